@@ -1,0 +1,155 @@
+import { describe, expect, test } from "vitest";
+import {
+  CoreplusAuthError,
+  CoreplusConflictError,
+  CoreplusDateTimeError,
+  CoreplusError,
+  CoreplusNetworkError,
+  CoreplusNotFoundError,
+  CoreplusRateLimitedError,
+  CoreplusResponseError,
+  CoreplusTimeoutError,
+  CoreplusUpstreamError,
+  CoreplusValidationError,
+  errorForStatus,
+  SLOT_UNAVAILABLE_REASON,
+} from "./errors.js";
+
+const SECRET = "super-secret-consumer-key";
+const ACCESS = "00000000-0000-4000-8000-00000000c0de";
+const JWT =
+  "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJjb25zdW1lcklkIjoiYSIsImFjY2Vzc1Rva2VuIjoiYiJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU";
+
+describe("error classes", () => {
+  test.each([
+    [CoreplusAuthError, "ERR_COREPLUS_AUTH"],
+    [CoreplusNotFoundError, "ERR_COREPLUS_NOT_FOUND"],
+    [CoreplusValidationError, "ERR_COREPLUS_VALIDATION"],
+    [CoreplusConflictError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
+    [CoreplusRateLimitedError, "ERR_COREPLUS_RATE_LIMITED"],
+    [CoreplusUpstreamError, "ERR_COREPLUS_UPSTREAM"],
+    [CoreplusTimeoutError, "ERR_COREPLUS_TIMEOUT"],
+    [CoreplusNetworkError, "ERR_COREPLUS_NETWORK"],
+    [CoreplusResponseError, "ERR_COREPLUS_BAD_RESPONSE"],
+    [CoreplusDateTimeError, "ERR_COREPLUS_DATETIME"],
+  ] as const)("%o has code %s, its own name, and keeps its cause", (Cls, code) => {
+    const cause = new Error("root cause");
+    const err = new Cls("boom", { cause, status: 500, method: "get", url: "http://x/API/Core/v2.1/Client/" });
+    expect(err).toBeInstanceOf(CoreplusError);
+    expect(err).toBeInstanceOf(Error);
+    expect(err.code).toBe(code);
+    expect(err.name).toBe(Cls.name);
+    expect(err.cause).toBe(cause);
+    expect(err.method).toBe("GET");
+    expect(JSON.parse(JSON.stringify(err))).toMatchObject({
+      name: Cls.name,
+      code,
+      message: "boom",
+      status: 500,
+    });
+  });
+});
+
+describe("errorForStatus", () => {
+  test.each([
+    [400, CoreplusValidationError],
+    [422, CoreplusValidationError],
+    [401, CoreplusAuthError],
+    [403, CoreplusAuthError],
+    [404, CoreplusNotFoundError],
+    [409, CoreplusConflictError],
+    [429, CoreplusRateLimitedError],
+    [500, CoreplusUpstreamError],
+    [503, CoreplusUpstreamError],
+    [418, CoreplusUpstreamError],
+    [200, CoreplusValidationError],
+  ] as const)("%i → %o", (status, Cls) => {
+    const err = errorForStatus(status, {
+      reasons: ["Something"],
+      method: "POST",
+      url: "http://h/API/Core/v2.1/Client/?a=1",
+    });
+    expect(err).toBeInstanceOf(Cls);
+    expect(err.status).toBe(status);
+    expect(err.reasons).toEqual(["Something"]);
+    expect(err.message).toContain(String(status));
+    expect(err.message).toContain("POST /API/Core/v2.1/Client/");
+  });
+
+  test("the slot-unavailable reason is a conflict whatever the status", () => {
+    for (const status of [200, 400, 409]) {
+      expect(errorForStatus(status, { reasons: [SLOT_UNAVAILABLE_REASON] })).toBeInstanceOf(
+        CoreplusConflictError,
+      );
+    }
+    expect(errorForStatus(400, { reasons: [`${SLOT_UNAVAILABLE_REASON.toLowerCase()}.`] })).toBeInstanceOf(
+      CoreplusConflictError,
+    );
+  });
+
+  test("429 keeps retryAfterMs", () => {
+    const err = errorForStatus(429, { retryAfterMs: 1000 });
+    expect(err).toBeInstanceOf(CoreplusRateLimitedError);
+    expect((err as CoreplusRateLimitedError).retryAfterMs).toBe(1000);
+    expect(JSON.parse(JSON.stringify(err)).retryAfterMs).toBe(1000);
+  });
+});
+
+describe("redaction", () => {
+  const secrets = [SECRET, ACCESS, JWT];
+
+  test("message, url, reasons, cause, stack and JSON never carry secrets", () => {
+    const inner = new Error(`socket closed; secret=${SECRET}`);
+    const cause = Object.assign(
+      new TypeError(`fetch failed: Authorization: JwToken ${JWT} token ${ACCESS}`, { cause: inner }),
+      {
+        code: "UND_ERR_SOCKET",
+      },
+    );
+    const err = errorForStatus(500, {
+      reasons: [`bad ${ACCESS}`],
+      method: "GET",
+      url: `http://h/API/Core/v2.1/Client/?accessToken=${ACCESS}`,
+      cause,
+      secrets,
+    });
+    const texts = [
+      err.message,
+      err.url ?? "",
+      err.reasons.join(),
+      err.stack ?? "",
+      JSON.stringify(err),
+      String(err.cause),
+      String((err.cause as Error).cause),
+      (err.cause as Error).stack ?? "",
+    ];
+    for (const text of texts) {
+      for (const secret of secrets) expect(text).not.toContain(secret);
+    }
+    expect(err.cause).toBeInstanceOf(Error);
+    expect((err.cause as Error).name).toBe("TypeError");
+    expect((err.cause as { code?: string }).code).toBe("UND_ERR_SOCKET");
+    expect(String(err.cause)).toContain("[REDACTED]");
+  });
+
+  test("JWTs and Authorization values are redacted even when the secrets are not listed", () => {
+    const err = new CoreplusAuthError(`rejected JwToken ${JWT}, also Bearer abc.def and ${JWT}`);
+    expect(err.message).not.toContain(JWT);
+    expect(err.message).not.toContain("abc.def");
+    expect(err.message).toContain("JwToken [REDACTED]");
+  });
+
+  test("clean causes are kept as the same object", () => {
+    const cause = new Error("ECONNRESET");
+    expect(new CoreplusNetworkError("dropped", { cause, secrets }).cause).toBe(cause);
+  });
+
+  test("a non-Error cause holding headers is reduced to redacted text", () => {
+    const err = new CoreplusNetworkError("x", {
+      cause: { headers: { authorization: `JwToken ${JWT}` } },
+      secrets,
+    });
+    expect(typeof err.cause).toBe("string");
+    expect(String(err.cause)).not.toContain(JWT);
+  });
+});

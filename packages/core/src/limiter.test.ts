@@ -1,0 +1,88 @@
+import { describe, expect, test } from "vitest";
+import { createSlidingWindowLimiter } from "./limiter.js";
+
+/** The largest number of timestamps falling in any window [t, t + windowMs). */
+function maxInAnyWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while ((sorted[hi] as number) - (sorted[lo] as number) >= windowMs) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+describe("createSlidingWindowLimiter", () => {
+  test("a burst of 50 never puts more than 10 starts in any real second (default 9/s)", async () => {
+    const limiter = createSlidingWindowLimiter();
+    const startedAt = performance.now();
+    const times: number[] = [];
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        await limiter.acquire();
+        times.push(performance.now());
+      }),
+    );
+    expect(times).toHaveLength(50);
+    expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(9);
+    // 50 starts at 9 per window: the last five wait for the sixth window, which opens at 5 s.
+    const elapsed = performance.now() - startedAt;
+    expect(elapsed).toBeGreaterThanOrEqual(5 * 1000 - 20);
+    expect(elapsed).toBeLessThan(6.5 * 1000);
+  }, 15_000);
+
+  test("FIFO: waiters are served in the order they asked", async () => {
+    const limiter = createSlidingWindowLimiter({ limit: 2, windowMs: 50 });
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        await limiter.acquire();
+        order.push(i);
+      }),
+    );
+    expect(order).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  test("the window slides: a start is allowed exactly when the oldest leaves the window", async () => {
+    let clock = 0;
+    const limiter = createSlidingWindowLimiter({ limit: 3, windowMs: 100, now: () => clock });
+    await limiter.acquire();
+    clock = 40;
+    await limiter.acquire();
+    await limiter.acquire();
+    let granted = false;
+    const pending = limiter.acquire().then(() => {
+      granted = true;
+    });
+    clock = 99;
+    await new Promise((r) => setTimeout(r, 120));
+    expect(granted).toBe(false);
+    clock = 100;
+    await new Promise((r) => setTimeout(r, 20));
+    await pending;
+    expect(granted).toBe(true);
+  });
+
+  test("an aborted acquire rejects with the signal's reason and frees its place", async () => {
+    const limiter = createSlidingWindowLimiter({ limit: 1, windowMs: 200 });
+    await limiter.acquire();
+    const controller = new AbortController();
+    const aborted = limiter.acquire(controller.signal);
+    const next = limiter.acquire();
+    const reason = new Error("caller gave up");
+    controller.abort(reason);
+    await expect(aborted).rejects.toBe(reason);
+    const t0 = performance.now();
+    await next;
+    expect(performance.now() - t0).toBeLessThan(400);
+    const already = new AbortController();
+    already.abort();
+    await expect(limiter.acquire(already.signal)).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  test("rejects nonsense options", () => {
+    expect(() => createSlidingWindowLimiter({ limit: 0 })).toThrow(RangeError);
+    expect(() => createSlidingWindowLimiter({ windowMs: 0 })).toThrow(RangeError);
+  });
+});
