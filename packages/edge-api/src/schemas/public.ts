@@ -15,7 +15,7 @@ export const PublicId = z
 export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date YYYY-MM-DD" })
-  .refine(isRealDate, { error: "must be a real calendar date" })
+  .refine(isRealDate, { error: "must be a real calendar date", params: { code: "invalid_date" } })
   .openapi({ example: "2026-12-01", format: "date" });
 
 /** An ISO 8601 date-time with an explicit offset (seconds optional, `Z` accepted). */
@@ -26,6 +26,7 @@ export const OffsetDateTime = z
   })
   .refine((s) => isRealDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), {
     error: "must be a real date-time",
+    params: { code: "invalid_date" },
   })
   .openapi({ example: "2026-12-01T09:00:00+11:00", format: "date-time" });
 
@@ -165,7 +166,10 @@ export const BookingPatient = z
       .string()
       .max(50)
       .regex(/^\+?[\d\s().-]+$/, { error: "must be a phone number" })
-      .refine((s) => digitCount(s) >= 8 && digitCount(s) <= 15, { error: "must have 8 to 15 digits" })
+      .refine((s) => digitCount(s) >= 8 && digitCount(s) <= 15, {
+        error: "must have 8 to 15 digits",
+        params: { code: "invalid_phone" },
+      })
       .openapi({ example: "0400 000 000" }),
   })
   .openapi("BookingPatient");
@@ -252,7 +256,6 @@ export const ProblemDetails = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(ProblemFieldError).optional(),
-    requestId: z.string().optional(),
   })
   .openapi("ProblemDetails");
 export type ProblemDetails = z.infer<typeof ProblemDetails>;

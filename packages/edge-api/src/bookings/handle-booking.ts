@@ -1,0 +1,109 @@
+/**
+ * POST /bookings from raw body to answer: JSON, honeypot, Idempotency-Key, then — one request per
+ * key at a time — replay a recorded final outcome, or validate and book, recording progress and
+ * the final outcome (201, 409, 422) for 24 hours.
+ */
+import type { RequestScope } from "../app/scope.js";
+import { ProblemError } from "../http/problem.js";
+import { zodProblem } from "../http/validation.js";
+import { BookingRequest, type BookingResponse } from "../schemas/public.js";
+import type { IdempotencyRecord, Json } from "../state/types.js";
+import { upstreamProblem } from "../upstream/map-error.js";
+import { type BookingRun, book } from "./book.js";
+import { bodyHash, IDEMPOTENCY_TTL_MS, requireIdempotencyKey } from "./idempotency.js";
+
+/** Nobody waits longer than this for a booking (locks and the request budget included). */
+export const BOOKING_ALLOWANCE_MS = 15_000;
+
+/** A booking answer: status and JSON body, plus whether it was replayed. */
+export interface BookingAnswer {
+  status: number;
+  body: Json;
+  replayed: boolean;
+  outcome: "booked" | "slot-unavailable" | "invalid" | "replayed";
+}
+
+/** Final outcomes are recorded and replayed; anything else leaves the record resumable. */
+const FINAL = new Set(["slot-unavailable", "validation", "spam"]);
+
+/** Handles one booking request. Throws {@link ProblemError} for answers that are not recorded. */
+export async function handleBooking(
+  scope: RequestScope,
+  rawBody: string,
+  idempotencyKey: string | undefined,
+): Promise<BookingAnswer> {
+  const started = Date.now();
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody);
+  } catch {
+    throw new ProblemError("malformed-body", "The request body is not valid JSON.");
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    throw new ProblemError("malformed-body", "The request body must be a JSON object.");
+  const website = (body as { website?: unknown }).website;
+  if (website !== undefined && website !== null && website !== "")
+    throw new ProblemError("spam", "This request looks automated and was refused.");
+  const key = requireIdempotencyKey(idempotencyKey);
+  const hash = await bodyHash(body);
+  const signal = AbortSignal.timeout(BOOKING_ALLOWANCE_MS);
+  const remaining = () => Math.max(0, BOOKING_ALLOWANCE_MS - (Date.now() - started));
+  const { state } = scope.rt;
+
+  return state.withLock(`idem:${key}`, { waitMs: remaining(), leaseMs: 60_000 }, async () => {
+    const existing = await state.idempotencyGet(key);
+    if (existing && existing.bodyHash !== hash)
+      throw new ProblemError(
+        "idempotency-key-reused",
+        "This Idempotency-Key was already used for a different booking request. Use a new key.",
+      );
+    if (existing?.status === "done" && existing.response)
+      return {
+        status: existing.response.status,
+        body: existing.response.body,
+        replayed: true,
+        outcome: "replayed",
+      };
+    const now = scope.wallNow();
+    const record: IdempotencyRecord = existing ?? {
+      bodyHash: hash,
+      status: "pending",
+      progress: {},
+      createdAt: now,
+      updatedAt: now,
+    };
+    const save = async () => {
+      record.updatedAt = scope.wallNow();
+      await state.idempotencyPut(key, record, IDEMPOTENCY_TTL_MS);
+    };
+    if (!existing) await save();
+    const finish = async (status: number, answerBody: Json, outcome: BookingAnswer["outcome"]) => {
+      record.status = "done";
+      record.response = { status, body: answerBody };
+      await save();
+      return { status, body: answerBody, replayed: false, outcome };
+    };
+    const parsed = BookingRequest.safeParse(body);
+    if (!parsed.success) {
+      const problem = zodProblem(parsed.error, "");
+      return finish(problem.status, problem.toJSON() as Json, "invalid");
+    }
+    const run: BookingRun = { scope, record, save, signal, remaining };
+    try {
+      const booking = await book(run, parsed.data);
+      const response: BookingResponse = { booking };
+      return finish(201, response as unknown as Json, "booked");
+    } catch (err) {
+      const problem = upstreamProblem(err);
+      if (FINAL.has(problem.problemType))
+        return finish(
+          problem.status,
+          problem.toJSON() as Json,
+          problem.problemType === "slot-unavailable" ? "slot-unavailable" : "invalid",
+        );
+      // Not final: keep the progress so that a retry with the same key resumes.
+      await save().catch(() => undefined);
+      throw problem;
+    }
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Idempotency keys (modelled on Stripe's): the key's format, the canonical body hash that pins a key
+ * to one request, and the record's lifetime.
+ */
+import { ProblemError } from "../http/problem.js";
+
+/** Records live this long (architecture.md: 24 hours). */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+const KEY = /^[\x21-\x7e]{8,128}$/;
+
+/** The Idempotency-Key header, or the `idempotency-key-missing` problem. */
+export function requireIdempotencyKey(header: string | undefined | null): string {
+  if (header === undefined || header === null || header.trim() === "")
+    throw new ProblemError(
+      "idempotency-key-missing",
+      "Send an Idempotency-Key header (8 to 128 characters) and reuse it for every retry of this booking.",
+    );
+  const key = header.trim();
+  if (!KEY.test(key))
+    throw new ProblemError(
+      "idempotency-key-missing",
+      "The Idempotency-Key header must be 8 to 128 printable ASCII characters without spaces.",
+    );
+  return key;
+}
+
+/** JSON with object keys sorted at every level, so that equal bodies hash equally. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
+}
+
+/** SHA-256 (hex) of the canonical JSON of a parsed body. */
+export async function bodyHash(body: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalJson(body));
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+}

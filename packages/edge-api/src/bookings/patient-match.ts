@@ -1,0 +1,72 @@
+/**
+ * Safe patient matching: an existing coreplus client is used only on an exact match of first name,
+ * last name and date of birth plus an equal email or equal mobile digits. Any doubt (no match, or
+ * too many candidates) creates a new client. The public form never updates an existing client, and
+ * the caller never learns which happened.
+ */
+import { ClientCreated, ClientDetail, ClientSummary } from "@coreplus-kit/core";
+import type { BookingPatient } from "../schemas/public.js";
+import type { Upstream } from "../upstream/upstream.js";
+import { wrappedOrBare } from "../upstream/wrapped.js";
+
+/** More exact-name-and-birthday candidates than this is doubt: create a new client instead. */
+const MAX_CANDIDATES = 3;
+
+const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+const digits = (s: string) => s.replace(/\D/g, "");
+
+/** Whether a client record is the same person as the form's patient (name, birthday, and email or mobile). */
+export function isSamePerson(
+  c: Pick<ClientDetail, "firstName" | "lastName" | "dateOfBirth" | "email" | "phoneNumberMobile">,
+  p: BookingPatient,
+): boolean {
+  if (norm(c.firstName) !== norm(p.firstName) || norm(c.lastName) !== norm(p.lastName)) return false;
+  if (c.dateOfBirth !== p.dateOfBirth) return false;
+  const emailEqual = c.email.trim() !== "" && norm(c.email) === norm(p.email);
+  const mobileEqual = digits(c.phoneNumberMobile) !== "" && digits(c.phoneNumberMobile) === digits(p.mobile);
+  return emailEqual || mobileEqual;
+}
+
+/** The id of the matching client, or of a new one created from the form. */
+export async function findOrCreateClient(upstream: Upstream, patient: BookingPatient, signal: AbortSignal) {
+  const candidates = (
+    await upstream.listAll(
+      "/Client/",
+      "clients",
+      ClientSummary,
+      { name: patient.lastName.trim(), dateOfBirth: patient.dateOfBirth },
+      signal,
+    )
+  ).filter(
+    (c) =>
+      norm(c.firstName) === norm(patient.firstName) &&
+      norm(c.lastName) === norm(patient.lastName) &&
+      c.dateOfBirth === patient.dateOfBirth,
+  );
+  if (candidates.length <= MAX_CANDIDATES) {
+    for (const c of candidates) {
+      const detail = await upstream.call(
+        { method: "GET", path: `/Client/${c.clientId}/`, signal },
+        wrappedOrBare("client", ClientDetail),
+      );
+      if (isSamePerson(detail, patient)) return { clientId: c.clientId, matched: true };
+    }
+  }
+  const created = await upstream.call(
+    {
+      method: "POST",
+      path: "/Client/",
+      idempotent: false,
+      signal,
+      body: {
+        firstName: patient.firstName.trim(),
+        lastName: patient.lastName.trim(),
+        dateOfBirth: patient.dateOfBirth,
+        email: patient.email.trim(),
+        phoneNumberMobile: patient.mobile.trim(),
+      },
+    },
+    wrappedOrBare("client", ClientCreated),
+  );
+  return { clientId: created.clientId, matched: false };
+}

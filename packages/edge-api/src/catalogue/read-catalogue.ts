@@ -1,0 +1,115 @@
+/**
+ * The cached catalogue and the public answers built from it: the clinic profile, practitioners and
+ * appointment types, with the booking rules applied.
+ */
+import { type RequestScope, read } from "../app/scope.js";
+import { ProblemError, validationProblem } from "../http/problem.js";
+import type {
+  AppointmentTypesQuery,
+  AppointmentTypesResponse,
+  ClinicProfileResponse,
+  PractitionersQuery,
+  PractitionersResponse,
+  PublicPractitioner,
+} from "../schemas/public.js";
+import { type Catalogue, type CatalogueLocation, loadCatalogue, typesOf } from "./catalogue.js";
+
+/** How long a visitor's read may wait for coreplus (budget queue included) before a 503/504. */
+export const READ_WAIT_MS = 8_000;
+
+/** The clinic's catalogue, from the cache (minutes) or coreplus. */
+export function getCatalogue(scope: RequestScope): Promise<Catalogue> {
+  const { config, upstream } = scope.rt;
+  const ttl = config.cache.catalogueTtlMs;
+  return read(scope, "catalogue", { freshMs: ttl, staleMs: ttl * 12 }, () =>
+    loadCatalogue(upstream, config, AbortSignal.timeout(READ_WAIT_MS)),
+  );
+}
+
+/** GET /v1/clinics/{clinic} */
+export async function clinicProfile(scope: RequestScope): Promise<ClinicProfileResponse> {
+  const cat = await getCatalogue(scope);
+  const { config } = scope.rt;
+  return {
+    clinic: {
+      slug: config.slug,
+      name: config.name,
+      locations: cat.locations.map(({ id, name, timezone, address, phone }) => ({
+        id,
+        name,
+        timezone,
+        address,
+        phone,
+      })),
+      rules: { ...config.rules },
+    },
+  };
+}
+
+/** The bookable location `id`, or a validation problem at `pointer`. */
+export function requireLocation(cat: Catalogue, id: string, pointer: string): CatalogueLocation {
+  const loc = cat.locations.find((l) => l.id === id);
+  if (!loc)
+    throw validationProblem([{ pointer, code: "not_bookable", detail: "is not a bookable location" }]);
+  return loc;
+}
+
+/** GET /v1/clinics/{clinic}/practitioners */
+export async function listPractitioners(
+  scope: RequestScope,
+  q: PractitionersQuery,
+): Promise<PractitionersResponse> {
+  const cat = await getCatalogue(scope);
+  const locationId = q.locationId?.toLowerCase();
+  if (locationId) requireLocation(cat, locationId, "/query/locationId");
+  const practitioners: PublicPractitioner[] = [];
+  for (const p of cat.practitioners) {
+    const locs = locationId ? p.locationIds.filter((l) => l === locationId) : p.locationIds;
+    if (locs.length === 0) continue;
+    const types = typesOf(cat, p, locs);
+    if (types.length === 0) continue;
+    const out: PublicPractitioner = {
+      id: p.id,
+      displayName: p.displayName,
+      locationIds: locs,
+      appointmentTypeIds: types.map((t) => t.id),
+    };
+    if (p.title) out.title = p.title;
+    practitioners.push(out);
+  }
+  return { practitioners };
+}
+
+/** GET /v1/clinics/{clinic}/appointment-types */
+export async function listAppointmentTypes(
+  scope: RequestScope,
+  q: AppointmentTypesQuery,
+): Promise<AppointmentTypesResponse> {
+  const cat = await getCatalogue(scope);
+  const locationId = q.locationId?.toLowerCase();
+  const practitionerId = q.practitionerId?.toLowerCase();
+  if (locationId) requireLocation(cat, locationId, "/query/locationId");
+  let practitioners = cat.practitioners;
+  if (practitionerId) {
+    practitioners = practitioners.filter((p) => p.id === practitionerId);
+    if (practitioners.length === 0)
+      throw validationProblem([
+        { pointer: "/query/practitionerId", code: "not_bookable", detail: "is not a bookable practitioner" },
+      ]);
+  }
+  const offered = new Set<string>();
+  for (const p of practitioners) {
+    const locs = locationId ? p.locationIds.filter((l) => l === locationId) : p.locationIds;
+    for (const t of typesOf(cat, p, locs)) offered.add(t.id);
+  }
+  return {
+    appointmentTypes: cat.appointmentTypes
+      .filter((t) => offered.has(t.id))
+      .map(({ id, name, durationMinutes }) => ({ id, name, durationMinutes })),
+  };
+}
+
+/** A clinic slug that is not configured. */
+export function clinicNotFound(slug: string): ProblemError {
+  return new ProblemError("clinic-not-found", `There is no clinic "${slug.slice(0, 64)}" here.`);
+}

@@ -1,0 +1,53 @@
+/**
+ * The configuration used when none is given: the local sandbox's clinic group as slug `harbourside`,
+ * with the development credentials and any loopback origin allowed. Development only.
+ */
+import { DEV_DEFAULTS } from "@coreplus-kit/core/dev";
+import type { EdgeConfig } from "./schema.js";
+
+/** Options for {@link defaultSandboxConfig}. */
+export interface DefaultSandboxConfigOptions {
+  /** The sandbox origin; default the development base URL (http://127.0.0.1:4010). */
+  baseUrl?: string;
+  /** Credentials to use instead of the development ones (e.g. from COREPLUS_* variables). */
+  credentials?: { consumerId: string; consumerSecret: string; accessToken: string };
+}
+
+/** The development configuration: one clinic, `harbourside`, on the local sandbox. */
+export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): EdgeConfig {
+  const credentials = opts.credentials ?? {
+    consumerId: DEV_DEFAULTS.consumerId,
+    consumerSecret: DEV_DEFAULTS.consumerSecret,
+    accessToken: DEV_DEFAULTS.accessToken,
+  };
+  return {
+    source: "default-sandbox",
+    trustProxy: false,
+    bodyLimitBytes: 16_384,
+    clinics: [
+      {
+        slug: "harbourside",
+        name: "Harbourside Physiotherapy",
+        coreplus: {
+          baseUrl: opts.baseUrl ?? DEV_DEFAULTS.baseUrl,
+          version: "v2.1",
+          timeoutMs: 10_000,
+          ...credentials,
+        },
+        allowedOrigins: [],
+        allowLoopbackOrigins: true,
+        allowAnyOrigin: false,
+        bookable: {},
+        rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+        reminders: { email: true, sms: true },
+        notifyPractitioner: false,
+        // Generous, so that a whole test suite or a demo can run from one address.
+        limits: {
+          reads: { limit: 100_000, windowMs: 60_000 },
+          bookings: { limit: 5_000, windowMs: 60_000 },
+        },
+        cache: { catalogueTtlMs: 300_000, availabilityTtlMs: 20_000 },
+      },
+    ],
+  };
+}

@@ -1,0 +1,135 @@
+/**
+ * The clinic configuration file format (CLINICS_FILE / CLINICS_JSON) and the resolved `EdgeConfig`
+ * the app runs on. Secrets may be written inline or referenced as `{ "env": "VAR_NAME" }`.
+ */
+import { z } from "zod";
+
+/** A secret written inline, or the name of the environment variable (or Workers secret) holding it. */
+export const SecretRef = z.union([
+  z.string().min(1),
+  z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "must be a variable name" }) }),
+]);
+
+const Limit = z.strictObject({
+  limit: z.number().int().positive(),
+  windowSeconds: z.number().positive().max(86_400),
+});
+
+const Origin = z.string().refine(
+  (s) => {
+    if (s === "loopback" || s === "*") return true;
+    try {
+      const u = new URL(s);
+      return (u.protocol === "https:" || u.protocol === "http:") && u.origin === s;
+    } catch {
+      return false;
+    }
+  },
+  {
+    error: 'must be an origin such as "https://www.example.com" (no path, no trailing slash), or "loopback"',
+  },
+);
+
+/** One clinic as written in the configuration file. */
+export const ClinicFileEntry = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, {
+    error: "must be lower-case letters, digits and dashes",
+  }),
+  name: z.string().min(1).max(200),
+  coreplus: z.strictObject({
+    baseUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+    version: z.enum(["v2", "v2.1"]).default("v2.1"),
+    consumerId: SecretRef,
+    consumerSecret: SecretRef,
+    accessToken: SecretRef,
+    timeoutMs: z.number().int().min(100).max(60_000).default(10_000),
+  }),
+  allowedOrigins: z.array(Origin).default([]),
+  bookable: z
+    .strictObject({
+      locationIds: z.array(z.string().min(1)).min(1).optional(),
+      practitionerIds: z.array(z.string().min(1)).min(1).optional(),
+      appointmentTypeIds: z.array(z.string().min(1)).min(1).optional(),
+    })
+    .default({}),
+  rules: z
+    .strictObject({
+      minNoticeMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(60 * 24 * 30)
+        .default(120),
+      maxDaysAhead: z.number().int().min(1).max(366).default(60),
+    })
+    .default({ minNoticeMinutes: 120, maxDaysAhead: 60 }),
+  reminders: z
+    .strictObject({ email: z.boolean().default(true), sms: z.boolean().default(true) })
+    .default({ email: true, sms: true }),
+  notifyPractitioner: z.boolean().default(false),
+  limits: z
+    .strictObject({
+      reads: Limit.nullable().default({ limit: 300, windowSeconds: 60 }),
+      bookings: Limit.nullable().default({ limit: 10, windowSeconds: 600 }),
+    })
+    .default({ reads: { limit: 300, windowSeconds: 60 }, bookings: { limit: 10, windowSeconds: 600 } }),
+  cache: z
+    .strictObject({
+      catalogueSeconds: z.number().min(0).max(86_400).default(300),
+      availabilitySeconds: z.number().min(0).max(3_600).default(20),
+    })
+    .default({ catalogueSeconds: 300, availabilitySeconds: 20 }),
+});
+export type ClinicFileEntry = z.input<typeof ClinicFileEntry>;
+
+/** The whole configuration file. */
+export const EdgeConfigFile = z.strictObject({
+  clinics: z.array(ClinicFileEntry).min(1, { error: "must list at least one clinic" }),
+  trustProxy: z.boolean().default(false),
+  bodyLimitBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
+});
+/** What a configuration file may contain (defaults filled in by {@link parseEdgeConfig}). */
+export type EdgeConfigFile = z.input<typeof EdgeConfigFile>;
+
+/** A visitor limit: at most `limit` requests per `windowMs` per visitor address. */
+export interface VisitorLimit {
+  limit: number;
+  windowMs: number;
+}
+
+/** One clinic, resolved: secrets read, defaults applied. */
+export interface ClinicConfig {
+  slug: string;
+  name: string;
+  coreplus: {
+    baseUrl: string;
+    version: "v2" | "v2.1";
+    consumerId: string;
+    consumerSecret: string;
+    accessToken: string;
+    timeoutMs: number;
+  };
+  /** Exact origins allowed to call this clinic from a browser. */
+  allowedOrigins: string[];
+  /** Any http(s)://localhost / 127.0.0.0/8 / [::1] origin is allowed (development). */
+  allowLoopbackOrigins: boolean;
+  /** Every origin is allowed (the "*" entry). */
+  allowAnyOrigin: boolean;
+  bookable: { locationIds?: string[]; practitionerIds?: string[]; appointmentTypeIds?: string[] };
+  rules: { minNoticeMinutes: number; maxDaysAhead: number };
+  reminders: { email: boolean; sms: boolean };
+  notifyPractitioner: boolean;
+  /** `null` switches that limit off. */
+  limits: { reads: VisitorLimit | null; bookings: VisitorLimit | null };
+  cache: { catalogueTtlMs: number; availabilityTtlMs: number };
+}
+
+/** The configuration the app runs on. */
+export interface EdgeConfig {
+  clinics: ClinicConfig[];
+  /** Take the visitor address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy: boolean;
+  bodyLimitBytes: number;
+  /** Where the configuration came from, for the start-up log. */
+  source: "file" | "inline" | "default-sandbox" | "code";
+}

@@ -1,0 +1,101 @@
+/**
+ * Problem details (RFC 9457): the one error vocabulary of the edge API. Handlers throw a
+ * {@link ProblemError}; `app.onError` turns it (and anything else) into application/problem+json.
+ */
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ProblemDetails, ProblemFieldError, ProblemType } from "../schemas/public.js";
+
+/** The base of every problem `type` URI; the name of the problem follows it. */
+export const PROBLEM_BASE = "https://coreplus-kit.dev/problems/";
+
+const TITLES: Record<ProblemType, string> = {
+  "slot-unavailable": "The slot is no longer available",
+  validation: "The request is not valid",
+  "idempotency-key-reused": "The Idempotency-Key was used with another request",
+  "idempotency-key-missing": "An Idempotency-Key header is required",
+  "malformed-body": "The request body is not valid JSON",
+  spam: "The request was refused",
+  "clinic-not-found": "No such clinic",
+  "rate-limited": "Too many requests",
+  "upstream-unavailable": "The booking system is unavailable",
+  "not-found": "Not found",
+  "method-not-allowed": "Method not allowed",
+  "payload-too-large": "The request body is too large",
+  "unsupported-media-type": "The request body must be application/json",
+  "forbidden-origin": "This website may not use this clinic's booking API",
+  internal: "Internal error",
+};
+
+/** Options of a problem beyond its type and detail. */
+export interface ProblemOptions {
+  status?: number;
+  errors?: ProblemFieldError[];
+  /** Seconds, sent as Retry-After. */
+  retryAfter?: number;
+  cause?: unknown;
+}
+
+const STATUS: Record<ProblemType, number> = {
+  "slot-unavailable": 409,
+  validation: 422,
+  "idempotency-key-reused": 422,
+  "idempotency-key-missing": 400,
+  "malformed-body": 400,
+  spam: 422,
+  "clinic-not-found": 404,
+  "rate-limited": 429,
+  "upstream-unavailable": 503,
+  "not-found": 404,
+  "method-not-allowed": 405,
+  "payload-too-large": 413,
+  "unsupported-media-type": 415,
+  "forbidden-origin": 403,
+  internal: 500,
+};
+
+/** An error that is answered as a problem+json response. */
+export class ProblemError extends HTTPException {
+  readonly problemType: ProblemType;
+  readonly detail: string;
+  readonly errors: ProblemFieldError[] | undefined;
+  readonly retryAfter: number | undefined;
+  constructor(type: ProblemType, detail: string, opts: ProblemOptions = {}) {
+    const status = (opts.status ?? STATUS[type]) as ContentfulStatusCode;
+    super(status, { message: detail, cause: opts.cause });
+    this.name = this.constructor.name;
+    this.problemType = type;
+    this.detail = detail;
+    this.errors = opts.errors;
+    this.retryAfter = opts.retryAfter;
+  }
+
+  /** The JSON body of this problem. */
+  toJSON(): ProblemDetails {
+    const body: ProblemDetails = {
+      type: PROBLEM_BASE + this.problemType,
+      title: TITLES[this.problemType],
+      status: this.status,
+      detail: this.detail,
+    };
+    if (this.errors) body.errors = this.errors;
+    return body;
+  }
+}
+
+/** A validation problem from field errors. */
+export function validationProblem(errors: ProblemFieldError[], detail?: string): ProblemError {
+  const first = errors[0];
+  return new ProblemError(
+    "validation",
+    detail ?? (first ? `${first.pointer || "the request"}: ${first.detail}` : "The request is not valid."),
+    { errors },
+  );
+}
+
+/** Builds the problem+json Response for a problem body. */
+export function problemResponse(body: ProblemDetails, retryAfter?: number): Response {
+  const headers = new Headers({ "content-type": "application/problem+json" });
+  if (retryAfter !== undefined) headers.set("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
+  return new Response(JSON.stringify(body), { status: body.status, headers });
+}

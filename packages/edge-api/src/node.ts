@@ -1,0 +1,185 @@
+/**
+ * `@coreplus-kit/edge-api/node`: serves the edge API on Node. Run as a program (`node dist/node.js`,
+ * or `pnpm --filter @coreplus-kit/edge-api start`) it reads CLINICS_FILE or CLINICS_JSON (else serves
+ * the local sandbox's clinic as `harbourside`), listens on HOST:EDGE_API_PORT (127.0.0.1:8787) and
+ * shuts down cleanly on SIGINT/SIGTERM.
+ */
+import { readFile } from "node:fs/promises";
+import type { IncomingMessage } from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { coreplusConfigFromEnv } from "@coreplus-kit/core/dev";
+import { serve } from "@hono/node-server";
+import { createEdgeApp, type EdgeDeps } from "./app/create-app.js";
+import { DOCS_ASSET_NAMES } from "./app/docs.js";
+import { defaultSandboxConfig } from "./config/default-sandbox.js";
+import { EdgeConfigError, parseEdgeConfigText } from "./config/parse-config.js";
+import type { EdgeConfig } from "./config/schema.js";
+import type { EdgeStateFactory } from "./state/types.js";
+
+/** Options for {@link serveEdgeApi}. */
+export interface ServeEdgeApiOptions {
+  /** Default 8787; 0 picks a free port (tests). */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default: from `env` (CLINICS_FILE / CLINICS_JSON), else {@link defaultSandboxConfig}. */
+  config?: EdgeConfig;
+  /** Business clock. */
+  now?: () => Date;
+  logger?: (entry: Record<string, unknown>) => void;
+  /** Overrides the configuration's `trustProxy`. */
+  trustProxy?: boolean;
+  state?: EdgeStateFactory;
+  fetch?: typeof fetch;
+  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_* and secret variables are read. Default: process.env. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A running edge API. */
+export interface EdgeApiServer {
+  /** Origin, e.g. "http://127.0.0.1:8787". */
+  url: string;
+  port: number;
+  config: EdgeConfig;
+  /** Stops accepting connections and waits for open requests to end. */
+  close(): Promise<void>;
+}
+
+/** Reads the configuration the way the program does: CLINICS_FILE, then CLINICS_JSON, else the sandbox. */
+export async function loadEdgeConfig(env: Record<string, string | undefined>): Promise<EdgeConfig> {
+  if (env.CLINICS_FILE) {
+    let text: string;
+    try {
+      text = await readFile(env.CLINICS_FILE, "utf8");
+    } catch (cause) {
+      throw new EdgeConfigError([{ path: "CLINICS_FILE", message: `cannot read ${env.CLINICS_FILE}` }], {
+        cause,
+      });
+    }
+    return parseEdgeConfigText(text, env, "file");
+  }
+  if (env.CLINICS_JSON) return parseEdgeConfigText(env.CLINICS_JSON, env, "inline");
+  const { baseUrl, consumerId, consumerSecret, accessToken } = coreplusConfigFromEnv(env);
+  return defaultSandboxConfig({ baseUrl, credentials: { consumerId, consumerSecret, accessToken } });
+}
+
+let assetCache: Map<string, { body: Uint8Array; type: string }> | undefined;
+
+/** swagger-ui-dist's files, read once from the installed package. */
+async function docsAsset(name: string): Promise<Response | undefined> {
+  if (!(DOCS_ASSET_NAMES as readonly string[]).includes(name)) return undefined;
+  assetCache ??= new Map();
+  let hit = assetCache.get(name);
+  if (!hit) {
+    const dir = dirname(createRequire(import.meta.url).resolve("swagger-ui-dist/package.json"));
+    const body = new Uint8Array(await readFile(join(dir, name)));
+    hit = {
+      body,
+      type: name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8",
+    };
+    assetCache.set(name, hit);
+  }
+  return new Response(hit.body.slice(), {
+    headers: { "content-type": hit.type, "cache-control": "public, max-age=86400" },
+  });
+}
+
+const jsonLines = (entry: Record<string, unknown>) => {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+};
+
+/** Starts the edge API on Node. */
+export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<EdgeApiServer> {
+  const env = opts.env ?? process.env;
+  const logger = opts.logger ?? jsonLines;
+  const loaded = opts.config ?? (await loadEdgeConfig(env));
+  const config = opts.trustProxy === undefined ? loaded : { ...loaded, trustProxy: opts.trustProxy };
+  const deps: EdgeDeps = {
+    logger,
+    docsAssets: docsAsset,
+    clientAddress: (_req, bindings) =>
+      (bindings as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress,
+  };
+  if (opts.now) deps.now = opts.now;
+  if (opts.state) deps.state = opts.state;
+  if (opts.fetch) deps.fetch = opts.fetch;
+  const app = createEdgeApp(config, deps);
+  const host = opts.host ?? "127.0.0.1";
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+    (resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, (info: AddressInfo) =>
+        resolve({ server: s, port: info.port }),
+      );
+      s.once("error", reject);
+    },
+  );
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  logger({
+    level: "info",
+    msg: "edge API listening",
+    url,
+    clinics: config.clinics.map((c) => c.slug),
+    config: config.source,
+  });
+  if (config.source === "default-sandbox")
+    logger({
+      level: "warn",
+      msg: "no CLINICS_FILE or CLINICS_JSON: serving the local sandbox as clinic 'harbourside' with the development defaults; any loopback origin is allowed (development only)",
+      coreplus: config.clinics[0]?.coreplus.baseUrl,
+    });
+  return {
+    url,
+    port,
+    config,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        // Idle keep-alive sockets would hold close() open; requests in flight still finish.
+        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const port = Number(process.env.EDGE_API_PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`EDGE_API_PORT must be a port number, not "${process.env.EDGE_API_PORT}"`);
+    process.exit(2);
+  }
+  let running: EdgeApiServer;
+  try {
+    running = await serveEdgeApi({ port, host: process.env.HOST ?? "127.0.0.1" });
+  } catch (err) {
+    if (err instanceof EdgeConfigError) console.error(err.message);
+    else if ((err as { code?: string }).code === "EADDRINUSE")
+      console.error(`port ${port} is already in use`);
+    else console.error(err);
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    jsonLines({ level: "info", msg: "shutting down", signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+const entry = process.argv[1];
+if (
+  entry &&
+  import.meta.url === pathToFileURL(entry).href &&
+  fileURLToPath(import.meta.url).endsWith("node.js")
+) {
+  void main();
+}

@@ -1,0 +1,215 @@
+/**
+ * The in-memory state for one process (the Node deployment). Bounded: the cache is an LRU, and
+ * idempotency records, taken slots and visitor counters are capped and expire.
+ */
+import { createSlidingWindowLimiter } from "@coreplus-kit/core";
+import {
+  type CacheEntry,
+  type CacheSetOptions,
+  type ClinicState,
+  type ConsumerState,
+  type EdgeStateFactory,
+  type HitResult,
+  type IdempotencyRecord,
+  type Json,
+  type LockOptions,
+  LockTimeoutError,
+} from "./types.js";
+
+/** Options for {@link createMemoryState}. */
+export interface MemoryStateOptions {
+  /** Cache entries kept per clinic (least recently used go first); default 2000. */
+  maxCacheEntries?: number;
+  /** Idempotency records, visitor counters and taken slots kept per clinic; default 50 000 each. */
+  maxRecords?: number;
+  /** Requests per second allowed per coreplus consumer; default 9 (coreplus allows 10). */
+  requestsPerSecond?: number;
+  /** Wall clock in ms (tests only); default Date.now. */
+  now?: () => number;
+}
+
+/** Creates the in-memory {@link EdgeStateFactory}: one state per clinic slug and per consumer key. */
+export function createMemoryState(opts: MemoryStateOptions = {}): EdgeStateFactory {
+  const clinics = new Map<string, ClinicState>();
+  const consumers = new Map<string, ConsumerState>();
+  const now = opts.now ?? Date.now;
+  return {
+    forClinic(slug) {
+      let state = clinics.get(slug);
+      if (!state) {
+        state = new MemoryClinicState(opts.maxCacheEntries ?? 2000, opts.maxRecords ?? 50_000, now);
+        clinics.set(slug, state);
+      }
+      return state;
+    },
+    forConsumer(consumerKey) {
+      let state = consumers.get(consumerKey);
+      if (!state) {
+        state = {
+          limiter: createSlidingWindowLimiter({ limit: opts.requestsPerSecond ?? 9, windowMs: 1000, now }),
+        };
+        consumers.set(consumerKey, state);
+      }
+      return state;
+    },
+  };
+}
+
+/** A Map used as an LRU with a size cap: reading an entry makes it the most recent. */
+class BoundedMap<V> {
+  readonly #map = new Map<string, V>();
+  constructor(readonly max: number) {}
+  get(key: string): V | undefined {
+    const v = this.#map.get(key);
+    if (v !== undefined) {
+      this.#map.delete(key);
+      this.#map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: V): void {
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    while (this.#map.size > this.max) {
+      const oldest = this.#map.keys().next().value;
+      if (oldest === undefined) break;
+      this.#map.delete(oldest);
+    }
+  }
+  delete(key: string): void {
+    this.#map.delete(key);
+  }
+  entries(): IterableIterator<[string, V]> {
+    return this.#map.entries();
+  }
+}
+
+interface Counter {
+  windowStart: number;
+  count: number;
+  previous: number;
+}
+
+class MemoryClinicState implements ClinicState {
+  readonly #cache: BoundedMap<CacheEntry>;
+  readonly #inflight = new Map<string, Promise<Json>>();
+  readonly #locks = new Map<string, Promise<void>>();
+  readonly #idempotency: BoundedMap<{ record: IdempotencyRecord; expiresAt: number }>;
+  readonly #taken: BoundedMap<number>;
+  readonly #counters: BoundedMap<Counter>;
+  readonly #now: () => number;
+
+  constructor(maxCache: number, maxRecords: number, now: () => number) {
+    this.#cache = new BoundedMap(maxCache);
+    this.#idempotency = new BoundedMap(maxRecords);
+    this.#taken = new BoundedMap(maxRecords);
+    this.#counters = new BoundedMap(maxRecords);
+    this.#now = now;
+  }
+
+  async cacheGet(key: string): Promise<CacheEntry | undefined> {
+    const entry = this.#cache.get(key);
+    if (entry && entry.staleUntil <= this.#now()) {
+      this.#cache.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  async cacheSet(key: string, value: Json, opts: CacheSetOptions): Promise<void> {
+    const storedAt = this.#now();
+    const freshUntil = storedAt + opts.freshMs;
+    this.#cache.set(key, { value, storedAt, freshUntil, staleUntil: freshUntil + opts.staleMs });
+  }
+
+  coalesce<T extends Json>(key: string, fn: () => Promise<T>): Promise<T> {
+    const running = this.#inflight.get(key);
+    if (running) return running as Promise<T>;
+    const p = fn().finally(() => this.#inflight.delete(key));
+    this.#inflight.set(key, p);
+    return p;
+  }
+
+  async withLock<T>(key: string, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
+    // A promise chain per key: each caller waits for the previous holder, then runs.
+    const previous = this.#locks.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tail = previous.then(() => mine);
+    this.#locks.set(key, tail);
+    const cleanup = () => {
+      release();
+      if (this.#locks.get(key) === tail) this.#locks.delete(key);
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      await Promise.race([
+        previous,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new LockTimeoutError(key, opts.waitMs)), opts.waitMs);
+        }),
+      ]);
+    } catch (err) {
+      // Giving up: our place in the chain passes straight on once the previous holder is done.
+      cleanup();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+    try {
+      return await fn();
+    } finally {
+      cleanup();
+    }
+  }
+
+  async idempotencyGet(key: string): Promise<IdempotencyRecord | undefined> {
+    const hit = this.#idempotency.get(key);
+    if (!hit) return undefined;
+    if (hit.expiresAt <= this.#now()) {
+      this.#idempotency.delete(key);
+      return undefined;
+    }
+    return structuredClone(hit.record);
+  }
+
+  async idempotencyPut(key: string, record: IdempotencyRecord, ttlMs: number): Promise<void> {
+    this.#idempotency.set(key, { record: structuredClone(record), expiresAt: this.#now() + ttlMs });
+  }
+
+  async markSlotTaken(slotKey: string, ttlMs: number): Promise<void> {
+    this.#taken.set(slotKey, this.#now() + ttlMs);
+  }
+
+  async takenSlots(): Promise<readonly string[]> {
+    const now = this.#now();
+    const keys: string[] = [];
+    const expired: string[] = [];
+    for (const [k, until] of this.#taken.entries()) (until > now ? keys : expired).push(k);
+    for (const k of expired) this.#taken.delete(k);
+    return keys;
+  }
+
+  async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
+    // Sliding window approximated from the current and previous fixed windows (as Cloudflare does).
+    const now = this.#now();
+    const windowStart = now - (now % windowMs);
+    let c = this.#counters.get(key);
+    if (!c || c.windowStart !== windowStart) {
+      const previous = c && c.windowStart === windowStart - windowMs ? c.count : 0;
+      c = { windowStart, count: 0, previous };
+    }
+    const weight = 1 - (now - windowStart) / windowMs;
+    const estimate = c.previous * weight + c.count;
+    if (estimate + 1 > limit) {
+      this.#counters.set(key, c);
+      const retryAfterMs = c.count + 1 > limit ? windowStart + windowMs - now : Math.ceil(windowMs / limit);
+      return { allowed: false, retryAfterMs: Math.max(1, retryAfterMs) };
+    }
+    c.count += 1;
+    this.#counters.set(key, c);
+    return { allowed: true, retryAfterMs: 0 };
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * One clinic's door to coreplus: core's client with the consumer's shared limiter injected, a fetch
+ * that reports each upstream outcome (for /healthz and the logs), and list/paging helpers that take
+ * an AbortSignal so that reads can wait only briefly and bookings up to their deadline.
+ */
+import {
+  type CoreplusClient,
+  type CoreplusRequest,
+  createCoreplusClient,
+  listEnvelope,
+  type RequestLimiter,
+} from "@coreplus-kit/core";
+import type { z } from "zod";
+import type { ClinicConfig } from "../config/schema.js";
+
+/** What one upstream HTTP exchange ended as. */
+export type UpstreamOutcome = "ok" | "auth-failed" | "rate-limited" | "upstream-error";
+
+/** Observes every upstream exchange (status, or a network failure) and every wait for the budget. */
+export interface UpstreamObserver {
+  onExchange(outcome: UpstreamOutcome, status: number | undefined, ms: number): void;
+}
+
+/** Options for {@link createUpstream}. */
+export interface UpstreamOptions {
+  clinic: ClinicConfig;
+  /** The consumer's one limiter (shared by every clinic using that consumer). */
+  limiter: RequestLimiter;
+  fetch?: typeof fetch;
+  observer: UpstreamObserver;
+}
+
+/** A budget wait that was given up because the caller's signal fired while queued. */
+export class BudgetWaitAbortedError extends Error {
+  readonly code = "ERR_EDGE_BUDGET_WAIT";
+  constructor(cause: unknown) {
+    super("gave up waiting for the coreplus request budget", { cause });
+    this.name = this.constructor.name;
+  }
+}
+
+/** The clinic's coreplus access used by the catalogue, availability and bookings. */
+export interface Upstream {
+  readonly client: CoreplusClient;
+  /** Every page of a list (pageSize 100), parsed with `item`. */
+  listAll<S extends z.ZodType>(
+    path: string,
+    key: string,
+    item: S,
+    query: CoreplusRequest["query"],
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>[]>;
+  /** One call, its JSON parsed with `schema`. */
+  call<S extends z.ZodType>(req: CoreplusRequest, schema: S): Promise<z.infer<S>>;
+}
+
+/** Identifies a coreplus consumer: the budget is per consumer, not per clinic. */
+export function consumerKeyOf(clinic: ClinicConfig): string {
+  return `${new URL(clinic.coreplus.baseUrl).origin}|${clinic.coreplus.consumerId}`;
+}
+
+/** Builds the clinic's upstream access. */
+export function createUpstream(opts: UpstreamOptions): Upstream {
+  const baseFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+  const observed: typeof fetch = async (input, init) => {
+    const started = performance.now();
+    try {
+      const res = await baseFetch(input, init);
+      const s = res.status;
+      const outcome: UpstreamOutcome =
+        s === 401 || s === 403
+          ? "auth-failed"
+          : s === 429
+            ? "rate-limited"
+            : s >= 500
+              ? "upstream-error"
+              : "ok";
+      opts.observer.onExchange(outcome, s, performance.now() - started);
+      return res;
+    } catch (err) {
+      opts.observer.onExchange("upstream-error", undefined, performance.now() - started);
+      throw err;
+    }
+  };
+  // Marks a wait for the budget that the caller gave up, so that it maps to 503 rather than 504.
+  const limiter: RequestLimiter = {
+    async acquire(signal) {
+      try {
+        await opts.limiter.acquire(signal);
+      } catch (err) {
+        if (signal?.aborted) throw new BudgetWaitAbortedError(err);
+        throw err;
+      }
+    },
+  };
+  const { coreplus } = opts.clinic;
+  const client = createCoreplusClient({
+    baseUrl: coreplus.baseUrl,
+    version: coreplus.version,
+    consumerId: coreplus.consumerId,
+    consumerSecret: coreplus.consumerSecret,
+    accessToken: coreplus.accessToken,
+    timeoutMs: coreplus.timeoutMs,
+    limiter,
+    fetch: observed,
+  });
+
+  async function call<S extends z.ZodType>(req: CoreplusRequest, schema: S): Promise<z.infer<S>> {
+    const raw = await client.request(req);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) throw new UpstreamShapeError(req.path, parsed.error);
+    return parsed.data;
+  }
+
+  return {
+    client,
+    call,
+    async listAll(path, key, item, query, signal) {
+      const envelope = listEnvelope(key, item);
+      const items: unknown[] = [];
+      for (let pageNumber = 1; pageNumber <= 50; pageNumber++) {
+        const req: CoreplusRequest = { method: "GET", path, query: { ...query, pageNumber, pageSize: 100 } };
+        if (signal) req.signal = signal;
+        const page = (await call(req, envelope)) as Record<string, unknown> & {
+          paging?: { totalRows: number } | undefined;
+        };
+        const rows = page[key] as unknown[];
+        items.push(...rows);
+        const total = page.paging?.totalRows;
+        if (rows.length < 100 || (total !== undefined && items.length >= total)) break;
+      }
+      return items as z.infer<typeof item>[];
+    },
+  };
+}
+
+/** coreplus answered with JSON we could not read. */
+export class UpstreamShapeError extends Error {
+  readonly code = "ERR_EDGE_UPSTREAM_SHAPE";
+  constructor(path: string, cause: unknown) {
+    super(`unexpected response shape from coreplus ${path}`, { cause });
+    this.name = this.constructor.name;
+  }
+}
