@@ -1,0 +1,89 @@
+import { describe, expect, test } from "vitest";
+import { EdgeConfigError, parseEdgeConfig, parseEdgeConfigText } from "./parse-config.js";
+
+const clinic = (over: Record<string, unknown> = {}) => ({
+  slug: "harbourside",
+  name: "Harbourside Physiotherapy",
+  coreplus: {
+    baseUrl: "https://sandbox.coreplus.com.au",
+    consumerId: "consumer-1",
+    consumerSecret: { env: "HARBOUR_SECRET" },
+    accessToken: { env: "HARBOUR_TOKEN" },
+  },
+  allowedOrigins: ["https://www.harbourside.example", "loopback"],
+  ...over,
+});
+
+function issues(fn: () => unknown) {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(EdgeConfigError);
+    return (err as EdgeConfigError).issues;
+  }
+  throw new Error("expected an EdgeConfigError");
+}
+
+describe("parseEdgeConfig", () => {
+  test("resolves secrets from the environment and applies defaults", () => {
+    const cfg = parseEdgeConfig({ clinics: [clinic()] }, { HARBOUR_SECRET: "s3cret", HARBOUR_TOKEN: "tok" });
+    const c = cfg.clinics[0]!;
+    expect(c.coreplus).toMatchObject({
+      consumerSecret: "s3cret",
+      accessToken: "tok",
+      version: "v2.1",
+      timeoutMs: 10_000,
+    });
+    expect(c.allowedOrigins).toEqual(["https://www.harbourside.example"]);
+    expect(c.allowLoopbackOrigins).toBe(true);
+    expect(c.rules).toEqual({ minNoticeMinutes: 120, maxDaysAhead: 60 });
+    expect(c.limits.reads).toEqual({ limit: 300, windowMs: 60_000 });
+    expect(cfg.trustProxy).toBe(false);
+  });
+
+  test("names the missing secret variable without printing any secret", () => {
+    const found = issues(() => parseEdgeConfig({ clinics: [clinic()] }, { HARBOUR_TOKEN: "tok" }));
+    expect(found).toEqual([
+      {
+        path: "clinics[0].coreplus.consumerSecret",
+        message: "environment variable HARBOUR_SECRET is not set",
+      },
+    ]);
+  });
+
+  test("names each bad field", () => {
+    const bad = clinic({
+      slug: "Bad Slug",
+      allowedOrigins: ["https://x.example/path"],
+      rules: { maxDaysAhead: 0 },
+    });
+    const found = issues(() => parseEdgeConfig({ clinics: [bad, clinic({ extra: 1 })] }, {}));
+    const paths = found.map((i) => i.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "clinics[0].slug",
+        "clinics[0].allowedOrigins[0]",
+        "clinics[0].rules.maxDaysAhead",
+        "clinics[1]",
+      ]),
+    );
+    expect(found.find((i) => i.path === "clinics[1]")?.message).toContain("extra");
+  });
+
+  test("duplicate slugs and missing fields are reported", () => {
+    const env = { HARBOUR_SECRET: "s", HARBOUR_TOKEN: "t" };
+    expect(issues(() => parseEdgeConfig({ clinics: [clinic(), clinic()] }, env))).toEqual([
+      { path: "clinics[1].slug", message: 'duplicate slug "harbourside"' },
+    ]);
+    const { name: _name, ...noName } = clinic();
+    expect(issues(() => parseEdgeConfig({ clinics: [noName] }, env))).toEqual([
+      { path: "clinics[0].name", message: "is required" },
+    ]);
+  });
+
+  test("text that is not JSON names its source", () => {
+    expect(issues(() => parseEdgeConfigText("{", {}, "inline"))).toEqual([
+      { path: "(root)", message: "CLINICS_JSON is not valid JSON" },
+    ]);
+  });
+});
