@@ -1,0 +1,62 @@
+/** Shared test helpers: a sandbox on a fixed business clock and a signed-request caller. */
+import { createRequestSigner } from "@coreplus-kit/core";
+import { createSandbox, type Sandbox, type SandboxOptions } from "../src/index.js";
+
+/** Tuesday 19 May 2026, 09:00 in Melbourne (+10:00): a weekday morning with Melbourne on standard time. */
+export const FIXED_NOW = new Date("2026-05-18T23:00:00Z");
+
+/** A sandbox frozen at {@link FIXED_NOW}, rate limit off unless asked. */
+export function testSandbox(opts: SandboxOptions = {}): Sandbox {
+  return createSandbox({ now: () => FIXED_NOW, rateLimit: false, ...opts });
+}
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export interface CallOptions {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | string[]>;
+  version?: "v2" | "v2.1";
+  headers?: Record<string, string>;
+}
+
+/** Builds the absolute URL of an API path with its query (the exact string that gets signed). */
+export function apiUrl(path: string, opts: CallOptions = {}, origin = "http://sandbox.test"): string {
+  const url = new URL(`${origin}/API/Core/${opts.version ?? "v2.1"}${path}`);
+  for (const [k, v] of Object.entries(opts.query ?? {})) {
+    for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(item));
+  }
+  return url.toString();
+}
+
+/** Calls the sandbox app in-process with a correctly signed request. */
+export async function call<T = Record<string, unknown>>(
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<ApiResponse<T>> {
+  const signer = createRequestSigner(sandbox.credentials);
+  const url = apiUrl(path, opts);
+  const headers: Record<string, string> = {
+    authorization: await signer.authorization(method, url),
+    "content-type": "application/json",
+    ...opts.headers,
+  };
+  const init: RequestInit = { method, headers };
+  if (opts.body !== undefined)
+    init.body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+  const res = await sandbox.app.fetch(new Request(url, init));
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body: body as T, headers: res.headers, text };
+}
