@@ -6,6 +6,23 @@
 /** The package version. */
 export const VERSION = "0.1.0";
 
+// The client
+export {
+  type AppointmentQuery,
+  type AppointmentTypeQuery,
+  type AvailabilityQuery,
+  type CallOptions,
+  type ClientQuery,
+  type CoreplusClient,
+  type CoreplusClientOptions,
+  type CoreplusRequest,
+  createCoreplusClient,
+  type Page,
+  type PagedIterable,
+  type PageQuery,
+  type PractitionerQuery,
+  type QueryValue,
+} from "./client/index.js";
 // Errors
 export {
   CoreplusAuthError,

@@ -86,3 +86,46 @@ describe("createSlidingWindowLimiter", () => {
     expect(() => createSlidingWindowLimiter({ windowMs: 0 })).toThrow(RangeError);
   });
 });
+
+describe("lease", () => {
+  test("a leased slot stays taken until released, then frees a window later", async () => {
+    let clock = 0;
+    const limiter = createSlidingWindowLimiter({ limit: 1, windowMs: 100, now: () => clock });
+    const lease = limiter.lease;
+    if (lease === undefined) throw new Error("lease missing");
+    const release = await lease(undefined);
+    let granted = false;
+    const next = limiter.acquire().then(() => {
+      granted = true;
+    });
+    clock = 500; // far past start + window, but the lease is still held
+    await new Promise((r) => setTimeout(r, 30));
+    expect(granted).toBe(false);
+    release();
+    release(); // idempotent
+    clock = 599;
+    await new Promise((r) => setTimeout(r, 120));
+    expect(granted).toBe(false);
+    clock = 600;
+    await new Promise((r) => setTimeout(r, 120));
+    await next;
+    expect(granted).toBe(true);
+  });
+
+  test("leases and plain acquires share the slots, FIFO", async () => {
+    const limiter = createSlidingWindowLimiter({ limit: 2, windowMs: 40 });
+    const order: string[] = [];
+    const first = await limiter.lease?.();
+    const tasks = [
+      limiter.acquire().then(() => order.push("a")),
+      limiter.lease?.().then((release) => {
+        order.push("b");
+        release();
+      }),
+      limiter.acquire().then(() => order.push("c")),
+    ];
+    setTimeout(() => first?.(), 60);
+    await Promise.all(tasks);
+    expect(order).toEqual(["a", "b", "c"]);
+  });
+});

@@ -1,7 +1,11 @@
 /**
  * A client-side sliding-window rate limiter: never more than `limit` request starts in any `windowMs`.
- * coreplus allows 10 requests a second per consumer; the default of 9 leaves a margin for clock and
- * network jitter between us and the server's own window.
+ * coreplus allows 10 requests a second per consumer; the default of 9 leaves a margin.
+ *
+ * Starts are measured here, but coreplus counts arrivals, and network or event-loop jitter can
+ * bunch two windows' bursts together on the way. `lease()` closes that gap: its slot stays taken
+ * until the response is back and only frees `windowMs` after that, so two requests sharing a slot
+ * arrive more than a window apart whatever the latency, and the server never sees more than `limit`.
  */
 import { abortReason } from "./internal/abort.js";
 
@@ -19,18 +23,26 @@ export interface SlidingWindowLimiterOptions {
 export interface RequestLimiter {
   /** Resolves when one request may start; rejects with the signal's reason if aborted while waiting. */
   acquire(signal?: AbortSignal): Promise<void>;
+  /**
+   * Optional: like `acquire`, but the slot is held until the returned `release()` is called (when the
+   * response has arrived) and frees a window after that. The client uses it when present.
+   */
+  lease?(signal?: AbortSignal): Promise<() => void>;
 }
 
 interface Waiter {
-  resolve: () => void;
+  resolve: (release: () => void) => void;
   reject: (reason: unknown) => void;
+  held: boolean;
   signal: AbortSignal | undefined;
   onAbort: (() => void) | undefined;
 }
 
+const noop = (): void => {};
+
 /**
- * Sliding window: waiters are served first-in first-out, and one timer (never a busy loop) wakes the
- * queue when the oldest start in the window expires.
+ * Sliding window over `limit` slots: each start takes the slot that freed longest ago. Waiters are
+ * served first-in first-out, and one timer (never a busy loop) wakes the queue when a slot frees.
  *
  * @example
  * const limiter = createSlidingWindowLimiter();          // 9 starts per 1000 ms
@@ -43,27 +55,44 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError("limit must be a positive integer");
   if (!(windowMs > 0)) throw new RangeError("windowMs must be positive");
 
-  // The last `limit` start times, oldest first, as a ring buffer.
-  const starts = new Array<number>(limit).fill(Number.NEGATIVE_INFINITY);
-  let oldest = 0;
+  // When each slot may be used again; +Infinity while a lease holds it.
+  const freeAt = new Array<number>(limit).fill(Number.NEGATIVE_INFINITY);
   const queue: Waiter[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Ms until another start is allowed (0 = now). */
-  function waitMs(): number {
-    const free = (starts[oldest] as number) + windowMs - now();
-    return Math.max(free, 0);
+  function earliestSlot(): number {
+    let best = 0;
+    for (let i = 1; i < limit; i++) if ((freeAt[i] as number) < (freeAt[best] as number)) best = i;
+    return best;
   }
 
-  function recordStart(): void {
-    starts[oldest] = now();
-    oldest = (oldest + 1) % limit;
+  /** Takes slot `i` now; returns the release function for a lease. */
+  function take(i: number, held: boolean): () => void {
+    const startedAt = now();
+    if (!held) {
+      freeAt[i] = startedAt + windowMs;
+      return noop;
+    }
+    freeAt[i] = Number.POSITIVE_INFINITY;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      freeAt[i] = Math.max(startedAt, now()) + windowMs;
+      if (queue.length > 0) {
+        // A pending timer may be waiting for a later slot than this one; re-plan from scratch.
+        if (timer !== undefined) clearTimeout(timer);
+        drain();
+      }
+    };
   }
 
   function drain(): void {
     timer = undefined;
     while (queue.length > 0) {
-      const wait = waitMs();
+      const slot = earliestSlot();
+      const wait = (freeAt[slot] as number) - now();
+      if (wait === Number.POSITIVE_INFINITY) return; // every slot is leased; a release wakes us
       if (wait > 0) {
         // Timers may fire a little early; the next drain re-checks against the clock.
         timer = setTimeout(drain, Math.ceil(wait));
@@ -71,35 +100,41 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
       }
       const waiter = queue.shift() as Waiter;
       if (waiter.onAbort !== undefined) waiter.signal?.removeEventListener("abort", waiter.onAbort);
-      recordStart();
-      waiter.resolve();
+      waiter.resolve(take(slot, waiter.held));
     }
   }
 
-  return {
-    acquire(signal?: AbortSignal): Promise<void> {
-      if (signal?.aborted) return Promise.reject(abortReason(signal));
-      if (queue.length === 0 && waitMs() === 0) {
-        recordStart();
-        return Promise.resolve();
+  function enqueue(signal: AbortSignal | undefined, held: boolean): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (queue.length === 0) {
+      const slot = earliestSlot();
+      if ((freeAt[slot] as number) <= now()) return Promise.resolve(take(slot, held));
+    }
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject, held, signal, onAbort: undefined };
+      if (signal !== undefined) {
+        waiter.onAbort = () => {
+          const index = queue.indexOf(waiter);
+          if (index >= 0) queue.splice(index, 1);
+          if (queue.length === 0 && timer !== undefined) {
+            clearTimeout(timer);
+            timer = undefined;
+          }
+          reject(abortReason(signal));
+        };
+        signal.addEventListener("abort", waiter.onAbort, { once: true });
       }
-      return new Promise<void>((resolve, reject) => {
-        const waiter: Waiter = { resolve, reject, signal, onAbort: undefined };
-        if (signal !== undefined) {
-          waiter.onAbort = () => {
-            const index = queue.indexOf(waiter);
-            if (index >= 0) queue.splice(index, 1);
-            if (queue.length === 0 && timer !== undefined) {
-              clearTimeout(timer);
-              timer = undefined;
-            }
-            reject(abortReason(signal));
-          };
-          signal.addEventListener("abort", waiter.onAbort, { once: true });
-        }
-        queue.push(waiter);
-        if (timer === undefined) drain();
-      });
+      queue.push(waiter);
+      if (timer === undefined) drain();
+    });
+  }
+
+  return {
+    async acquire(signal) {
+      await enqueue(signal, false);
+    },
+    lease(signal) {
+      return enqueue(signal, true);
     },
   };
 }

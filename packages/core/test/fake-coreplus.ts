@@ -1,0 +1,129 @@
+/**
+ * A tiny coreplus stand-in for the client tests: a real node:http server on 127.0.0.1:0 that checks
+ * every JwToken with the package's own verifier and records what it received. Each test installs a
+ * handler; faults (drops, silence, bad JSON) are just handlers.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type RequestClaims, verifyRequestToken } from "../src/jwt/index.js";
+
+export const CONSUMER_ID = "client-test-consumer";
+export const CONSUMER_SECRET = "client-test-consumer-secret-123";
+export const ACCESS_TOKEN = "11111111-2222-4333-8444-555555555555";
+
+/** One request as the server saw it. */
+export interface Received {
+  method: string;
+  /** The absolute URL as received (origin + raw path and query). */
+  url: string;
+  path: string;
+  rawQuery: string;
+  query: URLSearchParams;
+  headers: IncomingMessage["headers"];
+  body: unknown;
+  /** The JWT from the Authorization header. */
+  jwt: string;
+  claims: RequestClaims | undefined;
+  /** performance.now() when the request arrived. */
+  at: number;
+}
+
+/** What a handler does with a request. */
+export type Handler = (req: Received, res: ServerResponse) => void | Promise<void>;
+
+export interface FakeCoreplus {
+  origin: string;
+  received: Received[];
+  handle(handler: Handler): void;
+  close(): Promise<void>;
+}
+
+/** Sends JSON with a status. */
+export function json(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+/** A coreplus `result` error body. */
+export function result(reason: string, severity = 2): { result: { severity: number; reason: string }[] } {
+  return { result: [{ severity, reason }] };
+}
+
+export async function startFakeCoreplus(): Promise<FakeCoreplus> {
+  let handler: Handler = (_req, res) => json(res, 404, result("Not found"));
+  const received: Received[] = [];
+  let origin = "";
+  const server = createServer(async (req, res) => {
+    const at = performance.now();
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = `${origin}${req.url ?? "/"}`;
+    const parsed = new URL(url);
+    const authorization = req.headers.authorization;
+    const verdict = await verifyRequestToken(authorization, {
+      method: req.method ?? "GET",
+      url,
+      contentType: req.headers["content-type"] ?? null,
+      hasBody: text.length > 0,
+      lookupConsumer: (id) =>
+        id === CONSUMER_ID
+          ? { consumerSecret: CONSUMER_SECRET, isAccessTokenValid: (t) => t === ACCESS_TOKEN }
+          : undefined,
+    });
+    const query = (req.url ?? "").split("?")[1];
+    const record: Received = {
+      method: req.method ?? "",
+      url,
+      path: parsed.pathname,
+      rawQuery: query ?? "",
+      query: parsed.searchParams,
+      headers: req.headers,
+      body: text === "" ? undefined : JSON.parse(text),
+      jwt: (authorization ?? "").replace(/^JwToken /, ""),
+      claims: verdict.ok ? verdict.claims : undefined,
+      at,
+    };
+    received.push(record);
+    if (!verdict.ok) {
+      json(res, 401, result("Invalid token"));
+      return;
+    }
+    await handler(record, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    received,
+    handle(next) {
+      handler = next;
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The largest number of timestamps in any window [t, t + windowMs). */
+export function maxInAnyWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while ((sorted[hi] as number) - (sorted[lo] as number) >= windowMs) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+/** A lower-case GUID whose last digits are `n`. */
+export function guid(n: number, prefix = "aaaaaaaa"): string {
+  return `${prefix}-0000-4000-8000-${String(n).padStart(12, "0")}`;
+}
