@@ -27,7 +27,7 @@ export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): Ed
     clinics: [
       {
         slug: "harbourside",
-        name: "Harbourside Physiotherapy",
+        name: "Harbourside Health",
         coreplus: {
           baseUrl: opts.baseUrl ?? DEV_DEFAULTS.baseUrl,
           version: "v2.1",

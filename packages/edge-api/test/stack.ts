@@ -1,0 +1,126 @@
+/**
+ * Test harness: the real sandbox over HTTP on port 0 and the edge API served on port 0 in front of
+ * it, both on a business clock pinned to a fixed date, so that tests are deterministic in any TZ.
+ */
+import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
+import { serveSandbox } from "@coreplus-kit/sandbox/node";
+import { type ClinicConfig, defaultSandboxConfig, type EdgeConfig } from "../src/index.ts";
+import { type EdgeApiServer, serveEdgeApi } from "../src/node.ts";
+
+/** Monday 30 November 2026, 08:00 in Melbourne (AEDT, +11:00). */
+export const PINNED_NOW = new Date("2026-11-30T08:00:00+11:00");
+/** The first Monday after the pinned date, when Docklands is fully rostered. */
+export const NEXT_MONDAY = "2026-12-07";
+
+export interface Stack {
+  sandboxUrl: string;
+  controls: SandboxControls;
+  sandbox: Awaited<ReturnType<typeof serveSandbox>>["sandbox"];
+  edge: EdgeApiServer;
+  /** Edge API origin + "/v1/clinics/harbourside". */
+  api: string;
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export interface StackOptions {
+  rateLimit?: boolean;
+  clinic?: (c: ClinicConfig) => ClinicConfig;
+  config?: (c: EdgeConfig) => EdgeConfig;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const now = () => new Date(PINNED_NOW);
+  const sb = await serveSandbox({ port: 0, now, rateLimit: opts.rateLimit ?? true, log: () => {} });
+  const base = defaultSandboxConfig({ baseUrl: sb.url });
+  let config: EdgeConfig = { ...base, clinics: base.clinics.map((c) => (opts.clinic ? opts.clinic(c) : c)) };
+  if (opts.config) config = opts.config(config);
+  const logs: Record<string, unknown>[] = [];
+  const edge = await serveEdgeApi({ port: 0, config, now, logger: (e) => logs.push(e) });
+  return {
+    sandboxUrl: sb.url,
+    controls: createSandboxControls({ baseUrl: sb.url, adminToken: sb.sandbox.adminToken }),
+    sandbox: sb.sandbox,
+    edge,
+    api: `${edge.url}/v1/clinics/harbourside`,
+    logs,
+    async close() {
+      await edge.close();
+      await sb.close();
+    },
+  };
+}
+
+/** A JSON GET; returns status, headers and body. */
+export async function getJson<T = unknown>(url: string, init?: RequestInit) {
+  const res = await fetch(url, init);
+  return { status: res.status, headers: res.headers, body: (await res.json()) as T };
+}
+
+let patientCounter = 0;
+
+/** A distinct, valid patient. */
+export function patient(i = patientCounter++) {
+  return {
+    firstName: `Test${i}`,
+    lastName: `Patient${String.fromCharCode(65 + (i % 26))}`,
+    dateOfBirth: "1985-06-15",
+    email: `patient${i}@example.com`,
+    mobile: `0400 ${String(100000 + i).slice(-6, -3)} ${String(i).padStart(3, "0").slice(-3)}`,
+  };
+}
+
+/** POST a booking. */
+export async function postBooking(
+  api: string,
+  body: unknown,
+  key: string | undefined,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(`${api}/bookings`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}), ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    headers: res.headers,
+    text,
+    body: JSON.parse(text) as Record<string, unknown>,
+  };
+}
+
+/** Ids of the seeded clinic by name. */
+export function seedIds(s: Stack) {
+  const seed = s.sandbox.seed;
+  const loc = (name: string) => seed.locations.find((l) => l.name.includes(name))!.locationId;
+  const prac = (last: string) => seed.practitioners.find((p) => p.lastName === last)!.practitionerId;
+  const type = (name: string) => seed.appointmentTypes.find((t) => t.description === name)!.appointmentTypeId;
+  return {
+    docklands: loc("Docklands"),
+    williamstown: loc("Williamstown"),
+    hamilton: loc("Hamilton"),
+    nguyen: prac("Nguyen"),
+    oconnor: prac("O'Connor"),
+    standard: type("Standard Consultation"),
+    initial: type("Initial Consultation"),
+    hydro: seed.appointmentTypes.find((t) => t.description.startsWith("Hydrotherapy"))!.appointmentTypeId,
+    psych: seed.appointmentTypes.find((t) => t.description.startsWith("Psychology Session"))!
+      .appointmentTypeId,
+  };
+}
+
+export interface AvailabilityBody {
+  timezone: string;
+  nextAvailable: string | null;
+  days: {
+    date: string;
+    slots: { start: string; end: string; practitionerId: string; locationId: string }[];
+  }[];
+}
+
+/** Availability for a query. */
+export function availability(s: Stack, q: Record<string, string>) {
+  return getJson<AvailabilityBody>(`${s.api}/availability?${new URLSearchParams(q)}`);
+}
