@@ -1,0 +1,12 @@
+import { defineProject, mergeConfig } from "vitest/config";
+import { sharedConfig } from "../../vitest.shared.ts";
+
+export default mergeConfig(
+  sharedConfig,
+  defineProject({
+    test: {
+      name: "demo",
+      include: ["src/**/*.test.ts", "site/scripts/**/*.test.ts", "test/**/*.test.ts"],
+    },
+  }),
+);
