@@ -47,11 +47,10 @@ export function parseCoreplusDateTime(s: string): CoreplusDateTimeParts {
   }
   const offsetMinutes = (sign === "-" ? -1 : 1) * (offH * 60 + offM);
   const offset = `${offsetMinutes < 0 ? "-" : "+"}${pad2(offH)}:${pad2(offM)}`;
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  let wall = Date.UTC(year, month - 1, day, hour, minute, second);
   // Date.UTC maps years 0–99 to 1900–1999; coreplus never sends those, but stay exact anyway.
-  const wallDate = new Date(wall);
-  if (year < 100) wallDate.setUTCFullYear(year);
-  const instant = new Date(wallDate.getTime() - offsetMinutes * 60_000);
+  if (year < 100) wall = new Date(wall).setUTCFullYear(year);
+  const instant = new Date(wall - offsetMinutes * 60_000);
   const local = `${y}-${mo}-${d}T${h}:${mi}:${sec ?? "00"}`;
   return { instant, offset, local };
 }
