@@ -83,16 +83,18 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     }
   };
   // Marks a wait for the budget that the caller gave up, so that it maps to 503 rather than 504.
-  const limiter: RequestLimiter = {
-    async acquire(signal) {
-      try {
-        await opts.limiter.acquire(signal);
-      } catch (err) {
-        if (signal?.aborted) throw new BudgetWaitAbortedError(err);
-        throw err;
-      }
-    },
+  const inner = opts.limiter;
+  const queued = async <T>(signal: AbortSignal | undefined, wait: () => Promise<T>): Promise<T> => {
+    try {
+      return await wait();
+    } catch (err) {
+      if (signal?.aborted) throw new BudgetWaitAbortedError(err);
+      throw err;
+    }
   };
+  const limiter: RequestLimiter = { acquire: (signal) => queued(signal, () => inner.acquire(signal)) };
+  const lease = inner.lease?.bind(inner);
+  if (lease) limiter.lease = (signal) => queued(signal, () => lease(signal));
   const { coreplus } = opts.clinic;
   const client = createCoreplusClient({
     baseUrl: coreplus.baseUrl,
