@@ -1,0 +1,173 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEdgeClient, EdgeRequestError } from "./edge-client.ts";
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+let handler: Handler = (_req, res) => res.end();
+const seen: { url: string; headers: IncomingMessage["headers"]; body: string }[] = [];
+const server = createServer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    seen.push({ url: req.url ?? "", headers: req.headers, body });
+    handler(req, res);
+  });
+});
+let api = "";
+
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const json =
+  (status: number, body: unknown, type = "application/json"): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { "Content-Type": type }).end(JSON.stringify(body));
+  };
+const problem = (status: number, name: string, errors?: unknown[]) =>
+  json(
+    status,
+    { type: `https://x.dev/problems/${name}`, title: name, status, detail: name, errors },
+    "application/problem+json",
+  );
+
+async function failure(p: Promise<unknown>): Promise<EdgeRequestError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(EdgeRequestError);
+  return e as EdgeRequestError;
+}
+
+const signal = () => new AbortController().signal;
+const slot = {
+  locationId: "l1",
+  practitionerId: "p1",
+  appointmentTypeId: "t1",
+  start: "2026-12-02T09:00:00+11:00",
+};
+const patient = {
+  firstName: "Jo",
+  lastName: "C",
+  dateOfBirth: "1990-03-27",
+  email: "jo@example.com",
+  mobile: "0400000000",
+};
+
+describe("edge client", () => {
+  it("builds the contract's paths and queries", async () => {
+    handler = json(200, { days: [], timezone: "Australia/Melbourne", nextAvailable: null });
+    const client = createEdgeClient(api, "harbour side");
+    await client.availability(
+      {
+        locationId: "l1",
+        appointmentTypeId: "t1",
+        from: "2026-12-01",
+        to: "2026-12-07",
+        practitionerId: undefined,
+      },
+      signal(),
+    );
+    expect(seen.at(-1)?.url).toBe(
+      "/v1/clinics/harbour%20side/availability?locationId=l1&appointmentTypeId=t1&from=2026-12-01&to=2026-12-07",
+    );
+    handler = json(200, { appointmentTypes: [] });
+    await client.appointmentTypes("l1", "p1", signal());
+    expect(seen.at(-1)?.url).toBe(
+      "/v1/clinics/harbour%20side/appointment-types?locationId=l1&practitionerId=p1",
+    );
+    handler = json(200, { clinic: {} });
+    await client.profile(signal());
+    expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side");
+  });
+
+  it("posts bookings with the idempotency key and JSON body, without cookies", async () => {
+    handler = json(201, { booking: { reference: "HB-1" } });
+    const out = await createEdgeClient(api, "c").book(
+      { slot, patient, consent: true },
+      "cpk_0123456789",
+      signal(),
+    );
+    expect(out.booking.reference).toBe("HB-1");
+    const req = seen.at(-1)!;
+    expect(req.headers["idempotency-key"]).toBe("cpk_0123456789");
+    expect(req.headers["content-type"]).toBe("application/json");
+    expect(req.headers.cookie).toBeUndefined();
+    expect(JSON.parse(req.body)).toEqual({ slot, patient, consent: true });
+  });
+
+  it("maps problem+json to stable codes", async () => {
+    const client = createEdgeClient(api, "c");
+    handler = problem(409, "slot-unavailable");
+    expect(
+      await failure(client.book({ slot, patient, consent: true }, "cpk_0123456789", signal())),
+    ).toMatchObject({
+      code: "ERR_SLOT_UNAVAILABLE",
+      status: 409,
+      retryable: false,
+    });
+    handler = problem(422, "validation", [
+      { pointer: "/patient/email", code: "invalid_email", detail: "bad" },
+    ]);
+    const invalid = await failure(client.profile(signal()));
+    expect(invalid.code).toBe("ERR_VALIDATION");
+    expect(invalid.fieldErrors).toEqual([
+      { pointer: "/patient/email", code: "invalid_email", detail: "bad" },
+    ]);
+    handler = problem(429, "rate-limited");
+    expect(await failure(client.profile(signal()))).toMatchObject({
+      code: "ERR_RATE_LIMITED",
+      retryable: true,
+    });
+    handler = problem(503, "upstream-unavailable");
+    expect(await failure(client.profile(signal()))).toMatchObject({ code: "ERR_UPSTREAM", retryable: true });
+    handler = problem(404, "clinic-not-found");
+    expect(await failure(client.profile(signal()))).toMatchObject({
+      code: "ERR_NOT_FOUND",
+      problemType: "clinic-not-found",
+    });
+    handler = problem(422, "spam");
+    expect(await failure(client.profile(signal()))).toMatchObject({ code: "ERR_REFUSED", retryable: false });
+  });
+
+  it("treats a broken or unexpected body as a retryable bad response", async () => {
+    handler = (_req, res) => res.writeHead(200, { "Content-Type": "application/json" }).end("{not json");
+    expect(await failure(createEdgeClient(api, "c").profile(signal()))).toMatchObject({
+      code: "ERR_BAD_RESPONSE",
+      retryable: true,
+    });
+    handler = json(200, { something: "else" });
+    expect((await failure(createEdgeClient(api, "c").profile(signal()))).code).toBe("ERR_BAD_RESPONSE");
+  });
+
+  it("reports a dropped connection as a network error", async () => {
+    handler = (req) => req.socket.destroy();
+    expect(await failure(createEdgeClient(api, "c").profile(signal()))).toMatchObject({
+      code: "ERR_NETWORK",
+      retryable: true,
+    });
+  });
+
+  it("reports an abort by the caller as aborted, not as a failure to show", async () => {
+    handler = () => undefined; // never answers
+    const controller = new AbortController();
+    const pending = createEdgeClient(api, "c").profile(controller.signal);
+    setTimeout(() => controller.abort(), 50);
+    expect(await failure(pending)).toMatchObject({ code: "ERR_ABORTED", retryable: false });
+  });
+
+  it("never puts patient details in the error", async () => {
+    handler = problem(422, "validation", [
+      { pointer: "/patient/email", code: "invalid_email", detail: "bad" },
+    ]);
+    const e = await failure(
+      createEdgeClient(api, "c").book({ slot, patient, consent: true }, "cpk_0123456789", signal()),
+    );
+    expect(JSON.stringify({ ...e, message: e.message })).not.toContain("jo@example.com");
+    expect(e.message).not.toContain("Jo");
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The edge API calls the widget makes: plain fetch, abortable, with a timeout, and every failure
+ * turned into one typed error with a stable code. Errors carry no patient details.
+ */
+import type {
+  AppointmentTypesResponse,
+  AvailabilityResponse,
+  BookingRequest,
+  BookingResponse,
+  ClinicProfileResponse,
+  PractitionersResponse,
+  ProblemDetails,
+  ProblemFieldError,
+} from "./types.js";
+
+/** Stable codes of {@link EdgeRequestError}. */
+export type EdgeErrorCode =
+  | "ERR_NETWORK"
+  | "ERR_TIMEOUT"
+  | "ERR_ABORTED"
+  | "ERR_BAD_RESPONSE"
+  | "ERR_SLOT_UNAVAILABLE"
+  | "ERR_VALIDATION"
+  | "ERR_RATE_LIMITED"
+  | "ERR_UPSTREAM"
+  | "ERR_NOT_FOUND"
+  | "ERR_REFUSED";
+
+/** A failed edge API call. `retryable` says whether the same request may simply be tried again. */
+export class EdgeRequestError extends Error {
+  override name = "EdgeRequestError";
+  readonly retryable: boolean;
+  constructor(
+    readonly code: EdgeErrorCode,
+    readonly status?: number,
+    /** The problem+json `type` name, such as "slot-unavailable". */
+    readonly problemType?: string,
+    readonly fieldErrors: readonly ProblemFieldError[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}${status ? ` (${status})` : ""}`, options);
+    this.retryable = [
+      "ERR_NETWORK",
+      "ERR_TIMEOUT",
+      "ERR_BAD_RESPONSE",
+      "ERR_RATE_LIMITED",
+      "ERR_UPSTREAM",
+    ].includes(code);
+  }
+}
+
+/** Maps an HTTP status and problem type to a code. */
+export function codeFor(status: number, problemType: string | undefined): EdgeErrorCode {
+  if (status === 409 || problemType === "slot-unavailable") return "ERR_SLOT_UNAVAILABLE";
+  if (problemType === "validation") return "ERR_VALIDATION";
+  if (status === 429) return "ERR_RATE_LIMITED";
+  if (status === 404) return "ERR_NOT_FOUND";
+  if (status >= 500) return "ERR_UPSTREAM";
+  return "ERR_REFUSED";
+}
+
+const GET_TIMEOUT_MS = 15_000;
+// The edge API waits at most 15 s for a slot lock before answering 503; leave room for the rest.
+const POST_TIMEOUT_MS = 30_000;
+
+/** The calls, bound to one API origin and clinic slug. */
+export interface EdgeClient {
+  profile(signal: AbortSignal): Promise<ClinicProfileResponse>;
+  practitioners(locationId: string, signal: AbortSignal): Promise<PractitionersResponse>;
+  appointmentTypes(
+    locationId: string,
+    practitionerId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<AppointmentTypesResponse>;
+  availability(
+    q: {
+      locationId: string;
+      appointmentTypeId: string;
+      from: string;
+      to: string;
+      practitionerId?: string | undefined;
+    },
+    signal: AbortSignal,
+  ): Promise<AvailabilityResponse>;
+  book(body: BookingRequest, idempotencyKey: string, signal: AbortSignal): Promise<BookingResponse>;
+}
+
+/** Creates the client. `api` is the edge API origin (a trailing slash is fine). */
+export function createEdgeClient(
+  api: string,
+  clinic: string,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): EdgeClient {
+  const base = `${api.replace(/\/+$/, "")}/v1/clinics/${encodeURIComponent(clinic)}`;
+  const get = <T>(
+    path: string,
+    query: Record<string, string | undefined>,
+    signal: AbortSignal,
+    has: string,
+  ) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+    const qs = params.toString();
+    return call<T>(
+      fetchImpl,
+      `${base}${path}${qs ? `?${qs}` : ""}`,
+      { method: "GET" },
+      signal,
+      GET_TIMEOUT_MS,
+      has,
+    );
+  };
+  return {
+    profile: (signal) => get("", {}, signal, "clinic"),
+    practitioners: (locationId, signal) => get("/practitioners", { locationId }, signal, "practitioners"),
+    appointmentTypes: (locationId, practitionerId, signal) =>
+      get("/appointment-types", { locationId, practitionerId }, signal, "appointmentTypes"),
+    availability: (q, signal) => get("/availability", { ...q }, signal, "days"),
+    book: (body, idempotencyKey, signal) =>
+      call(
+        fetchImpl,
+        `${base}/bookings`,
+        {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
+          body: JSON.stringify(body),
+        },
+        signal,
+        POST_TIMEOUT_MS,
+        "booking",
+      ),
+  };
+}
+
+async function call<T>(
+  fetchImpl: typeof fetch,
+  url: string,
+  init: RequestInit,
+  signal: AbortSignal,
+  timeoutMs: number,
+  expectedKey: string,
+): Promise<T> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(signal.reason);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  if (signal.aborted) onAbort();
+  else signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    let res: Response;
+    let json: unknown;
+    try {
+      res = await fetchImpl(url, { ...init, signal: controller.signal, credentials: "omit", mode: "cors" });
+      json = await res.json().catch(() => undefined);
+    } catch (cause) {
+      const code = signal.aborted ? "ERR_ABORTED" : timedOut ? "ERR_TIMEOUT" : "ERR_NETWORK";
+      throw new EdgeRequestError(code, undefined, undefined, [], { cause });
+    }
+    if (!res.ok) {
+      const problem = (json && typeof json === "object" ? json : {}) as Partial<ProblemDetails>;
+      const type = typeof problem.type === "string" ? problem.type.split("/").pop() : undefined;
+      throw new EdgeRequestError(
+        codeFor(res.status, type),
+        res.status,
+        type,
+        Array.isArray(problem.errors) ? problem.errors : [],
+      );
+    }
+    if (!json || typeof json !== "object" || !(expectedKey in json)) {
+      throw new EdgeRequestError("ERR_BAD_RESPONSE", res.status);
+    }
+    return json as T;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener("abort", onAbort);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The element's data, all through @lit/task: each task re-runs when its arguments change and aborts
+ * the superseded run's fetch (its AbortSignal reaches fetch), so a quick "Later dates, Later dates"
+ * never shows stale times. Booking runs only on demand, with the idempotency key it is given.
+ */
+import { initialState, Task } from "@lit/task";
+import type { ReactiveControllerHost } from "lit";
+import { createEdgeClient } from "./api/edge-client.js";
+import type {
+  AvailabilityResponse,
+  BookingRequest,
+  BookingSummary,
+  ClinicProfile,
+  PublicAppointmentType,
+  PublicPractitioner,
+} from "./api/types.js";
+import type { CoreplusErrorDetail } from "./events.js";
+import { ANY } from "./internal/flow.js";
+
+/** The current arguments, read on every host update. */
+export interface DataArgs {
+  api: string;
+  clinic: string;
+  locationId: string | undefined;
+  typeId: string | undefined;
+  practitionerId: string | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  /** Bumped to reload the same range (after a 409). */
+  refresh: number;
+}
+
+type Maybe = string | undefined;
+type AvailabilityArgs = readonly [string, string, Maybe, Maybe, Maybe, Maybe, Maybe, number];
+
+/** What the host does with results and failures. */
+export interface DataCallbacks {
+  profile(clinic: ClinicProfile): void;
+  types(list: PublicAppointmentType[]): void;
+  practitioners(list: PublicPractitioner[]): void;
+  availability(data: AvailabilityResponse): void;
+  booked(booking: BookingSummary): void;
+  bookingFailed(error: unknown): void;
+  failed(error: unknown, operation: CoreplusErrorDetail["operation"]): void;
+}
+
+/** The tasks of one element. */
+export class BookingData {
+  readonly profile: Task<readonly [string, string], ClinicProfile>;
+  readonly types: Task<readonly [string, string, string | undefined], PublicAppointmentType[]>;
+  readonly practitioners: Task<readonly [string, string, string | undefined], PublicPractitioner[]>;
+  readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
+  readonly booking: Task<[BookingRequest, string], BookingSummary>;
+
+  constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
+    const client = () => createEdgeClient(args().api, args().clinic);
+    this.profile = new Task(host, {
+      task: async ([api, clinic], { signal }) =>
+        api && clinic ? (await client().profile(signal)).clinic : initialState,
+      args: () => [args().api, args().clinic] as const,
+      onComplete: on.profile,
+      onError: (e) => on.failed(e, "profile"),
+    });
+    this.types = new Task(host, {
+      task: async ([, , locationId], { signal }) =>
+        locationId
+          ? (await client().appointmentTypes(locationId, undefined, signal)).appointmentTypes
+          : initialState,
+      args: () => [args().api, args().clinic, args().locationId] as const,
+      onComplete: on.types,
+      onError: (e) => on.failed(e, "appointment-types"),
+    });
+    this.practitioners = new Task(host, {
+      task: async ([, , locationId], { signal }) =>
+        locationId ? (await client().practitioners(locationId, signal)).practitioners : initialState,
+      args: () => [args().api, args().clinic, args().locationId] as const,
+      onComplete: on.practitioners,
+      onError: (e) => on.failed(e, "practitioners"),
+    });
+    this.availability = new Task(host, {
+      task: async ([, , locationId, typeId, who, from, to], { signal }) => {
+        if (!locationId || !typeId || !who || !from || !to) return initialState;
+        const q = {
+          locationId,
+          appointmentTypeId: typeId,
+          from,
+          to,
+          practitionerId: who === ANY ? undefined : who,
+        };
+        return client().availability(q, signal);
+      },
+      args: () => {
+        const a = args();
+        return [a.api, a.clinic, a.locationId, a.typeId, a.practitionerId, a.from, a.to, a.refresh] as const;
+      },
+      onComplete: on.availability,
+      onError: (e) => on.failed(e, "availability"),
+    });
+    this.booking = new Task<[BookingRequest, string], BookingSummary>(host, {
+      autoRun: false,
+      task: async ([body, key], { signal }) => (await client().book(body, key, signal)).booking,
+      onComplete: on.booked,
+      onError: on.bookingFailed,
+    });
+  }
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { enAU } from "../messages/en-au.ts";
+import { enUS } from "../messages/en-us.ts";
+import {
+  bookingRequest,
+  type DetailsDraft,
+  dobFocusPart,
+  dobIso,
+  emptyDetails,
+  fieldForPointer,
+  validateDetails,
+} from "./details.ts";
+
+const valid: DetailsDraft = {
+  ...emptyDetails(),
+  firstName: " Jo ",
+  lastName: "Citizen",
+  day: "27",
+  month: "3",
+  year: "1990",
+  email: "jo@example.com",
+  mobile: "0400 000 000",
+  consent: true,
+};
+const today = "2026-12-01";
+
+describe("details", () => {
+  it("accepts a complete form", () => {
+    expect(validateDetails(valid, enAU, today)).toEqual({});
+  });
+
+  it("says how to fix each empty field", () => {
+    expect(validateDetails(emptyDetails(), enAU, today)).toEqual({
+      firstName: "Enter your first name",
+      lastName: "Enter your last name",
+      dob: "Enter your date of birth, for example 27 3 1990",
+      email: "Enter your email address",
+      mobile: "Enter your mobile number",
+      consent: "Tick the box to agree, so the clinic can book your appointment",
+    });
+    expect(validateDetails(emptyDetails(), enUS, today).dob).toBe(
+      "Enter your date of birth, for example 3 27 1990",
+    );
+  });
+
+  it("checks the date of birth as GOV.UK does", () => {
+    const dob = (day: string, month: string, year: string) =>
+      validateDetails({ ...valid, day, month, year }, enAU, today).dob;
+    expect(dob("27", "", "1990")).toBe("Date of birth must include a month");
+    expect(dob("", "", "1990")).toBe("Date of birth must include a day");
+    expect(dob("27", "3", "90")).toBe("Year must include 4 numbers");
+    expect(dob("31", "2", "1990")).toBe("Date of birth must be a real date");
+    expect(dob("29", "2", "2024")).toBeUndefined();
+    expect(dob("2", "12", "2026")).toBe("Date of birth must be in the past");
+    expect(dob("1", "1", "1850")).toBe("Date of birth must be a real date");
+    expect(dobIso({ day: "7", month: "3", year: "1990" })).toBe("1990-03-07");
+    expect(dobIso({ day: "x", month: "3", year: "1990" })).toBeUndefined();
+  });
+
+  it("checks email and mobile formats and lengths", () => {
+    const e = (patch: Partial<DetailsDraft>) => validateDetails({ ...valid, ...patch }, enAU, today);
+    expect(e({ email: "jo@example" }).email).toBe(
+      "Enter an email address in the correct format, like name@example.com",
+    );
+    expect(e({ email: "jo example.com" }).email).toBeDefined();
+    expect(e({ email: `${"a".repeat(45)}@example.com` }).email).toBeDefined();
+    expect(e({ mobile: "0400 00" }).mobile).toBe(
+      "Enter a mobile number with 8 to 15 digits, like 0400 000 000",
+    );
+    expect(e({ mobile: "+61 (400) 000-000" }).mobile).toBeUndefined();
+    expect(e({ mobile: "call me" }).mobile).toBeDefined();
+    expect(e({ firstName: "x".repeat(51) }).firstName).toBe("First name must be 50 characters or fewer");
+    expect(e({ note: "x".repeat(301) }).note).toBe("Note must be 300 characters or fewer");
+  });
+
+  it("focuses the first missing date part in the locale's order", () => {
+    expect(dobFocusPart({ ...valid, day: "", month: "" }, enAU.dobOrder)).toBe("day");
+    expect(dobFocusPart({ ...valid, day: "", month: "" }, enUS.dobOrder)).toBe("month");
+    expect(dobFocusPart(valid, enUS.dobOrder)).toBe("month");
+  });
+
+  it("maps the edge API's error pointers to fields", () => {
+    expect(fieldForPointer("/patient/email")).toBe("email");
+    expect(fieldForPointer("/patient/dateOfBirth")).toBe("dob");
+    expect(fieldForPointer("/consent")).toBe("consent");
+    expect(fieldForPointer("/slot/start")).toBeUndefined();
+  });
+
+  it("builds the booking body, trimmed, honeypot only when filled", () => {
+    const slot = {
+      start: "2026-12-02T09:00:00+11:00",
+      end: "2026-12-02T09:30:00+11:00",
+      practitionerId: "p1",
+      locationId: "l1",
+    };
+    expect(bookingRequest(slot, "t1", { ...valid, note: "  " })).toEqual({
+      slot: { locationId: "l1", practitionerId: "p1", appointmentTypeId: "t1", start: slot.start },
+      patient: {
+        firstName: "Jo",
+        lastName: "Citizen",
+        dateOfBirth: "1990-03-27",
+        email: "jo@example.com",
+        mobile: "0400 000 000",
+      },
+      consent: true,
+    });
+    const bot = bookingRequest(slot, "t1", { ...valid, note: "Sore knee", website: "http://spam" });
+    expect(bot.note).toBe("Sore knee");
+    expect(bot.website).toBe("http://spam");
+  });
+});

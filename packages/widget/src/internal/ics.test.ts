@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { buildIcs, icsDataUrl, icsEscape, icsFold, icsUtc } from "./ics.ts";
+
+describe(".ics", () => {
+  const ics = buildIcs({
+    uid: "HB-0001@coreplus-kit",
+    start: "2026-12-02T09:00:00+11:00",
+    end: "2026-12-02T09:30:00+11:00",
+    stamp: new Date("2026-12-01T00:00:00Z"),
+    summary: "Follow-up · Harbourside Physio",
+    location: "Harbourside Southbank, 12 River Lane; Southbank",
+    description: "Reference: HB-0001\nWith: Anna Lee",
+  });
+
+  it("writes one event in UTC with CRLF line endings", () => {
+    const lines = ics.split("\r\n");
+    expect(lines[0]).toBe("BEGIN:VCALENDAR");
+    expect(lines).toContain("DTSTART:20261201T220000Z");
+    expect(lines).toContain("DTEND:20261201T223000Z");
+    expect(lines).toContain("DTSTAMP:20261201T000000Z");
+    expect(lines).toContain("UID:HB-0001@coreplus-kit");
+    expect(ics.endsWith("END:VEVENT\r\nEND:VCALENDAR\r\n")).toBe(true);
+    expect(ics.replace(/\r\n/g, "")).not.toMatch(/\n/);
+  });
+
+  it("escapes text values", () => {
+    expect(icsEscape("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
+    expect(ics).toContain("LOCATION:Harbourside Southbank\\, 12 River Lane\\; Southbank");
+  });
+
+  it("folds long lines at 75 octets without splitting a character", () => {
+    const folded = icsFold(`SUMMARY:${"é".repeat(60)}`);
+    for (const line of folded.split("\r\n"))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, "")).toBe(`SUMMARY:${"é".repeat(60)}`);
+  });
+
+  it("formats UTC stamps and data URLs", () => {
+    expect(icsUtc(new Date("2026-01-02T03:04:05.678Z"))).toBe("20260102T030405Z");
+    expect(decodeURIComponent(icsDataUrl(ics).split(",").slice(1).join(","))).toBe(ics);
+  });
+});

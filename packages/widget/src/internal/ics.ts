@@ -1,0 +1,77 @@
+/**
+ * A minimal RFC 5545 calendar file for "Add to calendar": one VEVENT in UTC, escaped and folded,
+ * so Apple Calendar, Google Calendar and Outlook all import it. No patient details go in it.
+ */
+
+/** What the event says. */
+export interface IcsEvent {
+  uid: string;
+  start: string;
+  end: string;
+  /** When the file was made (DTSTAMP). */
+  stamp: Date;
+  summary: string;
+  location?: string;
+  description?: string;
+}
+
+/** `20261201T220000Z` */
+export function icsUtc(instant: Date): string {
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
+}
+
+/** Escapes TEXT values (RFC 5545 §3.3.11). */
+export function icsEscape(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Folds a content line at 75 octets (§3.1), never inside a UTF-8 sequence. */
+export function icsFold(line: string): string {
+  const encoder = new TextEncoder();
+  const out: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
+    if (octets + size > limit) {
+      out.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  out.push(current);
+  return out.join("\r\n ");
+}
+
+/** The whole .ics text, CRLF line endings. */
+export function buildIcs(event: IcsEvent): string {
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//coreplus-kit//booking widget//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    "BEGIN:VEVENT",
+    `UID:${icsEscape(event.uid)}`,
+    `DTSTAMP:${icsUtc(event.stamp)}`,
+    `DTSTART:${icsUtc(new Date(event.start))}`,
+    `DTEND:${icsUtc(new Date(event.end))}`,
+    `SUMMARY:${icsEscape(event.summary)}`,
+    ...(event.location ? [`LOCATION:${icsEscape(event.location)}`] : []),
+    ...(event.description ? [`DESCRIPTION:${icsEscape(event.description)}`] : []),
+    "END:VEVENT",
+    "END:VCALENDAR",
+  ];
+  return `${lines.map(icsFold).join("\r\n")}\r\n`;
+}
+
+/** A data: URL for an `<a download>`: needs no blob URL to revoke and passes a strict CSP. */
+export function icsDataUrl(ics: string): string {
+  return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+}

@@ -1,0 +1,51 @@
+/**
+ * Idempotency keys as architecture.md prescribes (modelled on Stripe): one key per booking attempt,
+ * that is per (slot + patient details), reused by every retry of that attempt, and a new one only
+ * when the body changes. A double click, a retry or a lost response therefore never books twice,
+ * and the edge API never sees one key with two bodies (`idempotency-key-reused`).
+ */
+
+/** Fills a byte array with random values (crypto.getRandomValues works outside secure contexts too). */
+export type RandomFill = (bytes: Uint8Array<ArrayBuffer>) => void;
+
+/** Canonical JSON: object keys sorted, so equal bodies give equal strings whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A fresh key: "cpk_" and 32 hex digits (well inside the edge API's 8 to 128 characters). */
+export function newIdempotencyKey(fill: RandomFill = (b) => crypto.getRandomValues(b)): string {
+  const bytes = new Uint8Array(16);
+  fill(bytes);
+  return `cpk_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** Remembers the key of the current attempt; see {@link IdempotencyKeys.keyFor}. */
+export interface IdempotencyKeys {
+  /** The key for this body: the previous one when the body is unchanged, else a new one. */
+  keyFor(body: unknown): string;
+  /** Forgets the attempt (after a booking succeeded, so "book another" starts afresh). */
+  reset(): void;
+}
+
+/** Creates the per-element key memory. The body's canonical form stays in memory only. */
+export function createIdempotencyKeys(fill?: RandomFill): IdempotencyKeys {
+  let current: { body: string; key: string } | undefined;
+  return {
+    keyFor(body) {
+      const canonical = canonicalJson(body);
+      if (current?.body !== canonical) current = { body: canonical, key: newIdempotencyKey(fill) };
+      return current.key;
+    },
+    reset() {
+      current = undefined;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * Turning the edge API's slot lists into what the time step shows: one button per start time, grouped
+ * into morning, afternoon and evening by the hour in the location's zone.
+ */
+import type { AvailabilityDay, PublicSlot } from "../api/types.js";
+import { dateFormat } from "./dates.js";
+
+/** The three pill groups of the time step, in order. */
+export type DayPeriod = "morning" | "afternoon" | "evening";
+
+/** One group of time buttons. */
+export interface SlotGroup {
+  period: DayPeriod;
+  slots: PublicSlot[];
+}
+
+/**
+ * One slot per start time: without a practitioner filter the edge API lists every (start,
+ * practitioner) pair sorted by start then practitioner order, and the widget books the first listed.
+ */
+export function uniqueStarts(slots: readonly PublicSlot[]): PublicSlot[] {
+  const seen = new Set<number>();
+  const out: PublicSlot[] = [];
+  for (const slot of slots) {
+    const t = Date.parse(slot.start);
+    if (seen.has(t)) continue;
+    seen.add(t);
+    out.push(slot);
+  }
+  return out;
+}
+
+/** The hour (0–23) of an instant in `timeZone`. */
+export function hourIn(iso: string, timeZone: string): number {
+  const parts = dateFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).formatToParts(
+    new Date(iso),
+  );
+  return Number(parts.find((p) => p.type === "hour")?.value ?? 0) % 24;
+}
+
+/** Morning before 12:00, afternoon before 17:00, evening after. */
+export function periodOf(iso: string, timeZone: string): DayPeriod {
+  const hour = hourIn(iso, timeZone);
+  return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
+}
+
+/** Unique start times grouped by period; empty groups are left out. */
+export function groupSlots(slots: readonly PublicSlot[], timeZone: string): SlotGroup[] {
+  const groups: SlotGroup[] = [
+    { period: "morning", slots: [] },
+    { period: "afternoon", slots: [] },
+    { period: "evening", slots: [] },
+  ];
+  for (const slot of uniqueStarts(slots)) {
+    const period = periodOf(slot.start, timeZone);
+    groups.find((g) => g.period === period)?.slots.push(slot);
+  }
+  return groups.filter((g) => g.slots.length > 0);
+}
+
+/** How many distinct start times a day offers. */
+export function countTimes(day: AvailabilityDay | undefined): number {
+  return day ? uniqueStarts(day.slots).length : 0;
+}
+
+/** The first day of a range that has a time, or undefined. */
+export function firstDayWithTimes(days: readonly AvailabilityDay[]): AvailabilityDay | undefined {
+  return days.find((d) => d.slots.length > 0);
+}

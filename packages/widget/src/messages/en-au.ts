@@ -1,0 +1,128 @@
+/**
+ * The message table in plain, warm Australian English (ux.md "Words"): every string the widget shows.
+ * Other languages copy this shape; anything they leave out falls back to these.
+ */
+
+/** The parts of a date of birth, in the order a locale writes them. */
+export type DobPart = "day" | "month" | "year";
+
+/** The widget's UI strings. Functions take already-formatted values (dates come from Intl). */
+export const enAU = {
+  progress: (n: number, total: number, label: string) => `Step ${n} of ${total} · ${label}`,
+  stepLabel: {
+    location: "Location",
+    service: "Service",
+    practitioner: "Practitioner",
+    time: "Date and time",
+    details: "Your details",
+    review: "Check and confirm",
+  },
+  heading: {
+    start: "Book an appointment",
+    location: "Where would you like to be seen?",
+    service: "What would you like to book?",
+    practitioner: "Who would you like to see?",
+    time: "Choose a date and time",
+    details: "Your details",
+    review: "Check your booking",
+    done: "You're booked",
+  },
+  loading: "Loading",
+  back: "Back",
+  continue: "Continue",
+  firstAvailable: "First available",
+  firstAvailableHint: "The earliest time with any practitioner",
+  noServices: "There's nothing to book online here yet.",
+  period: { morning: "Morning", afternoon: "Afternoon", evening: "Evening" },
+  earlier: "Earlier dates",
+  later: "Later dates",
+  days: "Days",
+  dayTimes: (n: number) => (n === 0 ? "no times" : n === 1 ? "1 time" : `${n} times`),
+  zoneName: (city: string, abbreviation: string) =>
+    city === abbreviation ? city : `${city} time (${abbreviation})`,
+  zoneLine: (zone: string) => `Times are in ${zone}.`,
+  visitorZone: (zone: string) => `Your time zone is ${zone}.`,
+  timesOn: (n: number, day: string) => `${n === 1 ? "1 time" : `${n} times`} available on ${day}.`,
+  noTimesInRange: (from: string, to: string) => `No times available from ${from} to ${to}.`,
+  nextAvailable: (day: string) => `Next available: ${day}`,
+  noTimesAhead: "There are no online times in the coming weeks.",
+  slotTaken: "That time was just taken. Here are the nearest times.",
+  contact: (name: string, phone: string) => `call ${name} on ${phone}`,
+  loadError: (contact?: string) =>
+    `We couldn't reach the clinic's booking system. ${contact ? `Try again, or ${contact}.` : "Try again in a moment."}`,
+  bookError: (contact?: string) =>
+    `We couldn't confirm your booking. Try again (you won't be booked twice)${contact ? `, or ${contact}` : ""}.`,
+  callInstead: (contact: string) => `To book by phone, ${contact}.`,
+  notFound: "This booking page isn't set up correctly. Please contact the clinic.",
+  tryAgain: "Try again",
+  field: {
+    firstName: "First name",
+    lastName: "Last name",
+    dob: "Date of birth",
+    dobHint: "For example, 27 3 1990",
+    day: "Day",
+    month: "Month",
+    year: "Year",
+    email: "Email",
+    emailHint: "We'll send your confirmation here.",
+    mobile: "Mobile",
+    mobileHint: "For appointment reminders by text message.",
+    note: "Note for the clinic (optional)",
+    noteHint: "Anything they should know before your visit.",
+    consent: "I agree to the clinic keeping these details to manage my appointment.",
+    website: "Leave this field empty",
+  },
+  dobOrder: ["day", "month", "year"] as DobPart[],
+  error: {
+    summary: "There is a problem",
+    prefix: "Error:",
+    firstName: "Enter your first name",
+    lastName: "Enter your last name",
+    tooLong: (label: string, max: number) => `${label} must be ${max} characters or fewer`,
+    dob: "Enter your date of birth, for example 27 3 1990",
+    dobPart: (part: string) => `Date of birth must include a ${part}`,
+    dobYear: "Year must include 4 numbers",
+    dobReal: "Date of birth must be a real date",
+    dobPast: "Date of birth must be in the past",
+    email: "Enter your email address",
+    emailFormat: "Enter an email address in the correct format, like name@example.com",
+    mobile: "Enter your mobile number",
+    mobileFormat: "Enter a mobile number with 8 to 15 digits, like 0400 000 000",
+    consent: "Tick the box to agree, so the clinic can book your appointment",
+    server: "Check this answer and try again",
+  },
+  review: {
+    location: "Location",
+    service: "Service",
+    practitioner: "Practitioner",
+    when: "Date and time",
+    name: "Name",
+    dob: "Date of birth",
+    email: "Email",
+    mobile: "Mobile",
+    note: "Note",
+  },
+  change: "Change",
+  confirm: "Confirm booking",
+  booking: "Booking…",
+  done: {
+    lead: "Your appointment is confirmed.",
+    reference: "Reference",
+    when: "When",
+    with: "With",
+    where: "Where",
+    map: "Open map",
+    newTab: "(opens in a new tab)",
+    reminders: {
+      both: "We'll remind you by email and text message.",
+      email: "We'll remind you by email.",
+      sms: "We'll remind you by text message.",
+      none: "The clinic doesn't send reminders for online bookings, so note the time.",
+    },
+    calendar: "Add to calendar",
+    another: "Book another appointment",
+  },
+};
+
+/** The shape every message table has. */
+export type Messages = typeof enAU;

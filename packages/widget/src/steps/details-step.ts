@@ -1,0 +1,174 @@
+/**
+ * The details step, after the GOV.UK patterns: one column, label above, hint under the label, the
+ * error in text under the field, an error summary linking to each field, date of birth as three
+ * small fields in the locale's order. The honeypot is out of reach of keyboards and screen readers.
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import {
+  type DetailsDraft,
+  type DetailsField,
+  dobFocusPart,
+  type FieldErrors,
+  fieldOrder,
+  NOTE_MAX,
+} from "../internal/details.js";
+import type { DobPart, Messages } from "../messages/index.js";
+
+/** What the details step shows and the handlers it calls. */
+export interface DetailsStepProps {
+  m: Messages;
+  draft: DetailsDraft;
+  errors: FieldErrors;
+  showSummary: boolean;
+  onInput(key: keyof DetailsDraft, value: string | boolean): void;
+  onSubmit(): void;
+  onFocusField(id: string): void;
+}
+
+/** The input id an error about `field` points at. */
+export function inputIdFor(field: DetailsField, draft: DetailsDraft, m: Messages): string {
+  return field === "dob" ? `dob-${dobFocusPart(draft, m.dobOrder)}` : idOf[field];
+}
+
+const idOf: Record<Exclude<DetailsField, "dob">, string> = {
+  firstName: "first-name",
+  lastName: "last-name",
+  email: "email",
+  mobile: "mobile",
+  note: "note",
+  consent: "consent",
+};
+
+const autocompleteOf: Record<DobPart, string> = { day: "bday-day", month: "bday-month", year: "bday-year" };
+
+/** Renders the step body. */
+export function detailsStep(p: DetailsStepProps): TemplateResult {
+  const { m, draft, errors } = p;
+  const listed = fieldOrder.filter((f) => errors[f]);
+  const input = (key: keyof DetailsDraft) => (e: Event) =>
+    p.onInput(key, (e.target as HTMLInputElement).value);
+  return html`
+    ${
+      p.showSummary && listed.length > 0
+        ? html`<div class="error-summary" id="error-summary" tabindex="-1" part="error-summary" aria-labelledby="error-summary-title">
+          <h3 id="error-summary-title">${m.error.summary}</h3>
+          <ul role="list">
+            ${listed.map((f) => {
+              const id = inputIdFor(f, draft, m);
+              return html`<li>
+                <a
+                  href="#${id}"
+                  @click=${(e: Event) => {
+                    e.preventDefault();
+                    p.onFocusField(id);
+                  }}
+                  >${errors[f]}</a
+                >
+              </li>`;
+            })}
+          </ul>
+        </div>`
+        : nothing
+    }
+    <form
+      novalidate
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        p.onSubmit();
+      }}
+    >
+      ${textField(p, "firstName", m.field.firstName, { autocomplete: "given-name" })}
+      ${textField(p, "lastName", m.field.lastName, { autocomplete: "family-name" })}
+      <fieldset class="field ${errors.dob ? "has-error" : ""}" aria-describedby="dob-hint${errors.dob ? " dob-error" : ""}">
+        <legend part="label">${m.field.dob}</legend>
+        <p class="hint" id="dob-hint">${m.field.dobHint}</p>
+        <div class="dob">
+          ${m.dobOrder.map(
+            (part) => html`<div class="dob-part dob-${part}">
+              <label for="dob-${part}" class="sub">${m.field[part]}</label>
+              <input
+                id="dob-${part}"
+                part="input"
+                inputmode="numeric"
+                autocomplete=${autocompleteOf[part]}
+                maxlength=${part === "year" ? 4 : 2}
+                aria-invalid=${errors.dob ? "true" : "false"}
+                .value=${draft[part]}
+                @input=${input(part)}
+              />
+            </div>`,
+          )}
+        </div>
+        ${fieldError("dob", errors.dob, m)}
+      </fieldset>
+      ${textField(p, "email", m.field.email, { type: "email", autocomplete: "email", hint: m.field.emailHint })}
+      ${textField(p, "mobile", m.field.mobile, { type: "tel", autocomplete: "tel", hint: m.field.mobileHint })}
+      <div class="field ${errors.note ? "has-error" : ""}">
+        <label for="note" part="label">${m.field.note}</label>
+        <p class="hint" id="note-hint">${m.field.noteHint}</p>
+        <textarea
+          id="note"
+          part="input"
+          rows="3"
+          maxlength=${NOTE_MAX}
+          aria-describedby="note-hint${errors.note ? " note-error" : ""}"
+          aria-invalid=${errors.note ? "true" : "false"}
+          .value=${draft.note}
+          @input=${input("note")}
+        ></textarea>
+        ${fieldError("note", errors.note, m)}
+      </div>
+      <div class="field check ${errors.consent ? "has-error" : ""}">
+        <input
+          id="consent"
+          type="checkbox"
+          part="checkbox"
+          aria-describedby=${errors.consent ? "consent-error" : nothing}
+          aria-invalid=${errors.consent ? "true" : "false"}
+          .checked=${draft.consent}
+          @change=${(e: Event) => p.onInput("consent", (e.target as HTMLInputElement).checked)}
+        />
+        <label for="consent">${m.field.consent}</label>
+        ${fieldError("consent", errors.consent, m)}
+      </div>
+      <div class="hp" aria-hidden="true" inert>
+        <label for="website">${m.field.website}</label>
+        <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${draft.website} @input=${input("website")} />
+      </div>
+      <button type="submit" class="primary" part="primary-button">${m.continue}</button>
+    </form>
+  `;
+}
+
+function textField(
+  p: DetailsStepProps,
+  key: "firstName" | "lastName" | "email" | "mobile",
+  label: string,
+  opts: { type?: string; autocomplete: string; hint?: string },
+): TemplateResult {
+  const id = idOf[key];
+  const error = p.errors[key];
+  const describedBy = [opts.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return html`<div class="field ${error ? "has-error" : ""}">
+    <label for=${id} part="label">${label}</label>
+    ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : nothing}
+    <input
+      id=${id}
+      part="input"
+      type=${opts.type ?? "text"}
+      autocomplete=${opts.autocomplete}
+      spellcheck=${opts.type === "email" ? "false" : nothing}
+      aria-describedby=${describedBy || nothing}
+      aria-invalid=${error ? "true" : "false"}
+      .value=${p.draft[key]}
+      @input=${(e: Event) => p.onInput(key, (e.target as HTMLInputElement).value)}
+    />
+    ${fieldError(id, error, p.m)}
+  </div>`;
+}
+
+function fieldError(id: string, error: string | undefined, m: Messages): TemplateResult | typeof nothing {
+  return error
+    ? html`<p class="field-error" id="${id}-error" part="field-error"><span class="sr-only">${m.error.prefix}</span> ${error}</p>`
+    : nothing;
+}

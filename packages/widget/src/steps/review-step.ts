@@ -1,0 +1,100 @@
+/** The review step ("check your answers"): every choice with a Change link, then Confirm booking. */
+import { html, nothing, type TemplateResult } from "lit";
+import type { PublicSlot } from "../api/types.js";
+import type { BookingStep } from "../events.js";
+import { formatDate, formatWhen } from "../internal/dates.js";
+import { type DetailsDraft, dobIso } from "../internal/details.js";
+import type { Messages } from "../messages/index.js";
+
+/** One row of the summary list; `step` is where its Change link goes (none when locked). */
+export interface ReviewRow {
+  label: string;
+  value: string;
+  step?: BookingStep | undefined;
+}
+
+/** What the review step shows and the handlers it calls. */
+export interface ReviewStepProps {
+  m: Messages;
+  rows: readonly ReviewRow[];
+  pending: boolean;
+  failure: TemplateResult | undefined;
+  onChange(step: BookingStep): void;
+  onConfirm(): void;
+}
+
+/** Renders the step body. */
+export function reviewStep(p: ReviewStepProps): TemplateResult {
+  const { m } = p;
+  return html`
+    <dl class="summary" part="summary">
+      ${p.rows.map(
+        (row) => html`<div class="row">
+          <dt>${row.label}</dt>
+          <dd>${row.value}</dd>
+          <dd class="change">
+            ${
+              row.step
+                ? html`<button type="button" class="link" @click=${() => p.onChange(row.step!)}>
+                  ${m.change}<span class="sr-only"> ${row.label.toLowerCase()}</span>
+                </button>`
+                : nothing
+            }
+          </dd>
+        </div>`,
+      )}
+    </dl>
+    ${p.failure ?? nothing}
+    <button
+      type="button"
+      class="primary"
+      part="primary-button"
+      aria-disabled=${p.pending ? "true" : "false"}
+      @click=${() => p.pending || p.onConfirm()}
+    >
+      ${p.pending ? m.booking : m.confirm}
+    </button>
+  `;
+}
+
+/** The facts the review lists; `shown` holds the steps a Change link may go back to. */
+export interface ReviewFacts {
+  m: Messages;
+  locale: string;
+  shown: readonly BookingStep[];
+  location: { name: string; address: string; timezone: string } | undefined;
+  typeName: string;
+  practitionerName: string;
+  slot: PublicSlot | undefined;
+  details: DetailsDraft;
+}
+
+/** The rows of the summary list, in the order the visitor answered. */
+export function reviewRows(f: ReviewFacts): ReviewRow[] {
+  const { m, details: d } = f;
+  const at = (step: BookingStep) => (f.shown.includes(step) ? step : undefined);
+  const rows: ReviewRow[] = [
+    {
+      label: m.review.location,
+      value: f.location ? `${f.location.name}, ${f.location.address}` : "",
+      step: at("location"),
+    },
+    { label: m.review.service, value: f.typeName, step: at("service") },
+    { label: m.review.practitioner, value: f.practitionerName, step: at("practitioner") },
+    {
+      label: m.review.when,
+      value: f.slot && f.location ? formatWhen(f.slot.start, f.locale, f.location.timezone) : "",
+      step: "time",
+    },
+    { label: m.review.name, value: `${d.firstName.trim()} ${d.lastName.trim()}`, step: "details" },
+    {
+      label: m.review.dob,
+      value: dobIso(d) ? formatDate(dobIso(d)!, f.locale, { dateStyle: "long" }) : "",
+      step: "details",
+    },
+    { label: m.review.email, value: d.email.trim(), step: "details" },
+    { label: m.review.mobile, value: d.mobile.trim(), step: "details" },
+  ];
+  if (d.note.trim()) rows.push({ label: m.review.note, value: d.note.trim(), step: "details" });
+  return rows;
+}

@@ -1,0 +1,311 @@
+/**
+ * A small HTTP server answering with edge-API-shaped JSON (architecture.md "Edge API contract") for
+ * the component tests. The clinic slug picks a scenario ("conflict.t7" → "conflict"), so tests running
+ * side by side never share state. GET /_log?clinic= returns what that clinic's requests looked like.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type {
+  AvailabilityResponse,
+  BookingRequest,
+  BookingResponse,
+  ClinicProfileResponse,
+  PublicSlot,
+} from "@coreplus-kit/edge-api";
+
+/** One request as the fake saw it (no bodies kept beyond the booking's slot start). */
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  idempotencyKey?: string;
+  slotStart?: string;
+  status?: number;
+  aborted: boolean;
+}
+
+const LOCATIONS = [
+  {
+    id: "loc-southbank",
+    name: "Harbourside Southbank",
+    timezone: "Australia/Melbourne",
+    address: "12 River Lane, Southbank VIC 3006",
+    phone: "03 9000 0000",
+  },
+  {
+    id: "loc-perth",
+    name: "Harbourside Perth",
+    timezone: "Australia/Perth",
+    address: "4 Bay Road, Perth WA 6000",
+    phone: "08 6000 0000",
+  },
+];
+const TYPES = [
+  { id: "type-initial", name: "Initial consultation", durationMinutes: 45 },
+  { id: "type-follow", name: "Follow-up", durationMinutes: 30 },
+];
+const PRACTITIONERS = [
+  {
+    id: "prac-anna",
+    displayName: "Anna Lee",
+    title: "Physiotherapist",
+    locationIds: ["loc-southbank", "loc-perth"],
+    appointmentTypeIds: ["type-initial", "type-follow"],
+  },
+  {
+    id: "prac-ben",
+    displayName: "Ben Ng",
+    title: "Osteopath",
+    locationIds: ["loc-southbank"],
+    appointmentTypeIds: ["type-follow"],
+  },
+];
+// Local wall-clock times offered on every day but Sunday.
+const TIMES = ["09:00", "09:30", "13:00", "18:00"];
+
+interface ClinicState {
+  log: LoggedRequest[];
+  taken: Set<string>;
+  bookings: Map<string, BookingResponse>;
+  failures: Map<string, number>;
+}
+
+/** Starts the fake on 127.0.0.1, port 0. */
+export async function startFakeEdge(): Promise<{ url: string; close(): Promise<void> }> {
+  const clinics = new Map<string, ClinicState>();
+  const stateOf = (slug: string): ClinicState => {
+    let s = clinics.get(slug);
+    if (!s) {
+      s = { log: [], taken: new Set(), bookings: new Map(), failures: new Map() };
+      clinics.set(slug, s);
+    }
+    return s;
+  };
+  const server = createServer((req, res) => {
+    void handle(req, res, stateOf).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  stateOf: (slug: string) => ClinicState,
+): Promise<void> {
+  res.setHeader("Access-Control-Allow-Origin", "*");
+  res.setHeader("Access-Control-Expose-Headers", "Retry-After");
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, {
+      "Access-Control-Allow-Methods": "GET, POST",
+      "Access-Control-Allow-Headers": "Content-Type, Idempotency-Key",
+      "Access-Control-Max-Age": "600",
+    });
+    return void res.end();
+  }
+  const url = new URL(req.url ?? "/", "http://fake");
+  const query = Object.fromEntries(url.searchParams);
+  if (url.pathname === "/_log") return json(res, 200, stateOf(query.clinic ?? "").log);
+
+  const match = /^\/v1\/clinics\/([^/]+)(\/[a-z-]+)?$/.exec(url.pathname);
+  if (!match) return problem(res, 404, "not-found");
+  const slug = decodeURIComponent(match[1]!);
+  const scenario = slug.split(".")[0]!;
+  const state = stateOf(slug);
+  const entry: LoggedRequest = { method: req.method ?? "GET", path: match[2] ?? "", query, aborted: false };
+  state.log.push(entry);
+  req.on("close", () => {
+    if (!res.writableFinished) entry.aborted = true;
+  });
+  const once = (key: string) => {
+    const n = state.failures.get(key) ?? 0;
+    state.failures.set(key, n + 1);
+    return n === 0;
+  };
+  const send = (status: number, body: unknown) => {
+    entry.status = status;
+    return json(res, status, body);
+  };
+  const locations = scenario === "multi" ? LOCATIONS : LOCATIONS.slice(0, 1);
+
+  switch (entry.path) {
+    case "": {
+      if (scenario === "down" && once("profile")) return sendProblem(res, entry, 503, "upstream-unavailable");
+      const body: ClinicProfileResponse = {
+        clinic: {
+          slug,
+          name: "Harbourside Physio",
+          locations,
+          rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+        },
+      };
+      return send(200, body);
+    }
+    case "/appointment-types":
+      return send(200, { appointmentTypes: TYPES });
+    case "/practitioners":
+      return send(200, {
+        practitioners: PRACTITIONERS.filter(
+          (p) => !query.locationId || p.locationIds.includes(query.locationId),
+        ),
+      });
+    case "/availability": {
+      if (scenario === "slow" && query.from === "2026-12-01") await delay(600);
+      if (res.destroyed) return;
+      const location = LOCATIONS.find((l) => l.id === query.locationId)!;
+      return send(200, availability(scenario, location, query, state.taken));
+    }
+    case "/bookings": {
+      const key = String(req.headers["idempotency-key"] ?? "");
+      entry.idempotencyKey = key;
+      const body = JSON.parse(await readBody(req)) as BookingRequest;
+      entry.slotStart = body.slot.start;
+      const replay = state.bookings.get(key);
+      if (replay) return send(201, replay);
+      if (scenario === "conflict" && body.slot.start.includes("T09:00")) {
+        state.taken.add(body.slot.start);
+        return sendProblem(res, entry, 409, "slot-unavailable");
+      }
+      if (scenario === "flaky" && once(`book:${key}`))
+        return sendProblem(res, entry, 503, "upstream-unavailable");
+      if (scenario === "invalid" && once("book")) {
+        return sendProblem(res, entry, 422, "validation", [
+          { pointer: "/patient/email", code: "invalid_email", detail: "must be an email address" },
+        ]);
+      }
+      const location = LOCATIONS.find((l) => l.id === body.slot.locationId)!;
+      const practitioner = PRACTITIONERS.find((p) => p.id === body.slot.practitionerId)!;
+      const type = TYPES.find((t) => t.id === body.slot.appointmentTypeId)!;
+      const end = new Date(Date.parse(body.slot.start) + type.durationMinutes * 60_000);
+      const booking: BookingResponse = {
+        booking: {
+          reference: `HB-${String(state.bookings.size + 1).padStart(4, "0")}`,
+          start: body.slot.start,
+          end: withOffset(end, body.slot.start.slice(-6)),
+          timezone: location.timezone,
+          location: {
+            id: location.id,
+            name: location.name,
+            address: location.address,
+            phone: location.phone,
+          },
+          practitioner: { id: practitioner.id, displayName: practitioner.displayName },
+          appointmentType: type,
+          reminders: { email: true, sms: scenario !== "emailonly" },
+        },
+      };
+      state.bookings.set(key, booking);
+      return send(201, booking);
+    }
+    default:
+      return problem(res, 404, "not-found");
+  }
+}
+
+function availability(
+  scenario: string,
+  location: (typeof LOCATIONS)[number],
+  q: Record<string, string>,
+  taken: Set<string>,
+): AvailabilityResponse {
+  const days: AvailabilityResponse["days"] = [];
+  const practitioners = PRACTITIONERS.filter(
+    (p) =>
+      p.locationIds.includes(location.id) &&
+      p.appointmentTypeIds.includes(q.appointmentTypeId ?? "") &&
+      (!q.practitionerId || p.id === q.practitionerId),
+  );
+  const offset = location.timezone === "Australia/Perth" ? "+08:00" : "+11:00";
+  const open = (date: string) =>
+    new Date(`${date}T12:00:00Z`).getUTCDay() !== 0 && !(scenario === "empty" && date < "2026-12-15");
+  for (let date = q.from!; date <= q.to!; date = nextDate(date)) {
+    const slots: PublicSlot[] = [];
+    if (open(date) && date > "2026-12-01") {
+      for (const time of TIMES) {
+        const start = `${date}T${time}:00${offset}`;
+        if (taken.has(start)) continue;
+        for (const p of practitioners) {
+          const end = withOffset(new Date(Date.parse(start) + 30 * 60_000), offset);
+          slots.push({ start, end, practitionerId: p.id, locationId: location.id });
+        }
+      }
+    }
+    days.push({ date, slots });
+  }
+  let next: string | null = null;
+  for (let date = q.from!; date <= "2027-01-30"; date = nextDate(date)) {
+    if (open(date) && date > "2026-12-01" && practitioners.length > 0) {
+      next = date;
+      break;
+    }
+  }
+  return { timezone: location.timezone, nextAvailable: next, days };
+}
+
+function nextDate(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function withOffset(instant: Date, offset: string): string {
+  const sign = offset.startsWith("-") ? -1 : 1;
+  const minutes = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  return `${new Date(instant.getTime() + minutes * 60_000).toISOString().slice(0, 19)}${offset}`;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+}
+
+function sendProblem(
+  res: ServerResponse,
+  entry: LoggedRequest,
+  status: number,
+  type: string,
+  errors?: unknown[],
+): void {
+  entry.status = status;
+  problem(res, status, type, errors);
+}
+
+function problem(res: ServerResponse, status: number, type: string, errors?: unknown[]): void {
+  res
+    .writeHead(status, {
+      "Content-Type": "application/problem+json",
+      ...(status === 503 ? { "Retry-After": "1" } : {}),
+    })
+    .end(
+      JSON.stringify({
+        type: `https://coreplus-kit.dev/problems/${type}`,
+        title: type,
+        status,
+        detail: type,
+        ...(errors ? { errors } : {}),
+      }),
+    );
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (data += chunk));
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
