@@ -60,3 +60,34 @@ export async function call<T = Record<string, unknown>>(
   }
   return { status: res.status, body: body as T, headers: res.headers, text };
 }
+
+/** Calls a served sandbox over real HTTP with a correctly signed request. */
+export async function callHttp<T = Record<string, unknown>>(
+  origin: string,
+  sandbox: Sandbox,
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<ApiResponse<T>> {
+  const signer = createRequestSigner(sandbox.credentials);
+  const url = apiUrl(path, opts, origin);
+  const init: RequestInit = {
+    method,
+    headers: {
+      authorization: await signer.authorization(method, url),
+      "content-type": "application/json",
+      ...opts.headers,
+    },
+  };
+  if (opts.body !== undefined)
+    init.body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text === "" ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { status: res.status, body: body as T, headers: res.headers, text };
+}

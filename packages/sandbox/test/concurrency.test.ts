@@ -1,0 +1,57 @@
+/** Concurrent bookings of one slot over real HTTP can never double-book (coreplus-api.md §4.6). */
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { type RunningSandbox, serveSandbox } from "../src/node.js";
+import { callHttp, FIXED_NOW } from "./helpers.js";
+
+let server: RunningSandbox;
+beforeAll(async () => {
+  server = await serveSandbox({ port: 0, now: () => FIXED_NOW, rateLimit: false, log: () => {} });
+});
+afterAll(() => server.close());
+
+type Slot = { startDateTime: string; endDateTime: string; practitionerId: string; locationId: string };
+
+test("100 concurrent bookings of the same slot: exactly one 200, 99 × 409 with the documented reason", async () => {
+  const { sandbox } = server;
+  const location = sandbox.seed.locations[0];
+  const standard = sandbox.seed.appointmentTypes.find((t) => t.durationMinutes === 30);
+  const slots = await callHttp<{ timeslots: Slot[] }>(server.url, sandbox, "GET", "/AvailabilitySlot/", {
+    query: {
+      startDate: "2026-06-02",
+      endDate: "2026-06-02",
+      timezoneId: location?.timezoneId ?? "",
+      locationId: location?.locationId ?? "",
+      appointmentTypeId: standard?.appointmentTypeId ?? "",
+    },
+  });
+  const slot = slots.body.timeslots[0];
+  if (!slot) throw new Error("no free slot");
+  const clients = [...sandbox.store.clients.values()].filter((c) => c.status === "Current").slice(0, 100);
+  expect(clients).toHaveLength(100);
+  const before = sandbox.store.appointments.size;
+
+  const results = await Promise.all(
+    clients.map((client) =>
+      callHttp(server.url, sandbox, "POST", "/Appointment/", {
+        body: {
+          startDateTime: slot.startDateTime,
+          endDateTime: slot.endDateTime,
+          practitioner: { practitionerId: slot.practitionerId },
+          locationId: slot.locationId,
+          clients: [{ clientId: client.clientId }],
+          appointmentTypeId: standard?.appointmentTypeId,
+        },
+      }),
+    ),
+  );
+  const ok = results.filter((r) => r.status === 200);
+  const conflicts = results.filter((r) => r.status === 409);
+  expect(ok).toHaveLength(1);
+  expect(conflicts).toHaveLength(99);
+  for (const r of conflicts) {
+    expect(r.body).toEqual({
+      result: [{ severity: 2, reason: "The selected time is not available for booking an appointment" }],
+    });
+  }
+  expect(sandbox.store.appointments.size).toBe(before + 1);
+});
