@@ -18,6 +18,8 @@ export interface ClinicPractitioner {
   email?: string;
   /** Other names staff may type: "first last", the display name. */
   aliases: string[];
+  /** Where they work, when coreplus says (narrows which locations are queried for their day). */
+  locationIds?: string[];
 }
 
 /** Locations, practitioners and appointment type names, loaded from coreplus and cached. */

@@ -168,7 +168,13 @@ async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): P
               practitioner:
                 target.kind === "all"
                   ? "all"
-                  : { id: target.practitioner.id, name: target.practitioner.name },
+                  : {
+                      id: target.practitioner.id,
+                      name: target.practitioner.name,
+                      ...(target.practitioner.locationIds
+                        ? { locationIds: target.practitioner.locationIds }
+                        : {}),
+                    },
               ...(location ? { location } : {}),
             },
           );

@@ -33,9 +33,21 @@ describe("dayMessages", () => {
     expect(messages[0]?.text).toBe("Thursday 3 December 2026 · Mei Chen: 0 appointments");
   });
 
-  it("marks a time in another zone than the bot's", () => {
+  it("says once when every time is in another zone than the bot's", () => {
     const messages = dayMessages(answerFor([day([record("09:00", "09:30", { locationId: "loc-ham" })])]));
-    expect(visibleText(messages)).toContain("`08:00–08:30` _(Brisbane time)_");
+    const text = visibleText(messages);
+    expect(text).toContain("*Mei Chen* · 1 appointment · times in Brisbane time");
+    expect(text).toContain("`08:00–08:30`  *Standard consultation*");
+  });
+
+  it("marks each time in another zone when a day mixes zones", () => {
+    const messages = dayMessages(
+      answerFor([day([record("09:00", "09:30", { locationId: "loc-ham" }), record("11:00", "11:30")])]),
+    );
+    const text = visibleText(messages);
+    expect(text).toContain("`08:00–08:30` _(Brisbane time)_");
+    expect(text).toContain("`11:00–11:30`  *Standard consultation*");
+    expect(text).not.toContain("times in");
   });
 
   it("escapes mrkdwn control characters from coreplus text", () => {

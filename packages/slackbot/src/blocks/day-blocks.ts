@@ -57,14 +57,28 @@ export function dayFallbackText(answer: DayAnswer): string {
   return `${longDate(answer.date)} · ${who}: ${countText(active, cancelled)}`;
 }
 
+/**
+ * The zone times are written against: when every appointment is in one zone, that zone (said once in
+ * the summary, not on every line); when they mix zones, the bot's, and the others are marked per line.
+ */
+export function referenceZone(answer: DayAnswer): string {
+  const zones = new Set<string>();
+  for (const day of answer.days) {
+    for (const item of day.items) if (item.kind === "appointment") zones.add(item.appointment.zone);
+  }
+  return zones.size === 1 ? [...zones][0]! : answer.zone;
+}
+
 function summaryLine(answer: DayAnswer): string {
   const { active, cancelled } = totals(answer);
   const at = answer.location ? ` · at ${esc(answer.location.name)}` : "";
+  const ref = referenceZone(answer);
+  const zoneNote = ref === answer.zone ? "" : ` · times in ${zoneLabel(ref)}`;
   if (answer.scope.kind === "all") {
     const across = answer.days.length > 0 ? ` across ${plural(answer.days.length, "practitioner")}` : "";
-    return `*All practitioners*${at} · ${countText(active, cancelled)}${across}`;
+    return `*All practitioners*${at} · ${countText(active, cancelled)}${across}${zoneNote}`;
   }
-  return `*${esc(answer.scope.practitioner.name)}*${at} · ${countText(active, cancelled)}`;
+  return `*${esc(answer.scope.practitioner.name)}*${at} · ${countText(active, cancelled)}${zoneNote}`;
 }
 
 function timeRange(a: DayAppointment, zone: string): string {
@@ -121,6 +135,7 @@ function packLines(lines: string[]): KnownBlock[] {
 
 function dayGroup(day: PractitionerDay, answer: DayAnswer, layout: DayLayout): KnownBlock[] {
   const showHeading = answer.scope.kind === "all";
+  const zone = referenceZone(answer);
   if (layout === "summary") {
     const appts = day.items.flatMap((i) => (i.kind === "appointment" ? [i.appointment] : []));
     const active = appts.filter((a) => !isCancelled(a.status));
@@ -131,7 +146,7 @@ function dayGroup(day: PractitionerDay, answer: DayAnswer, layout: DayLayout): K
   }
   if (layout === "compact") {
     const lines = day.items.map((i) =>
-      i.kind === "appointment" ? appointmentLine(i.appointment, answer.zone) : `      _${gapText(i.gap)}_`,
+      i.kind === "appointment" ? appointmentLine(i.appointment, zone) : `      _${gapText(i.gap)}_`,
     );
     return packLines(showHeading ? [practitionerHeading(day), ...lines] : lines);
   }
@@ -139,7 +154,7 @@ function dayGroup(day: PractitionerDay, answer: DayAnswer, layout: DayLayout): K
   for (const item of day.items) {
     blocks.push(
       item.kind === "appointment"
-        ? section(appointmentText(item.appointment, answer.zone))
+        ? section(appointmentText(item.appointment, zone))
         : context(`_${gapText(item.gap)}_`),
     );
   }

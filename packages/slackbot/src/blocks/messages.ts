@@ -4,7 +4,7 @@
  */
 import type { types } from "@slack/bolt";
 import type { SlackMessage } from "./day-blocks.js";
-import { escapeMrkdwn as esc, truncate } from "./format.js";
+import { escapeMrkdwn as esc, plural, truncate } from "./format.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -97,7 +97,7 @@ export function problemText(problem: BotProblem): string {
         `managers: ask whoever runs this bot to add your Slack user ID \`${problem.userId}\` to SLACK_VIEWERS.`
       );
     case "timeout":
-      return `coreplus didn't answer within ${problem.seconds} seconds, so I stopped waiting. Please try again in a minute.`;
+      return `coreplus didn't answer within ${plural(problem.seconds, "second")}, so I stopped waiting. Please try again in a minute.`;
     case "coreplus-unavailable":
       return `coreplus isn't answering properly right now (\`${problem.code}\`). Please try again in a few minutes.`;
     case "coreplus-auth":

@@ -46,6 +46,7 @@ export function toClinicPractitioner(p: Practitioner): ClinicPractitioner {
     aliases,
   };
   if (p.email?.trim()) result.email = p.email.trim();
+  if (p.locationIds && p.locationIds.length > 0) result.locationIds = [...p.locationIds];
   return result;
 }
 

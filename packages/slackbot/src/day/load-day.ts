@@ -16,7 +16,7 @@ import type { PatientNames } from "./patient-names.js";
 export interface DayQuery {
   /** "YYYY-MM-DD", each location's local date. */
   date: string;
-  practitioner: { id: string; name: string } | "all";
+  practitioner: { id: string; name: string; locationIds?: readonly string[] } | "all";
   location?: ClinicLocation;
 }
 
@@ -49,7 +49,12 @@ export async function fetchAppointments(
   query: DayQuery,
   signal?: AbortSignal,
 ): Promise<AppointmentRecord[]> {
-  const locations = query.location ? [query.location] : directory.locations;
+  const worksAt = query.practitioner === "all" ? undefined : query.practitioner.locationIds;
+  const locations = query.location
+    ? [query.location]
+    : worksAt && worksAt.length > 0
+      ? directory.locations.filter((l) => worksAt.some((id) => sameId(id, l.id)))
+      : directory.locations;
   const batches = await Promise.all(
     [...zoneGroups(locations)].map(async ([timezoneId, group]) => {
       const q: Parameters<CoreplusClient["appointments"]["iterate"]>[0] = {

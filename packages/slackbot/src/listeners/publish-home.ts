@@ -21,9 +21,10 @@ export async function publishHome(
   const at = new Date(started).toISOString();
   const { services } = deps;
   let answered = false;
+  let loadingPublish: Promise<unknown> | undefined;
   const loading = setTimeout(() => {
     if (answered) return;
-    client.views
+    loadingPublish = client.views
       .publish({
         user_id: userId,
         view: {
@@ -44,10 +45,8 @@ export async function publishHome(
     clearTimeout(loading);
     const zone = content.kind === "day" ? content.answer.zone : (services.timezone ?? "UTC");
     const updatedAt = formatInZone(services.now(), zone).slice(11, 16);
-    await client.views.publish({
-      user_id: userId,
-      view: homeView(content, { updatedAt, command: services.command }),
-    });
+    // The final view must land after the loading one, never before it.
+    await loadingPublish;
     deps.audit({
       at,
       surface: "home",
@@ -55,6 +54,10 @@ export async function publishHome(
       ...(teamId ? { team: teamId } : {}),
       ...audit,
       ms: deps.wallClock() - started,
+    });
+    await client.views.publish({
+      user_id: userId,
+      view: homeView(content, { updatedAt, command: services.command }),
     });
   } finally {
     answered = true;

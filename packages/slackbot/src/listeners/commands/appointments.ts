@@ -22,9 +22,7 @@ export function appointmentsCommand(deps: ListenerDeps): (args: Args) => Promise
       text: command.text ?? "",
       lookupEmail: slackEmailLookup(client, logger),
     });
-    for (const message of messages) {
-      await deliver(message);
-    }
+    // Audited before delivery, so a request is on record even if Slack refuses the answer.
     deps.audit({
       at,
       surface: "command",
@@ -33,6 +31,9 @@ export function appointmentsCommand(deps: ListenerDeps): (args: Args) => Promise
       ...audit,
       ms: deps.wallClock() - started,
     });
+    for (const message of messages) {
+      await deliver(message);
+    }
 
     async function deliver(message: SlackMessage): Promise<void> {
       try {
