@@ -1,0 +1,127 @@
+/** Visitor limits (reads and bookings apart, preflights free) and the per-consumer request budget. */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { serveEdgeApi } from "../src/node.ts";
+import { getJson, PINNED_NOW, type Stack, seedIds, startStack } from "./stack.ts";
+
+let s: Stack;
+let ids: ReturnType<typeof seedIds>;
+beforeAll(async () => {
+  s = await startStack({
+    config: (c) => {
+      const base = c.clinics[0]!;
+      return {
+        ...c,
+        clinics: [
+          base,
+          // Same consumer, its own cache.
+          { ...base, slug: "second" },
+          // Same consumer; tight visitor limits.
+          {
+            ...base,
+            slug: "tight",
+            limits: { reads: { limit: 5, windowMs: 60_000 }, bookings: { limit: 2, windowMs: 60_000 } },
+          },
+        ],
+      };
+    },
+  });
+  ids = seedIds(s);
+});
+afterAll(() => s?.close());
+
+type Problem = { type: string; status: number };
+
+describe("visitor limits", () => {
+  test("reads and bookings are counted apart; preflights never count; 429 carries Retry-After", async () => {
+    const api = `${s.edge.url}/v1/clinics/tight`;
+    for (let i = 0; i < 10; i++) {
+      const pre = await fetch(api, {
+        method: "OPTIONS",
+        headers: { origin: "http://localhost:1", "access-control-request-method": "GET" },
+      });
+      expect(pre.status).toBe(204);
+    }
+    for (let i = 0; i < 5; i++) expect((await fetch(api)).status).toBe(200);
+    const limited = await getJson<Problem>(api);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("content-type")).toBe("application/problem+json");
+    expect(limited.body.type).toMatch(/\/rate-limited$/);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+
+    const post = () =>
+      fetch(`${api}/bookings`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
+    expect((await post()).status).toBe(400); // counted, and answered: no Idempotency-Key
+    expect((await post()).status).toBe(400);
+    expect((await post()).status).toBe(429);
+
+    // Another clinic keeps its own (generous) limits for the same visitor.
+    expect((await fetch(s.api)).status).toBe(200);
+  });
+
+  test("X-Forwarded-For counts only when the configuration trusts a proxy", async () => {
+    const config = s.edge.config;
+    const untrusted = await serveEdgeApi({
+      port: 0,
+      config,
+      now: () => new Date(PINNED_NOW),
+      logger: () => {},
+    });
+    const trusted = await serveEdgeApi({
+      port: 0,
+      config,
+      now: () => new Date(PINNED_NOW),
+      logger: () => {},
+      trustProxy: true,
+    });
+    try {
+      const hammer = async (origin: string) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 7; i++)
+          statuses.push(
+            (await fetch(`${origin}/v1/clinics/tight`, { headers: { "x-forwarded-for": `203.0.113.${i}` } }))
+              .status,
+          );
+        return statuses;
+      };
+      // Ignored: one visitor (the socket), limited after 5.
+      expect(await hammer(untrusted.url)).toEqual([200, 200, 200, 200, 200, 429, 429]);
+      // Trusted: seven visitors.
+      expect(await hammer(trusted.url)).toEqual([200, 200, 200, 200, 200, 200, 200]);
+    } finally {
+      await untrusted.close();
+      await trusted.close();
+    }
+  });
+});
+
+describe("the request budget", () => {
+  test("is per consumer: two clinics' uncached reads together stay under coreplus's limit", {
+    timeout: 30_000,
+  }, async () => {
+    // The previous test's extra edge servers had budgets of their own: let their last second pass.
+    await new Promise((r) => setTimeout(r, 1_100));
+    await s.controls.resetStats();
+    const started = Date.now();
+    const queries = Array.from({ length: 24 }, (_, i) => {
+      const day = `2027-01-${String(1 + i).padStart(2, "0")}`;
+      return { locationId: ids.hamilton, appointmentTypeId: ids.standard, from: day, to: day };
+    });
+    const answers = await Promise.all(
+      queries.map((q, i) =>
+        getJson(
+          `${s.edge.url}/v1/clinics/${i % 2 ? "second" : "harbourside"}/availability?${new URLSearchParams(q)}`,
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(24).fill(200));
+    const stats = await s.controls.stats();
+    expect(stats.rateLimited).toBe(0);
+    // 24 calls at no more than 9 a second take well over two seconds.
+    expect(stats.byRoute["GET /AvailabilitySlot/"]).toBe(24);
+    expect(Date.now() - started).toBeGreaterThan(2_000);
+  });
+});
