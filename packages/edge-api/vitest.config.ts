@@ -1,4 +1,10 @@
-import { defineProject, mergeConfig } from "vitest/config";
+import { configDefaults, defineProject, mergeConfig } from "vitest/config";
 import { sharedConfig } from "../../vitest.shared.ts";
 
-export default mergeConfig(sharedConfig, defineProject({ test: { name: "edge-api" } }));
+export default mergeConfig(
+  sharedConfig,
+  defineProject({
+    // test/workers runs inside workerd (vitest.workers.config.ts).
+    test: { name: "edge-api", exclude: [...configDefaults.exclude, "test/workers/**"] },
+  }),
+);
