@@ -1,0 +1,203 @@
+/**
+ * The edge API's state on Durable Objects: `createDurableObjectState(env)` is the Workers
+ * counterpart of `createMemoryState()`. Each clinic's state is its ClinicDurableObject and each
+ * consumer's request budget its ConsumerDurableObject, so every isolate in every location agrees.
+ *
+ * Work (coreplus calls, bookings) runs in the caller's isolate; the objects only decide who goes
+ * first and remember outcomes. Within one isolate, identical loads are also coalesced locally, so an
+ * isolate asks its clinic's object once per key however many of its requests want it.
+ */
+import type { RequestLimiter } from "@coreplus-kit/core";
+import {
+  type CacheEntry,
+  type CacheSetOptions,
+  type ClinicState,
+  type EdgeStateFactory,
+  type HitResult,
+  type IdempotencyRecord,
+  type Json,
+  type LockOptions,
+  LockTimeoutError,
+} from "../state/types.js";
+import { BudgetWaitAbortedError } from "../upstream/upstream.js";
+import type { ClinicDurableObject } from "./clinic-object.js";
+import type { ConsumerDurableObject } from "./consumer-object.js";
+import { type ClinicObjectRpc, type ConsumerObjectRpc, problemData, problemError } from "./protocol.js";
+
+/** Options for {@link createDurableObjectState}. */
+export interface DurableStateOptions {
+  /** Requests per second allowed per coreplus consumer; default 9 (coreplus allows 10). */
+  requestsPerSecond?: number;
+  /** A request refuses to queue for the budget longer than this; default 15 000 ms. */
+  maxBudgetWaitMs?: number;
+  /** How long a coalesced load may run before its waiters give up on it; default 30 000 ms. */
+  coalesceLeaseMs?: number;
+}
+
+/** The two Durable Object namespaces the state lives in. */
+export interface DurableStateBindings {
+  CLINIC_STATE: DurableObjectNamespace<ClinicDurableObject>;
+  CONSUMER_BUDGET: DurableObjectNamespace<ConsumerDurableObject>;
+}
+
+/** Creates the Durable Object–backed {@link EdgeStateFactory}. */
+export function createDurableObjectState(
+  bindings: DurableStateBindings,
+  opts: DurableStateOptions = {},
+): EdgeStateFactory {
+  return {
+    forClinic: (slug) => new DurableClinicState(bindings.CLINIC_STATE, slug, opts.coalesceLeaseMs ?? 30_000),
+    forConsumer: (consumerKey) => ({
+      limiter: budgetLimiter(bindings.CONSUMER_BUDGET, consumerKey, {
+        limit: opts.requestsPerSecond ?? 9,
+        windowMs: 1000,
+        maxWaitMs: opts.maxBudgetWaitMs ?? 15_000,
+      }),
+    }),
+  };
+}
+
+/**
+ * Calls a Durable Object, retrying (twice) when the platform says the call may be retried: the
+ * object was reset or moved. Every call made through here is safe to repeat.
+ */
+async function callObject<S, R>(stubFor: () => S, call: (stub: S) => Promise<R>): Promise<R> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call(stubFor());
+    } catch (err) {
+      const e = err as { retryable?: boolean; overloaded?: boolean };
+      if (attempt >= 2 || e.retryable !== true || e.overloaded === true) throw err;
+    }
+  }
+}
+
+class DurableClinicState implements ClinicState {
+  readonly #ns: DurableObjectNamespace<ClinicDurableObject>;
+  readonly #id: DurableObjectId;
+  readonly #leaseMs: number;
+  readonly #local = new Map<string, Promise<Json>>();
+
+  constructor(ns: DurableObjectNamespace<ClinicDurableObject>, slug: string, leaseMs: number) {
+    this.#ns = ns;
+    this.#id = ns.idFromName(slug);
+    this.#leaseMs = leaseMs;
+  }
+
+  // A stub per call: stubs are cheap, and one made for one request is not reused by another.
+  #call<R>(fn: (stub: ClinicObjectRpc) => Promise<R>): Promise<R> {
+    return callObject(() => this.#ns.get(this.#id) as unknown as ClinicObjectRpc, fn);
+  }
+
+  async cacheGet(key: string): Promise<CacheEntry | undefined> {
+    return (await this.#call((s) => s.cacheGet(key))) ?? undefined;
+  }
+
+  async cacheSet(key: string, value: Json, opts: CacheSetOptions): Promise<void> {
+    await this.#call((s) => s.cacheSet(key, value, opts));
+  }
+
+  coalesce<T extends Json>(key: string, fn: () => Promise<T>): Promise<T> {
+    const running = this.#local.get(key);
+    if (running) return running as Promise<T>;
+    const p = this.#coalesceAcross(key, fn).finally(() => this.#local.delete(key));
+    this.#local.set(key, p);
+    return p;
+  }
+
+  async #coalesceAcross<T extends Json>(key: string, fn: () => Promise<T>): Promise<T> {
+    // A few rounds at most: each "retry" means a leader vanished without answering.
+    for (let round = 0; round < 3; round++) {
+      const join = await this.#call((s) => s.coalesceJoin(key, this.#leaseMs));
+      if (join.role === "done") return join.value as T;
+      if (join.role === "failed") throw problemError(join.problem);
+      if (join.role === "retry") continue;
+      let value: T;
+      try {
+        value = await fn();
+      } catch (err) {
+        const problem = problemData(err);
+        await this.#call((s) => s.coalesceSettle(key, join.token, { ok: false, problem })).catch(
+          () => undefined,
+        );
+        throw err;
+      }
+      // Waiters are released even if this fails: their lease then runs out and they retry.
+      await this.#call((s) => s.coalesceSettle(key, join.token, { ok: true, value })).catch(() => undefined);
+      return value;
+    }
+    return fn();
+  }
+
+  async withLock<T>(key: string, opts: LockOptions, fn: () => Promise<T>): Promise<T> {
+    const grant = await this.#call((s) => s.lockAcquire(key, opts.waitMs, opts.leaseMs));
+    if (!grant.granted) throw new LockTimeoutError(key, opts.waitMs);
+    try {
+      return await fn();
+    } finally {
+      // If this fails, the lease frees the lock.
+      await this.#call((s) => s.lockRelease(grant.token)).catch(() => undefined);
+    }
+  }
+
+  async idempotencyGet(key: string): Promise<IdempotencyRecord | undefined> {
+    const record = await this.#call((s) => s.idempotencyGet(key));
+    return record ?? undefined;
+  }
+
+  async idempotencyPut(key: string, record: IdempotencyRecord, ttlMs: number): Promise<void> {
+    await this.#call((s) => s.idempotencyPut(key, record, ttlMs));
+  }
+
+  async markSlotTaken(slotKey: string, ttlMs: number): Promise<void> {
+    await this.#call((s) => s.markSlotTaken(slotKey, ttlMs));
+  }
+
+  async takenSlots(): Promise<readonly string[]> {
+    return this.#call((s) => s.takenSlots());
+  }
+
+  async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
+    return this.#call((s) => s.hit(key, limit, windowMs));
+  }
+}
+
+/** The consumer's limiter: asks its object for a start time, then waits for it here. */
+function budgetLimiter(
+  ns: DurableObjectNamespace<ConsumerDurableObject>,
+  consumerKey: string,
+  budget: { limit: number; windowMs: number; maxWaitMs: number },
+): RequestLimiter {
+  const id = ns.idFromName(consumerKey);
+  const stub = () => ns.get(id) as unknown as ConsumerObjectRpc;
+  return {
+    async acquire(signal) {
+      signal?.throwIfAborted();
+      const r = await callObject(stub, (s) => s.reserve(budget));
+      if (!r.granted)
+        throw new BudgetWaitAbortedError(new Error(`coreplus budget queue is ${r.retryAfterMs} ms long`));
+      if (r.waitMs <= 0) return;
+      try {
+        await sleep(r.waitMs, signal);
+      } catch (err) {
+        // Hand the start back so that someone else may use it.
+        await callObject(stub, (s) => s.cancel(r.ticket)).catch(() => undefined);
+        throw err;
+      }
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * What the Durable Objects and their callers hand each other over RPC. Every value is structured-
+ * cloneable; errors travel as data (a thrown error would lose its class on the way).
+ */
+import { ProblemError } from "../http/problem.js";
+import type { ProblemFieldError, ProblemType } from "../schemas/public.js";
+import type { CacheEntry, CacheSetOptions, HitResult, IdempotencyRecord, Json } from "../state/types.js";
+import { upstreamProblem } from "../upstream/map-error.js";
+
+/** A problem as data: how a coalesced failure reaches the callers that waited for it. */
+export interface ProblemData {
+  type: ProblemType;
+  detail: string;
+  status: number;
+  retryAfter?: number;
+  errors?: ProblemFieldError[];
+}
+
+/** The answer to joining a coalesced load. */
+export type FlightJoin =
+  /** Run the load, then settle it with the token. */
+  | { role: "leader"; token: string }
+  /** Another caller's load finished. */
+  | { role: "done"; value: Json }
+  | { role: "failed"; problem: ProblemData }
+  /** The leader's lease ran out without an answer (its isolate may be gone): join again. */
+  | { role: "retry" };
+
+/** How a leader settles its load. */
+export type FlightOutcome = { ok: true; value: Json } | { ok: false; problem: ProblemData };
+
+/** The answer to asking for a lock. */
+export type LockGrant = { granted: true; token: string } | { granted: false };
+
+/** The answer to asking the consumer's budget for a start time. */
+export type BudgetReservation =
+  /** Start after `waitMs`; `ticket` hands the start back if the caller gives up before. */
+  | { granted: true; waitMs: number; ticket: BudgetTicket }
+  /** The queue is longer than the caller may wait. */
+  | { granted: false; retryAfterMs: number };
+
+/** Identifies one reserved start, so that an abandoned one can be handed back. */
+export interface BudgetTicket {
+  slot: number;
+  startAt: number;
+  previousFreeAt: number;
+}
+
+/** The problem an error would be answered with, as data. */
+export function problemData(err: unknown): ProblemData {
+  const p = upstreamProblem(err);
+  const data: ProblemData = { type: p.problemType, detail: p.detail, status: p.status };
+  if (p.retryAfter !== undefined) data.retryAfter = p.retryAfter;
+  if (p.errors) data.errors = p.errors;
+  return data;
+}
+
+/** The error to throw for a problem received as data. */
+export function problemError(data: ProblemData): ProblemError {
+  return new ProblemError(data.type, data.detail, {
+    status: data.status,
+    ...(data.retryAfter !== undefined ? { retryAfter: data.retryAfter } : {}),
+    ...(data.errors ? { errors: data.errors } : {}),
+  });
+}
+
+/**
+ * The per-clinic object's RPC surface as its callers see it. Written out (rather than derived from
+ * the class through the platform's RPC types) because those types recurse forever on `Json`.
+ */
+export interface ClinicObjectRpc {
+  cacheGet(key: string): Promise<CacheEntry | undefined>;
+  cacheSet(key: string, value: Json, opts: CacheSetOptions): Promise<void>;
+  coalesceJoin(key: string, leaseMs: number): Promise<FlightJoin>;
+  coalesceSettle(key: string, token: string, outcome: FlightOutcome): Promise<void>;
+  lockAcquire(key: string, waitMs: number, leaseMs: number): Promise<LockGrant>;
+  lockRelease(token: string): Promise<void>;
+  idempotencyGet(key: string): Promise<IdempotencyRecord | undefined>;
+  idempotencyPut(key: string, record: IdempotencyRecord, ttlMs: number): Promise<void>;
+  markSlotTaken(slotKey: string, ttlMs: number): Promise<void>;
+  takenSlots(): Promise<string[]>;
+  hit(key: string, limit: number, windowMs: number): Promise<HitResult>;
+}
+
+/** What a caller asks the consumer's budget for. */
+export interface BudgetRequest {
+  /** Starts allowed per window. */
+  limit: number;
+  windowMs: number;
+  /** Refuse rather than promise a start later than this from now. */
+  maxWaitMs: number;
+}
+
+/** The per-consumer object's RPC surface as its callers see it. */
+export interface ConsumerObjectRpc {
+  reserve(req: BudgetRequest): Promise<BudgetReservation>;
+  cancel(ticket: BudgetTicket): Promise<boolean>;
+}

@@ -1,0 +1,157 @@
+/**
+ * Helpers for the tests inside workerd: the edge API Workers (this test Worker's own entry and the
+ * replicas sharing its Durable Objects), the sandbox's controls through the SANDBOX binding, and
+ * the sandbox's record of when coreplus requests arrived.
+ */
+
+import { env, exports } from "cloudflare:workers";
+import { createSandboxControls, type SeedSummary } from "@coreplus-kit/sandbox";
+import { expect } from "vitest";
+import { WORKERS_TEST } from "./constants.ts";
+
+/** Something that serves HTTP: the test Worker's entry or a service binding. */
+export interface Edge {
+  fetch(input: string, init?: RequestInit): Promise<Response>;
+}
+
+/** This Worker's own entry (wrangler.toml's `main`), as SELF would call it. */
+export const self: Edge = { fetch: (input, init) => exports.default.fetch(new Request(input, init)) };
+/** Other Worker scripts running the same entry, with their Durable Object bindings on this script's classes. */
+export const replicas: Edge[] = [env.REPLICA_1, env.REPLICA_2, env.REPLICA_3].map((b) => ({
+  fetch: (input, init) => b.fetch(new Request(input, init)),
+}));
+
+export const ORIGIN = "https://edge.test";
+export const { businessTime, nextMonday } = WORKERS_TEST;
+
+/** The sandbox's test controls, over the SANDBOX service binding. */
+export const controls = createSandboxControls({
+  baseUrl: "http://sandbox.test",
+  fetch: (input, init) => env.SANDBOX.fetch(new Request(input as string, init)),
+});
+
+/** Arrival times (epoch ms) of coreplus requests at the sandbox since the last {@link clearArrivals}. */
+export async function arrivals(): Promise<number[]> {
+  const res = await env.SANDBOX.fetch("http://sandbox.test/_workers/arrivals", {
+    headers: { authorization: "Bearer sandbox-admin-dev" },
+  });
+  return ((await res.json()) as { arrivals: number[] }).arrivals;
+}
+
+export async function clearArrivals(): Promise<void> {
+  await env.SANDBOX.fetch("http://sandbox.test/_workers/arrivals", {
+    method: "DELETE",
+    headers: { authorization: "Bearer sandbox-admin-dev" },
+  });
+}
+
+/** The most arrivals in any window of `windowMs` (a window starting at each arrival). */
+export function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  let j = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    while ((sorted[i] as number) - (sorted[j] as number) >= windowMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+/** Ids from the sandbox's seed. */
+export async function seedIds() {
+  const seed: SeedSummary = await controls.seed();
+  const loc = (name: string) => seed.locations.find((l) => l.name.includes(name))!.locationId;
+  const prac = (last: string) => seed.practitioners.find((p) => p.lastName === last)!.practitionerId;
+  const type = (name: string) => seed.appointmentTypes.find((t) => t.description === name)!.appointmentTypeId;
+  return {
+    seed,
+    docklands: loc("Docklands"),
+    williamstown: loc("Williamstown"),
+    nguyen: prac("Nguyen"),
+    oconnor: prac("O'Connor"),
+    standard: type("Standard Consultation"),
+  };
+}
+
+/** A JSON request to a clinic of an edge Worker; returns status, headers, raw text and parsed body. */
+export async function call(
+  edge: Edge,
+  path: string,
+  init: RequestInit & { ip?: string } = {},
+): Promise<{ status: number; headers: Headers; text: string; body: Record<string, unknown> }> {
+  const headers = new Headers(init.headers);
+  headers.set("cf-connecting-ip", init.ip ?? "203.0.113.10");
+  const res = await edge.fetch(`${ORIGIN}${path}`, { ...init, headers });
+  const text = await res.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // Left empty: the caller asserts on status and text.
+  }
+  return { status: res.status, headers: res.headers, text, body };
+}
+
+/** POSTs a booking to a clinic. */
+export function book(
+  edge: Edge,
+  body: unknown,
+  key: string | undefined,
+  clinic = "harbourside",
+  ip?: string,
+) {
+  return call(edge, `/v1/clinics/${clinic}/bookings`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    ...(ip ? { ip } : {}),
+  });
+}
+
+let patientCounter = 0;
+/** A distinct, valid patient. */
+export function patient(tag: string, i = patientCounter++) {
+  return {
+    firstName: `Worker${tag}${i}`,
+    lastName: `Patient${String.fromCharCode(65 + (i % 26))}`,
+    dateOfBirth: "1985-06-15",
+    email: `worker-${tag}-${i}@example.com`,
+    mobile: `0400 ${String(100 + (i % 900)).padStart(3, "0")} ${String(i % 1000).padStart(3, "0")}`,
+  };
+}
+
+export interface Slot {
+  start: string;
+  end: string;
+  practitionerId: string;
+  locationId: string;
+}
+
+/** Free slots of one practitioner on one day (Docklands, standard consultation). */
+export async function freeSlots(edge: Edge, ids: Awaited<ReturnType<typeof seedIds>>, date: string) {
+  const q = new URLSearchParams({
+    locationId: ids.docklands,
+    appointmentTypeId: ids.standard,
+    practitionerId: ids.oconnor,
+    from: date,
+    to: date,
+  });
+  const res = await call(edge, `/v1/clinics/harbourside/availability?${q}`);
+  expect(res.status, res.text).toBe(200);
+  const days = res.body.days as { date: string; slots: Slot[] }[];
+  return days.flatMap((d) => d.slots);
+}
+
+/** A booking body for a slot. */
+export function bookingFor(ids: { standard: string }, slot: Slot, who: ReturnType<typeof patient>) {
+  return {
+    slot: {
+      locationId: slot.locationId,
+      practitionerId: slot.practitionerId,
+      appointmentTypeId: ids.standard,
+      start: slot.start,
+    },
+    patient: who,
+    consent: true,
+  };
+}
