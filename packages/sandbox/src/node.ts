@@ -181,20 +181,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     adminToken,
     ...(stateFile ? { stateFile } : {}),
   });
-  const isDev = (value: string, dev: string) => value === dev;
-  const lines = [
-    `coreplus sandbox (${running.sandbox.seed.clinicName}, seed ${seed}) listening on ${running.url}`,
-    `  API base          ${running.url}/API/Core/v2.1/  (also /API/Core/v2/)`,
-    `  COREPLUS_BASE_URL=${running.url}`,
-    `  consumer id       ${config.consumerId}`,
-    `  consumer secret   ${config.isDevSecret ? config.consumerSecret : "(from COREPLUS_CONSUMER_SECRET, not shown)"}`,
-    `  access token      ${isDev(config.accessToken, DEV_ACCESS_TOKEN) ? config.accessToken : "(from COREPLUS_ACCESS_TOKEN, not shown)"}`,
-    `  admin token       ${isDev(adminToken, DEV_SANDBOX_ADMIN_TOKEN) ? adminToken : "(from SANDBOX_ADMIN_TOKEN, not shown)"}  (for /_sandbox/ test controls)`,
-    `  state file        ${stateFile ?? "(none: set SANDBOX_STATE_FILE to keep bookings across restarts)"}`,
-    "Press Ctrl+C to stop.",
-  ];
-  console.log(lines.join("\n"));
-
+  // Handlers first: a signal that arrives right after the banner must not find the default action.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -216,6 +203,19 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  const isDev = (value: string, dev: string) => value === dev;
+  const lines = [
+    `coreplus sandbox (${running.sandbox.seed.clinicName}, seed ${seed}) listening on ${running.url}`,
+    `  API base          ${running.url}/API/Core/v2.1/  (also /API/Core/v2/)`,
+    `  COREPLUS_BASE_URL=${running.url}`,
+    `  consumer id       ${config.consumerId}`,
+    `  consumer secret   ${config.isDevSecret ? config.consumerSecret : "(from COREPLUS_CONSUMER_SECRET, not shown)"}`,
+    `  access token      ${isDev(config.accessToken, DEV_ACCESS_TOKEN) ? config.accessToken : "(from COREPLUS_ACCESS_TOKEN, not shown)"}`,
+    `  admin token       ${isDev(adminToken, DEV_SANDBOX_ADMIN_TOKEN) ? adminToken : "(from SANDBOX_ADMIN_TOKEN, not shown)"}  (for /_sandbox/ test controls)`,
+    `  state file        ${stateFile ?? "(none: set SANDBOX_STATE_FILE to keep bookings across restarts)"}`,
+    "Press Ctrl+C to stop.",
+  ];
+  console.log(lines.join("\n"));
 }
 
 const invokedDirectly =
