@@ -26,7 +26,7 @@ import {
   fieldForPointer,
   validateDetails,
 } from "./internal/details.js";
-import { ANY, lockedId, lockedLocation, stepAfter, visibleSteps } from "./internal/flow.js";
+import { ANY, lockedId, lockedLocation, ORDER, stepAfter, visibleSteps } from "./internal/flow.js";
 import { createIdempotencyKeys } from "./internal/idempotency.js";
 import { countTimes, firstDayWithTimes } from "./internal/slots.js";
 import { type Messages, resolveMessages } from "./messages/index.js";
@@ -165,6 +165,10 @@ export abstract class BookingFlow extends LitElement {
     if (this.step !== "done" && !steps.includes(this.step)) {
       this.step = stepAfter(steps, this.step) ?? "time";
     }
+    // Never stay ahead of an unanswered step (a preselection the lists turned out not to offer,
+    // a choice a reloaded list no longer has).
+    const missing = this.step === "done" ? undefined : this.missingStep();
+    if (missing && ORDER.indexOf(missing) < ORDER.indexOf(this.step)) this.step = missing;
     if (this.step === "time" && !this.weekFrom && this.loc) this.weekFrom = this.today();
   }
 
@@ -212,17 +216,27 @@ export abstract class BookingFlow extends LitElement {
     });
   }
 
-  protected complete(): boolean {
+  /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
+  protected missingStep(): BookingStep | undefined {
     const { m } = this.i18n();
-    return (
-      !!(this.locationId && this.typeId && this.practitionerId && this.chosen) &&
-      Object.keys(validateDetails(this.details, m, this.today())).length === 0
-    );
+    const answered: Partial<Record<BookingStep, unknown>> = {
+      location: this.locationId,
+      service: this.typeId,
+      practitioner: this.practitionerId,
+      time: this.chosen,
+      details: Object.keys(validateDetails(this.details, m, this.today())).length === 0,
+    };
+    return [...ORDER.slice(0, 5)].find((s) => !answered[s]);
+  }
+
+  protected complete(): boolean {
+    return !this.missingStep();
   }
 
   protected next(from: BookingStep): void {
+    // After a Change link, only what the change invalidated is asked again, then the review.
     this.goTo(
-      this.returnToReview && this.complete() ? "review" : (stepAfter(this.steps(), from) ?? "review"),
+      this.returnToReview ? (this.missingStep() ?? "review") : (stepAfter(this.steps(), from) ?? "review"),
     );
   }
 

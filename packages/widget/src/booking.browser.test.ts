@@ -1,37 +1,175 @@
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
-import { FAKE_NOW } from "../test/fake-data.ts";
-import type { CoreplusBooking } from "./booking.component.ts";
-import "./coreplus-booking.ts";
-
-const api = inject("fakeEdgeUrl");
-let n = 0;
-
-async function mount(scenario: string, attrs: Record<string, string> = {}): Promise<CoreplusBooking> {
-  const el = document.createElement("coreplus-booking");
-  el.now = () => new Date(FAKE_NOW);
-  el.setAttribute("api", api);
-  el.setAttribute("clinic", `${scenario}.${++n}.${Math.random().toString(36).slice(2, 8)}`);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  document.body.append(el);
-  await el.updateComplete;
-  return el;
-}
+import { deepActive, expectStep, fillDetails, log, mount, tabTo, toReview } from "../test/browser-helpers.ts";
 
 afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe("<coreplus-booking>", () => {
-  it("walks a single-location clinic from service to confirmation", async () => {
-    const el = await mount("solo");
-    await expect.element(page.getByRole("heading", { name: "What would you like to book?" })).toBeVisible();
+const patientBits = ["Jo", "Citizen", "jo@example.com", "0400", "1990", "27"];
+
+describe("<coreplus-booking> flow", () => {
+  it("books with the keyboard alone, moving focus to each step's heading, with typed events and no patient data", async () => {
+    const { el, clinic, events } = await mount("solo");
+    await expectStep("What would you like to book?", false);
+    // Loading the widget never steals focus from the page.
+    expect(document.activeElement).toBe(document.body);
+    await expect.element(page.getByText("Step 1 of 5 · Service")).toBeVisible();
+
+    await tabTo(/^Follow-up/);
+    await userEvent.keyboard("{Enter}");
+    await expectStep("Who would you like to see?");
+    await expect.element(page.getByText("Step 2 of 5 · Practitioner")).toBeVisible();
+    await tabTo(/^First available/);
+    await userEvent.keyboard("{Enter}");
+    await expectStep("Choose a date and time");
+    await expect
+      .element(page.getByRole("status"))
+      .toHaveTextContent("4 times available on Wednesday 2 December 2026.");
+    await tabTo("9:30 am");
+    await userEvent.keyboard("{Enter}");
+    await expectStep("Your details");
+    for (const [label, text] of [
+      ["First name", "Jo"],
+      ["Last name", "Citizen"],
+      ["Day", "27"],
+      ["Month", "3"],
+      ["Year", "1990"],
+      ["Email", "jo@example.com"],
+      ["Mobile", "0400 000 000"],
+    ]) {
+      await tabTo(label!);
+      await userEvent.keyboard(text!);
+    }
+    await tabTo(/^I agree/);
+    await userEvent.keyboard(" ");
+    await tabTo("Continue");
+    await userEvent.keyboard("{Enter}");
+    await expectStep("Check your booking");
+    await tabTo("Confirm booking");
+    await userEvent.keyboard("{Enter}");
+    await expectStep("You're booked");
+    await expect.element(page.getByText("HB-0001")).toBeVisible();
+    await expect.element(page.getByText("Wednesday 2 December 2026 at 9:30 am AEDT")).toBeVisible();
+    await expect.element(page.getByText("We'll remind you by email and text message.")).toBeVisible();
+    const ics = page.getByRole("link", { name: "Add to calendar" });
+    await expect.element(ics).toHaveAttribute("download", "appointment-HB-0001.ics");
+    await expect.element(page.getByRole("link", { name: /Open map/ })).toHaveAttribute("target", "_blank");
+
+    expect(events.map((e) => e.type)).toEqual([
+      "coreplus-ready",
+      "coreplus-step-change",
+      "coreplus-step-change",
+      "coreplus-slot-selected",
+      "coreplus-step-change",
+      "coreplus-step-change",
+      "coreplus-step-change",
+      "coreplus-booked",
+    ]);
+    expect(events.every((e) => e.bubbles && e.composed)).toBe(true);
+    expect(events.filter((e) => e.type === "coreplus-step-change").map((e) => e.detail)).toEqual([
+      { clinic, step: "practitioner", previousStep: "service", index: 2, total: 5 },
+      { clinic, step: "time", previousStep: "practitioner", index: 3, total: 5 },
+      { clinic, step: "details", previousStep: "time", index: 4, total: 5 },
+      { clinic, step: "review", previousStep: "details", index: 5, total: 5 },
+      { clinic, step: "done", previousStep: "review", index: 5, total: 5 },
+    ]);
+    expect(events.find((e) => e.type === "coreplus-slot-selected")?.detail).toEqual({
+      clinic,
+      locationId: "loc-southbank",
+      appointmentTypeId: "type-follow",
+      practitionerId: "prac-anna",
+      anyPractitioner: true,
+      start: "2026-12-02T09:30:00+11:00",
+      end: "2026-12-02T10:00:00+11:00",
+      timezone: "Australia/Melbourne",
+    });
+    const booked = events.find((e) => e.type === "coreplus-booked")?.detail;
+    expect(booked).toMatchObject({
+      clinic,
+      reference: "HB-0001",
+      practitioner: { id: "prac-anna", displayName: "Anna Lee" },
+    });
+    const serialised = JSON.stringify(events);
+    for (const bit of patientBits) expect(serialised).not.toContain(bit);
+    expect((await log(clinic)).filter((r) => r.method === "POST")).toHaveLength(1);
+    expect(el.isConnected).toBe(true);
+  });
+
+  it("asks for the location first when the clinic has several, and Back returns with focus", async () => {
+    await mount("multi");
+    await expectStep("Where would you like to be seen?", false);
+    await expect.element(page.getByText("Step 1 of 6 · Location")).toBeVisible();
+    expect(page.getByRole("button", { name: "Back" }).elements()).toHaveLength(0);
+    await page.getByRole("button", { name: /Harbourside Perth/ }).click();
+    await expectStep("What would you like to book?");
+    await page.getByRole("button", { name: "Back" }).click();
+    await expectStep("Where would you like to be seen?");
+    await expect
+      .element(page.getByRole("button", { name: /Harbourside Perth/ }))
+      .toHaveAttribute("aria-current", "true");
+  });
+
+  it("skips preselected steps and says which zone the times are in", async () => {
+    await mount("multi", {
+      location: "loc-perth",
+      "appointment-type": "type-follow",
+      practitioner: "prac-anna",
+    });
+    await expectStep("Choose a date and time", false);
+    await expect.element(page.getByText("Step 1 of 3 · Date and time")).toBeVisible();
+    await expect.element(page.getByText(/^Times are in Perth time \((AWST|GMT\+8)\)\./)).toBeVisible();
+    await page.getByRole("button", { name: "9:00 am", exact: true }).click();
+    await fillDetails();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expectStep("Check your booking");
+    // Locked answers have no Change link; the time and the details do.
+    expect(page.getByRole("button", { name: "Change location" }).elements()).toHaveLength(0);
+    expect(page.getByRole("button", { name: "Change service" }).elements()).toHaveLength(0);
+    await expect.element(page.getByRole("button", { name: "Change date and time" })).toBeVisible();
+    await expect.element(page.getByText("Harbourside Perth, 4 Bay Road, Perth WA 6000")).toBeVisible();
+  });
+
+  it("falls back to a normal choice when a preselected id is not offered", async () => {
+    await mount("solo", { "appointment-type": "type-nope", practitioner: "prac-nope" });
+    await expectStep("What would you like to book?", false);
     await page.getByRole("button", { name: /Follow-up/ }).click();
-    await expect.element(page.getByRole("heading", { name: "Who would you like to see?" })).toBeVisible();
-    await page.getByRole("button", { name: /First available/ }).click();
-    await expect.element(page.getByRole("heading", { name: "Choose a date and time" })).toBeVisible();
-    await page.getByRole("button", { name: "9:00 am" }).click();
-    await expect.element(page.getByRole("heading", { name: "Your details" })).toBeVisible();
-    expect(el).toBeTruthy();
+    await expectStep("Who would you like to see?");
+  });
+
+  it("lets Change on the review jump back and then return to the review", async () => {
+    await mount("solo");
+    await toReview();
+    await page.getByRole("button", { name: "Change service" }).click();
+    await expectStep("What would you like to book?");
+    await page.getByRole("button", { name: /Initial consultation/ }).click();
+    // The time no longer fits the new service, so the visitor picks one; details are kept.
+    await expectStep("Choose a date and time");
+    await page.getByRole("button", { name: "1:00 pm", exact: true }).click();
+    await expectStep("Check your booking");
+    await expect.element(page.getByText("Initial consultation")).toBeVisible();
+    await expect.element(page.getByText(/1:00 pm/)).toBeVisible();
+    await page.getByRole("button", { name: "Change email" }).click();
+    await expectStep("Your details");
+    await page.getByLabelText("Email", { exact: true }).fill("jo@example.org");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expectStep("Check your booking");
+    await expect.element(page.getByText("jo@example.org")).toBeVisible();
+  });
+
+  it("starts again with 'Book another appointment'", async () => {
+    await mount("solo");
+    await toReview();
+    await page.getByRole("button", { name: "Confirm booking" }).click();
+    await expectStep("You're booked");
+    await page.getByRole("button", { name: "Book another appointment" }).click();
+    await expectStep("What would you like to book?");
+    await page.getByRole("button", { name: /Follow-up/ }).click();
+    await page.getByRole("button", { name: /Ben Ng/ }).click();
+    await page.getByRole("button", { name: "9:00 am", exact: true }).click();
+    await expectStep("Your details");
+    // The previous patient's details are gone (a shared device, or booking for someone else).
+    await expect.element(page.getByLabelText("First name", { exact: true })).toHaveValue("");
+    expect(deepActive()?.textContent).toBe("Your details");
   });
 });
