@@ -61,9 +61,7 @@ export async function expectStep(name: string, focused = true): Promise<void> {
 }
 
 /** Requests the fake saw for one clinic. */
-export async function log(
-  clinic: string,
-): Promise<
+export async function log(clinic: string): Promise<
   {
     method: string;
     path: string;
