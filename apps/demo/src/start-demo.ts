@@ -5,6 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
+import { basename, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CoreplusClient, createCoreplusClient } from "@coreplus-kit/core";
 import { DEV_ACCESS_TOKEN, DEV_CONSUMER_ID, DEV_CONSUMER_SECRET } from "@coreplus-kit/core/dev";
@@ -61,9 +62,10 @@ const BOT_TOKEN = "xoxb-harbourside-demo-not-a-real-token";
 
 /** The built site, whether this runs from dist/server (built) or from src (tests). */
 export function defaultSiteDir(): string {
-  const built = fileURLToPath(new URL("../site/", import.meta.url));
-  if (existsSync(`${built}index.html`)) return built;
-  return fileURLToPath(new URL("../dist/site/", import.meta.url));
+  // From dist/server the build sits next door; from src (tests) ../site is the unbuilt source.
+  const here = fileURLToPath(new URL(".", import.meta.url));
+  const fromDist = basename(here) === "server" && basename(dirname(here)) === "dist";
+  return fileURLToPath(new URL(fromDist ? "../site/" : "../dist/site/", import.meta.url));
 }
 
 /**

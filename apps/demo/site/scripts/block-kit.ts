@@ -23,7 +23,7 @@ const EMOJI: Record<string, string> = {
   coffee: "☕",
   tea: "🍵",
   sandwich: "🥪",
-  warning: "⚠️",
+  warning: "⚠",
   x: "❌",
   no_entry: "⛔",
   no_entry_sign: "🚫",

@@ -6,7 +6,7 @@
 import type { PublicAppointmentType, PublicLocation, PublicPractitioner } from "@coreplus-kit/edge-api";
 import { byId, h } from "./dom.js";
 import { CLINIC, edgeApiUrl, getAppointmentTypes, getClinic, getPractitioners } from "./edge.js";
-import { buildSnippet, type WidgetSettings } from "./snippet.js";
+import { buildSnippet, darkThemeAccent, type WidgetSettings } from "./snippet.js";
 
 const form = byId<HTMLFormElement>("controls");
 const frame = byId("frame");
@@ -18,7 +18,9 @@ let locations: PublicLocation[] = [];
 let practitioners: PublicPractitioner[] = [];
 let typesRequest: AbortController | undefined;
 
-const DEFAULTS = { accent: "#0e5e5a", radius: "12" };
+/** The widget's own defaults: the snippet needs no CSS for these. */
+const WIDGET_DEFAULTS = { accent: "#0b5cad", radius: "10px" };
+const prefersDark = matchMedia("(prefers-color-scheme: dark)");
 
 function field<T extends HTMLInputElement | HTMLSelectElement>(name: string): T {
   const el = form.elements.namedItem(name);
@@ -42,7 +44,7 @@ function settings(): WidgetSettings {
     accent: field<HTMLInputElement>("accent").value,
     radius: `${field<HTMLInputElement>("radius").value}px`,
     font: field<HTMLSelectElement>("font").value,
-    defaults: { accent: DEFAULTS.accent, radius: `${DEFAULTS.radius}px` },
+    defaults: WIDGET_DEFAULTS,
   };
 }
 
@@ -69,7 +71,8 @@ function render(): void {
     frame.replaceChildren(widget);
   }
   widget.setAttribute("theme", s.theme);
-  widget.style.setProperty("--coreplus-accent", s.accent);
+  const darkNow = s.theme === "dark" || (s.theme === "auto" && prefersDark.matches);
+  widget.style.setProperty("--coreplus-accent", darkNow ? darkThemeAccent(s.accent) : s.accent);
   widget.style.setProperty("--coreplus-radius", s.radius);
   if (s.font) widget.style.setProperty("--coreplus-font", s.font);
   else widget.style.removeProperty("--coreplus-font");
@@ -134,7 +137,7 @@ form.addEventListener("submit", (event) => event.preventDefault());
 for (const swatch of form.querySelectorAll<HTMLButtonElement>(".swatch")) {
   swatch.style.background = swatch.dataset.colour ?? "";
   swatch.addEventListener("click", () => {
-    field<HTMLInputElement>("accent").value = swatch.dataset.colour ?? DEFAULTS.accent;
+    field<HTMLInputElement>("accent").value = swatch.dataset.colour ?? WIDGET_DEFAULTS.accent;
     render();
   });
 }
@@ -186,4 +189,5 @@ async function main(): Promise<void> {
   await refreshTypes();
 }
 
+prefersDark.addEventListener("change", render);
 void main();

@@ -36,6 +36,10 @@ const tabMessages = byId<HTMLButtonElement>("tab-messages");
 const tabHome = byId<HTMLButtonElement>("tab-home");
 let staff: StaffMember[] = [];
 
+/** The app's avatar: a calendar drawn inline (no emoji font is needed, nothing is fetched). */
+const APP_AVATAR =
+  '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true"><rect x="3.5" y="5" width="17" height="15" rx="2.5" fill="none" stroke="currentColor" stroke-width="2"/><path d="M3.5 10h17M8 3v4M16 3v4" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
+
 const names = (id: string): string | undefined => staff.find((s) => s.id === id)?.realName;
 const current = (): StaffMember | undefined => staff.find((s) => s.id === staffSelect.value);
 
@@ -113,7 +117,7 @@ function showReplies(result: Exchange): void {
     messages.insertAdjacentHTML(
       "beforeend",
       messageHtml(
-        "📅",
+        APP_AVATAR,
         "Appointments",
         '<span class="slack-badge">APP</span>',
         `<p class="slack-error">${escapeHtml(why)}</p>`,
@@ -122,11 +126,11 @@ function showReplies(result: Exchange): void {
   }
   for (const reply of result.replies) {
     const ephemeral = reply.via !== "chat.postMessage" && reply.message.response_type !== "in_channel";
-    const note = ephemeral ? '<p class="slack-msg__only-you">👁 Only visible to you</p>' : "";
+    const note = ephemeral ? '<p class="slack-msg__only-you">Only visible to you</p>' : "";
     messages.insertAdjacentHTML(
       "beforeend",
       messageHtml(
-        "📅",
+        APP_AVATAR,
         "Appointments",
         '<span class="slack-badge">APP</span>',
         renderMessage(reply.message, names),

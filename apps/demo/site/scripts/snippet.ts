@@ -16,6 +16,24 @@ export interface WidgetSettings {
   defaults: { accent: string; radius: string };
 }
 
+/**
+ * A lighter tint of a `#rrggbb` colour for dark backgrounds (mixed with white), so a brand colour
+ * keeps its contrast in the dark theme.
+ * @example darkThemeAccent("#0e5e5a") // "#8db8b5"
+ */
+export function darkThemeAccent(hex: string, mix = 0.55): string {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m?.[1]) return hex;
+  const n = Number.parseInt(m[1], 16);
+  const channel = (shift: number): string => {
+    const c = (n >> shift) & 0xff;
+    return Math.round(c + (255 - c) * mix)
+      .toString(16)
+      .padStart(2, "0");
+  };
+  return `#${channel(16)}${channel(8)}${channel(0)}`;
+}
+
 function escapeAttr(value: string): string {
   return value.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
 }
@@ -52,6 +70,16 @@ export function buildSnippet(s: WidgetSettings, scriptUrl: string): string {
     `<script type="module" src="${escapeAttr(scriptUrl)}"></script>`,
     `<coreplus-booking\n  ${attrText}\n></coreplus-booking>`,
   ];
-  if (css.length > 0) lines.push(`<style>\n  coreplus-booking {\n    ${css.join("\n    ")}\n  }\n</style>`);
+  const rules: string[] = [];
+  if (css.length > 0) rules.push(`  coreplus-booking {\n    ${css.join("\n    ")}\n  }`);
+  const accentChanged = s.accent.toLowerCase() !== s.defaults.accent.toLowerCase();
+  const dark = `--coreplus-accent: ${cssValue(darkThemeAccent(s.accent))};`;
+  if (accentChanged && s.theme === "dark") rules.push(`  coreplus-booking[theme="dark"] {\n    ${dark}\n  }`);
+  if (accentChanged && s.theme === "auto") {
+    rules.push(
+      `  @media (prefers-color-scheme: dark) {\n    coreplus-booking[theme="auto"] {\n      ${dark}\n    }\n  }`,
+    );
+  }
+  if (rules.length > 0) lines.push(`<style>\n${rules.join("\n")}\n</style>`);
   return lines.join("\n");
 }
