@@ -7,6 +7,8 @@ import { minifyTemplates } from "./scripts/minify-templates.ts";
 
 export default defineConfig({
   plugins: [minifyTemplates()],
+  // Always Lit's production build, even when built from a test run (where NODE_ENV is "test").
+  resolve: { conditions: ["module", "browser", "production"] },
   build: {
     outDir: "dist",
     emptyOutDir: false,

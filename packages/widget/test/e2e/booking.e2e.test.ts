@@ -1,0 +1,116 @@
+/**
+ * The widget end to end, in Chromium, against the real edge API and sandbox: a keyboard-only booking
+ * that lands in the sandbox, axe on every step, the 409 and dropped-response paths, the screenshots.
+ */
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  axeViolations,
+  buildBundle,
+  focusedText,
+  hasChromium,
+  launchChromium,
+  openSite,
+  type Stack,
+  skipReason,
+  startStack,
+  tabTo,
+} from "./stack.ts";
+
+if (!hasChromium && process.env.CI === "true") throw new Error(`browser tests: ${skipReason}; CI=true requires a browser`);
+if (!hasChromium) console.log(`browser tests: skipped — ${skipReason}`);
+
+const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
+
+describe.skipIf(!hasChromium)("end to end: widget + edge API + sandbox in Chromium", () => {
+  let stack: Stack;
+  let browser: Browser;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    const bundle = await buildBundle();
+    cleanup = bundle.cleanup;
+    stack = await startStack(bundle.file);
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    await cleanup?.();
+  });
+
+  const heading = (page: Page, name: string) => page.getByRole("heading", { name, level: 2 });
+  const press = async (page: Page, role: Parameters<Page["getByRole"]>[0], name: string | RegExp, key = "Enter") => {
+    await tabTo(page, page.getByRole(role, { name, exact: typeof name === "string" }));
+    await page.keyboard.press(key);
+  };
+  const expectNoAxe = async (page: Page, step: string) => {
+    expect({ step, violations: await axeViolations(page) }).toEqual({ step, violations: [] });
+  };
+  const expectStep = async (page: Page, name: string) => {
+    await heading(page, name).waitFor();
+    await expect.poll(() => focusedText(page)).toBe(name);
+  };
+
+  it("books with the keyboard alone; axe finds nothing on any step; the appointment is in the sandbox", async () => {
+    const { page, context, problems } = await openSite(browser, stack);
+    await heading(page, "Where would you like to be seen?").waitFor();
+    await expectNoAxe(page, "location");
+    await press(page, "button", /^Harbourside Health Docklands/);
+    await expectStep(page, "What would you like to book?");
+    await page.getByRole("button", { name: /^Standard Consultation/ }).waitFor();
+    await expectNoAxe(page, "service");
+    await press(page, "button", /^Standard Consultation/);
+    await expectStep(page, "Who would you like to see?");
+    await page.getByRole("button", { name: /^First available/ }).waitFor();
+    await expectNoAxe(page, "practitioner");
+    await press(page, "button", /^First available/);
+    await expectStep(page, "Choose a date and time");
+    const times = page.getByRole("group").first().getByRole("button");
+    await times.first().waitFor();
+    await expectNoAxe(page, "time");
+    const time = (await times.first().textContent())!.trim();
+    await press(page, "button", time);
+    await expectStep(page, "Your details");
+    await expectNoAxe(page, "details");
+    await press(page, "button", "Continue");
+    await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await expectNoAxe(page, "details with errors");
+    for (const [label, text] of [
+      ["First name", "Keyboard"],
+      ["Last name", "Patient"],
+      ["Day", "27"],
+      ["Month", "3"],
+      ["Year", "1990"],
+      ["Email", "keyboard.patient@example.com"],
+      ["Mobile", "0400 123 456"],
+    ] as const) {
+      await tabTo(page, page.getByRole("textbox", { name: label, exact: true }));
+      await page.keyboard.type(text);
+    }
+    await tabTo(page, page.getByRole("checkbox", { name: /I agree/ }));
+    await page.keyboard.press("Space");
+    await press(page, "button", "Continue");
+    await expectStep(page, "Check your booking");
+    await expectNoAxe(page, "review");
+    const before = stack.sandbox.sandbox.store.appointments.size;
+    await press(page, "button", "Confirm booking");
+    await expectStep(page, "You're booked");
+    await expectNoAxe(page, "confirmation");
+
+    expect(stack.sandbox.sandbox.store.appointments.size).toBe(before + 1);
+    const store = stack.sandbox.sandbox.store;
+    const client = [...store.clients.values()].find((c) => c.firstName === "Keyboard" && c.lastName === "Patient");
+    expect(client?.dateOfBirth).toBe("1990-03-27");
+    const appointments = [...store.appointments.values()].filter((a) => a.clientId === client?.clientId);
+    expect(appointments).toHaveLength(1);
+    const reference = (await page.getByText(/^[A-Z0-9-]{4,}$/).first().textContent())?.trim();
+    expect(reference).toBeTruthy();
+    // The strict CSP held: no violation, no error, nothing inline needed.
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * End-to-end harness: the real sandbox and the real edge API on port 0 with a pinned business clock,
+ * a tiny static site that embeds the self-contained build under a strict Content-Security-Policy,
+ * and Debian's Chromium driven by playwright-core.
+ */
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
+import { serveSandbox } from "@coreplus-kit/sandbox/node";
+import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
+import { type EdgeApiServer, serveEdgeApi } from "@coreplus-kit/edge-api/node";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+/** Monday 30 November 2026, 08:00 in Melbourne (AEDT): the business "now" of every e2e test. */
+export const PINNED_NOW = new Date("2026-11-30T08:00:00+11:00");
+
+/** Where Chromium is, and whether it is there. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const hasChromium = existsSync(chromiumPath);
+/** The one-line reason printed when browser tests are skipped. */
+export const skipReason = `no Chromium at ${chromiumPath} (install Debian's chromium or set CHROMIUM_PATH)`;
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Launches Debian's Chromium headless. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Builds dist-like output of the script-tag file into a temporary folder (tests always test the source). */
+export async function buildBundle(): Promise<{ dir: string; file: string; cleanup(): Promise<void> }> {
+  const { build } = await import("vite");
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const dir = await mkdtemp(join(tmpdir(), "coreplus-widget-e2e-"));
+  await build({ root, configFile: join(root, "vite.config.ts"), logLevel: "silent", build: { outDir: dir, sourcemap: false } });
+  return { dir, file: join(dir, "coreplus-booking.js"), cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The page a clinic would publish: two lines for the widget, nothing inline. */
+export function sitePage(opts: { api?: string; widget?: boolean; attrs?: string }): string {
+  const widget = opts.widget !== false;
+  return `<!doctype html>
+<html lang="en-AU">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Book online · Harbourside Health</title>
+<link rel="stylesheet" href="/site.css">
+${widget ? '<script type="module" src="/coreplus-booking.js"></script>' : ""}
+</head>
+<body>
+<main>
+<h1>Book online</h1>
+<p>Physiotherapy, podiatry and psychology in Melbourne, Brisbane and Adelaide.</p>
+${widget ? `<coreplus-booking api="${opts.api}" clinic="harbourside"${opts.attrs ? ` ${opts.attrs}` : ""}></coreplus-booking>` : ""}
+</main>
+</body>
+</html>`;
+}
+
+const SITE_CSS = `body{margin:0;font-family:system-ui,sans-serif;background:#f6f7f9;color:#1a1f24}
+main{max-width:760px;margin:0 auto;padding:24px 16px}h1{margin:0 0 8px;font-size:28px}p{margin:0 0 24px}`;
+
+/** The running stack. */
+export interface Stack {
+  edge: EdgeApiServer;
+  sandbox: Awaited<ReturnType<typeof serveSandbox>>;
+  controls: SandboxControls;
+  /** The static site (CSP-protected) that embeds the widget. */
+  site: string;
+  close(): Promise<void>;
+}
+
+/** Starts sandbox, edge API and site; `bundle` is the built script-tag file. */
+export async function startStack(bundleFile: string): Promise<Stack> {
+  const now = () => new Date(PINNED_NOW);
+  const sandbox = await serveSandbox({ port: 0, now, rateLimit: false, log: () => {} });
+  const edge = await serveEdgeApi({ port: 0, config: defaultSandboxConfig({ baseUrl: sandbox.url }), now, logger: () => {} });
+  const bundle = await readFile(bundleFile);
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src ${edge.url}`,
+    "img-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://site");
+    if (url.pathname === "/coreplus-booking.js") {
+      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8" }).end(bundle);
+    } else if (url.pathname === "/site.css") {
+      res.writeHead(200, { "Content-Type": "text/css; charset=utf-8" }).end(SITE_CSS);
+    } else if (url.pathname === "/" || url.pathname === "/baseline") {
+      const html = sitePage({ api: edge.url, widget: url.pathname === "/", attrs: url.searchParams.get("attrs") ?? "" });
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp }).end(html);
+    } else if (url.pathname === "/favicon.ico") {
+      res.writeHead(204).end();
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    edge,
+    sandbox,
+    controls: createSandboxControls({ baseUrl: sandbox.url, adminToken: sandbox.sandbox.adminToken }),
+    site,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await edge.close();
+      await sandbox.close();
+    },
+  };
+}
+
+/** Opens the site in a fresh context with the browser's clock pinned to the business clock. */
+export async function openSite(browser: Browser, stack: Stack, opts: { width?: number; path?: string; reducedMotion?: boolean } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: 900 },
+    reducedMotion: opts.reducedMotion ? "reduce" : "no-preference",
+    locale: "en-AU",
+    timezoneId: "Australia/Melbourne",
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(e.message));
+  await page.clock.setFixedTime(PINNED_NOW);
+  await page.goto(`${stack.site}${opts.path ?? "/"}`);
+  return { page, context, problems };
+}
+
+/** The element focused now, looking into shadow roots. */
+export function isFocused(page: Page, selector: ReturnType<Page["getByRole"]>): Promise<boolean> {
+  void page;
+  return selector.evaluate((el) => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active === el;
+  });
+}
+
+/** Presses Tab (never clicks) until the control found by role and name has focus. */
+export async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, max = 80): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const honeypot = await page.evaluate(() => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return active?.id === "website";
+    });
+    if (honeypot) throw new Error("the honeypot received keyboard focus");
+    if (await isFocused(page, target)) return;
+  }
+  throw new Error(`Tab never reached ${target.toString()}`);
+}
+
+/** The focused element's text (for checking that focus moved to a step heading). */
+export function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return (active?.textContent ?? "").trim();
+  });
+}
+
+/** Runs axe-core in the page (injected over the DevTools protocol, so the CSP still holds for the page). */
+export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+  const axe = (await import("axe-core")).default;
+  await page.evaluate(axe.source);
+  return page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } };
+    const result = await w.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+}
