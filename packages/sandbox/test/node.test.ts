@@ -101,7 +101,7 @@ describe("serveSandbox", () => {
   });
 });
 
-describe("the program (node dist/node.js, what `start` runs)", () => {
+describe("built programs: the sandbox (node dist/node.js, what `start` runs) and core's CLI", () => {
   beforeAll(() => {
     // `start` builds through turbo; do the same (a cache hit when the build is current).
     execFileSync(
@@ -177,5 +177,34 @@ describe("the program (node dist/node.js, what `start` runs)", () => {
     run.ready.catch(() => {});
     expect(await exited(run.child)).not.toBe(0);
     expect(run.output()).toMatch(/program-damaged.json is not valid JSON/);
+  });
+
+  test("`coreplus get /client/ --all` lists every seeded client", async () => {
+    const server = await serveSandbox({ port: 0, now: () => FIXED_NOW, log: () => {} });
+    try {
+      const cli = spawn(
+        process.execPath,
+        [resolve(packageDir, "../core/bin/coreplus.js"), "get", "/client/", "--all"],
+        {
+          env: { PATH: process.env.PATH ?? "", COREPLUS_BASE_URL: server.url },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      let stdout = "";
+      let stderr = "";
+      cli.stdout.on("data", (c: Buffer) => {
+        stdout += c.toString();
+      });
+      cli.stderr.on("data", (c: Buffer) => {
+        stderr += c.toString();
+      });
+      expect(await exited(cli), stderr).toBe(0);
+      const listed = JSON.parse(stdout) as { clients: { clientId: string }[] };
+      const seeded = [...server.sandbox.store.clients.values()].map((c) => c.clientId).sort();
+      expect(listed.clients.map((c) => c.clientId).sort()).toEqual(seeded);
+      expect(listed.clients.length).toBeGreaterThanOrEqual(120);
+    } finally {
+      await server.close();
+    }
   });
 });
