@@ -154,6 +154,9 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       slackEvents: started.url,
       slackApi: `${site.url}/slack/api/`,
     };
+    const today = createTodayFeed({ client: coreplus, now });
+    // Warm the directory and patients' initials now, so the first visit to the page is quick.
+    today.get().catch(() => {});
     app = createSiteApp({
       siteDir,
       urls,
@@ -165,7 +168,7 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
         signingSecret,
         responseUrlBase: `${site.url}/slack/response/`,
       }),
-      today: createTodayFeed({ client: coreplus, now }),
+      today,
       onError: (where, err) =>
         log(`demo: ${where} failed: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`),
     });

@@ -72,7 +72,7 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
     booked = await nextBooking();
     expect(booked.practitioner.displayName).toMatch(/Liam O'Connor/);
     expect(booked.start.slice(0, 10)).toBe("2026-03-02");
-    await expect.poll(() => page.locator("#booked-note").innerText()).toContain(booked.reference);
+    await expect.poll(() => page.locator("#booked-note").textContent()).toContain(booked.reference);
   }, 90_000);
 
   it("shows the booking in the Slack preview for that practitioner, with initials only", async () => {
@@ -82,7 +82,7 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
 
     await page.goto(`${demo.urls.site}/slack`);
     const reply = await askSlackPreview(page, liam?.id ?? "", `/appointments ${booked.start.slice(0, 10)}`);
-    const text = await reply.innerText();
+    const text = (await reply.textContent()) ?? "";
     const range = `${booked.start.slice(11, 16)}–${booked.end.slice(11, 16)}`;
     expect(text).toContain("Only visible to you");
     expect(text).toContain(range);
@@ -97,9 +97,9 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
     await page.goto(`${demo.urls.site}/today`);
     const row = page.locator("tr", { hasText: booked.reference });
     await row.waitFor({ timeout: 15_000 });
-    const text = await row.innerText();
+    const text = (await row.textContent()) ?? "";
     expect(text).toContain("T.Q.");
     expect(text).toContain("Liam O'Connor");
-    expect(await page.locator("body").innerText()).not.toContain(PATIENT.lastName);
+    expect(await page.locator("body").textContent()).not.toContain(PATIENT.lastName);
   }, 30_000);
 });

@@ -151,7 +151,7 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
   }
 
   return {
-    command(userId, text, command = "/appointments") {
+    async command(userId, text, command = "/appointments") {
       const user = userOf(userId);
       const responseId = randomUUID();
       const form = new URLSearchParams({
@@ -182,7 +182,7 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
       );
     },
 
-    openHome(userId) {
+    async openHome(userId) {
       const user = userOf(userId);
       const eventTime = Math.floor(now() / 1000);
       const body = JSON.stringify({
@@ -204,7 +204,7 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
       return exchange(body, "application/json", homeViewFor(user.id), false);
     },
 
-    clickHomeButton(userId, action) {
+    async clickHomeButton(userId, action) {
       const user = userOf(userId);
       const payload = {
         type: "block_actions",
