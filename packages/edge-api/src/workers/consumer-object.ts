@@ -4,19 +4,41 @@
  * more than `limit` requests start in any `windowMs`, whoever sends them.
  *
  * The schedule is a sliding window over `limit` slots, like core's in-process limiter: each start
- * takes the slot that frees first and keeps it for a window. Callers wait in their own isolate until
- * their start time, so the object answers at once and never holds a queue of connections. The slots
- * are stored on every reservation, so a restart cannot forget starts already promised.
+ * takes the slot that frees first. Callers wait in their own isolate until their start time, so the
+ * object answers at once instead of holding a connection per queued request, except when every slot
+ * is leased: then it answers as soon as a lease is released.
+ *
+ * Every start leases its slot until the caller reports back (core's client: when the response is
+ * in; a plain `acquire`: when it actually started), and the slot frees a window after that report.
+ * So two requests sharing a slot are a window apart as they happen, not merely as scheduled, whatever
+ * the latency between an edge location, this object and coreplus, or a busy caller's event loop.
+ * The slots are stored on every change, so a restart cannot forget starts already promised.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { WorkerEnv } from "./env.js";
 import type { BudgetRequest, BudgetReservation, BudgetTicket, ConsumerObjectRpc } from "./protocol.js";
 
+interface Hold {
+  id: string;
+  /** A lease not released by then (its isolate vanished) is released then. */
+  until: number;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+interface Waiter {
+  req: BudgetRequest;
+  deadline: number;
+  resolve: (r: BudgetReservation) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
 /** The per-consumer Durable Object. */
 export class ConsumerDurableObject extends DurableObject<WorkerEnv> implements ConsumerObjectRpc {
   readonly #sql: SqlStorage;
-  /** When each slot may start a request again (epoch ms). */
+  /** When each slot may start a request again (epoch ms); +Infinity while leased. */
   #freeAt: number[];
+  readonly #holds = new Map<number, Hold>();
+  readonly #queue: Waiter[] = [];
   #windowMs = 1000;
 
   constructor(ctx: DurableObjectState, env: WorkerEnv) {
@@ -27,44 +49,118 @@ export class ConsumerDurableObject extends DurableObject<WorkerEnv> implements C
     this.#freeAt = row ? (JSON.parse(row.free_at) as number[]) : [];
   }
 
-  /** Promises the caller the earliest start the budget allows, or refuses if that is too far off. */
+  /**
+   * Promises the earliest start the budget allows and leases its slot: the slot stays taken until
+   * {@link release} (or `holdMs` after the start). Refuses when the start would be more than
+   * `maxWaitMs` away.
+   */
   async reserve(req: BudgetRequest): Promise<BudgetReservation> {
-    const now = Date.now();
     this.#fit(req.limit, req.windowMs);
-    let slot = 0;
-    for (let i = 1; i < this.#freeAt.length; i++)
-      if ((this.#freeAt[i] as number) < (this.#freeAt[slot] as number)) slot = i;
-    const previousFreeAt = this.#freeAt[slot] as number;
-    const startAt = Math.max(now, previousFreeAt);
-    if (startAt - now > req.maxWaitMs) return { granted: false, retryAfterMs: startAt - now };
-    this.#freeAt[slot] = startAt + req.windowMs;
-    this.#save();
-    return { granted: true, waitMs: startAt - now, ticket: { slot, startAt, previousFreeAt } };
+    if (this.#queue.length === 0) {
+      const now = Date.now();
+      const slot = this.#earliestSlot();
+      if (slot !== undefined) return this.#grant(slot, req, now, now + req.maxWaitMs);
+    }
+    // Every slot is leased (or others queue already): wait for a release, first come first served.
+    return new Promise<BudgetReservation>((resolve) => {
+      const deadline = Date.now() + req.maxWaitMs;
+      const waiter: Waiter = {
+        req,
+        deadline,
+        resolve,
+        timer: setTimeout(() => {
+          const i = this.#queue.indexOf(waiter);
+          if (i >= 0) this.#queue.splice(i, 1);
+          resolve({ granted: false, retryAfterMs: this.#windowMs });
+        }, req.maxWaitMs),
+      };
+      this.#queue.push(waiter);
+    });
   }
 
-  /**
-   * Hands back a start the caller will not use (it gave up waiting). Only the latest start of its
-   * slot can be handed back; an earlier one has others scheduled after it and simply lapses.
-   */
+  /** The response of a leased request is in: its slot frees a window from now. */
+  async release(ticket: BudgetTicket): Promise<void> {
+    const hold = this.#holds.get(ticket.slot);
+    if (!hold || hold.id !== ticket.id) return;
+    this.#unhold(ticket.slot, Date.now() + this.#windowMs);
+  }
+
+  /** Hands back a start the caller will not use (it gave up waiting before it). */
   async cancel(ticket: BudgetTicket): Promise<boolean> {
-    if (this.#freeAt[ticket.slot] !== ticket.startAt + this.#windowMs) return false;
-    if (ticket.startAt <= Date.now()) return false;
-    this.#freeAt[ticket.slot] = ticket.previousFreeAt;
-    this.#save();
+    const hold = this.#holds.get(ticket.slot);
+    if (!hold || hold.id !== ticket.id) return false;
+    const now = Date.now();
+    this.#unhold(ticket.slot, ticket.startAt > now ? ticket.previousFreeAt : now + this.#windowMs);
     return true;
+  }
+
+  #grant(slot: number, req: BudgetRequest, now: number, deadline: number): BudgetReservation {
+    const previousFreeAt = this.#freeAt[slot] as number;
+    const startAt = Math.max(now, previousFreeAt);
+    if (startAt > deadline) return { granted: false, retryAfterMs: startAt - now };
+    const id = crypto.randomUUID();
+    const until = startAt + req.holdMs;
+    this.#freeAt[slot] = Number.POSITIVE_INFINITY;
+    this.#holds.set(slot, {
+      id,
+      until,
+      timer: setTimeout(() => this.#unhold(slot, until + this.#windowMs), until - now),
+    });
+    this.#save();
+    return { granted: true, waitMs: startAt - now, ticket: { id, slot, startAt, previousFreeAt } };
+  }
+
+  #unhold(slot: number, freeAt: number): void {
+    const hold = this.#holds.get(slot);
+    if (hold) clearTimeout(hold.timer);
+    this.#holds.delete(slot);
+    this.#freeAt[slot] = freeAt;
+    this.#save();
+    this.#drain();
+  }
+
+  /** Serves queued callers while a slot is free of leases. */
+  #drain(): void {
+    while (this.#queue.length > 0) {
+      const slot = this.#earliestSlot();
+      if (slot === undefined) return;
+      const waiter = this.#queue.shift() as Waiter;
+      clearTimeout(waiter.timer);
+      waiter.resolve(this.#grant(slot, waiter.req, Date.now(), waiter.deadline));
+    }
+  }
+
+  /** The unleased slot that frees first, if any. */
+  #earliestSlot(): number | undefined {
+    let best: number | undefined;
+    for (let i = 0; i < this.#freeAt.length; i++) {
+      const t = this.#freeAt[i] as number;
+      if (t !== Number.POSITIVE_INFINITY && (best === undefined || t < (this.#freeAt[best] as number)))
+        best = i;
+    }
+    return best;
   }
 
   /** Adapts the slots to the caller's budget; a change never frees a slot earlier than promised. */
   #fit(limit: number, windowMs: number): void {
     this.#windowMs = windowMs;
     if (this.#freeAt.length === limit) return;
-    const latest = this.#freeAt.length > 0 ? Math.max(...this.#freeAt) : Number.NEGATIVE_INFINITY;
+    let latest = 0;
+    for (let i = 0; i < this.#freeAt.length; i++) {
+      const hold = this.#holds.get(i);
+      latest = Math.max(latest, hold ? hold.until + windowMs : (this.#freeAt[i] as number));
+      if (hold) clearTimeout(hold.timer);
+    }
+    this.#holds.clear();
     this.#freeAt = new Array<number>(limit).fill(latest);
   }
 
+  /** Stores the slots; a leased one as free a window after its lease would run out (a restart forgets leases). */
   #save(): void {
-    // -Infinity is not JSON; a slot that was never used is free since the epoch.
-    const slots = this.#freeAt.map((t) => (Number.isFinite(t) ? t : 0));
+    const slots = this.#freeAt.map((t, i) => {
+      const hold = this.#holds.get(i);
+      return hold ? hold.until + this.#windowMs : t;
+    });
     this.#sql.exec("INSERT OR REPLACE INTO budget (id, free_at) VALUES (1, ?)", JSON.stringify(slots));
   }
 }

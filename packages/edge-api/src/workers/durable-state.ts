@@ -22,7 +22,15 @@ import {
 import { BudgetWaitAbortedError } from "../upstream/upstream.js";
 import type { ClinicDurableObject } from "./clinic-object.js";
 import type { ConsumerDurableObject } from "./consumer-object.js";
-import { type ClinicObjectRpc, type ConsumerObjectRpc, problemData, problemError } from "./protocol.js";
+import {
+  type BudgetRequest,
+  type BudgetReservation,
+  type BudgetTicket,
+  type ClinicObjectRpc,
+  type ConsumerObjectRpc,
+  problemData,
+  problemError,
+} from "./protocol.js";
 
 /** Options for {@link createDurableObjectState}. */
 export interface DurableStateOptions {
@@ -30,6 +38,11 @@ export interface DurableStateOptions {
   requestsPerSecond?: number;
   /** A request refuses to queue for the budget longer than this; default 15 000 ms. */
   maxBudgetWaitMs?: number;
+  /**
+   * Longest a request keeps its budget slot if its end is never reported (its isolate vanished, or the
+   * object restarted); default 15 000 ms, above coreplus's default 10 s timeout.
+   */
+  budgetLeaseMs?: number;
   /** How long a coalesced load may run before its waiters give up on it; default 30 000 ms. */
   coalesceLeaseMs?: number;
 }
@@ -52,6 +65,7 @@ export function createDurableObjectState(
         limit: opts.requestsPerSecond ?? 9,
         windowMs: 1000,
         maxWaitMs: opts.maxBudgetWaitMs ?? 15_000,
+        holdMs: opts.budgetLeaseMs ?? 15_000,
       }),
     }),
   };
@@ -162,30 +176,72 @@ class DurableClinicState implements ClinicState {
   }
 }
 
-/** The consumer's limiter: asks its object for a start time, then waits for it here. */
+/**
+ * The consumer's limiter: asks its object for a start time, then waits for it here. Each start is
+ * reported back, `acquire`'s when it happens and `lease`'s (which core's client prefers) when the
+ * response is in, and its slot frees a window after the report.
+ */
 function budgetLimiter(
   ns: DurableObjectNamespace<ConsumerDurableObject>,
   consumerKey: string,
-  budget: { limit: number; windowMs: number; maxWaitMs: number },
+  budget: { limit: number; windowMs: number; maxWaitMs: number; holdMs: number },
 ): RequestLimiter {
   const id = ns.idFromName(consumerKey);
   const stub = () => ns.get(id) as unknown as ConsumerObjectRpc;
-  return {
-    async acquire(signal) {
-      signal?.throwIfAborted();
-      const r = await callObject(stub, (s) => s.reserve(budget));
-      if (!r.granted)
-        throw new BudgetWaitAbortedError(new Error(`coreplus budget queue is ${r.retryAfterMs} ms long`));
-      if (r.waitMs <= 0) return;
+  async function take(signal: AbortSignal | undefined, req: BudgetRequest): Promise<BudgetTicket> {
+    signal?.throwIfAborted();
+    const pending = callObject(stub, (s) => s.reserve(req));
+    let r: BudgetReservation;
+    try {
+      r = await untilAborted(pending, signal);
+    } catch (err) {
+      // Given up while queued at the object: hand back the start if it is granted later.
+      void pending.then((late) => late.granted && cancel(late.ticket)).catch(() => undefined);
+      throw err;
+    }
+    if (!r.granted)
+      throw new BudgetWaitAbortedError(new Error(`the coreplus budget is booked ${r.retryAfterMs} ms ahead`));
+    if (r.waitMs > 0) {
       try {
         await sleep(r.waitMs, signal);
       } catch (err) {
         // Hand the start back so that someone else may use it.
-        await callObject(stub, (s) => s.cancel(r.ticket)).catch(() => undefined);
+        await cancel(r.ticket);
         throw err;
       }
+    }
+    return r.ticket;
+  }
+  const cancel = (ticket: BudgetTicket) => callObject(stub, (s) => s.cancel(ticket)).catch(() => false);
+  const release = (ticket: BudgetTicket) => {
+    // Not awaited: if it is lost, the lease runs out after holdMs instead.
+    void callObject(stub, (s) => s.release(ticket)).catch(() => undefined);
+  };
+  return {
+    async acquire(signal) {
+      // Reported at once: the slot frees a window after this request actually started.
+      release(await take(signal, budget));
+    },
+    async lease(signal) {
+      const ticket = await take(signal, budget);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        release(ticket);
+      };
     },
   };
+}
+
+/** `p`, or the signal's reason if it aborts first. */
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

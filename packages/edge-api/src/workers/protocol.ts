@@ -39,8 +39,9 @@ export type BudgetReservation =
   /** The queue is longer than the caller may wait. */
   | { granted: false; retryAfterMs: number };
 
-/** Identifies one reserved start, so that an abandoned one can be handed back. */
+/** Identifies one reserved start, so that a lease can be released or an abandoned start handed back. */
 export interface BudgetTicket {
+  id: string;
   slot: number;
   startAt: number;
   previousFreeAt: number;
@@ -89,10 +90,13 @@ export interface BudgetRequest {
   windowMs: number;
   /** Refuse rather than promise a start later than this from now. */
   maxWaitMs: number;
+  /** The slot stays taken until released, or this long after the start at most. */
+  holdMs: number;
 }
 
 /** The per-consumer object's RPC surface as its callers see it. */
 export interface ConsumerObjectRpc {
   reserve(req: BudgetRequest): Promise<BudgetReservation>;
+  release(ticket: BudgetTicket): Promise<void>;
   cancel(ticket: BudgetTicket): Promise<boolean>;
 }
