@@ -252,4 +252,52 @@ describe("availability rules", () => {
     expect(res.length).toBeGreaterThan(0);
     for (const s of res) expect(s.startDateTime).toMatch(/^2026-05-25T\d\d:\d\d:00\+10:00$/);
   });
+
+  test("missing or bad dates, an unknown timezone or type, end before start, or over 31 days → 400", async () => {
+    const ok = { startDate: "2026-05-25", endDate: "2026-05-31", timezoneId: MELBOURNE };
+    const bad: Record<string, string>[] = [
+      { endDate: ok.endDate, timezoneId: MELBOURNE },
+      { startDate: ok.startDate, timezoneId: MELBOURNE },
+      { startDate: ok.startDate, endDate: ok.endDate },
+      { ...ok, timezoneId: "b4a3c1a2-0a6f-4c55-9d7e-2b1f0c7f1aff" },
+      { ...ok, timezoneId: "not-a-guid" },
+      { ...ok, startDate: "25/05/2026" },
+      { ...ok, endDate: "2026-05-24" },
+      { ...ok, endDate: "2026-06-25" },
+      { ...ok, appointmentTypeId: "00000000-0000-4000-8000-000000000000" },
+      { ...ok, pageNumber: "0" },
+    ];
+    for (const query of bad) {
+      const res = await call(sandbox, "GET", "/AvailabilitySlot/", { query });
+      expect(res.status, JSON.stringify(query)).toBe(400);
+      expect(res.body).toEqual({ result: [{ severity: 2, reason: expect.any(String) }] });
+    }
+    const longest = await call(sandbox, "GET", "/AvailabilitySlot/", {
+      query: { ...ok, endDate: "2026-06-24" },
+    });
+    expect(longest.status).toBe(200);
+    const upperCase = await call(sandbox, "GET", "/AvailabilitySlot/", {
+      query: { ...ok, timezoneId: MELBOURNE.toUpperCase() },
+    });
+    expect(upperCase.status).toBe(200);
+  });
+
+  test("the timeslots envelope pages like every list, pageSize clamped to 100", async () => {
+    const res = await call<
+      Slots & { paging: { pageNumber: number; pageSize: number }; statusMessages: unknown[] }
+    >(sandbox, "GET", "/AvailabilitySlot/", {
+      query: {
+        startDate: "2026-05-25",
+        endDate: "2026-06-07",
+        timezoneId: MELBOURNE,
+        appointmentTypeId: standard.appointmentTypeId,
+        pageSize: "1000",
+        pageNumber: "2",
+      },
+    });
+    expect(Object.keys(res.body)).toEqual(["timeslots", "paging", "statusMessages"]);
+    expect(res.body.paging).toMatchObject({ pageNumber: 2, pageSize: 100 });
+    expect(res.body.paging.totalRows).toBeGreaterThan(200);
+    expect(res.body.timeslots).toHaveLength(100);
+  });
 });
