@@ -59,12 +59,12 @@ const layoutStyles = css`
     color: inherit;
   }
   :focus-visible,
-  h2:focus,
   .error-summary:focus {
     outline: 3px solid var(--coreplus-focus);
     outline-offset: 2px;
   }
-  h2:focus:not(:focus-visible) {
+  /* Step headings take focus only so screen readers announce them; they are not controls. */
+  h2:focus {
     outline: none;
   }
   button {

@@ -2,27 +2,22 @@
  * The widget end to end, in Chromium, against the real edge API and sandbox: a keyboard-only booking
  * that lands in the sandbox, axe on every step, the 409 and dropped-response paths, the screenshots.
  */
-import { mkdir } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  axeViolations,
   buildBundle,
-  focusedText,
   hasChromium,
   launchChromium,
   openSite,
   type Stack,
   skipReason,
   startStack,
-  tabTo,
 } from "./stack.ts";
+import { expectNoAxe, expectStep, heading, press, typeDetails } from "./steps.ts";
 
-if (!hasChromium && process.env.CI === "true") throw new Error(`browser tests: ${skipReason}; CI=true requires a browser`);
+if (!hasChromium && process.env.CI === "true")
+  throw new Error(`browser tests: ${skipReason}; CI=true requires a browser`);
 if (!hasChromium) console.log(`browser tests: skipped — ${skipReason}`);
-
-const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
 
 describe.skipIf(!hasChromium)("end to end: widget + edge API + sandbox in Chromium", () => {
   let stack: Stack;
@@ -41,19 +36,6 @@ describe.skipIf(!hasChromium)("end to end: widget + edge API + sandbox in Chromi
     await stack?.close();
     await cleanup?.();
   });
-
-  const heading = (page: Page, name: string) => page.getByRole("heading", { name, level: 2 });
-  const press = async (page: Page, role: Parameters<Page["getByRole"]>[0], name: string | RegExp, key = "Enter") => {
-    await tabTo(page, page.getByRole(role, { name, exact: typeof name === "string" }));
-    await page.keyboard.press(key);
-  };
-  const expectNoAxe = async (page: Page, step: string) => {
-    expect({ step, violations: await axeViolations(page) }).toEqual({ step, violations: [] });
-  };
-  const expectStep = async (page: Page, name: string) => {
-    await heading(page, name).waitFor();
-    await expect.poll(() => focusedText(page)).toBe(name);
-  };
 
   it("books with the keyboard alone; axe finds nothing on any step; the appointment is in the sandbox", async () => {
     const { page, context, problems } = await openSite(browser, stack);
@@ -79,21 +61,15 @@ describe.skipIf(!hasChromium)("end to end: widget + edge API + sandbox in Chromi
     await press(page, "button", "Continue");
     await page.getByRole("heading", { name: "There is a problem" }).waitFor();
     await expectNoAxe(page, "details with errors");
-    for (const [label, text] of [
-      ["First name", "Keyboard"],
-      ["Last name", "Patient"],
-      ["Day", "27"],
-      ["Month", "3"],
-      ["Year", "1990"],
-      ["Email", "keyboard.patient@example.com"],
-      ["Mobile", "0400 123 456"],
-    ] as const) {
-      await tabTo(page, page.getByRole("textbox", { name: label, exact: true }));
-      await page.keyboard.type(text);
-    }
-    await tabTo(page, page.getByRole("checkbox", { name: /I agree/ }));
-    await page.keyboard.press("Space");
-    await press(page, "button", "Continue");
+    await typeDetails(page, {
+      firstName: "Keyboard",
+      lastName: "Patient",
+      day: "27",
+      month: "3",
+      year: "1990",
+      email: "keyboard.patient@example.com",
+      mobile: "0400 123 456",
+    });
     await expectStep(page, "Check your booking");
     await expectNoAxe(page, "review");
     const before = stack.sandbox.sandbox.store.appointments.size;
@@ -103,11 +79,18 @@ describe.skipIf(!hasChromium)("end to end: widget + edge API + sandbox in Chromi
 
     expect(stack.sandbox.sandbox.store.appointments.size).toBe(before + 1);
     const store = stack.sandbox.sandbox.store;
-    const client = [...store.clients.values()].find((c) => c.firstName === "Keyboard" && c.lastName === "Patient");
+    const client = [...store.clients.values()].find(
+      (c) => c.firstName === "Keyboard" && c.lastName === "Patient",
+    );
     expect(client?.dateOfBirth).toBe("1990-03-27");
     const appointments = [...store.appointments.values()].filter((a) => a.clientId === client?.clientId);
     expect(appointments).toHaveLength(1);
-    const reference = (await page.getByText(/^[A-Z0-9-]{4,}$/).first().textContent())?.trim();
+    const reference = (
+      await page
+        .getByText(/^[A-Z0-9-]{4,}$/)
+        .first()
+        .textContent()
+    )?.trim();
     expect(reference).toBeTruthy();
     // The strict CSP held: no violation, no error, nothing inline needed.
     expect(problems).toEqual([]);

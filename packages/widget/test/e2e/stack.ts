@@ -10,10 +10,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
-import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
 import { type EdgeApiServer, serveEdgeApi } from "@coreplus-kit/edge-api/node";
+import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
+import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 /** Monday 30 November 2026, 08:00 in Melbourne (AEDT): the business "now" of every e2e test. */
@@ -45,8 +45,17 @@ export async function buildBundle(): Promise<{ dir: string; file: string; cleanu
   const { build } = await import("vite");
   const root = fileURLToPath(new URL("../..", import.meta.url));
   const dir = await mkdtemp(join(tmpdir(), "coreplus-widget-e2e-"));
-  await build({ root, configFile: join(root, "vite.config.ts"), logLevel: "silent", build: { outDir: dir, sourcemap: false } });
-  return { dir, file: join(dir, "coreplus-booking.js"), cleanup: () => rm(dir, { recursive: true, force: true }) };
+  await build({
+    root,
+    configFile: join(root, "vite.config.ts"),
+    logLevel: "silent",
+    build: { outDir: dir, sourcemap: false },
+  });
+  return {
+    dir,
+    file: join(dir, "coreplus-booking.js"),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 }
 
 /** The page a clinic would publish: two lines for the widget, nothing inline. */
@@ -88,7 +97,12 @@ export interface Stack {
 export async function startStack(bundleFile: string): Promise<Stack> {
   const now = () => new Date(PINNED_NOW);
   const sandbox = await serveSandbox({ port: 0, now, rateLimit: false, log: () => {} });
-  const edge = await serveEdgeApi({ port: 0, config: defaultSandboxConfig({ baseUrl: sandbox.url }), now, logger: () => {} });
+  const edge = await serveEdgeApi({
+    port: 0,
+    config: defaultSandboxConfig({ baseUrl: sandbox.url }),
+    now,
+    logger: () => {},
+  });
   const bundle = await readFile(bundleFile);
   const csp = [
     "default-src 'none'",
@@ -103,12 +117,20 @@ export async function startStack(bundleFile: string): Promise<Stack> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://site");
     if (url.pathname === "/coreplus-booking.js") {
-      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8" }).end(bundle);
+      res
+        .writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" })
+        .end(bundle);
     } else if (url.pathname === "/site.css") {
       res.writeHead(200, { "Content-Type": "text/css; charset=utf-8" }).end(SITE_CSS);
     } else if (url.pathname === "/" || url.pathname === "/baseline") {
-      const html = sitePage({ api: edge.url, widget: url.pathname === "/", attrs: url.searchParams.get("attrs") ?? "" });
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp }).end(html);
+      const html = sitePage({
+        api: edge.url,
+        widget: url.pathname === "/",
+        attrs: url.searchParams.get("attrs") ?? "",
+      });
+      res
+        .writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp })
+        .end(html);
     } else if (url.pathname === "/favicon.ico") {
       res.writeHead(204).end();
     } else {
@@ -132,7 +154,11 @@ export async function startStack(bundleFile: string): Promise<Stack> {
 }
 
 /** Opens the site in a fresh context with the browser's clock pinned to the business clock. */
-export async function openSite(browser: Browser, stack: Stack, opts: { width?: number; path?: string; reducedMotion?: boolean } = {}) {
+export async function openSite(
+  browser: Browser,
+  stack: Stack,
+  opts: { width?: number; path?: string; reducedMotion?: boolean } = {},
+) {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: 900 },
     reducedMotion: opts.reducedMotion ? "reduce" : "no-preference",
@@ -150,10 +176,9 @@ export async function openSite(browser: Browser, stack: Stack, opts: { width?: n
   return { page, context, problems };
 }
 
-/** The element focused now, looking into shadow roots. */
-export function isFocused(page: Page, selector: ReturnType<Page["getByRole"]>): Promise<boolean> {
-  void page;
-  return selector.evaluate((el) => {
+/** Whether the located element has focus now, looking into shadow roots. */
+export function isFocused(target: ReturnType<Page["getByRole"]>): Promise<boolean> {
+  return target.evaluate((el) => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     return active === el;
@@ -171,7 +196,7 @@ export async function tabTo(page: Page, target: ReturnType<Page["getByRole"]>, m
       return active?.id === "website";
     });
     if (honeypot) throw new Error("the honeypot received keyboard focus");
-    if (await isFocused(page, target)) return;
+    if (await isFocused(target)) return;
   }
   throw new Error(`Tab never reached ${target.toString()}`);
 }
@@ -186,12 +211,25 @@ export function focusedText(page: Page): Promise<string> {
 }
 
 /** Runs axe-core in the page (injected over the DevTools protocol, so the CSP still holds for the page). */
-export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+export async function axeViolations(
+  page: Page,
+): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   const axe = (await import("axe-core")).default;
   await page.evaluate(axe.source);
   return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run(
+          ctx: Document,
+          opts: unknown,
+        ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] }>;
+      };
+    };
     const result = await w.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   });
 }
