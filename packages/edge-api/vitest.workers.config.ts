@@ -93,6 +93,8 @@ export default mergeConfig(
       fileParallelism: false,
       testTimeout: 60_000,
       hookTimeout: 60_000,
+      // The Workers' one-line JSON request logs; failures show the answers themselves.
+      onConsoleLog: (log) => !log.startsWith('{"level"'),
     },
   }),
 );

@@ -127,19 +127,40 @@ export interface Slot {
   locationId: string;
 }
 
-/** Free slots of one practitioner on one day (Docklands, standard consultation). */
-export async function freeSlots(edge: Edge, ids: Awaited<ReturnType<typeof seedIds>>, date: string) {
+/** Free slots on one day at Docklands for the standard consultation (every practitioner, or one). */
+export async function freeSlots(
+  edge: Edge,
+  ids: Awaited<ReturnType<typeof seedIds>>,
+  date: string,
+  practitionerId?: string,
+): Promise<Slot[]> {
   const q = new URLSearchParams({
     locationId: ids.docklands,
     appointmentTypeId: ids.standard,
-    practitionerId: ids.oconnor,
     from: date,
     to: date,
+    ...(practitionerId ? { practitionerId } : {}),
   });
   const res = await call(edge, `/v1/clinics/harbourside/availability?${q}`);
   expect(res.status, res.text).toBe(200);
   const days = res.body.days as { date: string; slots: Slot[] }[];
   return days.flatMap((d) => d.slots);
+}
+
+/** Clients and appointments the sandbox holds. */
+export async function counts(): Promise<{ clients: number; appointments: number }> {
+  const seed = await controls.seed();
+  return { clients: seed.clientCount, appointments: seed.appointmentCount };
+}
+
+/** Asserts a problem+json answer of a type, without internals, and returns its body. */
+export function expectProblem(res: Awaited<ReturnType<typeof call>>, status: number, type: string) {
+  expect(res.status, res.text).toBe(status);
+  expect(res.headers.get("content-type")).toBe("application/problem+json");
+  expect(res.body.type).toBe(`https://coreplus-kit.dev/problems/${type}`);
+  expect(res.body.status).toBe(status);
+  expect(res.text).not.toMatch(/stack|at \w+ \(|JwToken|secret/i);
+  return res.body;
 }
 
 /** A booking body for a slot. */
