@@ -12,6 +12,8 @@ export interface WorkerEnv {
   CLINIC_STATE: DurableObjectNamespace<ClinicDurableObject>;
   /** One Durable Object per coreplus consumer: the request budget. */
   CONSUMER_BUDGET: DurableObjectNamespace<ConsumerDurableObject>;
+  /** swagger-ui-dist's files for /docs (wrangler.toml `[assets]`). */
+  DOCS_ASSETS?: Fetcher;
   /**
    * Development and tests: the sandbox running as another Worker. coreplus requests whose origin is
    * SANDBOX_ORIGIN go to it instead of the network.

@@ -40,6 +40,15 @@ export function createWorkerApp(env: WorkerEnv): EdgeApp {
     state: createDurableObjectState(env, requestsPerSecond(env)),
     clientAddress: (req) => req.headers.get("cf-connecting-ip") ?? undefined,
   };
+  const assets = env.DOCS_ASSETS;
+  if (assets)
+    deps.docsAssets = async (name) => {
+      const res = await assets.fetch(`https://assets.invalid/${name}`);
+      if (!res.ok) return undefined;
+      const headers = new Headers(res.headers);
+      headers.set("cache-control", "public, max-age=86400");
+      return new Response(res.body, { status: 200, headers });
+    };
   const sandbox = env.SANDBOX;
   if (sandbox) {
     const origin = new URL(env.SANDBOX_ORIGIN ?? DEV_BASE_URL).origin;

@@ -72,7 +72,11 @@ describe("reads", () => {
     expect(doc.body.openapi).toBe("3.1.0");
     const docs = await self.fetch("https://edge.test/docs");
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain("/openapi.json");
+    expect(await docs.text()).toContain("/docs/assets/swagger-ui-bundle.js");
+    const css = await self.fetch("https://edge.test/docs/assets/swagger-ui.css");
+    expect(css.status).toBe(200);
+    expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+    expect((await self.fetch("https://edge.test/docs/assets/package.json")).status).toBe(404);
   });
 });
 
