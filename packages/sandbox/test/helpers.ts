@@ -1,4 +1,5 @@
 /** Shared test helpers: a sandbox on a fixed business clock and a signed-request caller. */
+import { createHmac } from "node:crypto";
 import { createRequestSigner } from "@coreplus-kit/core";
 import { createSandbox, type Sandbox, type SandboxOptions } from "../src/index.js";
 
@@ -90,4 +91,27 @@ export async function callHttp<T = Record<string, unknown>>(
     body = undefined;
   }
   return { status: res.status, body: body as T, headers: res.headers, text };
+}
+
+/** An HS256 JwToken built by hand (node:crypto), signing `url` exactly as given, unlike core's signer. */
+export function handSignedAuthorization(
+  credentials: { consumerId: string; consumerSecret: string; accessToken: string },
+  method: string,
+  url: string,
+): string {
+  const now = Math.floor(Date.now() / 1000);
+  const b64 = (s: string) => Buffer.from(s).toString("base64url");
+  const input = `${b64(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64(
+    JSON.stringify({
+      iss: "https://clinic.example",
+      aud: "https://sandbox.coreplus.com.au",
+      nbf: now,
+      exp: now + 60,
+      consumerId: credentials.consumerId,
+      accessToken: credentials.accessToken,
+      url,
+      httpMethod: method,
+    }),
+  )}`;
+  return `JwToken ${input}.${createHmac("sha256", credentials.consumerSecret).update(input).digest("base64url")}`;
 }

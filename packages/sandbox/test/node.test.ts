@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SandboxStateError, serveSandbox } from "../src/node.js";
-import { callHttp, FIXED_NOW } from "./helpers.js";
+import { callHttp, FIXED_NOW, handSignedAuthorization } from "./helpers.js";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dir = mkdtempSync(join(tmpdir(), "sandbox-state-"));
@@ -19,6 +19,35 @@ describe("serveSandbox", () => {
       expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
       const res = await callHttp(server.url, server.sandbox, "GET", "/Location/");
       expect(res.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("the url claim is checked against the raw request target, as the client sent it", async () => {
+    const { request } = await import("node:http");
+    const server = await serveSandbox({ port: 0, now: () => FIXED_NOW, log: () => {} });
+    try {
+      // Python's requests leaves ' unencoded and signs what it sends; with a %-escape in the same
+      // target, the Node adapter normalises request.url through the WHATWG parser (' becomes %27).
+      const target = "/API/Core/v2.1/Client/?name=O'Brien&email=ob%40example.com";
+      const authorization = handSignedAuthorization(
+        server.sandbox.credentials,
+        "GET",
+        `${server.url}${target}`,
+      );
+      const status = await new Promise<number>((done, fail) => {
+        const req = request(
+          { host: "127.0.0.1", port: server.port, path: target, headers: { authorization } },
+          (res) => {
+            res.resume();
+            done(res.statusCode ?? 0);
+          },
+        );
+        req.on("error", fail);
+        req.end();
+      });
+      expect(status).toBe(200);
     } finally {
       await server.close();
     }

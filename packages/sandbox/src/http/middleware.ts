@@ -22,6 +22,16 @@ export const countRequests = (rt: SandboxRuntime): MiddlewareHandler<SandboxEnv>
     await next();
   };
 
+/**
+ * The URL as the client sent it. Runtimes normalise `request.url` (WHATWG URL percent-encodes `'`, for
+ * one), but a client signs the URL it sends, so when the Node server hands over the raw request target
+ * (`env.incoming.url`), the signature is checked against that.
+ */
+function requestTarget(url: string, env: unknown): string {
+  const raw = (env as { incoming?: { url?: unknown } } | undefined)?.incoming?.url;
+  return typeof raw === "string" && raw.startsWith("/") ? `${new URL(url).origin}${raw}` : url;
+}
+
 /** Refuses any request without a valid JwToken: 401 `Invalid token` for every reason (§2). */
 export const jwtAuth = (rt: SandboxRuntime): MiddlewareHandler<SandboxEnv> => {
   const lookupConsumer = (consumerId: string) =>
@@ -37,7 +47,7 @@ export const jwtAuth = (rt: SandboxRuntime): MiddlewareHandler<SandboxEnv> => {
     const body = method === "POST" || method === "PUT" || method === "PATCH" ? await c.req.text() : "";
     const result = await verifyRequestToken(c.req.header("authorization"), {
       method,
-      url: c.req.url,
+      url: requestTarget(c.req.url, c.env),
       contentType: c.req.header("content-type") ?? null,
       hasBody: body.length > 0,
       lookupConsumer,
