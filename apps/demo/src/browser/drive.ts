@@ -48,9 +48,23 @@ export async function listenForBooking(page: Page): Promise<() => Promise<Booked
     page.evaluate(() => (window as unknown as { __demoBooked: Promise<BookedDetail> }).__demoBooked);
 }
 
+const headingIn =
+  (widget: Locator) =>
+  (name: string | RegExp): Locator =>
+    widget.getByRole("heading", { name });
+
 /** Goes through the widget from its current step to the confirmation. */
 export async function bookThroughWidget(widget: Locator, choices: BookingChoices): Promise<void> {
-  const heading = (name: string | RegExp): Locator => widget.getByRole("heading", { name });
+  await chooseUpToTimes(widget, choices);
+  await pickFirstTimeAndBook(widget, choices.patient);
+}
+
+/** Makes the choices up to the date-and-time step, and waits for its times. */
+export async function chooseUpToTimes(
+  widget: Locator,
+  choices: Omit<BookingChoices, "patient">,
+): Promise<void> {
+  const heading = headingIn(widget);
   if (choices.location) {
     await heading("Where would you like to be seen?").waitFor();
     await widget.getByRole("button", { name: choices.location }).click();
@@ -64,10 +78,14 @@ export async function bookThroughWidget(widget: Locator, choices: BookingChoices
     await widget.getByRole("button", { name: choices.practitioner }).click();
   }
   await heading("Choose a date and time").waitFor();
-  await widget.getByRole("button", { name: TIME_BUTTON }).first().click();
+  await widget.getByRole("button", { name: TIME_BUTTON }).first().waitFor();
+}
 
+/** From the date-and-time step: the first time shown, the patient's details, review, confirm. */
+export async function pickFirstTimeAndBook(widget: Locator, p: DemoPatient): Promise<void> {
+  const heading = headingIn(widget);
+  await widget.getByRole("button", { name: TIME_BUTTON }).first().click();
   await heading("Your details").waitFor();
-  const p = choices.patient;
   await widget.getByLabel("First name").fill(p.firstName);
   await widget.getByLabel("Last name").fill(p.lastName);
   await widget.getByLabel("Day", { exact: true }).fill(p.dob[0]);

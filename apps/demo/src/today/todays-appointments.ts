@@ -192,7 +192,10 @@ export function createTodayFeed(opts: TodayFeedOptions): TodayFeed {
         zone: l.zone,
         date: todays.get(l.id) ?? "",
         appointments: (byLocation.get(l.id) ?? []).sort(
-          (x, y) => x.start.localeCompare(y.start) || x.practitioner.name.localeCompare(y.practitioner.name),
+          // By instant, not by text: a day that changes offset (DST) has both in it.
+          (x, y) =>
+            Date.parse(x.start) - Date.parse(y.start) ||
+            x.practitioner.name.localeCompare(y.practitioner.name),
         ),
       })),
     };
