@@ -1,6 +1,15 @@
 /** Reads against the real sandbox over HTTP: catalogue, availability rules, caching, CORS, health. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { availability, getJson, NEXT_MONDAY, type Stack, seedIds, startStack } from "./stack.ts";
+import { serveEdgeApi } from "../src/node.ts";
+import {
+  type AvailabilityBody,
+  availability,
+  getJson,
+  NEXT_MONDAY,
+  type Stack,
+  seedIds,
+  startStack,
+} from "./stack.ts";
 
 let s: Stack;
 let ids: ReturnType<typeof seedIds>;
@@ -216,6 +225,37 @@ describe("availability", () => {
 });
 
 describe("caching", () => {
+  test("a remembered answer never outlives the minimum notice as business time moves", async () => {
+    let clock = Date.parse("2026-11-30T08:00:00+11:00");
+    const edge = await serveEdgeApi({
+      port: 0,
+      config: s.edge.config,
+      now: () => new Date(clock),
+      logger: () => {},
+    });
+    try {
+      const url = `${edge.url}/v1/clinics/harbourside/availability?${new URLSearchParams({
+        locationId: ids.docklands,
+        appointmentTypeId: ids.standard,
+        from: "2026-11-30",
+        to: "2026-11-30",
+      })}`;
+      const starts = async () =>
+        ((await (await fetch(url)).json()) as AvailabilityBody).days[0]!.slots.map((x) =>
+          Date.parse(x.start),
+        );
+      const first = await starts();
+      expect(await starts()).toEqual(first); // served again from cache
+      clock += 90 * 60_000; // 09:30: nothing before 11:30 may be offered now
+      const later = await starts();
+      expect(later.length).toBeGreaterThan(0);
+      expect(later.length).toBeLessThan(first.length);
+      for (const t of later) expect(t).toBeGreaterThanOrEqual(clock + 120 * 60_000);
+    } finally {
+      await edge.close();
+    }
+  });
+
   test("concurrent identical reads are coalesced into one upstream call, then served from cache", async () => {
     await s.controls.resetStats();
     const q = {

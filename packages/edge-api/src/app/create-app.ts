@@ -3,10 +3,10 @@
  * Workers entry can export it as is, with Durable Object state injected through `deps.state`.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, TypedResponse } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
-import { availability } from "../availability/availability.js";
+import { availabilityJson } from "../availability/availability.js";
 import { handleBooking } from "../bookings/handle-booking.js";
 import { clinicProfile, listAppointmentTypes, listPractitioners } from "../catalogue/read-catalogue.js";
 import type { EdgeConfig } from "../config/schema.js";
@@ -15,6 +15,7 @@ import { requestLog } from "../http/middleware/request-log.js";
 import { visitorLimit } from "../http/middleware/visitor-limit.js";
 import { ProblemError, problemResponse } from "../http/problem.js";
 import { zodProblem } from "../http/validation.js";
+import { BoundedMap } from "../internal/bounded-map.js";
 import {
   appointmentTypesRoute,
   availabilityRoute,
@@ -23,6 +24,7 @@ import {
   practitionersRoute,
   profileRoute,
 } from "../routes/definitions.js";
+import type { AvailabilityResponse } from "../schemas/public.js";
 import { createMemoryState } from "../state/memory.js";
 import type { EdgeStateFactory } from "../state/types.js";
 import { upstreamProblem } from "../upstream/map-error.js";
@@ -67,6 +69,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}): EdgeApp 
     runtimes.set(clinic.slug, {
       config: clinic,
       state: state.forClinic(clinic.slug),
+      memo: new BoundedMap(500),
       upstream: createUpstream({
         clinic,
         limiter: state.forConsumer(consumerKeyOf(clinic)).limiter,
@@ -155,8 +158,14 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}): EdgeApp 
   app.openapi(appointmentTypesRoute, async (c) =>
     c.json(await listAppointmentTypes(c.get("scope"), c.req.valid("query")), 200),
   );
-  app.openapi(availabilityRoute, async (c) =>
-    c.json(await availability(c.get("scope"), c.req.valid("query")), 200),
+  app.openapi(
+    availabilityRoute,
+    async (c) =>
+      // Already JSON text of an AvailabilityResponse (memoised as text so that it is not serialised again
+      // per request); the cast only tells the typed route so.
+      c.body(await availabilityJson(c.get("scope"), c.req.valid("query")), 200, {
+        "content-type": "application/json",
+      }) as unknown as TypedResponse<AvailabilityResponse, 200, "json">,
   );
 
   // Bookings validate inside the handler (after the honeypot and the Idempotency-Key, and under the

@@ -2,7 +2,9 @@
  * What a handler works with: the clinic's runtime (config, state, upstream) and the request's
  * scope (business time, background work, timings).
  */
+import type { AvailabilityMemo } from "../availability/availability.js";
 import type { ClinicConfig } from "../config/schema.js";
+import type { BoundedMap } from "../internal/bounded-map.js";
 import type { ClinicState, Json } from "../state/types.js";
 import {
   type CachedReadContext,
@@ -17,6 +19,8 @@ export interface ClinicRuntime {
   config: ClinicConfig;
   state: ClinicState;
   upstream: Upstream;
+  /** Derived answers remembered in this process (never the source of truth; see availabilityJson). */
+  memo: BoundedMap<AvailabilityMemo>;
 }
 
 /** Per-request facts and hooks. */
@@ -40,6 +44,16 @@ export async function read<T extends Json>(
   policy: CachePolicy,
   load: () => Promise<T>,
 ): Promise<T> {
+  return (await readVersioned(scope, key, policy, load)).value;
+}
+
+/** Like {@link read}, also giving the cached entry's version (its storedAt), undefined after a fresh load. */
+export async function readVersioned<T extends Json>(
+  scope: RequestScope,
+  key: string,
+  policy: CachePolicy,
+  load: () => Promise<T>,
+): Promise<{ value: T; version: number | undefined }> {
   const ctx: CachedReadContext = {
     state: scope.rt.state,
     defer: scope.defer,
@@ -52,9 +66,9 @@ export async function read<T extends Json>(
         error: errorName(err),
       }),
   };
-  const { value, cache } = await cachedRead(ctx, key, policy, load);
+  const { value, cache, storedAt } = await cachedRead(ctx, key, policy, load);
   scope.cache.push(cache);
-  return value;
+  return { value, version: storedAt };
 }
 
 /** A name and code for logs, never a message that could hold data. */

@@ -3,8 +3,8 @@
  * unless one is named, with the booking rules applied (minimum notice, maximum days ahead, at most
  * 31 days per query) and `nextAvailable` looked up past `to` when the range is empty.
  */
-import { AvailabilitySlot, addDays, dateInZone, formatInZone } from "@coreplus-kit/core";
-import { type RequestScope, read } from "../app/scope.js";
+import { AvailabilitySlot, addDays, dateInZone, formatInZone, zonedTimeToInstant } from "@coreplus-kit/core";
+import { type RequestScope, readVersioned } from "../app/scope.js";
 import type {
   Catalogue,
   CatalogueLocation,
@@ -12,7 +12,7 @@ import type {
   CatalogueType,
 } from "../catalogue/catalogue.js";
 import { practitionersFor } from "../catalogue/catalogue.js";
-import { getCatalogue, READ_WAIT_MS, requireLocation } from "../catalogue/read-catalogue.js";
+import { getCatalogueVersioned, READ_WAIT_MS, requireLocation } from "../catalogue/read-catalogue.js";
 import { validationProblem } from "../http/problem.js";
 import type {
   AvailabilityDay,
@@ -24,8 +24,8 @@ import type {
 /** The most days one availability query may span (coreplus's own limit). */
 export const MAX_RANGE_DAYS = 31;
 
-/** One upstream slot as cached: [start ISO, end ISO, practitionerId, local date, start ms]. */
-type SlotRow = [string, string, string, string, number];
+/** One upstream slot as cached: [start ISO, end ISO, practitionerId, local date, start ms, slot key]. */
+export type SlotRow = [string, string, string, string, number, string];
 
 /** The key under which a slot is locked and remembered as taken. */
 export function slotKey(practitionerId: string, startMs: number): string {
@@ -92,6 +92,17 @@ export async function upstreamSlots(
   end: string,
   opts: { fresh?: boolean; signal?: AbortSignal } = {},
 ): Promise<SlotRow[]> {
+  return (await upstreamSlotsVersioned(scope, subject, start, end, opts)).value;
+}
+
+/** {@link upstreamSlots} with the cache entry's version (undefined when loaded just now). */
+async function upstreamSlotsVersioned(
+  scope: RequestScope,
+  subject: SlotSubject,
+  start: string,
+  end: string,
+  opts: { fresh?: boolean; signal?: AbortSignal } = {},
+): Promise<{ value: SlotRow[]; version: number | undefined }> {
   const { location, type, practitioners } = subject;
   const single = practitioners.length === 1 && practitioners[0] ? practitioners[0].id : undefined;
   const load = async (): Promise<SlotRow[]> => {
@@ -121,43 +132,66 @@ export async function upstreamSlots(
         pid,
         dateInZone(s, location.timezone),
         s,
+        slotKey(pid, s),
       ]);
     }
     return out;
   };
-  if (opts.fresh) return load();
+  if (opts.fresh) return { value: await load(), version: undefined };
   const ttl = scope.rt.config.cache.availabilityTtlMs;
   const key = `avail:${location.id}:${type.id}:${single ?? "*"}:${start}:${end}`;
-  return read(scope, key, { freshMs: ttl, staleMs: ttl * 3 }, load);
+  return readVersioned(scope, key, { freshMs: ttl, staleMs: ttl * 3 }, load);
 }
 
-/** GET /v1/clinics/{clinic}/availability */
-export async function availability(scope: RequestScope, q: AvailabilityQuery): Promise<AvailabilityResponse> {
+/**
+ * GET /v1/clinics/{clinic}/availability, as JSON text. The text is remembered per query (a derived,
+ * per-process memo) for as long as its inputs stand: the same catalogue and upstream entries, the
+ * same taken slots among them, and business time before the next slot falls inside the minimum
+ * notice or the date changes.
+ */
+export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery): Promise<string> {
   if (q.to < q.from)
     throw validationProblem([
       { pointer: "/query/to", code: "before_from", detail: "must not be before from" },
     ]);
-  const span = daysBetween(q.from, q.to) + 1;
-  if (span > MAX_RANGE_DAYS)
+  if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
     throw validationProblem([
       { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
     ]);
-  const cat = await getCatalogue(scope);
-  const subject = resolveSubject(cat, q, {
+  const cat = await getCatalogueVersioned(scope);
+  const subject = resolveSubject(cat.value, q, {
     locationId: "/query/locationId",
     appointmentTypeId: "/query/appointmentTypeId",
     practitionerId: "/query/practitionerId",
   });
   const zone = subject.location.timezone;
   const win = bookingWindow(scope, zone);
-  const taken = new Set(await scope.rt.state.takenSlots());
+  const nowMs = scope.now.getTime();
+  const qStart = laterDate(q.from, win.today);
+  const qEnd = earlierDate(q.to, win.lastDate);
+  const main = qStart <= qEnd ? await upstreamSlotsVersioned(scope, subject, qStart, qEnd) : undefined;
+  const rows = main?.value ?? [];
+  const takenKeys = await scope.rt.state.takenSlots();
+  const taken = takenKeys.length > 0 ? new Set(takenKeys) : undefined;
+  let takenSig = "";
+  if (taken) for (const r of rows) if (taken.has(r[5])) takenSig += `${r[5]};`;
+
+  const memoKey = `${subject.location.id}|${subject.type.id}|${q.practitionerId?.toLowerCase() ?? ""}|${q.from}|${q.to}`;
+  const memo = scope.rt.memo.get(memoKey);
+  if (
+    memo &&
+    cat.version !== undefined &&
+    memo.catalogue === cat.version &&
+    memo.rows === main?.version &&
+    memo.takenSig === takenSig &&
+    nowMs >= memo.validFrom &&
+    nowMs < memo.validUntil
+  )
+    return memo.body;
+
   const order = new Map(subject.practitioners.map((p, i) => [p.id, i]));
   const usable = (row: SlotRow) =>
-    row[4] >= win.earliestMs &&
-    row[3] <= win.lastDate &&
-    order.has(row[2]) &&
-    !taken.has(slotKey(row[2], row[4]));
-
+    row[4] >= win.earliestMs && row[3] <= win.lastDate && order.has(row[2]) && !taken?.has(row[5]);
   const days: AvailabilityDay[] = [];
   const byDate = new Map<string, PublicSlot[]>();
   for (let d = q.from; d <= q.to; d = addDays(d, 1)) {
@@ -165,30 +199,51 @@ export async function availability(scope: RequestScope, q: AvailabilityQuery): P
     days.push({ date: d, slots });
     byDate.set(d, slots);
   }
-  const qStart = laterDate(q.from, win.today);
-  const qEnd = earlierDate(q.to, win.lastDate);
+  const kept = rows.filter(usable);
+  kept.sort((a, b) => a[4] - b[4] || (order.get(a[2]) ?? 0) - (order.get(b[2]) ?? 0));
   let nextAvailable: string | null = null;
-  if (qStart <= qEnd) {
-    const rows = (await upstreamSlots(scope, subject, qStart, qEnd)).filter(usable);
-    rows.sort((a, b) => a[4] - b[4] || (order.get(a[2]) ?? 0) - (order.get(b[2]) ?? 0));
-    for (const r of rows) {
-      byDate
-        .get(r[3])
-        ?.push({ start: r[0], end: r[1], practitionerId: r[2], locationId: subject.location.id });
-      if (nextAvailable === null || r[3] < nextAvailable) nextAvailable = r[3];
-    }
+  for (const r of kept) {
+    byDate.get(r[3])?.push({ start: r[0], end: r[1], practitionerId: r[2], locationId: subject.location.id });
+    if (nextAvailable === null || r[3] < nextAvailable) nextAvailable = r[3];
   }
-  // Nothing in range: look further, up to the last bookable day, a month at a time.
+  // Nothing in range: look further, up to the last bookable day, a month at a time (not memoised).
+  let lookedAhead = false;
   let from = laterDate(addDays(q.to, 1), win.today);
   while (nextAvailable === null && from <= win.lastDate) {
-    const last = addDays(from, MAX_RANGE_DAYS - 1);
-    const to = earlierDate(last, win.lastDate);
+    lookedAhead = true;
+    const to = earlierDate(addDays(from, MAX_RANGE_DAYS - 1), win.lastDate);
     for (const r of await upstreamSlots(scope, subject, from, to)) {
       if (usable(r) && (nextAvailable === null || r[3] < nextAvailable)) nextAvailable = r[3];
     }
     from = addDays(to, 1);
   }
-  return { timezone: zone, nextAvailable, days };
+  const response: AvailabilityResponse = { timezone: zone, nextAvailable, days };
+  const body = JSON.stringify(response);
+  if (!lookedAhead && cat.version !== undefined && (main === undefined || main.version !== undefined)) {
+    // Valid until the first kept slot falls inside the notice, or midnight moves the window.
+    let validUntil = zonedTimeToInstant(addDays(win.today, 1), "00:00", zone).getTime();
+    const first = kept[0];
+    if (first) validUntil = Math.min(validUntil, first[4] - (win.earliestMs - nowMs) + 1);
+    scope.rt.memo.set(memoKey, {
+      catalogue: cat.version,
+      rows: main?.version,
+      takenSig,
+      validFrom: nowMs,
+      validUntil,
+      body,
+    });
+  }
+  return body;
+}
+
+/** A remembered availability answer and what it was computed from. */
+export interface AvailabilityMemo {
+  catalogue: number;
+  rows: number | undefined;
+  takenSig: string;
+  validFrom: number;
+  validUntil: number;
+  body: string;
 }
 
 function daysBetween(a: string, b: string): number {

@@ -2,7 +2,7 @@
  * The cached catalogue and the public answers built from it: the clinic profile, practitioners and
  * appointment types, with the booking rules applied.
  */
-import { type RequestScope, read } from "../app/scope.js";
+import { type RequestScope, readVersioned } from "../app/scope.js";
 import { ProblemError, validationProblem } from "../http/problem.js";
 import type {
   AppointmentTypesQuery,
@@ -18,10 +18,17 @@ import { type Catalogue, type CatalogueLocation, loadCatalogue, typesOf } from "
 export const READ_WAIT_MS = 8_000;
 
 /** The clinic's catalogue, from the cache (minutes) or coreplus. */
-export function getCatalogue(scope: RequestScope): Promise<Catalogue> {
+export async function getCatalogue(scope: RequestScope): Promise<Catalogue> {
+  return (await getCatalogueVersioned(scope)).value;
+}
+
+/** The catalogue with its cache entry's version (undefined when loaded just now). */
+export function getCatalogueVersioned(
+  scope: RequestScope,
+): Promise<{ value: Catalogue; version: number | undefined }> {
   const { config, upstream } = scope.rt;
   const ttl = config.cache.catalogueTtlMs;
-  return read(scope, "catalogue", { freshMs: ttl, staleMs: ttl * 12 }, () =>
+  return readVersioned(scope, "catalogue", { freshMs: ttl, staleMs: ttl * 12 }, () =>
     loadCatalogue(upstream, config, AbortSignal.timeout(READ_WAIT_MS)),
   );
 }

@@ -32,7 +32,7 @@ export async function cachedRead<T extends Json>(
   key: string,
   policy: CachePolicy,
   load: () => Promise<T>,
-): Promise<{ value: T; cache: CacheStatus }> {
+): Promise<{ value: T; cache: CacheStatus; storedAt: number | undefined }> {
   const refresh = () =>
     ctx.state.coalesce(`load:${key}`, async () => {
       const value = await load();
@@ -42,11 +42,13 @@ export async function cachedRead<T extends Json>(
   if (policy.freshMs > 0) {
     const entry = await ctx.state.cacheGet(key);
     if (entry) {
-      if (entry.freshUntil > ctx.now()) return { value: entry.value as T, cache: "hit" };
+      if (entry.freshUntil > ctx.now())
+        return { value: entry.value as T, cache: "hit", storedAt: entry.storedAt };
       const background = refresh().catch(ctx.onBackgroundError);
       ctx.defer(background);
-      return { value: entry.value as T, cache: "stale" };
+      return { value: entry.value as T, cache: "stale", storedAt: entry.storedAt };
     }
   }
-  return { value: await refresh(), cache: "miss" };
+  // A fresh load's version is unknown here (the state stamps it); callers treat undefined as "no version".
+  return { value: await refresh(), cache: "miss", storedAt: undefined };
 }

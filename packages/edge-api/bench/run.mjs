@@ -1,0 +1,210 @@
+/**
+ * `pnpm --filter @coreplus-kit/edge-api bench` (after build): two figures.
+ *  1. Throughput: a cached availability query through the edge API vs a bare Hono route answering the
+ *     same JSON, in the same run (target: at least 0.7 of the bare route). Any non-2xx is a failure.
+ *  2. Upstream economy: 500 simulated widget sessions over 20 s (profile, types, practitioners, a week
+ *     of availability, 5 % book) against the sandbox with its 10 requests/s limit on: upstream calls
+ *     (from the sandbox's stats), 429s seen upstream, and 429s that reached a visitor.
+ */
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createSandboxControls } from "@coreplus-kit/sandbox";
+import autocannon from "autocannon";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = 10;
+
+const child = spawn(process.execPath, [join(here, "servers.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
+const urls = await new Promise((resolve, reject) => {
+  let buf = "";
+  child.stdout.on("data", (d) => {
+    buf += d;
+    const nl = buf.indexOf("\n");
+    if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
+  });
+  child.once("exit", (code) => reject(new Error(`servers exited with ${code}`)));
+});
+const stop = () => child.kill("SIGTERM");
+process.on("exit", stop);
+
+const controls = createSandboxControls({ baseUrl: urls.sandbox, adminToken: urls.adminToken });
+const api = (origin) => `${origin}/v1/clinics/harbourside`;
+const getJson = async (url) => {
+  const res = await fetch(url);
+  return { status: res.status, body: await res.json() };
+};
+
+async function cannon(url) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, pipelining: 1 });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+// ---- 1. throughput ----
+const profile = (await getJson(api(urls.edge))).body.clinic;
+const docklands = profile.locations.find((l) => l.name.includes("Docklands")).id;
+const types = (await getJson(`${api(urls.edge)}/appointment-types?locationId=${docklands}`)).body
+  .appointmentTypes;
+const standard = types.find((t) => t.name === "Standard Consultation").id;
+const weekQuery = `locationId=${docklands}&appointmentTypeId=${standard}&from=2026-12-07&to=2026-12-13`;
+const cachedUrl = `${api(urls.edge)}/availability?${weekQuery}`;
+const warm = await getJson(cachedUrl);
+if (warm.status !== 200) throw new Error(`availability answered ${warm.status}`);
+await fetch(`${urls.bare}/payload`, {
+  method: "POST",
+  body: JSON.stringify(warm.body),
+  headers: { "content-type": "application/json" },
+});
+const slots = warm.body.days.reduce((n, d) => n + d.slots.length, 0);
+const bytes = JSON.stringify(warm.body).length;
+
+console.log(
+  `edge-api bench: ${CONNECTIONS} connections, ${DURATION_S} s per run; payload ${slots} slots, ${bytes} bytes`,
+);
+// Short warm-ups, then alternate so that drift on the shared machine hits both sides.
+await cannon(`${urls.bare}/bare`);
+await cannon(cachedUrl);
+const bare1 = await cannon(`${urls.bare}/bare`);
+const edge1 = await cannon(cachedUrl);
+const bare2 = await cannon(`${urls.bare}/bare`);
+const edge2 = await cannon(cachedUrl);
+const bareJson = await cannon(`${urls.bare}/bare-json`);
+const trivial = await cannon(`${urls.bare}/trivial`);
+const bareRps = (bare1.rps + bare2.rps) / 2;
+const edgeRps = (edge1.rps + edge2.rps) / 2;
+const failures = [bare1, bare2, edge1, edge2].reduce((n, r) => n + r.non2xx + r.errors, 0);
+const ratio = edgeRps / bareRps;
+console.log(
+  `  bare Hono route, same JSON        ${bareRps.toFixed(0).padStart(7)} req/s  (p99 ${bare1.p99} ms)`,
+);
+console.log(
+  `  edge API, cached availability     ${edgeRps.toFixed(0).padStart(7)} req/s  (p99 ${edge1.p99} ms)`,
+);
+console.log(
+  `  ratio edge / bare                 ${ratio.toFixed(2).padStart(7)}        (target ≥ 0.70: ${ratio >= 0.7 ? "met" : "NOT met"})`,
+);
+console.log(
+  `  (for scale: bare route serialising the same object per request ${bareJson.rps.toFixed(0)} req/s;`,
+);
+console.log(`   bare route answering {"ok":true} ${trivial.rps.toFixed(0)} req/s)`);
+console.log(`  non-2xx or errors: ${failures}`);
+
+// ---- 2. upstream economy ----
+const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 500);
+const SPREAD_MS = Number(process.env.BENCH_SPREAD_MS ?? 20_000);
+await new Promise((r) => setTimeout(r, 1_100)); // let the throughput run's window pass
+await controls.resetStats();
+const economy = api(urls.economy);
+const seen = { requests: 0, byStatus: {}, visitor429: 0, failures: 0, booked: 0, conflicts: 0, attempts: 0 };
+const distinct = new Map(); // query -> most slots seen (pages of 100)
+// mulberry32: a small seeded PRNG, so that every run simulates the same sessions.
+let seed = 42;
+const rand = (n) => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * n);
+};
+const weeks = ["2026-11-30", "2026-12-07", "2026-12-14"];
+const addDays = (d, n) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+async function call(url, init) {
+  const res = await fetch(url, init);
+  const body = await res.json();
+  seen.requests++;
+  seen.byStatus[res.status] = (seen.byStatus[res.status] ?? 0) + 1;
+  if (res.status === 429) seen.visitor429++;
+  return { status: res.status, body };
+}
+
+async function session(i) {
+  const prof = await call(economy);
+  if (prof.status !== 200) return void seen.failures++;
+  const loc = prof.body.clinic.locations[rand(prof.body.clinic.locations.length)];
+  const t = await call(`${economy}/appointment-types?locationId=${loc.id}`);
+  const p = await call(`${economy}/practitioners?locationId=${loc.id}`);
+  if (t.status !== 200 || p.status !== 200) return void seen.failures++;
+  const type = t.body.appointmentTypes[rand(t.body.appointmentTypes.length)];
+  const from = weeks[rand(weeks.length)];
+  const q = `locationId=${loc.id}&appointmentTypeId=${type.id}&from=${from}&to=${addDays(from, 6)}`;
+  const av = await call(`${economy}/availability?${q}`);
+  if (av.status !== 200) return void seen.failures++;
+  const n = av.body.days.reduce((k, d) => k + d.slots.length, 0);
+  distinct.set(q, Math.max(distinct.get(q) ?? 0, n));
+  if (rand(100) >= 5) return;
+  // 5 % book: a random free slot; after a 409 the widget refreshes and picks another (at most 3 tries).
+  let days = av.body.days;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const free = days.flatMap((d) => d.slots);
+    if (free.length === 0) return;
+    const slot = free[rand(free.length)];
+    const body = {
+      slot: {
+        locationId: slot.locationId,
+        practitionerId: slot.practitionerId,
+        appointmentTypeId: type.id,
+        start: slot.start,
+      },
+      patient: {
+        firstName: `Bench${i}`,
+        lastName: "Visitor",
+        dateOfBirth: "1980-01-01",
+        email: `bench${i}@example.com`,
+        mobile: `0400 000 ${String(i).padStart(3, "0")}`,
+      },
+      consent: true,
+    };
+    const r = await call(`${economy}/bookings`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": `bench-${i}-${attempt}` },
+      body: JSON.stringify(body),
+    });
+    seen.attempts++;
+    if (r.status === 201) return void seen.booked++;
+    if (r.status !== 409) return void seen.failures++;
+    seen.conflicts++;
+    days = (await call(`${economy}/availability?${q}`)).body.days;
+  }
+}
+
+const started = Date.now();
+const running = [];
+for (let i = 0; i < SESSIONS; i++) {
+  const due = started + (i * SPREAD_MS) / SESSIONS;
+  const wait = due - Date.now();
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  running.push(session(i).catch(() => void seen.failures++));
+}
+await Promise.all(running);
+const elapsed = (Date.now() - started) / 1000;
+const stats = await controls.stats();
+const availabilityReads = stats.byRoute["GET /AvailabilitySlot/"] ?? 0;
+// Availability is fresh for 20 s; with stale-while-revalidate a query is read again at most once per period.
+const periods = 1 + Math.floor(elapsed / 20);
+const pages = [...distinct.values()].reduce((k, n) => k + Math.max(1, Math.ceil(n / 100)), 0);
+// Each booking attempt re-checks its slot fresh (one uncached single-day read) before writing.
+const bound = pages * periods + seen.attempts;
+const catalogueReads = ["GET /Location/", "GET /Practitioner/", "GET /AppointmentType/"].reduce(
+  (k, r) => k + (stats.byRoute[r] ?? 0),
+  0,
+);
+console.log(
+  `\nupstream economy: ${SESSIONS} widget sessions over ${elapsed.toFixed(1)} s (${seen.requests} visitor requests)`,
+);
+console.log(
+  `  visitor answers by status: ${JSON.stringify(seen.byStatus)}; booked ${seen.booked} of ${seen.attempts} attempts, failures ${seen.failures}`,
+);
+console.log(`  upstream calls: ${stats.requests} — ${JSON.stringify(stats.byRoute)}`);
+console.log(`  catalogue reads: ${catalogueReads} (3 lists, once per 5-minute period)`);
+console.log(
+  `  availability reads: ${availabilityReads}, bound ${bound} = ${distinct.size} distinct week queries (${pages} pages) × ${periods} period(s) + ${seen.attempts} fresh re-checks: ${availabilityReads <= bound ? "within" : "OVER"}`,
+);
+console.log(`  429s seen upstream: ${stats.rateLimited}; 429s reaching a visitor: ${seen.visitor429}`);
+stop();
+process.exit(failures > 0 ? 1 : 0);

@@ -1,0 +1,51 @@
+/**
+ * The benchmark's servers, in their own process so that autocannon (in the parent) does not share
+ * their CPU: the sandbox, an edge API for the throughput run, a fresh edge API for the economy run,
+ * and a bare Hono route answering the same JSON as the cached availability query.
+ * Prints one JSON line with their origins, then serves until killed.
+ */
+import { createWriteStream } from "node:fs";
+import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
+import { serveEdgeApi } from "@coreplus-kit/edge-api/node";
+import { serveSandbox } from "@coreplus-kit/sandbox/node";
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+
+const PINNED = new Date(process.env.BENCH_NOW ?? "2026-11-30T08:00:00+11:00");
+const now = () => new Date(PINNED);
+
+const sandbox = await serveSandbox({ port: 0, now, log: () => {} });
+const base = defaultSandboxConfig({ baseUrl: sandbox.url });
+// Visitor limits off: the load comes from one address.
+const config = {
+  ...base,
+  clinics: base.clinics.map((c) => ({ ...c, limits: { reads: null, bookings: null } })),
+};
+// Real structured logs (built and serialised per request), written where they cost nothing more.
+const sink = createWriteStream("/dev/null");
+const logger = (entry) => sink.write(`${JSON.stringify(entry)}\n`);
+const edge = await serveEdgeApi({ port: 0, config, now, logger });
+const economy = await serveEdgeApi({ port: 0, config, now, logger });
+
+let payload = null;
+let payloadText = "";
+const bare = new Hono();
+bare.post("/payload", async (c) => {
+  payloadText = await c.req.text();
+  payload = JSON.parse(payloadText);
+  return c.body(null, 204);
+});
+// The same bytes as the edge's answer, already serialised: the strictest baseline (the edge memoises its text).
+bare.get("/bare", (c) => c.body(payloadText, 200, { "content-type": "application/json" }));
+// The same object, serialised per request, as a plain Hono JSON route would.
+bare.get("/bare-json", (c) => c.json(payload));
+bare.get("/trivial", (c) => c.json({ ok: true }));
+const bareUrl = await new Promise((resolve) => {
+  serve({ fetch: bare.fetch, port: 0, hostname: "127.0.0.1" }, (info) =>
+    resolve(`http://127.0.0.1:${info.port}`),
+  );
+});
+
+process.stdout.write(
+  `${JSON.stringify({ sandbox: sandbox.url, adminToken: sandbox.sandbox.adminToken, edge: edge.url, economy: economy.url, bare: bareUrl })}\n`,
+);

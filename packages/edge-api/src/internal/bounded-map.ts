@@ -1,0 +1,30 @@
+/** Private helper: a bounded LRU map. */
+
+/** A Map used as an LRU with a size cap: reading an entry makes it the most recent. */
+export class BoundedMap<V> {
+  readonly #map = new Map<string, V>();
+  constructor(readonly max: number) {}
+  get(key: string): V | undefined {
+    const v = this.#map.get(key);
+    if (v !== undefined) {
+      this.#map.delete(key);
+      this.#map.set(key, v);
+    }
+    return v;
+  }
+  set(key: string, value: V): void {
+    this.#map.delete(key);
+    this.#map.set(key, value);
+    while (this.#map.size > this.max) {
+      const oldest = this.#map.keys().next().value;
+      if (oldest === undefined) break;
+      this.#map.delete(oldest);
+    }
+  }
+  delete(key: string): void {
+    this.#map.delete(key);
+  }
+  entries(): IterableIterator<[string, V]> {
+    return this.#map.entries();
+  }
+}
