@@ -6,7 +6,7 @@
 import { TaskStatus } from "@lit/task";
 import { LitElement } from "lit";
 import { property, state } from "lit/decorators.js";
-import { EdgeRequestError } from "./api/edge-client.js";
+import { EdgeRequestError } from "./api/edge-error.js";
 import type {
   AvailabilityResponse,
   BookingSummary,
@@ -51,28 +51,48 @@ export abstract class BookingFlow extends LitElement {
   @property({ attribute: false }) now: () => Date = () => new Date();
   // `lang` stays the native global attribute (it also tells screen readers the language); this
   // differently named property only observes it, so changing it re-renders.
+  /** @internal */
   @property({ attribute: "lang" }) protected langAttribute = "";
 
+  /** @internal */
   @state() protected step: BookingStep = "location";
+  /** @internal */
   @state() protected locationId: string | undefined;
+  /** @internal */
   @state() protected typeId: string | undefined;
+  /** @internal */
   @state() protected practitionerId: string | undefined;
+  /** @internal */
   @state() protected weekFrom: CalendarDate | undefined;
+  /** @internal */
   @state() protected day: CalendarDate | undefined;
+  /** @internal */
   @state() protected chosen: PublicSlot | undefined;
+  /** @internal */
   @state() protected details: DetailsDraft = emptyDetails();
+  /** @internal */
   @state() protected errors: FieldErrors = {};
+  /** @internal */
   @state() protected showSummary = false;
+  /** @internal */
   @state() protected returnToReview = false;
+  /** @internal */
   @state() protected notice = "";
+  /** @internal */
   @state() protected booked: BookingSummary | undefined;
+  /** @internal */
   @state() protected bookFailure: unknown;
+  /** @internal */
   @state() protected announcement = "";
+  /** @internal */
   @state() protected refresh = 0;
 
+  /** @internal */
   protected keys = createIdempotencyKeys();
+  /** @internal */
   protected focusTarget: string | undefined;
 
+  /** @internal */
   protected data = new BookingData(
     this,
     () => ({
@@ -107,24 +127,29 @@ export abstract class BookingFlow extends LitElement {
   );
 
   // `lang` stays the native global attribute (it also tells screen readers the language); observe it.
+  /** @internal */
   protected i18n(): { locale: string; m: Messages } {
     const tag = this.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang;
     const { locale, messages } = resolveMessages(tag);
     return { locale, m: messages };
   }
 
+  /** @internal */
   protected get profile(): ClinicProfile | undefined {
     return this.data.profile.value;
   }
 
+  /** @internal */
   protected get loc(): PublicLocation | undefined {
     return this.profile?.locations.find((l) => l.id === this.locationId);
   }
 
+  /** @internal */
   protected lockedLocation(): PublicLocation | undefined {
     return lockedLocation(this.profile, this.location);
   }
 
+  /** @internal */
   protected steps(): BookingStep[] {
     return visibleSteps({
       profile: this.profile,
@@ -136,14 +161,17 @@ export abstract class BookingFlow extends LitElement {
     });
   }
 
+  /** @internal */
   protected today(): CalendarDate {
     return dateIn(this.loc?.timezone ?? "UTC", this.now());
   }
 
+  /** @internal */
   protected lastDay(): CalendarDate {
     return addDays(this.today(), this.profile?.rules.maxDaysAhead ?? 60);
   }
 
+  /** @internal */
   protected weekTo(): CalendarDate | undefined {
     if (!this.weekFrom) return undefined;
     const to = addDays(this.weekFrom, 6);
@@ -179,11 +207,13 @@ export abstract class BookingFlow extends LitElement {
     target?.focus();
   }
 
+  /** @internal */
   protected emit<K extends keyof CoreplusEventDetails>(name: K, detail: CoreplusEventDetails[K]): void {
     this.dispatchEvent(coreplusEvent(name, detail));
     if (this.datalayer) pushDataLayer(window as { dataLayer?: unknown[] }, name, detail);
   }
 
+  /** @internal */
   protected failed(e: unknown, operation: CoreplusEventDetails["coreplus-error"]["operation"]): void {
     if (!(e instanceof EdgeRequestError) || e.code === "ERR_ABORTED") return;
     this.emit("coreplus-error", {
@@ -196,11 +226,13 @@ export abstract class BookingFlow extends LitElement {
     });
   }
 
+  /** @internal */
   protected announce(text: string): void {
     // A no-break space makes a repeated message a change, so it is read again.
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
+  /** @internal */
   protected goTo(step: BookingStep): void {
     const previousStep = this.step;
     this.step = step;
@@ -216,7 +248,7 @@ export abstract class BookingFlow extends LitElement {
     });
   }
 
-  /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
+  /** The first step still waiting for an answer (hidden steps are answered by their preselection). @internal */
   protected missingStep(): BookingStep | undefined {
     const { m } = this.i18n();
     const answered: Partial<Record<BookingStep, unknown>> = {
@@ -229,10 +261,12 @@ export abstract class BookingFlow extends LitElement {
     return [...ORDER.slice(0, 5)].find((s) => !answered[s]);
   }
 
+  /** @internal */
   protected complete(): boolean {
     return !this.missingStep();
   }
 
+  /** @internal */
   protected next(from: BookingStep): void {
     // After a Change link, only what the change invalidated is asked again, then the review.
     this.goTo(
@@ -240,6 +274,7 @@ export abstract class BookingFlow extends LitElement {
     );
   }
 
+  /** @internal */
   protected back(): void {
     const steps = this.steps();
     const toReview = this.step !== "review" && this.returnToReview && this.complete();
@@ -247,6 +282,7 @@ export abstract class BookingFlow extends LitElement {
     if (previous) this.goTo(previous);
   }
 
+  /** @internal */
   protected pick(key: "locationId" | "typeId" | "practitionerId", id: string, from: BookingStep): void {
     if (this[key] !== id) {
       this[key] = id;
@@ -260,6 +296,7 @@ export abstract class BookingFlow extends LitElement {
     this.next(from);
   }
 
+  /** @internal */
   protected showDays(data: AvailabilityResponse): void {
     const { m, locale } = this.i18n();
     if (!data.days.some((d) => d.date === this.day && d.slots.length > 0))
@@ -272,6 +309,7 @@ export abstract class BookingFlow extends LitElement {
     );
   }
 
+  /** @internal */
   protected pickSlot(slot: PublicSlot): void {
     this.chosen = slot;
     this.notice = "";
@@ -288,6 +326,7 @@ export abstract class BookingFlow extends LitElement {
     this.next("time");
   }
 
+  /** @internal */
   protected submitDetails(): void {
     const { m } = this.i18n();
     this.errors = validateDetails(this.details, m, this.today());
@@ -296,6 +335,7 @@ export abstract class BookingFlow extends LitElement {
     else this.next("details");
   }
 
+  /** @internal */
   protected confirm(): void {
     if (this.data.booking.status === TaskStatus.PENDING || !this.chosen || !this.typeId) return;
     const body = bookingRequest(this.chosen, this.typeId, this.details);
@@ -304,6 +344,7 @@ export abstract class BookingFlow extends LitElement {
     void this.data.booking.run([body, this.keys.keyFor(body)]);
   }
 
+  /** @internal */
   protected onBooked(booking: BookingSummary): void {
     this.booked = booking;
     this.keys.reset();
@@ -326,6 +367,7 @@ export abstract class BookingFlow extends LitElement {
     });
   }
 
+  /** @internal */
   protected onBookingError(e: unknown): void {
     this.failed(e, "booking");
     const { m } = this.i18n();
@@ -353,6 +395,7 @@ export abstract class BookingFlow extends LitElement {
     this.bookFailure = e;
   }
 
+  /** @internal */
   protected another(): void {
     this.chosen = this.booked = this.weekFrom = this.day = undefined;
     this.typeId = this.practitionerId = undefined;
@@ -363,11 +406,13 @@ export abstract class BookingFlow extends LitElement {
     this.goTo(this.steps()[0] ?? "time");
   }
 
+  /** @internal */
   protected contact(m: Messages): string | undefined {
     const l = this.loc ?? this.lockedLocation();
     return l ? m.contact(l.name, l.phone) : undefined;
   }
 
+  /** @internal */
   protected showWeek(from: CalendarDate): void {
     this.weekFrom = from;
     this.notice = "";

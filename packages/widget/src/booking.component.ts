@@ -4,7 +4,7 @@
  */
 import { TaskStatus } from "@lit/task";
 import { html, nothing, type TemplateResult } from "lit";
-import { EdgeRequestError } from "./api/edge-client.js";
+import { EdgeRequestError } from "./api/edge-error.js";
 import type { ClinicProfile } from "./api/types.js";
 import { bookingStyles } from "./booking.styles.js";
 import { BookingFlow } from "./booking-flow.js";
@@ -83,6 +83,7 @@ interface Loadable<R> {
 export class CoreplusBooking extends BookingFlow {
   static override styles = bookingStyles;
 
+  /** @internal */
   protected problem(error: unknown, retry: () => unknown, m: Messages, booking = false): TemplateResult {
     const notFound = error instanceof EdgeRequestError && error.code === "ERR_NOT_FOUND";
     const text = notFound
@@ -93,6 +94,7 @@ export class CoreplusBooking extends BookingFlow {
     return problemNotice(text, m.tryAgain, () => void retry());
   }
 
+  /** @internal */
   protected load<R>(
     task: Loadable<R>,
     m: Messages,
@@ -103,6 +105,7 @@ export class CoreplusBooking extends BookingFlow {
     return task.status === TaskStatus.COMPLETE && task.value !== undefined ? view(task.value) : skeleton;
   }
 
+  /** @internal */
   protected body(profile: ClinicProfile, m: Messages, locale: string): unknown {
     const minutes = new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" });
     switch (this.step) {
@@ -186,6 +189,7 @@ export class CoreplusBooking extends BookingFlow {
     }
   }
 
+  /** @internal */
   protected timeBody(m: Messages, locale: string): unknown {
     const from = this.weekFrom ?? this.today();
     const task = this.data.availability;

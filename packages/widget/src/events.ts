@@ -2,7 +2,7 @@
  * The element's events (architecture.md "Widget contract"): typed, bubbling, composed, and never
  * carrying patient details, so analytics on the clinic's page can listen safely.
  */
-import type { EdgeErrorCode } from "./api/edge-client.js";
+import type { EdgeErrorCode } from "./api/edge-error.js";
 
 /** The steps of the flow, in order; `done` is the confirmation. */
 export type BookingStep = "location" | "service" | "practitioner" | "time" | "details" | "review" | "done";

@@ -8,7 +8,8 @@
  * document.querySelector("coreplus-booking")?.addEventListener("coreplus-booked", (e) => console.log(e.detail.reference));
  * ```
  */
-export type { EdgeErrorCode } from "./api/edge-client.js";
+export type { EdgeErrorCode, FieldProblem } from "./api/edge-error.js";
+export { EdgeRequestError } from "./api/edge-error.js";
 export { CoreplusBooking } from "./booking.component.js";
 export { tagName } from "./coreplus-booking.js";
 export type {

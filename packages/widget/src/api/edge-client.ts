@@ -2,6 +2,8 @@
  * The edge API calls the widget makes: plain fetch, abortable, with a timeout, and every failure
  * turned into one typed error with a stable code. Errors carry no patient details.
  */
+
+import { codeFor, EdgeRequestError } from "./edge-error.js";
 import type {
   AppointmentTypesResponse,
   AvailabilityResponse,
@@ -10,54 +12,9 @@ import type {
   ClinicProfileResponse,
   PractitionersResponse,
   ProblemDetails,
-  ProblemFieldError,
 } from "./types.js";
 
-/** Stable codes of {@link EdgeRequestError}. */
-export type EdgeErrorCode =
-  | "ERR_NETWORK"
-  | "ERR_TIMEOUT"
-  | "ERR_ABORTED"
-  | "ERR_BAD_RESPONSE"
-  | "ERR_SLOT_UNAVAILABLE"
-  | "ERR_VALIDATION"
-  | "ERR_RATE_LIMITED"
-  | "ERR_UPSTREAM"
-  | "ERR_NOT_FOUND"
-  | "ERR_REFUSED";
-
-/** A failed edge API call. `retryable` says whether the same request may simply be tried again. */
-export class EdgeRequestError extends Error {
-  override name = "EdgeRequestError";
-  readonly retryable: boolean;
-  constructor(
-    readonly code: EdgeErrorCode,
-    readonly status?: number,
-    /** The problem+json `type` name, such as "slot-unavailable". */
-    readonly problemType?: string,
-    readonly fieldErrors: readonly ProblemFieldError[] = [],
-    options?: { cause?: unknown },
-  ) {
-    super(`${code}${status ? ` (${status})` : ""}`, options);
-    this.retryable = [
-      "ERR_NETWORK",
-      "ERR_TIMEOUT",
-      "ERR_BAD_RESPONSE",
-      "ERR_RATE_LIMITED",
-      "ERR_UPSTREAM",
-    ].includes(code);
-  }
-}
-
-/** Maps an HTTP status and problem type to a code. */
-export function codeFor(status: number, problemType: string | undefined): EdgeErrorCode {
-  if (status === 409 || problemType === "slot-unavailable") return "ERR_SLOT_UNAVAILABLE";
-  if (problemType === "validation") return "ERR_VALIDATION";
-  if (status === 429) return "ERR_RATE_LIMITED";
-  if (status === 404) return "ERR_NOT_FOUND";
-  if (status >= 500) return "ERR_UPSTREAM";
-  return "ERR_REFUSED";
-}
+export { type EdgeErrorCode, EdgeRequestError } from "./edge-error.js";
 
 const GET_TIMEOUT_MS = 15_000;
 // The edge API waits at most 15 s for a slot lock before answering 503; leave room for the rest.

@@ -1,0 +1,58 @@
+/**
+ * The widget's one error type for edge API calls, with stable codes. It carries the status, the
+ * problem type and field pointers, never a body or patient details. No edge-api types are imported
+ * here, so the published declarations that mention these codes stand alone.
+ */
+
+/** One field the edge API refused: a JSON pointer such as "/patient/email", a code and a detail. */
+export interface FieldProblem {
+  pointer: string;
+  code: string;
+  detail: string;
+}
+
+/** Stable codes of {@link EdgeRequestError}. */
+export type EdgeErrorCode =
+  | "ERR_NETWORK"
+  | "ERR_TIMEOUT"
+  | "ERR_ABORTED"
+  | "ERR_BAD_RESPONSE"
+  | "ERR_SLOT_UNAVAILABLE"
+  | "ERR_VALIDATION"
+  | "ERR_RATE_LIMITED"
+  | "ERR_UPSTREAM"
+  | "ERR_NOT_FOUND"
+  | "ERR_REFUSED";
+
+/** A failed edge API call. `retryable` says whether the same request may simply be tried again. */
+export class EdgeRequestError extends Error {
+  override name = "EdgeRequestError";
+  readonly retryable: boolean;
+  constructor(
+    readonly code: EdgeErrorCode,
+    readonly status?: number,
+    /** The problem+json `type` name, such as "slot-unavailable". */
+    readonly problemType?: string,
+    readonly fieldErrors: readonly FieldProblem[] = [],
+    options?: { cause?: unknown },
+  ) {
+    super(`${code}${status ? ` (${status})` : ""}`, options);
+    this.retryable = [
+      "ERR_NETWORK",
+      "ERR_TIMEOUT",
+      "ERR_BAD_RESPONSE",
+      "ERR_RATE_LIMITED",
+      "ERR_UPSTREAM",
+    ].includes(code);
+  }
+}
+
+/** Maps an HTTP status and problem type to a code. */
+export function codeFor(status: number, problemType: string | undefined): EdgeErrorCode {
+  if (status === 409 || problemType === "slot-unavailable") return "ERR_SLOT_UNAVAILABLE";
+  if (problemType === "validation") return "ERR_VALIDATION";
+  if (status === 429) return "ERR_RATE_LIMITED";
+  if (status === 404) return "ERR_NOT_FOUND";
+  if (status >= 500) return "ERR_UPSTREAM";
+  return "ERR_REFUSED";
+}
