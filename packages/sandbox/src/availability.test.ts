@@ -241,6 +241,14 @@ describe("availability rules", () => {
     expect(starts).toEqual([...starts].sort((x, y) => x - y));
   });
 
+  test("specialtyId keeps the practitioners tagged with it (physiotherapists here)", async () => {
+    const physios = sandbox.seed.practitioners.filter((p) => p.profession === "Physiotherapist");
+    const tag = physios[0]?.specialtyIds[0] ?? "";
+    expect(physios.every((p) => p.specialtyIds.includes(tag))).toBe(true);
+    const res = await slots(sandbox, { startDate: "2026-05-25", endDate: "2026-05-29", specialtyId: tag });
+    expect(new Set(res.map((s) => s.practitionerId))).toEqual(new Set(physios.map((p) => p.practitionerId)));
+  });
+
   test("slot times are spelled in the requested zone without a space", async () => {
     const brisbane = sandbox.seed.locations.find((l) => l.zone === "Australia/Brisbane");
     const res = await slots(sandbox, {

@@ -158,6 +158,8 @@ export interface SeedSummary {
     email: string;
     profession: string;
     locationIds: string[];
+    /** Values the availability `specialtyId` filter matches (one per profession). */
+    specialtyIds: string[];
   }[];
   appointmentTypes: {
     appointmentTypeId: string;

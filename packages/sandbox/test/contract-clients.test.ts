@@ -74,6 +74,21 @@ describe("client list", () => {
     expect(bad.status).toBe(400);
   });
 
+  test("modifiedSince keeps clients changed at or after that instant; a bad value → 400", async () => {
+    const local = testSandbox();
+    const target = [...local.store.clients.values()][5];
+    if (!target) throw new Error("no clients");
+    const since = new Date(local.clock.now().getTime() - 1000).toISOString();
+    const before = await call<Clients>(local, "GET", "/Client/", { query: { modifiedSince: since } });
+    expect(before.body.clients).toEqual([]);
+    await call(local, "PUT", `/Client/${target.clientId}/`, { body: { notes1: "Updated" } });
+    const after = await call<Clients>(local, "GET", "/Client/", { query: { modifiedSince: since } });
+    expect(after.body.clients.map((c) => c.clientId)).toEqual([target.clientId]);
+    expect((await call(local, "GET", "/Client/", { query: { modifiedSince: "yesterday" } })).status).toBe(
+      400,
+    );
+  });
+
   test("unknown query parameters are ignored", async () => {
     const res = await call<Clients>(sandbox, "GET", "/Client/", { query: { colour: "blue" } });
     expect(res.body.paging.totalRows).toBe(sandbox.seed.clientCount);

@@ -280,6 +280,7 @@ export function summarizeSeed(store: SandboxStore, seed: number): SeedSummary {
         email: p.email,
         profession: p.profession,
         locationIds: [...p.locationIds],
+        specialtyIds: [...p.specialtyIds],
       })),
     appointmentTypes: [...store.appointmentTypes.values()]
       .sort(
