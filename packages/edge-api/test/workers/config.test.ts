@@ -1,0 +1,80 @@
+/** The Worker's configuration comes from its bindings; a bad one is refused naming the field, never a secret. */
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import worker from "../../src/workers/index.ts";
+import { WORKERS_TEST } from "./constants.ts";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Serves one request with the test Worker's bindings changed as given. */
+async function serveWith(changes: Record<string, string | undefined>) {
+  const logs: string[] = [];
+  vi.spyOn(console, "log").mockImplementation((line: unknown) => {
+    logs.push(String(line));
+  });
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(
+    new Request("https://edge.test/v1/clinics/harbourside", { headers: { "cf-connecting-ip": "192.0.2.1" } }),
+    { ...env, ...changes },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return { res, text: await res.text(), logs: logs.join("\n") };
+}
+
+const clinics = (secretRef: string) =>
+  JSON.stringify({
+    clinics: [
+      {
+        ...WORKERS_TEST.clinics.clinics[0],
+        coreplus: { ...WORKERS_TEST.clinics.clinics[0]!.coreplus, consumerSecret: { env: secretRef } },
+      },
+    ],
+  });
+
+describe("configuration from bindings", () => {
+  test("a secret referenced by CLINICS_JSON is read from the bindings", async () => {
+    const { res } = await serveWith({
+      CLINICS_JSON: clinics("OTHER_SECRET"),
+      OTHER_SECRET: "coreplus-kit-dev-secret",
+    });
+    expect(res.status).toBe(200);
+  });
+
+  test("a missing secret: 500 problem+json for visitors, the field named in the log, no secret anywhere", async () => {
+    const { res, text, logs } = await serveWith({ CLINICS_JSON: clinics("MISSING_SECRET") });
+    expect(res.status).toBe(500);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(JSON.parse(text)).toMatchObject({
+      type: "https://coreplus-kit.dev/problems/internal",
+      status: 500,
+    });
+    expect(text).not.toContain("MISSING_SECRET");
+    expect(logs).toContain(
+      "clinics[0].coreplus.consumerSecret: environment variable MISSING_SECRET is not set",
+    );
+    expect(logs).not.toContain("coreplus-kit-dev-secret");
+  });
+
+  test("bad JSON, a bad budget or a bad business time are refused the same way", async () => {
+    for (const [changes, field] of [
+      [{ CLINICS_JSON: "{not json" }, "CLINICS_JSON"],
+      [{ COREPLUS_REQUESTS_PER_SECOND: "50" }, "COREPLUS_REQUESTS_PER_SECOND"],
+      [{ BUSINESS_TIME: "soon" }, "BUSINESS_TIME"],
+    ] as const) {
+      const { res, logs } = await serveWith(changes);
+      expect(res.status).toBe(500);
+      expect(logs).toContain(field);
+    }
+  });
+
+  test("without CLINICS_JSON: the sandbox clinic with COREPLUS_* or the development defaults, and a warning", async () => {
+    const { res, text, logs } = await serveWith({ CLINICS_JSON: undefined });
+    expect(res.status, text).toBe(200);
+    expect(JSON.parse(text).clinic.slug).toBe("harbourside");
+    expect(logs).toContain("no CLINICS_JSON");
+  });
+});
