@@ -87,3 +87,25 @@ describe("parseEdgeConfig", () => {
     ]);
   });
 });
+
+test("the README's clinics.example.json parses, with both clinics on one consumer", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const text = await readFile(new URL("../../clinics.example.json", import.meta.url), "utf8");
+  const cfg = parseEdgeConfigText(
+    text,
+    {
+      HARBOURSIDE_CONSUMER_ID: "consumer",
+      HARBOURSIDE_CONSUMER_SECRET: "secret",
+      HARBOURSIDE_ACCESS_TOKEN: "token-a",
+      HAMILTON_ACCESS_TOKEN: "token-b",
+    },
+    "file",
+  );
+  expect(cfg.clinics.map((c) => c.slug)).toEqual(["harbourside", "harbourside-hamilton"]);
+  expect(cfg.clinics[1]?.coreplus).toMatchObject({
+    consumerId: "consumer",
+    accessToken: "token-b",
+    version: "v2.1",
+  });
+  expect(cfg.clinics[1]?.reminders).toEqual({ email: true, sms: false });
+});
