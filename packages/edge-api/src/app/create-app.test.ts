@@ -44,6 +44,16 @@ describe("createEdgeApp without upstream", () => {
     expect(b.type).toMatch(/\/not-found$/);
   });
 
+  test("a malformed escape in the slug is a 404, and GET /bookings a 405", async () => {
+    const a = await app.request("/v1/clinics/%zz");
+    expect(a.status).toBe(404);
+    expect((await problem(a)).type).toMatch(/\/clinic-not-found$/);
+    const b = await app.request(`${base}/bookings`);
+    expect(b.status).toBe(405);
+    expect(b.headers.get("allow")).toBe("POST, OPTIONS");
+    expect((await problem(b)).type).toMatch(/\/method-not-allowed$/);
+  });
+
   test("preflight from a loopback origin is answered without counting", async () => {
     const res = await app.request(`${base}/bookings`, {
       method: "OPTIONS",

@@ -98,6 +98,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}): EdgeApp 
       c.get("logFields").error = errorName(problem.cause ?? err);
     }
     const res = problemResponse(problem.toJSON(), problem.retryAfter);
+    if (problem.allow) res.headers.set("allow", problem.allow);
     return res;
   });
   app.notFound(() =>
@@ -182,6 +183,10 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}): EdgeApp 
     };
     if (answer.replayed) headers["idempotent-replayed"] = "true";
     return c.body(JSON.stringify(answer.body), answer.status as 201, headers);
+  });
+
+  app.on(["GET", "PUT", "PATCH", "DELETE"], "/v1/clinics/:clinic/bookings", () => {
+    throw new ProblemError("method-not-allowed", "Bookings are made with POST.", { allow: "POST, OPTIONS" });
   });
 
   app.openapi(healthRoute, async (c) => c.json(await health.report(runtimes.values(), defer(c)), 200));

@@ -33,6 +33,8 @@ export interface ProblemOptions {
   errors?: ProblemFieldError[];
   /** Seconds, sent as Retry-After. */
   retryAfter?: number;
+  /** Sent as Allow (405). */
+  allow?: string;
   cause?: unknown;
 }
 
@@ -60,6 +62,7 @@ export class ProblemError extends HTTPException {
   readonly detail: string;
   readonly errors: ProblemFieldError[] | undefined;
   readonly retryAfter: number | undefined;
+  readonly allow: string | undefined;
   constructor(type: ProblemType, detail: string, opts: ProblemOptions = {}) {
     const status = (opts.status ?? STATUS[type]) as ContentfulStatusCode;
     super(status, { message: detail, cause: opts.cause });
@@ -68,6 +71,7 @@ export class ProblemError extends HTTPException {
     this.detail = detail;
     this.errors = opts.errors;
     this.retryAfter = opts.retryAfter;
+    this.allow = opts.allow;
   }
 
   /** The JSON body of this problem. */

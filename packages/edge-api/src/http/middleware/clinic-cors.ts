@@ -33,7 +33,7 @@ export function originAllowed(clinic: ClinicConfig, origin: string): boolean {
 /** The middleware for every `/v1/clinics/{clinic}` route. */
 export const clinicCors = (opts: ClinicCorsOptions): MiddlewareHandler<EdgeEnv> => {
   return async function clinicCors(c, next) {
-    const slug = decodeURIComponent(c.req.path.split("/")[3] ?? "");
+    const slug = safeDecode(c.req.path.split("/")[3] ?? "");
     const scope = opts.scopeFor(slug, c);
     if (!scope) throw new ProblemError("clinic-not-found", "There is no such clinic here.");
     c.set("scope", scope);
@@ -63,3 +63,12 @@ export const clinicCors = (opts: ClinicCorsOptions): MiddlewareHandler<EdgeEnv> 
     c.res.headers.append("vary", "Origin");
   };
 };
+
+// A malformed escape ("%zz") names no clinic; it must not become a 500.
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
+}
