@@ -42,6 +42,7 @@ export interface AddressRecord {
   postcode: string;
 }
 
+/** A location as stored. */
 export interface LocationRecord {
   locationId: string;
   name: string;
@@ -52,6 +53,7 @@ export interface LocationRecord {
   phoneNumber: string;
 }
 
+/** A practitioner as stored. */
 export interface PractitionerRecord {
   practitionerId: string;
   title: string;
@@ -66,6 +68,7 @@ export interface PractitionerRecord {
   specialtyIds: string[];
 }
 
+/** An appointment type as stored (null: not restricted). */
 export interface AppointmentTypeRecord {
   appointmentTypeId: string;
   description: string;
@@ -86,9 +89,12 @@ export interface RosterEntry {
   end: string;
 }
 
+/** Genders coreplus accepts. */
 export type ClientGender = "Male" | "Female" | "Other" | "";
+/** Client statuses; Deleted hides a client from lists. */
 export type ClientStatus = "Current" | "Closed" | "Deleted" | "Deceased";
 
+/** A client as stored (dates "YYYY-MM-DD", "" when unset). */
 export interface ClientRecord {
   clientId: string;
   title: string;
@@ -122,8 +128,10 @@ export interface ClientRecord {
   modifiedAt: number;
 }
 
+/** Appointment statuses the sandbox uses. */
 export type AppointmentStatus = "Booked" | "Attended" | "Cancelled" | "DNA";
 
+/** An appointment as stored (times as epoch ms). */
 export interface AppointmentRecord {
   appointmentId: string;
   appointmentReferenceNumber: string;

@@ -8,7 +8,9 @@ import type { z } from "zod";
 
 /** The documented reason for a booking or reschedule that does not fit (coreplus-api.md §4.6). */
 export const NOT_AVAILABLE = "The selected time is not available for booking an appointment";
+/** The reason of every 401 (coreplus-api.md §2). */
 export const INVALID_TOKEN = "Invalid token";
+/** The reason of a 404 for an unknown route. */
 export const NOT_FOUND = "Not found";
 
 /** The `result` error body. */

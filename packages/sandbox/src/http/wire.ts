@@ -13,6 +13,7 @@ import type {
   PractitionerRecord,
 } from "../types.js";
 
+/** A location as coreplus sends it. */
 export function locationJson(l: LocationRecord): Record<string, unknown> {
   return {
     locationId: l.locationId,
@@ -23,6 +24,7 @@ export function locationJson(l: LocationRecord): Record<string, unknown> {
   };
 }
 
+/** A practitioner as coreplus sends it. */
 export function practitionerJson(p: PractitionerRecord): Record<string, unknown> {
   return {
     practitionerId: p.practitionerId,
@@ -35,6 +37,7 @@ export function practitionerJson(p: PractitionerRecord): Record<string, unknown>
   };
 }
 
+/** An appointment type; restrictions are null when unset. */
 export function appointmentTypeJson(t: AppointmentTypeRecord): Record<string, unknown> {
   return {
     appointmentTypeId: t.appointmentTypeId,
@@ -61,6 +64,7 @@ function addressJson(a: AddressRecord): Record<string, string> {
   };
 }
 
+/** A client in a list (dateOfBirth as "YYYY-MM-DDT00:00:00"). */
 export function clientSummaryJson(c: ClientRecord): Record<string, unknown> {
   return {
     clientId: c.clientId,
@@ -78,6 +82,7 @@ export function clientSummaryJson(c: ClientRecord): Record<string, unknown> {
   };
 }
 
+/** A client by id (unwrapped, as coreplus sends it): the summary plus contact, address and cards. */
 export function clientDetailJson(c: ClientRecord): Record<string, unknown> {
   return {
     ...clientSummaryJson(c),

@@ -67,6 +67,7 @@ function changeAppointment(rt: SandboxRuntime, id: string, body: unknown) {
   return single(rt, updateAppointment(rt.store, rt.clock.now().getTime(), id, update));
 }
 
+/** GET/POST /Appointment/, GET/POST/PUT /Appointment/{id}/. */
 export const registerAppointments: RouteRegistrar = (api, rt) => {
   api.get("/appointment", (c) => {
     const query = readQuery(c.req.url);

@@ -8,6 +8,7 @@ import { slotJson } from "../http/wire.js";
 /** The longest range one query may cover, in days. */
 const MAX_RANGE_DAYS = 31;
 
+/** GET /AvailabilitySlot/ (31 days at most per query). */
 export const registerAvailability: RouteRegistrar = (api, rt) => {
   api.get("/availabilityslot", (c) => {
     const query = readQuery(c.req.url);

@@ -5,10 +5,13 @@
  */
 import type { Weekday } from "../types.js";
 
+/** The clinic group's name. */
 export const CLINIC_NAME = "Harbourside Health";
 
+/** Internal handles of the locations. */
 export type LocationKey = "docklands" | "williamstown" | "hamilton" | "portAdelaide";
 
+/** One location of the clinic group. */
 export interface LocationDef {
   key: LocationKey;
   name: string;
@@ -20,6 +23,7 @@ export interface LocationDef {
   phoneNumber: string;
 }
 
+/** The locations, in zones that differ (DST and not, a half-hour offset too). */
 export const LOCATIONS: readonly LocationDef[] = [
   {
     key: "docklands",
@@ -71,6 +75,7 @@ export interface ShiftDef {
   end: string;
 }
 
+/** Internal handles of the practitioners. */
 export type PractitionerKey =
   | "nguyen"
   | "oconnor"
@@ -82,6 +87,7 @@ export type PractitionerKey =
   | "mitchell"
   | "papadopoulos";
 
+/** One practitioner and their weekly shifts. */
 export interface PractitionerDef {
   key: PractitionerKey;
   title: string;
@@ -229,8 +235,10 @@ export const PRACTITIONERS: readonly PractitionerDef[] = [
   },
 ];
 
+/** Internal handles of the appointment types. */
 export type AppointmentTypeKey = "initial" | "standard" | "extended" | "psychology" | "hydrotherapy";
 
+/** One appointment type, optionally restricted to a practitioner or a location. */
 export interface AppointmentTypeDef {
   key: AppointmentTypeKey;
   description: string;
@@ -242,6 +250,7 @@ export interface AppointmentTypeDef {
   weight: number;
 }
 
+/** The appointment types. */
 export const APPOINTMENT_TYPES: readonly AppointmentTypeDef[] = [
   {
     key: "initial",

@@ -5,6 +5,7 @@
  */
 import type { LocationKey } from "./clinic.js";
 
+/** First names (female). */
 export const FEMALE_NAMES = [
   "Olivia",
   "Charlotte",
@@ -58,6 +59,7 @@ export const FEMALE_NAMES = [
   "Jacinta",
 ] as const;
 
+/** First names (male). */
 export const MALE_NAMES = [
   "Oliver",
   "Noah",
@@ -111,6 +113,7 @@ export const MALE_NAMES = [
   "Tariq",
 ] as const;
 
+/** First names for clients of gender "Other". */
 export const NEUTRAL_NAMES = [
   "Alex",
   "Jordan",
@@ -122,6 +125,7 @@ export const NEUTRAL_NAMES = [
   "Taylor",
 ] as const;
 
+/** Surnames common in Australia. */
 export const SURNAMES = [
   "Smith",
   "Jones",
@@ -237,6 +241,7 @@ export const PREFERRED: Readonly<Record<string, string>> = {
   Mohammed: "Mo",
 };
 
+/** A suburb with its state and postcode. */
 export interface Suburb {
   suburb: string;
   state: string;
@@ -281,6 +286,7 @@ export const SUBURBS: Readonly<Record<LocationKey, readonly Suburb[]>> = {
   ],
 };
 
+/** Street names for client addresses. */
 export const STREETS = [
   "Station Street",
   "Railway Parade",
@@ -308,6 +314,7 @@ export const STREETS = [
   "Pier Street",
 ] as const;
 
+/** Values of `culture` (mostly empty, as in practice). */
 export const CULTURES = [
   "",
   "",
