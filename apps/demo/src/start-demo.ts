@@ -111,7 +111,12 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       config: defaultSandboxConfig({ baseUrl: sandbox.url }),
       logger: (entry) => {
         // Per-request lines would drown the demo's terminal; problems still show.
-        if (entry.level === "error" || entry.level === "warn") log(`edge-api: ${JSON.stringify(entry)}`);
+        if (entry.level === "error" || entry.level === "warn") {
+          const { level, msg, ...rest } = entry;
+          log(
+            `edge-api ${String(level)}: ${String(msg ?? "")}${Object.keys(rest).length > 0 ? ` ${JSON.stringify(rest)}` : ""}`,
+          );
+        }
       },
     });
     stops.push(() => edge.close());
