@@ -5,7 +5,7 @@
  */
 import { DEV_ACCESS_TOKEN, DEV_CONSUMER_ID, DEV_CONSUMER_SECRET } from "@coreplus-kit/core/dev";
 import { type RunningSandbox, serveSandbox } from "@coreplus-kit/sandbox/node";
-import { createSlackbot, type Slackbot } from "@coreplus-kit/slackbot";
+import { createSlackbot, HOME_REFRESH_ACTION_ID, type Slackbot } from "@coreplus-kit/slackbot";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -100,6 +100,16 @@ describe("the Slack preview with the real bot", () => {
   it("publishes the Home tab for the user who opened it", async () => {
     const liam = staff.find((s) => s.realName.includes("O'Connor"));
     const result = await preview.openHome(liam?.id ?? "");
+    expect(result.ack.status).toBe(200);
+    expect(result.views).toHaveLength(1);
+    expect(textOf(result.views[0]?.view)).toContain("O'Connor");
+  });
+
+  it("refreshes the Home tab when its button is clicked", async () => {
+    const liam = staff.find((s) => s.realName.includes("O'Connor"));
+    const opened = await preview.openHome(liam?.id ?? "");
+    expect(textOf(opened.views[0]?.view)).toContain(HOME_REFRESH_ACTION_ID);
+    const result = await preview.clickHomeButton(liam?.id ?? "", { actionId: HOME_REFRESH_ACTION_ID });
     expect(result.ack.status).toBe(200);
     expect(result.views).toHaveLength(1);
     expect(textOf(result.views[0]?.view)).toContain("O'Connor");
