@@ -144,6 +144,8 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
     // A fixed authorization instead of `token`: Bolt would otherwise call auth.test at construction,
     // and a failure there becomes an unhandled rejection that ends the process.
     authorize: async () => authorization,
+    // No conversation store: the bot keeps no per-conversation state, and it is one less step before ack().
+    convoStore: false,
     clientOptions,
     ...(options.logger ? { logger: options.logger } : {}),
     logLevel: options.logLevel ?? LogLevel.INFO,

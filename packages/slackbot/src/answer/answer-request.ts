@@ -22,6 +22,7 @@ import { loadDay } from "../day/load-day.js";
 import type { ClientNameMode } from "../day/patient-label.js";
 import type { PatientNames } from "../day/patient-names.js";
 import { SlackbotTimeoutError } from "../errors.js";
+import { yieldToEventLoop } from "../internal/yield.js";
 import type { DayAnswer } from "../types.js";
 import { resolveRequest } from "./resolve-request.js";
 
@@ -183,6 +184,7 @@ async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): P
           shared.set(key, pending);
         }
         const answer = await pending;
+        await yieldToEventLoop();
         audit.appointments = answer.days.reduce((n, d) => n + d.activeCount + d.cancelledCount, 0);
         return { ok: true, answer, audit };
       })(),

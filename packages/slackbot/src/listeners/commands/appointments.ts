@@ -5,6 +5,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { answerCommand } from "../../answer/answer-request.js";
 import type { SlackMessage } from "../../blocks/day-blocks.js";
+import { yieldToEventLoop } from "../../internal/yield.js";
 import type { ListenerDeps } from "../deps.js";
 import { slackEmailLookup } from "../slack-email.js";
 
@@ -32,6 +33,7 @@ export function appointmentsCommand(deps: ListenerDeps): (args: Args) => Promise
       ms: deps.wallClock() - started,
     });
     for (const message of messages) {
+      await yieldToEventLoop();
       await deliver(message);
     }
 
