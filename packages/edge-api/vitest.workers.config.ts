@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { build } from "esbuild";
-import { defineProject, mergeConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
 import { sharedConfig, sourceCondition } from "../../vitest.shared.ts";
 import { WORKERS_TEST } from "./test/workers/constants.ts";
 
@@ -37,7 +37,7 @@ async function bundle(entry: string, name: string): Promise<string> {
 
 export default mergeConfig(
   sharedConfig,
-  defineProject({
+  defineConfig({
     plugins: [
       cloudflareTest(async () => {
         await mkdir(outDir, { recursive: true });
