@@ -272,7 +272,13 @@ async function main(): Promise<void> {
       h(
         "optgroup",
         { label },
-        ...members.map((m) => h("option", { value: m.id }, `${m.realName}${m.title ? ` — ${m.title}` : ""}`)),
+        ...members.map((m) =>
+          h(
+            "option",
+            { value: m.id },
+            `${m.realName}${m.role !== "practitioner" && m.title ? ` — ${m.title}` : ""}`,
+          ),
+        ),
       ),
     ),
   );

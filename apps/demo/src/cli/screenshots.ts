@@ -117,6 +117,8 @@ async function main(): Promise<void> {
     if (!liam) throw new Error("The booked practitioner is not in the demo workspace");
     await page.goto(`${site}/slack`);
     await askSlackPreview(page, liam.id, "/appointments today");
+    await page.getByText("Under the hood").click();
+    await page.mouse.move(0, 0);
     await page.evaluate(() => window.scrollTo(0, 0));
     await settle(page);
     await page.setViewportSize({ width: 1280, height: 1000 });
