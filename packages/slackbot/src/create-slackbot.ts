@@ -132,7 +132,11 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
     },
   };
 
-  const clientOptions: NonNullable<ConstructorParameters<typeof App>[0]>["clientOptions"] = {};
+  const clientOptions: NonNullable<ConstructorParameters<typeof App>[0]>["clientOptions"] = {
+    // The Web API client's default retries span half an hour; an answer is worth a few seconds of trying.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 },
+    timeout: 10_000,
+  };
   if (options.slackApiUrl) clientOptions.slackApiUrl = options.slackApiUrl;
   if (options.fetch) clientOptions.fetch = options.fetch;
   const authorization = {
