@@ -4,8 +4,7 @@
  * booking.component.ts, which extends this class.
  */
 import { TaskStatus } from "@lit/task";
-import { LitElement } from "lit";
-import { property, state } from "lit/decorators.js";
+import { LitElement, type PropertyDeclarations } from "lit";
 import { EdgeRequestError } from "./api/edge-error.js";
 import type {
   AvailabilityResponse,
@@ -31,61 +30,95 @@ import { createIdempotencyKeys } from "./internal/idempotency.js";
 import { countTimes, firstDayWithTimes } from "./internal/slots.js";
 import { type Messages, resolveMessages } from "./messages/index.js";
 
+/** The internal reactive state: changing any of these re-renders. */
+const STATE = [
+  "step",
+  "locationId",
+  "typeId",
+  "practitionerId",
+  "weekFrom",
+  "day",
+  "chosen",
+  "details",
+  "errors",
+  "showSummary",
+  "returnToReview",
+  "notice",
+  "booked",
+  "bookFailure",
+  "announcement",
+  "refresh",
+] as const;
+
 /** The flow behind the element; see {@link CoreplusBooking} for the public contract. */
 export abstract class BookingFlow extends LitElement {
+  // Declared statically rather than with decorators: the same in every compiler, and smaller.
+  static override properties: PropertyDeclarations = {
+    api: {},
+    clinic: {},
+    location: {},
+    practitioner: {},
+    appointmentType: { attribute: "appointment-type" },
+    theme: { reflect: true },
+    datalayer: { type: Boolean },
+    now: { attribute: false },
+    langAttribute: { attribute: "lang" },
+    ...Object.fromEntries(STATE.map((key) => [key, { state: true }])),
+  };
+
   /** The edge API origin, for example `https://book.example.com`. */
-  @property() api = "";
+  api = "";
   /** The clinic's public slug. */
-  @property() clinic = "";
+  clinic = "";
   /** Preselected location id (skips the location step). */
-  @property() location = "";
+  location = "";
   /** Preselected practitioner id (skips the practitioner step). */
-  @property() practitioner = "";
+  practitioner = "";
   /** Preselected appointment type id (skips the service step). */
-  @property({ attribute: "appointment-type" }) appointmentType = "";
+  appointmentType = "";
   /** `light`, `dark` or `auto`. */
-  @property({ reflect: true }) theme: "light" | "dark" | "auto" = "light";
+  theme: "light" | "dark" | "auto" = "light";
   /** Also push events to `window.dataLayer`. */
-  @property({ type: Boolean }) datalayer = false;
+  datalayer = false;
   /** The clock that decides "today" (property only; tests and demos pin it). */
-  @property({ attribute: false }) now: () => Date = () => new Date();
+  now: () => Date = () => new Date();
   // `lang` stays the native global attribute (it also tells screen readers the language); this
   // differently named property only observes it, so changing it re-renders.
   /** @internal */
-  @property({ attribute: "lang" }) protected langAttribute = "";
+  protected langAttribute = "";
 
   /** @internal */
-  @state() protected step: BookingStep = "location";
+  protected step: BookingStep = "location";
   /** @internal */
-  @state() protected locationId: string | undefined;
+  protected locationId: string | undefined;
   /** @internal */
-  @state() protected typeId: string | undefined;
+  protected typeId: string | undefined;
   /** @internal */
-  @state() protected practitionerId: string | undefined;
+  protected practitionerId: string | undefined;
   /** @internal */
-  @state() protected weekFrom: CalendarDate | undefined;
+  protected weekFrom: CalendarDate | undefined;
   /** @internal */
-  @state() protected day: CalendarDate | undefined;
+  protected day: CalendarDate | undefined;
   /** @internal */
-  @state() protected chosen: PublicSlot | undefined;
+  protected chosen: PublicSlot | undefined;
   /** @internal */
-  @state() protected details: DetailsDraft = emptyDetails();
+  protected details: DetailsDraft = emptyDetails();
   /** @internal */
-  @state() protected errors: FieldErrors = {};
+  protected errors: FieldErrors = {};
   /** @internal */
-  @state() protected showSummary = false;
+  protected showSummary = false;
   /** @internal */
-  @state() protected returnToReview = false;
+  protected returnToReview = false;
   /** @internal */
-  @state() protected notice = "";
+  protected notice = "";
   /** @internal */
-  @state() protected booked: BookingSummary | undefined;
+  protected booked: BookingSummary | undefined;
   /** @internal */
-  @state() protected bookFailure: unknown;
+  protected bookFailure: unknown;
   /** @internal */
-  @state() protected announcement = "";
+  protected announcement = "";
   /** @internal */
-  @state() protected refresh = 0;
+  protected refresh = 0;
 
   /** @internal */
   protected keys = createIdempotencyKeys();
