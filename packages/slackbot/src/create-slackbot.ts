@@ -123,6 +123,7 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
     now,
     timeoutMs: options.requestTimeoutMs ?? 20_000,
     command: options.command ?? "/appointments",
+    inFlightDays: new Map(),
     signal: lifetime.signal,
     onError: (error, reference) => {
       const e = error as { name?: string; message?: string };

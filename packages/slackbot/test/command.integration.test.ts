@@ -152,6 +152,23 @@ describe("a valid signed /appointments", () => {
     for (const a of expected) expect(text).not.toContain(a.subject);
   });
 
+  it("shares one coreplus fetch between identical requests in flight", async () => {
+    await controls.setLatency(400, { path: "/appointment" });
+    try {
+      const before = rig.coreplusRequests.filter((u) => /\/appointment\//i.test(new URL(u).pathname)).length;
+      const sent = await Promise.all([1, 2, 3].map(() => command(rig, "U0DESK", "monday at docklands")));
+      const answers = await Promise.all(sent.map((s) => responses(rig, s.responseId)));
+      const texts = answers.map((m) => visibleText(m));
+      expect(texts[0]).toContain("Monday 7 December 2026");
+      expect(new Set(texts).size).toBe(1);
+      const after = rig.coreplusRequests.filter((u) => /\/appointment\//i.test(new URL(u).pathname)).length;
+      // One location (one coreplus timezone): one appointments request for all three commands.
+      expect(after - before).toBe(1);
+    } finally {
+      await controls.setLatency(0, { path: "/appointment" });
+    }
+  });
+
   it("lets an admin ask for a practitioner by surname and a weekday", async () => {
     const { responseId } = await command(rig, "U0BOSS", "russo friday");
     const text = visibleText(await responses(rig, responseId));

@@ -41,6 +41,8 @@ export interface AnswerServices {
   /** Bound on the whole coreplus part of one answer. */
   timeoutMs: number;
   command: string;
+  /** Day loads in flight by (date, whose, location, zone): identical concurrent requests share one. */
+  inFlightDays: Map<string, Promise<DayAnswer>>;
   /** Aborted when the bot stops, so pending coreplus requests end with it. */
   signal: AbortSignal;
   /** Called with unexpected errors (already free of secrets) and a reference shown to the user. */
@@ -62,8 +64,6 @@ type Query = Extract<ParsedCommand, { kind: "query" }>;
 type DayOutcome =
   | { ok: true; answer: DayAnswer; audit: AnswerAudit }
   | { ok: false; problem: BotProblem; audit: AnswerAudit };
-
-const inFlightDays = new WeakMap<AnswerServices, Map<string, Promise<DayAnswer>>>();
 
 /** Runs `work` but gives up after `ms` with SlackbotTimeoutError (the work itself is left to finish). */
 export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -155,11 +155,7 @@ async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): P
           location?.id ?? "",
           zone,
         ].join("|");
-        let days = inFlightDays.get(s);
-        if (!days) {
-          days = new Map();
-          inFlightDays.set(s, days);
-        }
+        const days = s.inFlightDays;
         let pending = days.get(key);
         if (!pending) {
           const started = loadDay(
@@ -179,9 +175,8 @@ async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): P
               ...(location ? { location } : {}),
             },
           );
-          const shared = days;
-          pending = started.finally(() => shared.delete(key));
-          shared.set(key, pending);
+          pending = started.finally(() => days.delete(key));
+          days.set(key, pending);
         }
         const answer = await pending;
         await yieldToEventLoop();
