@@ -23,6 +23,7 @@ import {
   emptyDetails,
   type FieldErrors,
   fieldForPointer,
+  serverFieldMessage,
   validateDetails,
 } from "./internal/details.js";
 import { ANY, lockedId, lockedLocation, ORDER, stepAfter, visibleSteps } from "./internal/flow.js";
@@ -84,49 +85,29 @@ export abstract class BookingFlow extends LitElement {
   now: () => Date = () => new Date();
   // `lang` stays the native global attribute (it also tells screen readers the language); this
   // differently named property only observes it, so changing it re-renders.
-  /** @internal */
-  protected langAttribute = "";
+  /** @internal */ protected langAttribute = "";
 
-  /** @internal */
-  protected step: BookingStep = "location";
-  /** @internal */
-  protected locationId: string | undefined;
-  /** @internal */
-  protected typeId: string | undefined;
-  /** @internal */
-  protected practitionerId: string | undefined;
-  /** @internal */
-  protected weekFrom: CalendarDate | undefined;
-  /** @internal */
-  protected day: CalendarDate | undefined;
-  /** @internal */
-  protected chosen: PublicSlot | undefined;
-  /** @internal */
-  protected details: DetailsDraft = emptyDetails();
-  /** @internal */
-  protected errors: FieldErrors = {};
-  /** @internal */
-  protected showSummary = false;
-  /** @internal */
-  protected returnToReview = false;
-  /** @internal */
-  protected notice = "";
-  /** @internal */
-  protected booked: BookingSummary | undefined;
-  /** @internal */
-  protected bookFailure: unknown;
-  /** @internal */
-  protected announcement = "";
-  /** @internal */
-  protected refresh = 0;
+  /** @internal */ protected step: BookingStep = "location";
+  /** @internal */ protected locationId: string | undefined;
+  /** @internal */ protected typeId: string | undefined;
+  /** @internal */ protected practitionerId: string | undefined;
+  /** @internal */ protected weekFrom: CalendarDate | undefined;
+  /** @internal */ protected day: CalendarDate | undefined;
+  /** @internal */ protected chosen: PublicSlot | undefined;
+  /** @internal */ protected details: DetailsDraft = emptyDetails();
+  /** @internal */ protected errors: FieldErrors = {};
+  /** @internal */ protected showSummary = false;
+  /** @internal */ protected returnToReview = false;
+  /** @internal */ protected notice = "";
+  /** @internal */ protected booked: BookingSummary | undefined;
+  /** @internal */ protected bookFailure: unknown;
+  /** @internal */ protected announcement = "";
+  /** @internal */ protected refresh = 0;
 
-  /** @internal */
-  protected keys = createIdempotencyKeys();
-  /** @internal */
-  protected focusTarget: string | undefined;
+  /** @internal */ protected keys = createIdempotencyKeys();
+  /** @internal */ protected focusTarget: string | undefined;
 
-  /** @internal */
-  protected data = new BookingData(
+  /** @internal */ protected data = new BookingData(
     this,
     () => ({
       api: this.api,
@@ -160,30 +141,25 @@ export abstract class BookingFlow extends LitElement {
   );
 
   // `lang` stays the native global attribute (it also tells screen readers the language); observe it.
-  /** @internal */
-  protected i18n(): { locale: string; m: Messages } {
+  /** @internal */ protected i18n(): { locale: string; m: Messages } {
     const tag = this.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang;
     const { locale, messages } = resolveMessages(tag);
     return { locale, m: messages };
   }
 
-  /** @internal */
-  protected get profile(): ClinicProfile | undefined {
+  /** @internal */ protected get profile(): ClinicProfile | undefined {
     return this.data.profile.value;
   }
 
-  /** @internal */
-  protected get loc(): PublicLocation | undefined {
+  /** @internal */ protected get loc(): PublicLocation | undefined {
     return this.profile?.locations.find((l) => l.id === this.locationId);
   }
 
-  /** @internal */
-  protected lockedLocation(): PublicLocation | undefined {
+  /** @internal */ protected lockedLocation(): PublicLocation | undefined {
     return lockedLocation(this.profile, this.location);
   }
 
-  /** @internal */
-  protected steps(): BookingStep[] {
+  /** @internal */ protected steps(): BookingStep[] {
     return visibleSteps({
       profile: this.profile,
       location: this.location,
@@ -194,18 +170,15 @@ export abstract class BookingFlow extends LitElement {
     });
   }
 
-  /** @internal */
-  protected today(): CalendarDate {
+  /** @internal */ protected today(): CalendarDate {
     return dateIn(this.loc?.timezone ?? "UTC", this.now());
   }
 
-  /** @internal */
-  protected lastDay(): CalendarDate {
+  /** @internal */ protected lastDay(): CalendarDate {
     return addDays(this.today(), this.profile?.rules.maxDaysAhead ?? 60);
   }
 
-  /** @internal */
-  protected weekTo(): CalendarDate | undefined {
+  /** @internal */ protected weekTo(): CalendarDate | undefined {
     if (!this.weekFrom) return undefined;
     const to = addDays(this.weekFrom, 6);
     return earlier(to, this.lastDay());
@@ -240,14 +213,18 @@ export abstract class BookingFlow extends LitElement {
     target?.focus();
   }
 
-  /** @internal */
-  protected emit<K extends keyof CoreplusEventDetails>(name: K, detail: CoreplusEventDetails[K]): void {
+  /** @internal */ protected emit<K extends keyof CoreplusEventDetails>(
+    name: K,
+    detail: CoreplusEventDetails[K],
+  ): void {
     this.dispatchEvent(coreplusEvent(name, detail));
     if (this.datalayer) pushDataLayer(window as { dataLayer?: unknown[] }, name, detail);
   }
 
-  /** @internal */
-  protected failed(e: unknown, operation: CoreplusEventDetails["coreplus-error"]["operation"]): void {
+  /** @internal */ protected failed(
+    e: unknown,
+    operation: CoreplusEventDetails["coreplus-error"]["operation"],
+  ): void {
     if (!(e instanceof EdgeRequestError) || e.code === "ERR_ABORTED") return;
     this.emit("coreplus-error", {
       clinic: this.clinic,
@@ -259,14 +236,12 @@ export abstract class BookingFlow extends LitElement {
     });
   }
 
-  /** @internal */
-  protected announce(text: string): void {
+  /** @internal */ protected announce(text: string): void {
     // A no-break space makes a repeated message a change, so it is read again.
     this.announcement = this.announcement === text ? `${text}\u00a0` : text;
   }
 
-  /** @internal */
-  protected goTo(step: BookingStep): void {
+  /** @internal */ protected goTo(step: BookingStep): void {
     const previousStep = this.step;
     this.step = step;
     this.focusTarget = "#heading";
@@ -294,29 +269,29 @@ export abstract class BookingFlow extends LitElement {
     return [...ORDER.slice(0, 5)].find((s) => !answered[s]);
   }
 
-  /** @internal */
-  protected complete(): boolean {
+  /** @internal */ protected complete(): boolean {
     return !this.missingStep();
   }
 
-  /** @internal */
-  protected next(from: BookingStep): void {
+  /** @internal */ protected next(from: BookingStep): void {
     // After a Change link, only what the change invalidated is asked again, then the review.
     this.goTo(
       this.returnToReview ? (this.missingStep() ?? "review") : (stepAfter(this.steps(), from) ?? "review"),
     );
   }
 
-  /** @internal */
-  protected back(): void {
+  /** @internal */ protected back(): void {
     const steps = this.steps();
     const toReview = this.step !== "review" && this.returnToReview && this.complete();
     const previous = toReview ? "review" : steps[steps.indexOf(this.step) - 1];
     if (previous) this.goTo(previous);
   }
 
-  /** @internal */
-  protected pick(key: "locationId" | "typeId" | "practitionerId", id: string, from: BookingStep): void {
+  /** @internal */ protected pick(
+    key: "locationId" | "typeId" | "practitionerId",
+    id: string,
+    from: BookingStep,
+  ): void {
     if (this[key] !== id) {
       this[key] = id;
       this.chosen = undefined;
@@ -329,8 +304,7 @@ export abstract class BookingFlow extends LitElement {
     this.next(from);
   }
 
-  /** @internal */
-  protected showDays(data: AvailabilityResponse): void {
+  /** @internal */ protected showDays(data: AvailabilityResponse): void {
     const { m, locale } = this.i18n();
     if (!data.days.some((d) => d.date === this.day && d.slots.length > 0))
       this.day = firstDayWithTimes(data.days)?.date;
@@ -342,8 +316,7 @@ export abstract class BookingFlow extends LitElement {
     );
   }
 
-  /** @internal */
-  protected pickSlot(slot: PublicSlot): void {
+  /** @internal */ protected pickSlot(slot: PublicSlot): void {
     this.chosen = slot;
     this.notice = "";
     this.emit("coreplus-slot-selected", {
@@ -359,8 +332,7 @@ export abstract class BookingFlow extends LitElement {
     this.next("time");
   }
 
-  /** @internal */
-  protected submitDetails(): void {
+  /** @internal */ protected submitDetails(): void {
     const { m } = this.i18n();
     this.errors = validateDetails(this.details, m, this.today());
     this.showSummary = Object.keys(this.errors).length > 0;
@@ -368,8 +340,7 @@ export abstract class BookingFlow extends LitElement {
     else this.next("details");
   }
 
-  /** @internal */
-  protected confirm(): void {
+  /** @internal */ protected confirm(): void {
     if (this.data.booking.status === TaskStatus.PENDING || !this.chosen || !this.typeId) return;
     const body = bookingRequest(this.chosen, this.typeId, this.details);
     this.bookFailure = undefined;
@@ -377,8 +348,7 @@ export abstract class BookingFlow extends LitElement {
     void this.data.booking.run([body, this.keys.keyFor(body)]);
   }
 
-  /** @internal */
-  protected onBooked(booking: BookingSummary): void {
+  /** @internal */ protected onBooked(booking: BookingSummary): void {
     this.booked = booking;
     this.keys.reset();
     this.goTo("done");
@@ -400,8 +370,7 @@ export abstract class BookingFlow extends LitElement {
     });
   }
 
-  /** @internal */
-  protected onBookingError(e: unknown): void {
+  /** @internal */ protected onBookingError(e: unknown): void {
     this.failed(e, "booking");
     const { m } = this.i18n();
     if (e instanceof EdgeRequestError && e.code === "ERR_SLOT_UNAVAILABLE") {
@@ -418,7 +387,7 @@ export abstract class BookingFlow extends LitElement {
     const fields = e instanceof EdgeRequestError && e.code === "ERR_VALIDATION" ? e.fieldErrors : [];
     const mapped = fields.map((f) => fieldForPointer(f.pointer)).filter((f): f is DetailsField => !!f);
     if (mapped.length > 0) {
-      this.errors = Object.fromEntries(mapped.map((f) => [f, serverMessage(f, m) ?? m.error.server]));
+      this.errors = Object.fromEntries(mapped.map((f) => [f, serverFieldMessage(f, m)]));
       this.showSummary = true;
       this.returnToReview = true;
       this.goTo("details");
@@ -428,8 +397,7 @@ export abstract class BookingFlow extends LitElement {
     this.bookFailure = e;
   }
 
-  /** @internal */
-  protected another(): void {
+  /** @internal */ protected another(): void {
     this.chosen = this.booked = this.weekFrom = this.day = undefined;
     this.typeId = this.practitionerId = undefined;
     if (!this.lockedLocation()) this.locationId = undefined;
@@ -439,26 +407,13 @@ export abstract class BookingFlow extends LitElement {
     this.goTo(this.steps()[0] ?? "time");
   }
 
-  /** @internal */
-  protected contact(m: Messages): string | undefined {
+  /** @internal */ protected contact(m: Messages): string | undefined {
     const l = this.loc ?? this.lockedLocation();
     return l ? m.contact(l.name, l.phone) : undefined;
   }
 
-  /** @internal */
-  protected showWeek(from: CalendarDate): void {
+  /** @internal */ protected showWeek(from: CalendarDate): void {
     this.weekFrom = from;
     this.notice = "";
   }
-}
-
-/** The message for a field the edge API refused (its own text is English-only and terse). */
-function serverMessage(field: DetailsField, m: Messages): string | undefined {
-  const byField: Partial<Record<DetailsField, string>> = {
-    dob: m.error.dobReal,
-    email: m.error.emailFormat,
-    mobile: m.error.mobileFormat,
-    consent: m.error.consent,
-  };
-  return byField[field];
 }

@@ -83,8 +83,12 @@ interface Loadable<R> {
 export class CoreplusBooking extends BookingFlow {
   static override styles = bookingStyles;
 
-  /** @internal */
-  protected problem(error: unknown, retry: () => unknown, m: Messages, booking = false): TemplateResult {
+  /** @internal */ protected problem(
+    error: unknown,
+    retry: () => unknown,
+    m: Messages,
+    booking = false,
+  ): TemplateResult {
     const notFound = error instanceof EdgeRequestError && error.code === "ERR_NOT_FOUND";
     const text = notFound
       ? m.notFound
@@ -94,8 +98,7 @@ export class CoreplusBooking extends BookingFlow {
     return problemNotice(text, m.tryAgain, () => void retry());
   }
 
-  /** @internal */
-  protected load<R>(
+  /** @internal */ protected load<R>(
     task: Loadable<R>,
     m: Messages,
     view: (value: R) => unknown,
@@ -105,8 +108,7 @@ export class CoreplusBooking extends BookingFlow {
     return task.status === TaskStatus.COMPLETE && task.value !== undefined ? view(task.value) : skeleton;
   }
 
-  /** @internal */
-  protected body(profile: ClinicProfile, m: Messages, locale: string): unknown {
+  /** @internal */ protected body(profile: ClinicProfile, m: Messages, locale: string): unknown {
     const minutes = new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" });
     switch (this.step) {
       case "location":
@@ -189,8 +191,7 @@ export class CoreplusBooking extends BookingFlow {
     }
   }
 
-  /** @internal */
-  protected timeBody(m: Messages, locale: string): unknown {
+  /** @internal */ protected timeBody(m: Messages, locale: string): unknown {
     const from = this.weekFrom ?? this.today();
     const task = this.data.availability;
     const today = this.today();

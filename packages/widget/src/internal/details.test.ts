@@ -8,6 +8,7 @@ import {
   dobIso,
   emptyDetails,
   fieldForPointer,
+  serverFieldMessage,
   validateDetails,
 } from "./details.ts";
 
@@ -84,6 +85,16 @@ describe("details", () => {
     expect(fieldForPointer("/patient/dateOfBirth")).toBe("dob");
     expect(fieldForPointer("/consent")).toBe("consent");
     expect(fieldForPointer("/slot/start")).toBeUndefined();
+  });
+
+  it("words the edge API's refusals from the message table, in the visitor's language", () => {
+    expect(serverFieldMessage("email", enAU)).toBe(
+      "Enter an email address in the correct format, like name@example.com",
+    );
+    expect(serverFieldMessage("mobile", enUS)).toBe(
+      "Enter a phone number with 8 to 15 digits, like 555 555 0100",
+    );
+    expect(serverFieldMessage("firstName", enAU)).toBe("Check this answer and try again");
   });
 
   it("builds the booking body, trimmed, honeypot only when filled", () => {

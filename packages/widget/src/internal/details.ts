@@ -127,6 +127,17 @@ export function fieldForPointer(pointer: string): DetailsField | undefined {
   return map[pointer];
 }
 
+/** The message for a field the edge API refused (its own text is English-only and terse). */
+export function serverFieldMessage(field: DetailsField, m: Messages): string {
+  const byField: Partial<Record<DetailsField, string>> = {
+    dob: m.error.dobReal,
+    email: m.error.emailFormat,
+    mobile: m.error.mobileFormat,
+    consent: m.error.consent,
+  };
+  return byField[field] ?? m.error.server;
+}
+
 /** The POST /bookings body for a valid draft. */
 export function bookingRequest(slot: PublicSlot, appointmentTypeId: string, d: DetailsDraft): BookingRequest {
   const note = d.note.trim();
