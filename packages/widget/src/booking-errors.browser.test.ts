@@ -116,6 +116,19 @@ describe("<coreplus-booking> when things go wrong", () => {
     expect(failed?.idempotencyKey).toMatch(/^cpk_[0-9a-f]{32}$/);
   });
 
+  it("offers the phone instead of a pointless retry when the booking is refused", async () => {
+    const { clinic } = await mount("refused");
+    await toReview();
+    await page.getByRole("button", { name: "Confirm booking" }).click();
+    await expect
+      .element(page.getByRole("alert"))
+      .toHaveTextContent(
+        "We couldn't book this appointment online. To book, call Harbourside Southbank on 03 9000 0000.",
+      );
+    expect(page.getByRole("button", { name: "Try again" }).elements()).toHaveLength(0);
+    expect(await posts(clinic)).toHaveLength(1);
+  });
+
   it("sends one request for a double click on Confirm booking", async () => {
     const { clinic } = await mount("solo");
     await toReview();

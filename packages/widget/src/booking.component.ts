@@ -89,13 +89,12 @@ export class CoreplusBooking extends BookingFlow {
     m: Messages,
     booking = false,
   ): TemplateResult {
-    const notFound = error instanceof EdgeRequestError && error.code === "ERR_NOT_FOUND";
-    const text = notFound
-      ? m.notFound
-      : booking
-        ? m.bookError(this.contact(m))
-        : m.loadError(this.contact(m));
-    return problemNotice(text, m.tryAgain, () => void retry());
+    const known = error instanceof EdgeRequestError ? error : undefined;
+    if (known?.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
+    // A refusal replays for the same request (idempotency), so trying again would not help.
+    if (booking && known && !known.retryable) return problemNotice(m.bookRefused(this.contact(m)));
+    const text = booking ? m.bookError(this.contact(m)) : m.loadError(this.contact(m));
+    return problemNotice(text, { label: m.tryAgain, onRetry: () => void retry() });
   }
 
   /** @internal */ protected load<R>(

@@ -176,6 +176,7 @@ async function handle(
         state.taken.add(body.slot.start);
         return sendProblem(res, entry, 409, "slot-unavailable");
       }
+      if (scenario === "refused") return sendProblem(res, entry, 422, "spam");
       if (scenario === "flaky" && once(`book:${key}`))
         return sendProblem(res, entry, 503, "upstream-unavailable");
       if (scenario === "invalid" && once("book")) {

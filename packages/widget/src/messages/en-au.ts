@@ -52,6 +52,8 @@ export const enAU = {
     `We couldn't reach the clinic's booking system. ${contact ? `Try again, or ${contact}.` : "Try again in a moment."}`,
   bookError: (contact?: string) =>
     `We couldn't confirm your booking. Try again (you won't be booked twice)${contact ? `, or ${contact}` : ""}.`,
+  bookRefused: (contact?: string) =>
+    `We couldn't book this appointment online. ${contact ? `To book, ${contact}.` : "Please contact the clinic."}`,
   callInstead: (contact: string) => `To book by phone, ${contact}.`,
   notFound: "This booking page isn't set up correctly. Please contact the clinic.",
   tryAgain: "Try again",

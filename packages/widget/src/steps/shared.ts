@@ -40,10 +40,17 @@ export function choiceSkeleton(rows = 3): TemplateResult {
   </ul>`;
 }
 
-/** A friendly failure: what happened, what to do, and a retry button. */
-export function problemNotice(message: string, retryLabel: string, onRetry: () => void): TemplateResult {
+/** A friendly failure: what happened, what to do, and a retry button when retrying can help. */
+export function problemNotice(
+  message: string,
+  retry?: { label: string; onRetry: () => void },
+): TemplateResult {
   return html`<div class="notice error" role="alert" part="notice">
     <p>${message}</p>
-    <button type="button" class="secondary" part="secondary-button" @click=${onRetry}>${retryLabel}</button>
+    ${
+      retry
+        ? html`<button type="button" class="secondary" part="secondary-button" @click=${retry.onRetry}>${retry.label}</button>`
+        : nothing
+    }
   </div>`;
 }
