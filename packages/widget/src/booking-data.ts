@@ -26,6 +26,8 @@ export interface DataArgs {
   practitionerId: string | undefined;
   from: string | undefined;
   to: string | undefined;
+  /** Load the clinic-wide practitioner list (to narrow the location step to preselections). */
+  everyone: boolean;
   /** Bumped to reload the same range (after a 409). */
   refresh: number;
 }
@@ -49,6 +51,7 @@ export class BookingData {
   readonly profile: Task<readonly [string, string], ClinicProfile>;
   readonly types: Task<readonly [string, string, string | undefined], PublicAppointmentType[]>;
   readonly practitioners: Task<readonly [string, string, string | undefined], PublicPractitioner[]>;
+  readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly booking: Task<[BookingRequest, string], BookingSummary>;
 
@@ -76,6 +79,12 @@ export class BookingData {
       args: () => [args().api, args().clinic, args().locationId] as const,
       onComplete: on.practitioners,
       onError: (e) => on.failed(e, "practitioners"),
+    });
+    // No error callback: without this list the location step lists every location, as before.
+    this.everyone = new Task(host, {
+      task: async ([, , wanted], { signal }) =>
+        wanted ? (await client().practitioners(undefined, signal)).practitioners : initialState,
+      args: () => [args().api, args().clinic, args().everyone] as const,
     });
     this.availability = new Task(host, {
       task: async ([, , locationId, typeId, who, from, to], { signal }) => {

@@ -117,6 +117,8 @@ export abstract class BookingFlow extends LitElement {
       practitionerId: this.practitionerId,
       from: this.weekFrom,
       to: this.weekTo(),
+      // Fetched alongside the profile (not after it) so a deep link skips a lone location sooner.
+      everyone: !this.location && !!(this.practitioner || this.appointmentType),
       refresh: this.refresh,
     }),
     {
@@ -155,19 +157,21 @@ export abstract class BookingFlow extends LitElement {
     return this.profile?.locations.find((l) => l.id === this.locationId);
   }
 
-  /** @internal */ protected lockedLocation(): PublicLocation | undefined {
-    return lockedLocation(this.profile, this.location);
-  }
-
-  /** @internal */ protected steps(): BookingStep[] {
-    return visibleSteps({
+  /** What decides the steps and the locations offered (internal/flow.ts). @internal */
+  protected flow() {
+    return {
       profile: this.profile,
       location: this.location,
       appointmentType: this.appointmentType,
       practitioner: this.practitioner,
       types: this.data.types.value,
       practitioners: this.data.practitioners.value,
-    });
+      everyone: this.data.everyone.value,
+    };
+  }
+
+  /** @internal */ protected steps(): BookingStep[] {
+    return visibleSteps(this.flow());
   }
 
   /** @internal */ protected today(): CalendarDate {
@@ -185,7 +189,7 @@ export abstract class BookingFlow extends LitElement {
   }
 
   override willUpdate(): void {
-    const located = this.lockedLocation();
+    const located = lockedLocation(this.flow());
     if (located) this.locationId = located.id;
     // Preselections apply while valid; an id the lists do not offer falls back to a normal choice.
     for (const [attr, list, key] of [
@@ -400,7 +404,7 @@ export abstract class BookingFlow extends LitElement {
   /** @internal */ protected another(): void {
     this.chosen = this.booked = this.weekFrom = this.day = undefined;
     this.typeId = this.practitionerId = undefined;
-    if (!this.lockedLocation()) this.locationId = undefined;
+    if (!lockedLocation(this.flow())) this.locationId = undefined;
     this.details = emptyDetails();
     this.errors = {};
     this.showSummary = this.returnToReview = false;
@@ -408,7 +412,7 @@ export abstract class BookingFlow extends LitElement {
   }
 
   /** @internal */ protected contact(m: Messages): string | undefined {
-    const l = this.loc ?? this.lockedLocation();
+    const l = this.loc ?? lockedLocation(this.flow());
     return l ? m.contact(l.name, l.phone) : undefined;
   }
 

@@ -137,6 +137,50 @@ describe("<coreplus-booking> flow", () => {
     await expectStep("Who would you like to see?");
   });
 
+  it("offers only the locations where a preselected practitioner works", async () => {
+    const { clinic } = await mount("three", { practitioner: "prac-liam" });
+    await expectStep("Where would you like to be seen?", false);
+    await expect.element(page.getByRole("button", { name: /Harbourside Docklands/ })).toBeVisible();
+    await expect.element(page.getByRole("button", { name: /Harbourside Perth/ })).toBeVisible();
+    expect(page.getByRole("button", { name: /Harbourside Southbank/ }).elements()).toHaveLength(0);
+    await expect.element(page.getByText("Step 1 of 5 · Location")).toBeVisible();
+    await page.getByRole("button", { name: /Harbourside Docklands/ }).click();
+    await expectStep("What would you like to book?");
+    await page.getByRole("button", { name: /Initial consultation/ }).click();
+    await expectStep("Choose a date and time");
+    const week = (await log(clinic)).filter((r) => r.path === "/availability");
+    expect(week.at(-1)?.query).toMatchObject({ locationId: "loc-docklands", practitionerId: "prac-liam" });
+  });
+
+  it("chooses the only location of a preselected practitioner and skips that step", async () => {
+    const { clinic } = await mount("three", { practitioner: "prac-ben" });
+    await expectStep("What would you like to book?", false);
+    await expect.element(page.getByText("Step 1 of 4 · Service")).toBeVisible();
+    expect(page.getByRole("button", { name: "Back" }).elements()).toHaveLength(0);
+    await page.getByRole("button", { name: /Follow-up/ }).click();
+    await expectStep("Choose a date and time");
+    const week = (await log(clinic)).filter((r) => r.path === "/availability");
+    expect(week.at(-1)?.query).toMatchObject({ locationId: "loc-southbank", practitionerId: "prac-ben" });
+  });
+
+  it("offers only the locations where a preselected service is offered", async () => {
+    await mount("three", { "appointment-type": "type-follow" });
+    await expectStep("Where would you like to be seen?", false);
+    await expect.element(page.getByRole("button", { name: /Harbourside Southbank/ })).toBeVisible();
+    await expect.element(page.getByRole("button", { name: /Harbourside Perth/ })).toBeVisible();
+    expect(page.getByRole("button", { name: /Harbourside Docklands/ }).elements()).toHaveLength(0);
+  });
+
+  it("offers every location when the preselected practitioner is not offered", async () => {
+    await mount("three", { practitioner: "prac-nope" });
+    await expectStep("Where would you like to be seen?", false);
+    for (const name of [/Southbank/, /Perth/, /Docklands/])
+      await expect.element(page.getByRole("button", { name })).toBeVisible();
+    await page.getByRole("button", { name: /Docklands/ }).click();
+    await page.getByRole("button", { name: /Initial consultation/ }).click();
+    await expectStep("Who would you like to see?");
+  });
+
   it("lets Change on the review jump back and then return to the review", async () => {
     await mount("solo");
     await toReview();

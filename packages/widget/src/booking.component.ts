@@ -10,7 +10,7 @@ import { bookingStyles } from "./booking.styles.js";
 import { BookingFlow } from "./booking-flow.js";
 import type { BookingStep } from "./events.js";
 import { addDays, later, longDay } from "./internal/dates.js";
-import { ANY, lockedId } from "./internal/flow.js";
+import { ANY, lockedId, offeredLocations } from "./internal/flow.js";
 import { countTimes } from "./internal/slots.js";
 import type { Messages } from "./messages/index.js";
 import { detailsStep } from "./steps/details-step.js";
@@ -111,8 +111,12 @@ export class CoreplusBooking extends BookingFlow {
     const minutes = new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" });
     switch (this.step) {
       case "location":
+        // While the clinic-wide practitioners load, the list may still shrink (or be skipped).
+        if (this.data.everyone.status === TaskStatus.PENDING) return choiceSkeleton();
         return choiceList(
-          profile.locations.map((l): ChoiceItem => ({ id: l.id, label: l.name, hint: l.address })),
+          offeredLocations(this.flow()).map(
+            (l): ChoiceItem => ({ id: l.id, label: l.name, hint: l.address }),
+          ),
           this.locationId,
           (id) => this.pick("locationId", id, "location"),
         );

@@ -1,7 +1,8 @@
 /**
  * A small HTTP server answering with edge-API-shaped JSON (architecture.md "Edge API contract") for
  * the component tests. The clinic slug picks a scenario ("conflict.t7" → "conflict"), so tests running
- * side by side never share state. GET /_log?clinic= returns what that clinic's requests looked like.
+ * side by side never share state: "multi" has two locations, "three" three, every other one. GET
+ * /_log?clinic= returns what that clinic's requests looked like.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -39,6 +40,13 @@ const LOCATIONS = [
     address: "4 Bay Road, Perth WA 6000",
     phone: "08 6000 0000",
   },
+  {
+    id: "loc-docklands",
+    name: "Harbourside Docklands",
+    timezone: "Australia/Melbourne",
+    address: "8 Wharf Street, Docklands VIC 3008",
+    phone: "03 9000 0001",
+  },
 ];
 const TYPES = [
   { id: "type-initial", name: "Initial consultation", durationMinutes: 45 },
@@ -58,6 +66,13 @@ const PRACTITIONERS = [
     title: "Osteopath",
     locationIds: ["loc-southbank"],
     appointmentTypeIds: ["type-follow"],
+  },
+  {
+    id: "prac-liam",
+    displayName: "Liam O'Connor",
+    title: "Physiotherapist",
+    locationIds: ["loc-perth", "loc-docklands"],
+    appointmentTypeIds: ["type-initial"],
   },
 ];
 // Local wall-clock times offered on every day but Sunday.
@@ -136,7 +151,7 @@ async function handle(
     entry.status = status;
     return json(res, status, body);
   };
-  const locations = scenario === "multi" ? LOCATIONS : LOCATIONS.slice(0, 1);
+  const locations = LOCATIONS.slice(0, scenario === "three" ? 3 : scenario === "multi" ? 2 : 1);
 
   switch (entry.path) {
     case "": {
@@ -153,12 +168,13 @@ async function handle(
     }
     case "/appointment-types":
       return send(200, { appointmentTypes: TYPES });
-    case "/practitioners":
-      return send(200, {
-        practitioners: PRACTITIONERS.filter(
-          (p) => !query.locationId || p.locationIds.includes(query.locationId),
-        ),
-      });
+    case "/practitioners": {
+      // Like the edge API: each practitioner's locations, narrowed to the clinic's and to the query's.
+      const at = (id: string) =>
+        locations.some((l) => l.id === id) && (!query.locationId || id === query.locationId);
+      const practitioners = PRACTITIONERS.map((p) => ({ ...p, locationIds: p.locationIds.filter(at) }));
+      return send(200, { practitioners: practitioners.filter((p) => p.locationIds.length > 0) });
+    }
     case "/availability": {
       if (scenario === "slow" && query.from === "2026-12-01") await delay(600);
       if (res.destroyed) return;

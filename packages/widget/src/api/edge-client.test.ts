@@ -80,6 +80,9 @@ describe("edge client", () => {
     expect(seen.at(-1)?.url).toBe(
       "/v1/clinics/harbour%20side/appointment-types?locationId=l1&practitionerId=p1",
     );
+    handler = json(200, { practitioners: [] });
+    await client.practitioners(undefined, signal());
+    expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side/practitioners");
     handler = json(200, { clinic: {} });
     await client.profile(signal());
     expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side");

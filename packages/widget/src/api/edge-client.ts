@@ -23,7 +23,8 @@ const POST_TIMEOUT_MS = 30_000;
 /** The calls, bound to one API origin and clinic slug. */
 export interface EdgeClient {
   profile(signal: AbortSignal): Promise<ClinicProfileResponse>;
-  practitioners(locationId: string, signal: AbortSignal): Promise<PractitionersResponse>;
+  /** Without `locationId`: every bookable practitioner, with all their locations. */
+  practitioners(locationId: string | undefined, signal: AbortSignal): Promise<PractitionersResponse>;
   appointmentTypes(
     locationId: string,
     practitionerId: string | undefined,

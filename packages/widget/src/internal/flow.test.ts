@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { ClinicProfile } from "../api/types.ts";
-import { type FlowInputs, lockedId, lockedLocation, stepAfter, visibleSteps } from "./flow.ts";
+import {
+  type FlowInputs,
+  lockedId,
+  lockedLocation,
+  offeredLocations,
+  stepAfter,
+  visibleSteps,
+} from "./flow.ts";
 
 const loc = (id: string) => ({ id, name: id, timezone: "Australia/Melbourne", address: "", phone: "" });
 const profile = (n: number): ClinicProfile => ({
@@ -34,8 +41,8 @@ describe("visible steps", () => {
   it("skips the location step for a single location or a valid preselection", () => {
     expect(visibleSteps(inputs({ profile: profile(1) }))[0]).toBe("service");
     expect(visibleSteps(inputs({ location: "l1" }))[0]).toBe("service");
-    expect(lockedLocation(profile(2), "l1")?.id).toBe("l1");
-    expect(lockedLocation(profile(2), "nope")).toBeUndefined();
+    expect(lockedLocation(inputs({ location: "l1" }))?.id).toBe("l1");
+    expect(lockedLocation(inputs({ location: "nope" }))).toBeUndefined();
     expect(visibleSteps(inputs({ location: "nope" }))[0]).toBe("location");
   });
 
@@ -50,6 +57,54 @@ describe("visible steps", () => {
     expect(missing).toContain("service");
     expect(missing).toContain("practitioner");
     expect(lockedId("", [{ id: "" }])).toBeUndefined();
+  });
+
+  describe("with the clinic-wide practitioner list", () => {
+    const staff = (id: string, locationIds: string[], appointmentTypeIds: string[]) => ({
+      id,
+      locationIds,
+      appointmentTypeIds,
+    });
+    // l0..l3; Liam works at l1 and l3 only, Ana everywhere but offers only t2.
+    const everyone = [
+      staff("liam", ["l1", "l3"], ["t1"]),
+      staff("ana", ["l0", "l1", "l2", "l3"], ["t2"]),
+      staff("bo", ["l2"], ["t1", "t2"]),
+    ];
+    const at = (patch: Partial<FlowInputs>) =>
+      offeredLocations(inputs({ profile: profile(4), everyone, ...patch })).map((l) => l.id);
+
+    it("offers only the locations where the preselected practitioner works", () => {
+      expect(at({ practitioner: "liam" })).toEqual(["l1", "l3"]);
+      expect(visibleSteps(inputs({ profile: profile(4), everyone, practitioner: "liam" }))[0]).toBe(
+        "location",
+      );
+    });
+
+    it("chooses the only such location and skips the step", () => {
+      const i = inputs({ profile: profile(4), everyone, practitioner: "bo" });
+      expect(at({ practitioner: "bo" })).toEqual(["l2"]);
+      expect(lockedLocation(i)?.id).toBe("l2");
+      expect(visibleSteps(i)).toEqual(["service", "time", "details", "review"]);
+    });
+
+    it("offers only the locations where someone offers the preselected type", () => {
+      expect(at({ appointmentType: "t1" })).toEqual(["l1", "l2", "l3"]);
+      expect(at({ appointmentType: "t1", practitioner: "liam" })).toEqual(["l1", "l3"]);
+      // A practitioner who does not offer the type is still the one asked for; the service step asks.
+      expect(at({ appointmentType: "t2", practitioner: "liam" })).toEqual(["l1", "l3"]);
+    });
+
+    it("narrows nothing for ids nobody matches, no preselection or a list not loaded", () => {
+      const all = ["l0", "l1", "l2", "l3"];
+      expect(at({ practitioner: "nope", appointmentType: "nope" })).toEqual(all);
+      expect(at({})).toEqual(all);
+      expect(at({ practitioner: "liam", everyone: undefined })).toEqual(all);
+      // A preselected location wins over the narrowing.
+      expect(
+        lockedLocation(inputs({ profile: profile(4), everyone, practitioner: "bo", location: "l0" }))?.id,
+      ).toBe("l0");
+    });
   });
 
   it("finds the next visible step", () => {

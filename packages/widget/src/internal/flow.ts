@@ -1,9 +1,10 @@
 /**
  * Which steps a visitor sees. A step is skipped when its answer is fixed: a preselected id
  * (`location`, `practitioner`, `appointment-type` attributes) that the loaded lists really offer, or
- * a clinic with one location. An id the lists do not offer falls back to a normal choice.
+ * only one location to choose from (the clinic has one, or only one offers the preselected
+ * practitioner or type). An id the lists do not offer falls back to a normal choice.
  */
-import type { ClinicProfile, PublicLocation } from "../api/types.js";
+import type { ClinicProfile, PublicLocation, PublicPractitioner } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 
 /** The steps before the confirmation, in order. */
@@ -27,15 +28,39 @@ export interface FlowInputs {
   practitioner: string;
   types: readonly { id: string }[] | undefined;
   practitioners: readonly { id: string }[] | undefined;
+  /** The clinic's practitioners at every location (loaded only to narrow the location step). */
+  everyone?: readonly Staff[] | undefined;
 }
 
-/** The location that needs no choice: the preselected one, or the only one. */
-export function lockedLocation(
-  profile: ClinicProfile | undefined,
-  location: string,
-): PublicLocation | undefined {
-  const all = profile?.locations ?? [];
-  return all.find((l) => l.id === location) ?? (all.length === 1 ? all[0] : undefined);
+/** A practitioner as the location step reads one. */
+type Staff = Pick<PublicPractitioner, "id" | "locationIds" | "appointmentTypeIds">;
+
+/**
+ * The locations to choose from: where the preselected practitioner works and where someone who
+ * offers the preselected type works (the clinic-wide list gives each practitioner's types over all
+ * their locations, so a type kept to some locations may still be listed at others; the service
+ * step then asks). A preselection nobody matches narrows nothing, like a list not loaded.
+ */
+export function offeredLocations(i: FlowInputs): readonly PublicLocation[] {
+  const all = i.profile?.locations ?? [];
+  let who = i.everyone ?? [];
+  for (const keep of [
+    (p: Staff) => p.id === i.practitioner,
+    (p: Staff) => p.appointmentTypeIds.includes(i.appointmentType),
+  ]) {
+    const some = who.filter(keep);
+    if (some.length) who = some;
+  }
+  const at = all.filter((l) => who.some((p) => p.locationIds.includes(l.id)));
+  return who === i.everyone || !at.length ? all : at;
+}
+
+/** The location that needs no choice: the preselected one, or the only one offered. */
+export function lockedLocation(i: FlowInputs): PublicLocation | undefined {
+  const offered = offeredLocations(i);
+  return (
+    i.profile?.locations.find((l) => l.id === i.location) ?? (offered.length === 1 ? offered[0] : undefined)
+  );
 }
 
 /** A preselected id, as long as the loaded list (if loaded yet) offers it. */
@@ -47,7 +72,7 @@ export function lockedId(id: string, list: readonly { id: string }[] | undefined
 export function visibleSteps(i: FlowInputs): BookingStep[] {
   return ORDER.filter(
     (s) =>
-      (s !== "location" || !(i.profile ? lockedLocation(i.profile, i.location) : i.location)) &&
+      (s !== "location" || !(i.profile ? lockedLocation(i) : i.location)) &&
       (s !== "service" || !lockedId(i.appointmentType, i.types)) &&
       (s !== "practitioner" || !lockedId(i.practitioner, i.practitioners)),
   );
