@@ -3,9 +3,8 @@
  * Workers entry can export it as is, with Durable Object state injected through `deps.state`.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context, TypedResponse } from "hono";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { secureHeaders } from "hono/secure-headers";
 import { availabilityJson } from "../availability/availability.js";
 import { handleBooking } from "../bookings/handle-booking.js";
 import { clinicProfile, listAppointmentTypes, listPractitioners } from "../catalogue/read-catalogue.js";
@@ -14,7 +13,8 @@ import { clinicCors } from "../http/middleware/clinic-cors.js";
 import { requestLog } from "../http/middleware/request-log.js";
 import { visitorLimit } from "../http/middleware/visitor-limit.js";
 import { ProblemError, problemResponse } from "../http/problem.js";
-import { zodProblem } from "../http/validation.js";
+import { respond } from "../http/response-headers.js";
+import { parseQuery, zodProblem } from "../http/validation.js";
 import { BoundedMap } from "../internal/bounded-map.js";
 import {
   appointmentTypesRoute,
@@ -24,7 +24,7 @@ import {
   practitionersRoute,
   profileRoute,
 } from "../routes/definitions.js";
-import type { AvailabilityResponse } from "../schemas/public.js";
+import { AvailabilityQuery, type AvailabilityQuery as AvailabilityQueryT } from "../schemas/public.js";
 import { createMemoryState } from "../state/memory.js";
 import type { EdgeStateFactory } from "../state/types.js";
 import { upstreamProblem } from "../upstream/map-error.js";
@@ -97,23 +97,17 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}): EdgeApp 
     if (problem.status >= 500) {
       c.get("logFields").error = errorName(problem.cause ?? err);
     }
-    const res = problemResponse(problem.toJSON(), problem.retryAfter);
-    if (problem.allow) res.headers.set("allow", problem.allow);
-    return res;
+    const headers: Record<string, string> = { "content-type": "application/problem+json" };
+    if (problem.retryAfter !== undefined)
+      headers["retry-after"] = String(Math.max(1, Math.ceil(problem.retryAfter)));
+    if (problem.allow) headers.allow = problem.allow;
+    return respond(c, JSON.stringify(problem.toJSON()), problem.status, headers);
   });
   app.notFound(() =>
     problemResponse(new ProblemError("not-found", "There is nothing at this address.").toJSON()),
   );
 
   app.use("*", requestLog({ logger }));
-  app.use(
-    "*",
-    secureHeaders({
-      overwrite: false,
-      crossOriginResourcePolicy: "cross-origin",
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    }),
-  );
   app.use("/v1/*", async function visitorAddress(c, next) {
     const fromProxy = config.trustProxy
       ? c.req.header("x-forwarded-for")?.split(",").pop()?.trim()
@@ -159,15 +153,14 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}): EdgeApp 
   app.openapi(appointmentTypesRoute, async (c) =>
     c.json(await listAppointmentTypes(c.get("scope"), c.req.valid("query")), 200),
   );
-  app.openapi(
-    availabilityRoute,
-    async (c) =>
-      // Already JSON text of an AvailabilityResponse (memoised as text so that it is not serialised again
-      // per request); the cast only tells the typed route so.
-      c.body(await availabilityJson(c.get("scope"), c.req.valid("query")), 200, {
-        "content-type": "application/json",
-      }) as unknown as TypedResponse<AvailabilityResponse, 200, "json">,
-  );
+  // The hot path: validated with the same schema, but once per distinct query string (see parseQuery),
+  // and answered with JSON text memoised by availabilityJson, so nothing is re-parsed or re-serialised.
+  app.openAPIRegistry.registerPath(availabilityRoute);
+  const queryMemo = new BoundedMap<AvailabilityQueryT>(1000);
+  app.get("/v1/clinics/:clinic/availability", async (c) => {
+    const q = parseQuery(c.req.url, () => c.req.queries(), AvailabilityQuery, queryMemo);
+    return respond(c, await availabilityJson(c.get("scope"), q), 200, { "content-type": "application/json" });
+  });
 
   // Bookings validate inside the handler (after the honeypot and the Idempotency-Key, and under the
   // key's lock), so the route is registered for the document and handled by a plain handler.

@@ -11,6 +11,12 @@ export interface EdgeVariables {
   visitor: string;
   /** Extra fields for the request's log line (never patient data). */
   logFields: Record<string, unknown>;
+  /** performance.now() at the start of the request. */
+  started: number;
+  /** Headers every answer to this request carries (see http/response-headers.ts). */
+  headers: Record<string, string>;
+  /** Set once a response was built with `headers` already in it. */
+  headersApplied: boolean;
 }
 
 /** The Hono env type of the edge app. */

@@ -3,6 +3,7 @@
  * query parameters), a stable code and a message that never repeats the submitted value.
  */
 import type { z } from "zod";
+import type { BoundedMap } from "../internal/bounded-map.js";
 import type { ProblemFieldError } from "../schemas/public.js";
 import { type ProblemError, validationProblem } from "./problem.js";
 
@@ -50,4 +51,26 @@ function detailOf(issue: z.core.$ZodIssue): string {
     return `must be at most ${issue.maximum} characters`;
   // Our schemas' messages are written as predicates ("must be …"); zod's own never include the value.
   return issue.message;
+}
+
+/**
+ * The request's query parsed with `schema` (repeated keys become arrays, which single-valued
+ * parameters refuse), remembered per raw query string: a hot query is validated once, not per request.
+ */
+export function parseQuery<S extends z.ZodType>(
+  url: string,
+  queries: () => Record<string, string[]>,
+  schema: S,
+  memo: BoundedMap<z.infer<S>>,
+): z.infer<S> {
+  const at = url.indexOf("?");
+  const raw = at < 0 ? "" : url.slice(at);
+  const known = memo.get(raw);
+  if (known !== undefined) return known;
+  const input: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(queries())) input[k] = v.length === 1 ? (v[0] as string) : v;
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw zodProblem(parsed.error, "/query");
+  memo.set(raw, parsed.data);
+  return parsed.data;
 }

@@ -44,23 +44,19 @@ export const clinicCors = (opts: ClinicCorsOptions): MiddlewareHandler<EdgeEnv> 
         "forbidden-origin",
         "This website is not allowed to use this clinic's booking API.",
       );
-    const preflight = c.req.method === "OPTIONS";
-    if (preflight) {
-      const headers: Record<string, string> = {
-        "access-control-allow-methods": "GET, POST, OPTIONS",
-        "access-control-allow-headers": "Content-Type, Idempotency-Key",
-        "access-control-max-age": "600",
-        vary: "Origin",
-      };
-      if (origin !== undefined) headers["access-control-allow-origin"] = origin;
-      return c.body(null, 204, headers);
+    const headers = c.get("headers");
+    headers.vary = "Origin";
+    if (origin !== undefined) {
+      headers["access-control-allow-origin"] = origin;
+      headers["access-control-expose-headers"] = "Retry-After, Server-Timing, X-Request-Id";
+    }
+    if (c.req.method === "OPTIONS") {
+      headers["access-control-allow-methods"] = "GET, POST, OPTIONS";
+      headers["access-control-allow-headers"] = "Content-Type, Idempotency-Key";
+      headers["access-control-max-age"] = "600";
+      return c.body(null, 204);
     }
     await next();
-    if (origin !== undefined) {
-      c.res.headers.set("access-control-allow-origin", origin);
-      c.res.headers.set("access-control-expose-headers", "Retry-After, Server-Timing, X-Request-Id");
-    }
-    c.res.headers.append("vary", "Origin");
   };
 };
 
