@@ -1,7 +1,7 @@
 /** Visitor limits (reads and bookings apart, preflights free) and the per-consumer request budget. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { serveEdgeApi } from "../src/node.ts";
-import { getJson, PINNED_NOW, type Stack, seedIds, startStack } from "./stack.ts";
+import { getJson, PINNED_NOW, patient, postBooking, type Stack, seedIds, startStack } from "./stack.ts";
 
 let s: Stack;
 let ids: ReturnType<typeof seedIds>;
@@ -123,5 +123,38 @@ describe("the request budget", () => {
     // 24 calls at no more than 9 a second take well over two seconds.
     expect(stats.byRoute["GET /AvailabilitySlot/"]).toBe(24);
     expect(Date.now() - started).toBeGreaterThan(2_000);
+  });
+
+  test("bookings queue behind a saturated budget and still complete, never dropped", {
+    timeout: 40_000,
+  }, async () => {
+    await new Promise((r) => setTimeout(r, 1_100));
+    await s.controls.resetStats();
+    const reads = Array.from({ length: 27 }, (_, i) => {
+      const day = `2027-01-${String(1 + i).padStart(2, "0")}`;
+      const q = { locationId: ids.docklands, appointmentTypeId: ids.initial, from: day, to: day };
+      return getJson(`${s.api}/availability?${new URLSearchParams(q)}`);
+    });
+    const { body } = await getJson<{
+      days: { slots: { start: string; practitionerId: string; locationId: string }[] }[];
+    }>(
+      `${s.api}/availability?${new URLSearchParams({ locationId: ids.williamstown, appointmentTypeId: ids.standard, from: "2026-12-21", to: "2026-12-21" })}`,
+    );
+    const slots = body.days[0]!.slots.slice(0, 3);
+    const bookings = slots.map((slot, i) =>
+      postBooking(
+        s.api,
+        {
+          slot: { ...slot, appointmentTypeId: ids.standard, end: undefined },
+          patient: patient(),
+          consent: true,
+        },
+        `queued-booking-${i}`,
+      ),
+    );
+    const answers = await Promise.all(bookings);
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect((await Promise.all(reads)).map((r) => r.status)).toEqual(Array(27).fill(200));
+    expect((await s.controls.stats()).rateLimited).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
-import { type ClinicConfig, defaultSandboxConfig, type EdgeConfig } from "../src/index.ts";
+import { type ClinicConfig, createMemoryState, defaultSandboxConfig, type EdgeConfig } from "../src/index.ts";
 import { type EdgeApiServer, serveEdgeApi } from "../src/node.ts";
 
 /** Monday 30 November 2026, 08:00 in Melbourne (AEDT, +11:00). */
@@ -25,6 +25,8 @@ export interface Stack {
 
 export interface StackOptions {
   rateLimit?: boolean;
+  /** The edge's request budget per consumer (default 9 a second, as in production). */
+  requestsPerSecond?: number;
   clinic?: (c: ClinicConfig) => ClinicConfig;
   config?: (c: EdgeConfig) => EdgeConfig;
 }
@@ -36,7 +38,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   let config: EdgeConfig = { ...base, clinics: base.clinics.map((c) => (opts.clinic ? opts.clinic(c) : c)) };
   if (opts.config) config = opts.config(config);
   const logs: Record<string, unknown>[] = [];
-  const edge = await serveEdgeApi({ port: 0, config, now, logger: (e) => logs.push(e) });
+  const edge = await serveEdgeApi({
+    port: 0,
+    config,
+    now,
+    logger: (e) => logs.push(e),
+    ...(opts.requestsPerSecond
+      ? { state: createMemoryState({ requestsPerSecond: opts.requestsPerSecond }) }
+      : {}),
+  });
   return {
     sandboxUrl: sb.url,
     controls: createSandboxControls({ baseUrl: sb.url, adminToken: sb.sandbox.adminToken }),
