@@ -65,6 +65,19 @@ describe("createEdgeApp without upstream", () => {
     expect(res.headers.get("access-control-max-age")).toBe("600");
   });
 
+  test("problems carry the CORS, security and timing headers too", async () => {
+    const res = await app.request(`${base}/availability?from=nope`, {
+      headers: { origin: "http://localhost:5173" },
+    });
+    expect(res.status).toBe(422);
+    expect(res.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(res.headers.get("access-control-expose-headers")).toContain("Retry-After");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("server-timing")).toMatch(/^app;dur=/);
+    expect((await problem(res)).type).toMatch(/\/validation$/);
+    expect(logs.at(-1)).toMatchObject({ status: 422, problem: "validation" });
+  });
+
   test("a foreign origin is refused", async () => {
     const res = await app.request(base, { headers: { origin: "https://evil.example" } });
     expect((await problem(res)).type).toMatch(/\/forbidden-origin$/);

@@ -94,9 +94,9 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}): EdgeApp 
 
   app.onError((err, c) => {
     const problem = err instanceof ProblemError ? err : upstreamProblem(err);
-    if (problem.status >= 500) {
-      c.get("logFields").error = errorName(problem.cause ?? err);
-    }
+    const fields = c.get("logFields");
+    fields.problem = problem.problemType;
+    if (problem.status >= 500) fields.error = errorName(problem.cause ?? err);
     const headers: Record<string, string> = { "content-type": "application/problem+json" };
     if (problem.retryAfter !== undefined)
       headers["retry-after"] = String(Math.max(1, Math.ceil(problem.retryAfter)));
