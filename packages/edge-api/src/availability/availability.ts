@@ -3,7 +3,13 @@
  * unless one is named, with the booking rules applied (minimum notice, maximum days ahead, at most
  * 31 days per query) and `nextAvailable` looked up past `to` when the range is empty.
  */
-import { AvailabilitySlot, addDays, dateInZone, formatInZone, zonedTimeToInstant } from "@coreplus-kit/core";
+import {
+  addDays,
+  dateInZone,
+  formatInZone,
+  type AvailabilityQuery as UpstreamAvailabilityQuery,
+  zonedTimeToInstant,
+} from "@coreplus-kit/core";
 import { type RequestScope, readVersioned } from "../app/scope.js";
 import type {
   Catalogue,
@@ -106,7 +112,7 @@ async function upstreamSlotsVersioned(
   const { location, type, practitioners } = subject;
   const single = practitioners.length === 1 && practitioners[0] ? practitioners[0].id : undefined;
   const load = async (): Promise<SlotRow[]> => {
-    const query: Record<string, string> = {
+    const query: UpstreamAvailabilityQuery = {
       startDate: start,
       endDate: end,
       timezoneId: location.timezoneId,
@@ -114,13 +120,9 @@ async function upstreamSlotsVersioned(
       appointmentTypeId: type.id,
     };
     if (single) query.practitionerId = single;
-    const rows = await scope.rt.upstream.listAll(
-      "/AvailabilitySlot/",
-      "timeslots",
-      AvailabilitySlot,
-      query,
-      opts.signal ?? AbortSignal.timeout(READ_WAIT_MS),
-    );
+    const rows = await scope.rt.upstream.client.availability
+      .iterate(query, { signal: opts.signal ?? AbortSignal.timeout(READ_WAIT_MS) })
+      .toArray();
     const out: SlotRow[] = [];
     for (const r of rows) {
       const pid = r.practitionerId ?? single;

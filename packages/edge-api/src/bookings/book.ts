@@ -3,7 +3,7 @@
  * step recorded in the patient-free idempotency record so that a retry after a failure picks up
  * where the last attempt stopped instead of creating a second client or appointment.
  */
-import { Appointment, CoreplusConflictError, formatInZone, listEnvelope } from "@coreplus-kit/core";
+import { type Appointment, CoreplusConflictError, formatInZone } from "@coreplus-kit/core";
 import type { RequestScope } from "../app/scope.js";
 import {
   bookingWindow,
@@ -16,7 +16,6 @@ import { getCatalogue } from "../catalogue/read-catalogue.js";
 import { ProblemError, validationProblem } from "../http/problem.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
 import type { IdempotencyRecord } from "../state/types.js";
-import { wrappedOrBare } from "../upstream/wrapped.js";
 import { findOrCreateClient } from "./patient-match.js";
 
 /** How long a taken slot is remembered (hidden from availability, refused without asking coreplus). */
@@ -103,26 +102,21 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
       const { config } = scope.rt;
       let appointment: Appointment;
       try {
-        appointment = await scope.rt.upstream.call(
+        // Never retried except on 429 (core's book): a blind retry could book twice.
+        appointment = await scope.rt.upstream.client.appointments.book(
           {
-            method: "POST",
-            path: "/Appointment/",
-            idempotent: false,
-            signal: run.signal,
-            body: {
-              startDateTime: formatInZone(startMs, zone),
-              endDateTime: formatInZone(startMs + subject.type.durationMinutes * 60_000, zone),
-              practitioner: { practitionerId: practitioner.id },
-              locationId: subject.location.id,
-              clients: [{ clientId: progress.clientId }],
-              appointmentTypeId: subject.type.id,
-              notes: req.note?.trim() ?? "",
-              isEmailReminderRequired: config.reminders.email,
-              isSmsReminderRequired: config.reminders.sms,
-              notifyPractitioner: config.notifyPractitioner,
-            },
+            startDateTime: formatInZone(startMs, zone),
+            endDateTime: formatInZone(startMs + subject.type.durationMinutes * 60_000, zone),
+            practitioner: { practitionerId: practitioner.id },
+            locationId: subject.location.id,
+            clients: [{ clientId: progress.clientId }],
+            appointmentTypeId: subject.type.id,
+            notes: req.note?.trim() ?? "",
+            isEmailReminderRequired: config.reminders.email,
+            isSmsReminderRequired: config.reminders.sms,
+            notifyPractitioner: config.notifyPractitioner,
           },
-          wrappedOrBare("appointment", Appointment),
+          { signal: run.signal },
         );
       } catch (err) {
         if (err instanceof CoreplusConflictError) {
@@ -159,24 +153,20 @@ async function findOwnAppointment(
   const clientId = run.record.progress.clientId;
   if (!clientId) return undefined;
   const practitioner = subject.practitioners[0]!;
-  const list = await run.scope.rt.upstream.call(
+  // One page of 100 is plenty: one client, one practitioner, one day.
+  const list = await run.scope.rt.upstream.client.appointments.list(
     {
-      method: "GET",
-      path: "/Appointment/",
-      signal: run.signal,
-      query: {
-        startDate: date,
-        endDate: date,
-        timezoneId: subject.location.timezoneId,
-        practitionerId: practitioner.id,
-        locationId: subject.location.id,
-        clientId,
-        pageSize: 100,
-      },
+      startDate: date,
+      endDate: date,
+      timezoneId: subject.location.timezoneId,
+      practitionerId: practitioner.id,
+      locationId: subject.location.id,
+      clientId,
+      pageSize: 100,
     },
-    listEnvelope("appointments", Appointment),
+    { signal: run.signal },
   );
-  return list.appointments.find(
+  return list.items.find(
     (a) =>
       Date.parse(a.startDateTime) === startMs &&
       a.practitioner.practitionerId === practitioner.id &&

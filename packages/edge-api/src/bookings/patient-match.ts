@@ -4,10 +4,9 @@
  * too many candidates) creates a new client. The public form never updates an existing client, and
  * the caller never learns which happened.
  */
-import { ClientCreated, ClientDetail, ClientSummary } from "@coreplus-kit/core";
+import type { ClientDetail } from "@coreplus-kit/core";
 import type { BookingPatient } from "../schemas/public.js";
 import type { Upstream } from "../upstream/upstream.js";
-import { wrappedOrBare } from "../upstream/wrapped.js";
 
 /** More exact-name-and-birthday candidates than this is doubt: create a new client instead. */
 const MAX_CANDIDATES = 3;
@@ -29,14 +28,11 @@ export function isSamePerson(
 
 /** The id of the matching client, or of a new one created from the form. */
 export async function findOrCreateClient(upstream: Upstream, patient: BookingPatient, signal: AbortSignal) {
+  const { clients } = upstream.client;
   const candidates = (
-    await upstream.listAll(
-      "/Client/",
-      "clients",
-      ClientSummary,
-      { name: patient.lastName.trim(), dateOfBirth: patient.dateOfBirth },
-      signal,
-    )
+    await clients
+      .iterate({ name: patient.lastName.trim(), dateOfBirth: patient.dateOfBirth }, { signal })
+      .toArray()
   ).filter(
     (c) =>
       norm(c.firstName) === norm(patient.firstName) &&
@@ -45,28 +41,20 @@ export async function findOrCreateClient(upstream: Upstream, patient: BookingPat
   );
   if (candidates.length <= MAX_CANDIDATES) {
     for (const c of candidates) {
-      const detail = await upstream.call(
-        { method: "GET", path: `/Client/${c.clientId}/`, signal },
-        wrappedOrBare("client", ClientDetail),
-      );
+      const detail = await clients.get(c.clientId, { signal });
       if (isSamePerson(detail, patient)) return { clientId: c.clientId, matched: true };
     }
   }
-  const created = await upstream.call(
+  // Never retried except on 429 (core's create): a blind retry could create a second client.
+  const created = await clients.create(
     {
-      method: "POST",
-      path: "/Client/",
-      idempotent: false,
-      signal,
-      body: {
-        firstName: patient.firstName.trim(),
-        lastName: patient.lastName.trim(),
-        dateOfBirth: patient.dateOfBirth,
-        email: patient.email.trim(),
-        phoneNumberMobile: patient.mobile.trim(),
-      },
+      firstName: patient.firstName.trim(),
+      lastName: patient.lastName.trim(),
+      dateOfBirth: patient.dateOfBirth,
+      email: patient.email.trim(),
+      phoneNumberMobile: patient.mobile.trim(),
     },
-    wrappedOrBare("client", ClientCreated),
+    { signal },
   );
   return { clientId: created.clientId, matched: false };
 }

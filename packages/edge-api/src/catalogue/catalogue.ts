@@ -3,7 +3,6 @@
  * and narrowed by the clinic's configuration. Stored as JSON in the cache (minutes), and queried by
  * the pure functions below: who offers which type where.
  */
-import { AppointmentType, Location, Practitioner } from "@coreplus-kit/core";
 import type { ClinicConfig } from "../config/schema.js";
 import type { Upstream } from "../upstream/upstream.js";
 
@@ -47,10 +46,12 @@ export async function loadCatalogue(
   clinic: ClinicConfig,
   signal?: AbortSignal,
 ): Promise<Catalogue> {
+  const opts = signal ? { signal } : {};
+  const { client } = upstream;
   const [locations, practitioners, types] = await Promise.all([
-    upstream.listAll("/Location/", "locations", Location, {}, signal),
-    upstream.listAll("/Practitioner/", "practitioners", Practitioner, {}, signal),
-    upstream.listAll("/AppointmentType/", "appointmentTypes", AppointmentType, {}, signal),
+    client.locations.iterate({}, opts).toArray(),
+    client.practitioners.iterate({}, opts).toArray(),
+    client.appointmentTypes.iterate({}, opts).toArray(),
   ]);
   const allow = (list: string[] | undefined) => {
     const set = list && new Set(list.map((s) => s.toLowerCase()));

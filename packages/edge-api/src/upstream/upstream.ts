@@ -1,7 +1,8 @@
 /**
- * One clinic's door to coreplus: core's client with the consumer's shared limiter injected, a fetch
- * that reports each upstream outcome (for /healthz and the logs), and list/paging helpers that take
- * an AbortSignal so that reads can wait only briefly and bookings up to their deadline.
+ * One clinic's door to coreplus: core's client with the consumer's shared limiter injected and a
+ * fetch that reports each upstream outcome (for /healthz and the logs). Callers use the client's
+ * typed resources, passing an AbortSignal so that reads wait only briefly and bookings up to their
+ * deadline.
  */
 import {
   type CoreplusClient,
@@ -42,7 +43,10 @@ export class BudgetWaitAbortedError extends Error {
 /** The clinic's coreplus access used by the catalogue, availability and bookings. */
 export interface Upstream {
   readonly client: CoreplusClient;
-  /** Every page of a list (pageSize 100), parsed with `item`. */
+  /**
+   * Every page of a list (pageSize 100), parsed with `item`. Kept only for the health probe in
+   * app/health.ts; everything else uses `client.<resource>.iterate(q, { signal }).toArray()`.
+   */
   listAll<S extends z.ZodType>(
     path: string,
     key: string,
@@ -50,8 +54,6 @@ export interface Upstream {
     query: CoreplusRequest["query"],
     signal?: AbortSignal,
   ): Promise<z.infer<S>[]>;
-  /** One call, its JSON parsed with `schema`. */
-  call<S extends z.ZodType>(req: CoreplusRequest, schema: S): Promise<z.infer<S>>;
 }
 
 /** Identifies a coreplus consumer: the budget is per consumer, not per clinic. */
@@ -107,23 +109,17 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     fetch: observed,
   });
 
-  async function call<S extends z.ZodType>(req: CoreplusRequest, schema: S): Promise<z.infer<S>> {
-    const raw = await client.request(req);
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) throw new UpstreamShapeError(req.path, parsed.error);
-    return parsed.data;
-  }
-
   return {
     client,
-    call,
     async listAll(path, key, item, query, signal) {
       const envelope = listEnvelope(key, item);
       const items: unknown[] = [];
       for (let pageNumber = 1; pageNumber <= 50; pageNumber++) {
         const req: CoreplusRequest = { method: "GET", path, query: { ...query, pageNumber, pageSize: 100 } };
         if (signal) req.signal = signal;
-        const page = (await call(req, envelope)) as Record<string, unknown> & {
+        const parsed = envelope.safeParse(await client.request(req));
+        if (!parsed.success) throw new UpstreamShapeError(path, parsed.error);
+        const page = parsed.data as Record<string, unknown> & {
           paging?: { totalRows: number } | undefined;
         };
         const rows = page[key] as unknown[];
