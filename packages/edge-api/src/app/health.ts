@@ -3,7 +3,6 @@
  * most every 30 s when nothing else has talked to coreplus. A refused (e.g. expired) access token
  * shows as `auth-failed`.
  */
-import { Location } from "@coreplus-kit/core";
 import type { HealthResponse } from "../schemas/public.js";
 import type { UpstreamObserver, UpstreamOutcome } from "../upstream/upstream.js";
 import type { ClinicRuntime } from "./scope.js";
@@ -55,8 +54,9 @@ export class HealthTracker {
       const now = this.#now();
       if ((!last || now - last.at >= PROBE_INTERVAL_MS) && now - lastProbe >= PROBE_INTERVAL_MS) {
         this.#lastProbe.set(slug, now);
-        const probe = rt.upstream
-          .listAll("/Location/", "locations", Location, {}, AbortSignal.timeout(10_000))
+        // One page of locations: the cheapest authenticated read.
+        const probe = rt.upstream.client.locations
+          .list({}, { signal: AbortSignal.timeout(10_000) })
           .then(
             () => undefined,
             () => undefined,

@@ -15,7 +15,7 @@ import {
 } from "@coreplus-kit/core";
 import { ProblemError } from "../http/problem.js";
 import { LockTimeoutError } from "../state/types.js";
-import { BudgetWaitAbortedError, UpstreamShapeError } from "./upstream.js";
+import { BudgetWaitAbortedError } from "./upstream.js";
 
 /** Turns an upstream (or waiting) failure into a problem; problems pass through unchanged. */
 export function upstreamProblem(err: unknown): ProblemError {
@@ -61,7 +61,6 @@ export function upstreamProblem(err: unknown): ProblemError {
     err instanceof CoreplusUpstreamError ||
     err instanceof CoreplusNetworkError ||
     err instanceof CoreplusResponseError ||
-    err instanceof UpstreamShapeError ||
     err instanceof CoreplusError
   )
     return new ProblemError("upstream-unavailable", "The booking system answered with an error.", {

@@ -4,14 +4,7 @@
  * typed resources, passing an AbortSignal so that reads wait only briefly and bookings up to their
  * deadline.
  */
-import {
-  type CoreplusClient,
-  type CoreplusRequest,
-  createCoreplusClient,
-  listEnvelope,
-  type RequestLimiter,
-} from "@coreplus-kit/core";
-import type { z } from "zod";
+import { type CoreplusClient, createCoreplusClient, type RequestLimiter } from "@coreplus-kit/core";
 import type { ClinicConfig } from "../config/schema.js";
 
 /** What one upstream HTTP exchange ended as. */
@@ -43,17 +36,6 @@ export class BudgetWaitAbortedError extends Error {
 /** The clinic's coreplus access used by the catalogue, availability and bookings. */
 export interface Upstream {
   readonly client: CoreplusClient;
-  /**
-   * Every page of a list (pageSize 100), parsed with `item`. Kept only for the health probe in
-   * app/health.ts; everything else uses `client.<resource>.iterate(q, { signal }).toArray()`.
-   */
-  listAll<S extends z.ZodType>(
-    path: string,
-    key: string,
-    item: S,
-    query: CoreplusRequest["query"],
-    signal?: AbortSignal,
-  ): Promise<z.infer<S>[]>;
 }
 
 /** Identifies a coreplus consumer: the budget is per consumer, not per clinic. */
@@ -111,32 +93,5 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
 
   return {
     client,
-    async listAll(path, key, item, query, signal) {
-      const envelope = listEnvelope(key, item);
-      const items: unknown[] = [];
-      for (let pageNumber = 1; pageNumber <= 50; pageNumber++) {
-        const req: CoreplusRequest = { method: "GET", path, query: { ...query, pageNumber, pageSize: 100 } };
-        if (signal) req.signal = signal;
-        const parsed = envelope.safeParse(await client.request(req));
-        if (!parsed.success) throw new UpstreamShapeError(path, parsed.error);
-        const page = parsed.data as Record<string, unknown> & {
-          paging?: { totalRows: number } | undefined;
-        };
-        const rows = page[key] as unknown[];
-        items.push(...rows);
-        const total = page.paging?.totalRows;
-        if (rows.length < 100 || (total !== undefined && items.length >= total)) break;
-      }
-      return items as z.infer<typeof item>[];
-    },
   };
-}
-
-/** coreplus answered with JSON we could not read. */
-export class UpstreamShapeError extends Error {
-  readonly code = "ERR_EDGE_UPSTREAM_SHAPE";
-  constructor(path: string, cause: unknown) {
-    super(`unexpected response shape from coreplus ${path}`, { cause });
-    this.name = this.constructor.name;
-  }
 }
