@@ -15,8 +15,14 @@ export interface SlidingWindowLimiterOptions {
   limit?: number;
   /** Window length in ms. Default 1000. */
   windowMs?: number;
-  /** Clock in ms. Default `Date.now`. */
+  /** Clock in ms. Default `performance.now` (monotonic: a wall-clock step cannot open the gate early). */
   now?: () => number;
+  /**
+   * Added to every window, in ms. Default 1: it absorbs clock granularity (`Date.now` counts whole
+   * milliseconds) and timers that fire early, which otherwise let two windows' starts land 999.x ms
+   * apart, i.e. `2 × limit` starts in one window as a server measures it.
+   */
+  marginMs?: number;
 }
 
 /** Gates request starts. */
@@ -51,9 +57,12 @@ const noop = (): void => {};
 export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {}): RequestLimiter {
   const limit = opts.limit ?? 9;
   const windowMs = opts.windowMs ?? 1000;
-  const now = opts.now ?? Date.now;
+  const now = opts.now ?? (() => performance.now());
+  const marginMs = opts.marginMs ?? 1;
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError("limit must be a positive integer");
   if (!(windowMs > 0)) throw new RangeError("windowMs must be positive");
+  if (!(marginMs >= 0)) throw new RangeError("marginMs must not be negative");
+  const span = windowMs + marginMs;
 
   // When each slot may be used again; +Infinity while a lease holds it.
   const freeAt = new Array<number>(limit).fill(Number.NEGATIVE_INFINITY);
@@ -70,7 +79,7 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
   function take(i: number, held: boolean): () => void {
     const startedAt = now();
     if (!held) {
-      freeAt[i] = startedAt + windowMs;
+      freeAt[i] = startedAt + span;
       return noop;
     }
     freeAt[i] = Number.POSITIVE_INFINITY;
@@ -78,7 +87,7 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
     return () => {
       if (released) return;
       released = true;
-      freeAt[i] = Math.max(startedAt, now()) + windowMs;
+      freeAt[i] = Math.max(startedAt, now()) + span;
       if (queue.length > 0) {
         // A pending timer may be waiting for a later slot than this one; re-plan from scratch.
         if (timer !== undefined) clearTimeout(timer);
