@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { createSlidingWindowLimiter } from "./limiter.js";
 
 /** The largest number of timestamps falling in any window [t, t + windowMs). */
@@ -13,52 +13,35 @@ function maxInAnyWindow(times: readonly number[], windowMs: number): number {
   return best;
 }
 
-/** Fifty concurrent acquires on a default limiter, with the longest event-loop stall seen meanwhile. */
-async function burstOf50(): Promise<{
-  times: number[];
-  startedAt: number;
-  endedAt: number;
-  maxStallMs: number;
-}> {
-  const limiter = createSlidingWindowLimiter();
-  let maxStallMs = 0;
-  let last = performance.now();
-  const probe = setInterval(() => {
-    const t = performance.now();
-    maxStallMs = Math.max(maxStallMs, t - last - 10);
-    last = t;
-  }, 10);
-  const startedAt = performance.now();
-  const times: number[] = [];
-  await Promise.all(
-    Array.from({ length: 50 }, async () => {
-      await limiter.acquire();
-      times.push(performance.now());
-    }),
-  );
-  const endedAt = performance.now();
-  clearInterval(probe);
-  return { times, startedAt, endedAt, maxStallMs };
-}
-
 describe("createSlidingWindowLimiter", () => {
-  test("a burst of 50 never puts more than 10 starts in any real second (default 9/s)", async () => {
-    // The starts are timestamped by the caller, after the limiter grants them. If this process is
-    // descheduled between a grant and its timestamp, a window's starts are recorded late and look
-    // bunched with the next window's. Such a run measures the machine, not the limiter, so it is
-    // repeated (at most twice); the last run is judged as it is. (This test once failed with 18 starts
-    // in 999.x ms on a quiet machine: that was the limiter's whole-millisecond clock, now fixed by its
-    // margin and monotonic clock, not a stall.)
-    let run = await burstOf50();
-    for (let attempt = 1; attempt < 3 && run.maxStallMs > 200; attempt++) run = await burstOf50();
-    const { times, startedAt, endedAt } = run;
-    expect(times).toHaveLength(50);
-    expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(9);
-    // 50 starts at 9 per window: the last five wait for the sixth window, which opens at 5 s.
-    const elapsed = endedAt - startedAt;
-    expect(elapsed).toBeGreaterThanOrEqual(5 * 1000 - 20);
-    expect(elapsed).toBeLessThan(6.5 * 1000);
-  }, 30_000);
+  test("a burst of 50 never gets more than 9 starts in any second (default 9/s)", async () => {
+    // Fake timers and clock make the grant times exact. Timestamps taken by the caller on a real clock
+    // also measure how late the process resumed the caller (several ms when the 2 cores are busy), which
+    // bunches windows that the limiter kept apart. The real-clock guarantee, measured where it matters
+    // (arrivals at a server), is the client's "burst of 50 calls" test in client/resilience.test.ts.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date", "performance"] });
+    try {
+      const limiter = createSlidingWindowLimiter();
+      const startedAt = performance.now();
+      const times: number[] = [];
+      const all = Promise.all(
+        Array.from({ length: 50 }, async () => {
+          await limiter.acquire();
+          times.push(performance.now());
+        }),
+      );
+      await vi.advanceTimersByTimeAsync(7000);
+      await all;
+      expect(times).toHaveLength(50);
+      expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(9);
+      // 50 starts at 9 per window: the last five wait for the sixth window, which opens just after 5 s.
+      const elapsed = Math.max(...times) - startedAt;
+      expect(elapsed).toBeGreaterThanOrEqual(5 * 1000);
+      expect(elapsed).toBeLessThan(5 * 1000 + 50);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   test("FIFO: waiters are served in the order they asked", async () => {
     const limiter = createSlidingWindowLimiter({ limit: 2, windowMs: 50 });
