@@ -90,7 +90,9 @@ describe("locks across isolates", () => {
     const runs = [];
     for (const [i, s] of [a, b, a, b].entries()) {
       runs.push(s.forClinic(slug).withLock("slot:x", opts, critical(`w${i}`)));
-      await sleep(5);
+      // Far enough apart that the arrival order at the object is the order of this loop, even when a
+      // busy machine delays one isolate's call (5 ms was not, with two CPU hogs running).
+      await sleep(40);
     }
     expect(await Promise.all(runs)).toEqual(["w0", "w1", "w2", "w3"]);
     expect(events).toEqual(["w0+", "w0-", "w1+", "w1-", "w2+", "w2-", "w3+", "w3-"]);
