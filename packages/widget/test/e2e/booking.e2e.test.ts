@@ -2,43 +2,17 @@
  * The widget end to end, in Chromium, against the real edge API and sandbox: a keyboard-only booking
  * that lands in the sandbox, axe on every step, the 409 and dropped-response paths, the screenshots.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buildBundle,
-  hasChromium,
-  launchChromium,
-  openSite,
-  type Stack,
-  skipReason,
-  startStack,
-} from "./stack.ts";
+import { describe, expect, it } from "vitest";
+import { hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
 import { expectNoAxe, expectStep, heading, press, typeDetails } from "./steps.ts";
 
-if (!hasChromium && process.env.CI === "true")
-  throw new Error(`browser tests: ${skipReason}; CI=true requires a browser`);
-if (!hasChromium) console.log(`browser tests: skipped — ${skipReason}`);
+requireChromiumUnderCi();
 
 describe.skipIf(!hasChromium)("end to end: widget + edge API + sandbox in Chromium", () => {
-  let stack: Stack;
-  let browser: Browser;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const bundle = await buildBundle();
-    cleanup = bundle.cleanup;
-    stack = await startStack(bundle.file);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    await cleanup?.();
-  });
+  const e2e = useE2eStack();
 
   it("books with the keyboard alone; axe finds nothing on any step; the appointment is in the sandbox", async () => {
-    const { page, context, problems } = await openSite(browser, stack);
+    const { page, context, problems } = await openSite(e2e.browser, e2e.stack);
     await heading(page, "Where would you like to be seen?").waitFor();
     await expectNoAxe(page, "location");
     await press(page, "button", /^Harbourside Health Docklands/);
@@ -72,13 +46,13 @@ describe.skipIf(!hasChromium)("end to end: widget + edge API + sandbox in Chromi
     });
     await expectStep(page, "Check your booking");
     await expectNoAxe(page, "review");
-    const before = stack.sandbox.sandbox.store.appointments.size;
+    const before = e2e.stack.sandbox.sandbox.store.appointments.size;
     await press(page, "button", "Confirm booking");
     await expectStep(page, "You're booked");
     await expectNoAxe(page, "confirmation");
 
-    expect(stack.sandbox.sandbox.store.appointments.size).toBe(before + 1);
-    const store = stack.sandbox.sandbox.store;
+    expect(e2e.stack.sandbox.sandbox.store.appointments.size).toBe(before + 1);
+    const store = e2e.stack.sandbox.sandbox.store;
     const client = [...store.clients.values()].find(
       (c) => c.firstName === "Keyboard" && c.lastName === "Patient",
     );

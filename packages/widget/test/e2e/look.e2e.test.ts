@@ -5,47 +5,22 @@
  */
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  axeViolations,
-  buildBundle,
-  hasChromium,
-  launchChromium,
-  openSite,
-  type Stack,
-  skipReason,
-  startStack,
-} from "./stack.ts";
+import { describe, expect, it } from "vitest";
+import { axeViolations, hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
 import { expectNoAxe, expectStep, heading, press } from "./steps.ts";
 
-if (!hasChromium && process.env.CI === "true")
-  throw new Error(`browser tests: ${skipReason}; CI=true requires a browser`);
+requireChromiumUnderCi();
 
 const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
 
 describe.skipIf(!hasChromium)("end to end: look and embedding", () => {
-  let stack: Stack;
-  let browser: Browser;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const bundle = await buildBundle();
-    cleanup = bundle.cleanup;
-    stack = await startStack(bundle.file);
-    browser = await launchChromium();
+  const e2e = useE2eStack(async () => {
     await mkdir(docs, { recursive: true });
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    await cleanup?.();
   });
 
   for (const width of [1280, 375]) {
     it(`renders the date-and-time step at ${width} px without overflow, and saves a screenshot`, async () => {
-      const { page, context, problems } = await openSite(browser, stack, { width });
+      const { page, context, problems } = await openSite(e2e.browser, e2e.stack, { width });
       await heading(page, "Where would you like to be seen?").waitFor();
       await press(page, "button", /^Harbourside Health Docklands/);
       await press(page, "button", /^Standard Consultation/);
@@ -65,7 +40,7 @@ describe.skipIf(!hasChromium)("end to end: look and embedding", () => {
   }
 
   it("passes axe in the dark theme, and axe does see into the element (a low-contrast override is caught)", async () => {
-    const { page, context } = await openSite(browser, stack, {
+    const { page, context } = await openSite(e2e.browser, e2e.stack, {
       path: `/?attrs=${encodeURIComponent('theme="dark"')}`,
     });
     await heading(page, "Where would you like to be seen?").waitFor();
@@ -89,7 +64,7 @@ describe.skipIf(!hasChromium)("end to end: look and embedding", () => {
   });
 
   it("follows the visitor's colour scheme with theme=auto", async () => {
-    const { page, context } = await openSite(browser, stack, {
+    const { page, context } = await openSite(e2e.browser, e2e.stack, {
       path: `/?attrs=${encodeURIComponent('theme="auto"')}`,
     });
     await heading(page, "Where would you like to be seen?").waitFor();
@@ -105,13 +80,13 @@ describe.skipIf(!hasChromium)("end to end: look and embedding", () => {
   });
 
   it("animates skeletons only when the visitor allows motion", async () => {
-    await stack.controls.setLatency(1_500, { path: "/availabilityslot" });
+    await e2e.stack.controls.setLatency(1_500, { path: "/availabilityslot" });
     try {
       for (const [reducedMotion, expected] of [
         [true, "none"],
         [false, "pulse"],
       ] as const) {
-        const { page, context } = await openSite(browser, stack, { reducedMotion });
+        const { page, context } = await openSite(e2e.browser, e2e.stack, { reducedMotion });
         await heading(page, "Where would you like to be seen?").waitFor();
         await press(
           page,
@@ -126,13 +101,13 @@ describe.skipIf(!hasChromium)("end to end: look and embedding", () => {
         await context.close();
       }
     } finally {
-      await stack.controls.clearFaults();
+      await e2e.stack.controls.clearFaults();
     }
   });
 
   it("works under a strict Content-Security-Policy that really refuses inline script", async () => {
-    const { page, context, problems } = await openSite(browser, stack);
-    const response = await page.goto(stack.site);
+    const { page, context, problems } = await openSite(e2e.browser, e2e.stack);
+    const response = await page.goto(e2e.stack.site);
     const csp = response!.headers()["content-security-policy"]!;
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-(inline|eval)/);

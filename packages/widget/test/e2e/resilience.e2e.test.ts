@@ -3,21 +3,12 @@
  * explanation; a dropped response after coreplus booked is retried with the same idempotency key
  * and books once.
  */
-import type { Browser, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buildBundle,
-  hasChromium,
-  launchChromium,
-  openSite,
-  type Stack,
-  skipReason,
-  startStack,
-} from "./stack.ts";
+import type { Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
 import { expectNoAxe, expectStep, heading, type Patient, press, toReview } from "./steps.ts";
 
-if (!hasChromium && process.env.CI === "true")
-  throw new Error(`browser tests: ${skipReason}; CI=true requires a browser`);
+requireChromiumUnderCi();
 
 const patient = (name: string): Patient => ({
   firstName: name,
@@ -30,25 +21,10 @@ const patient = (name: string): Patient => ({
 });
 
 describe.skipIf(!hasChromium)("end to end: when things go wrong", () => {
-  let stack: Stack;
-  let browser: Browser;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    const bundle = await buildBundle();
-    cleanup = bundle.cleanup;
-    stack = await startStack(bundle.file);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
-    await cleanup?.();
-  });
+  const e2e = useE2eStack();
 
   const appointmentsOf = (firstName: string) => {
-    const store = stack.sandbox.sandbox.store;
+    const store = e2e.stack.sandbox.sandbox.store;
     const ids = new Set(
       [...store.clients.values()].filter((c) => c.firstName === firstName).map((c) => c.clientId),
     );
@@ -63,7 +39,7 @@ describe.skipIf(!hasChromium)("end to end: when things go wrong", () => {
   };
 
   it("returns to the times with an explanation when someone else took the slot (409)", async () => {
-    const { page, context, problems } = await openSite(browser, stack);
+    const { page, context, problems } = await openSite(e2e.browser, e2e.stack);
     await page.evaluate(() => {
       document.addEventListener("coreplus-slot-selected", (e) => {
         (window as unknown as { picked: unknown }).picked = (e as CustomEvent).detail;
@@ -75,7 +51,7 @@ describe.skipIf(!hasChromium)("end to end: when things go wrong", () => {
     const picked = (await page.evaluate(
       () => (window as unknown as { picked: Record<string, string> }).picked,
     )) as Record<string, string>;
-    const other = await fetch(`${stack.edge.url}/v1/clinics/harbourside/bookings`, {
+    const other = await fetch(`${e2e.stack.edge.url}/v1/clinics/harbourside/bookings`, {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": "e2e-someone-else-0001" },
       body: JSON.stringify({
@@ -113,11 +89,11 @@ describe.skipIf(!hasChromium)("end to end: when things go wrong", () => {
   });
 
   it("books once when the response was lost after coreplus booked, retrying with the same key", async () => {
-    const { page, context } = await openSite(browser, stack);
+    const { page, context } = await openSite(e2e.browser, e2e.stack);
     const posts = bookingPosts(page);
     await heading(page, "Where would you like to be seen?").waitFor();
     await toReview(page, patient("Dropped"));
-    await stack.controls.dropConnection({
+    await e2e.stack.controls.dropConnection({
       times: 1,
       after: "after",
       match: { method: "POST", path: "/appointment" },

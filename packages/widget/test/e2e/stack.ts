@@ -15,6 +15,7 @@ import { type EdgeApiServer, serveEdgeApi } from "@coreplus-kit/edge-api/node";
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Monday 30 November 2026, 08:00 in Melbourne (AEDT): the business "now" of every e2e test. */
 export const PINNED_NOW = new Date("2026-11-30T08:00:00+11:00");
@@ -232,4 +233,49 @@ export async function axeViolations(
       nodes: v.nodes.map((n) => JSON.stringify(n.target)),
     }));
   });
+}
+
+/** Under `CI=true` a missing browser fails the run; elsewhere the reason the browser tests are skipped is printed once. */
+export function requireChromiumUnderCi(): void {
+  if (hasChromium) return;
+  if (process.env.CI === "true") throw new Error(`browser tests: ${skipReason}; CI=true requires a browser`);
+  console.log(`browser tests: skipped — ${skipReason}`);
+}
+
+/** The live handles of {@link useE2eStack}, valid inside tests. */
+export interface E2e {
+  readonly stack: Stack;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the hooks every end-to-end file needs (call it inside the `describe`): build the
+ * self-contained bundle, start sandbox + edge API + site, launch Chromium; and tear them down after.
+ */
+export function useE2eStack(setup?: () => Promise<void>): E2e {
+  let stack: Stack | undefined;
+  let browser: Browser | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const bundle = await buildBundle();
+    cleanup = bundle.cleanup;
+    stack = await startStack(bundle.file);
+    browser = await launchChromium();
+    await setup?.();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+    await cleanup?.();
+  });
+  return {
+    get stack() {
+      if (!stack) throw new Error("the e2e stack is not started (use it inside a test)");
+      return stack;
+    },
+    get browser() {
+      if (!browser) throw new Error("Chromium is not launched (use it inside a test)");
+      return browser;
+    },
+  };
 }
