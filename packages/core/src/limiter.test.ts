@@ -1,17 +1,6 @@
 import { describe, expect, test, vi } from "vitest";
+import { maxInAnyWindow } from "../test/fake-coreplus.js";
 import { createSlidingWindowLimiter } from "./limiter.js";
-
-/** The largest number of timestamps falling in any window [t, t + windowMs). */
-function maxInAnyWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < sorted.length; hi++) {
-    while ((sorted[hi] as number) - (sorted[lo] as number) >= windowMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
 
 describe("createSlidingWindowLimiter", () => {
   test("a burst of 50 never gets more than 9 starts in any second (default 9/s)", async () => {

@@ -5,6 +5,9 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { createCoreplusClient } from "../src/client/index.js";
+import type { CoreplusClient, CoreplusClientOptions } from "../src/client/types.js";
 import { type RequestClaims, verifyRequestToken } from "../src/jwt/index.js";
 
 export const CONSUMER_ID = "client-test-consumer";
@@ -126,4 +129,48 @@ export function maxInAnyWindow(times: readonly number[], windowMs: number): numb
 /** A lower-case GUID whose last digits are `n`. */
 export function guid(n: number, prefix = "aaaaaaaa"): string {
   return `${prefix}-0000-4000-8000-${String(n).padStart(12, "0")}`;
+}
+
+/**
+ * For a test file: starts the fake before its tests and closes it after, clearing what it received
+ * after each test. Returns the fake (usable inside tests) and a client pointed at it with fast retries.
+ */
+export function useFakeCoreplus(): {
+  fake: FakeCoreplus;
+  client(extra?: Partial<CoreplusClientOptions>): CoreplusClient;
+} {
+  let started: FakeCoreplus | undefined;
+  const live = (): FakeCoreplus => {
+    if (!started) throw new Error("the fake coreplus is not started (use it inside a test)");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startFakeCoreplus();
+  });
+  afterAll(() => started?.close());
+  afterEach(() => {
+    if (started) started.received.length = 0;
+  });
+  const fake: FakeCoreplus = {
+    get origin() {
+      return live().origin;
+    },
+    get received() {
+      return live().received;
+    },
+    handle: (handler) => live().handle(handler),
+    close: () => live().close(),
+  };
+  return {
+    fake,
+    client: (extra = {}) =>
+      createCoreplusClient({
+        baseUrl: fake.origin,
+        consumerId: CONSUMER_ID,
+        consumerSecret: CONSUMER_SECRET,
+        accessToken: ACCESS_TOKEN,
+        retry: { baseDelayMs: 5, maxDelayMs: 20 },
+        ...extra,
+      }),
+  };
 }

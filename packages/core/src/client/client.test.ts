@@ -1,14 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import {
-  ACCESS_TOKEN,
-  CONSUMER_ID,
-  CONSUMER_SECRET,
-  type FakeCoreplus,
-  guid,
-  json,
-  result,
-  startFakeCoreplus,
-} from "../../test/fake-coreplus.js";
+import { describe, expect, test } from "vitest";
+import { guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
 import {
   CoreplusAuthError,
   CoreplusConflictError,
@@ -19,28 +10,8 @@ import {
   CoreplusValidationError,
   SLOT_UNAVAILABLE_REASON,
 } from "../errors.js";
-import { createCoreplusClient } from "./index.js";
-import type { CoreplusClientOptions } from "./types.js";
 
-let fake: FakeCoreplus;
-beforeAll(async () => {
-  fake = await startFakeCoreplus();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.received.length = 0;
-});
-
-function client(extra: Partial<CoreplusClientOptions> = {}) {
-  return createCoreplusClient({
-    baseUrl: fake.origin,
-    consumerId: CONSUMER_ID,
-    consumerSecret: CONSUMER_SECRET,
-    accessToken: ACCESS_TOKEN,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    ...extra,
-  });
-}
+const { fake, client } = useFakeCoreplus();
 
 const clientRow = (n: number) => ({
   clientId: guid(n),

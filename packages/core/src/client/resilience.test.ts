@@ -1,14 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   ACCESS_TOKEN,
-  CONSUMER_ID,
   CONSUMER_SECRET,
   type FakeCoreplus,
   guid,
   json,
   maxInAnyWindow,
   result,
-  startFakeCoreplus,
+  useFakeCoreplus,
 } from "../../test/fake-coreplus.js";
 import {
   CoreplusAuthError,
@@ -18,28 +17,8 @@ import {
   CoreplusTimeoutError,
   CoreplusUpstreamError,
 } from "../errors.js";
-import { createCoreplusClient } from "./index.js";
-import type { CoreplusClientOptions } from "./types.js";
 
-let fake: FakeCoreplus;
-beforeAll(async () => {
-  fake = await startFakeCoreplus();
-});
-afterAll(() => fake.close());
-afterEach(() => {
-  fake.received.length = 0;
-});
-
-function client(extra: Partial<CoreplusClientOptions> = {}) {
-  return createCoreplusClient({
-    baseUrl: fake.origin,
-    consumerId: CONSUMER_ID,
-    consumerSecret: CONSUMER_SECRET,
-    accessToken: ACCESS_TOKEN,
-    retry: { baseDelayMs: 5, maxDelayMs: 20 },
-    ...extra,
-  });
-}
+const { fake, client } = useFakeCoreplus();
 
 const booking = {
   startDateTime: "2026-12-01T09:00:00+11:00",
