@@ -17,7 +17,6 @@ import type {
   IdempotencyRecord,
   Json,
 } from "../state/types.js";
-import type { WorkerEnv } from "./env.js";
 import type { ClinicObjectRpc, FlightJoin, FlightOutcome, LockGrant } from "./protocol.js";
 
 /** How often expired rows are swept from storage (reads ignore them anyway). */
@@ -38,7 +37,7 @@ interface Flight {
 }
 
 /** The per-clinic Durable Object. Its methods are called over RPC by `createDurableObjectState`. */
-export class ClinicDurableObject extends DurableObject<WorkerEnv> implements ClinicObjectRpc {
+export class ClinicDurableObject extends DurableObject<unknown> implements ClinicObjectRpc {
   /**
    * The in-memory state of the Node deployment, reused for what may be lost on a restart: the
    * bounded LRU cache, the sliding-window visitor counters and the first-come lock queues.
@@ -50,7 +49,8 @@ export class ClinicDurableObject extends DurableObject<WorkerEnv> implements Cli
   readonly #flights = new Map<string, Flight>();
   #sweepChecked = false;
 
-  constructor(ctx: DurableObjectState, env: WorkerEnv) {
+  // The objects read no bindings (their env is the Worker's, typed in env.ts, which names them).
+  constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env);
     this.#sql = ctx.storage.sql;
     this.#sql.exec(SCHEMA);

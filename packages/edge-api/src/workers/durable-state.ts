@@ -19,7 +19,7 @@ import {
   type LockOptions,
   LockTimeoutError,
 } from "../state/types.js";
-import { BudgetWaitAbortedError } from "../upstream/upstream.js";
+import { BudgetWaitAbortedError } from "../upstream/index.js";
 import type { ClinicDurableObject } from "./clinic-object.js";
 import type { ConsumerDurableObject } from "./consumer-object.js";
 import {
