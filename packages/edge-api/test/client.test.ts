@@ -6,7 +6,7 @@
 import { hc } from "hono/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { EdgeApp } from "../src/index.ts";
-import { NEXT_MONDAY, patient, type Stack, seedIds, startStack } from "./stack.ts";
+import { bookingBody, NEXT_MONDAY, type Stack, seedIds, startStack } from "./stack.ts";
 
 let s: Stack;
 beforeAll(async () => {
@@ -46,16 +46,7 @@ describe("hc<EdgeApp>", () => {
     const booked = await clinic.bookings.$post({
       param,
       header: { "Idempotency-Key": `typed-client-${Date.now()}` },
-      json: {
-        slot: {
-          locationId: slot.locationId,
-          practitionerId: slot.practitionerId,
-          appointmentTypeId: ids.standard,
-          start: slot.start,
-        },
-        patient: patient(),
-        consent: true,
-      },
+      json: bookingBody(slot, ids.standard),
     });
     expect(booked.status).toBe(201);
     if (booked.status !== 201) throw new Error("unreachable");
