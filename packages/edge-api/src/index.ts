@@ -3,8 +3,13 @@
  * (Web APIs only); the Node entry is `@coreplus-kit/edge-api/node`.
  */
 
-export { createEdgeApp, type EdgeApp, type EdgeDeps } from "./app/create-app.js";
-export { DOCS_ASSET_NAMES, type DocsAssets } from "./app/docs.js";
+export {
+  createEdgeApp,
+  DOCS_ASSET_NAMES,
+  type DocsAssets,
+  type EdgeApp,
+  type EdgeDeps,
+} from "./app/index.js";
 export {
   type ClinicConfig,
   type DefaultSandboxConfigOptions,

@@ -12,8 +12,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { coreplusConfigFromEnv } from "@coreplus-kit/core/dev";
 import { serve } from "@hono/node-server";
-import { createEdgeApp, type EdgeDeps } from "./app/create-app.js";
-import { DOCS_ASSET_NAMES } from "./app/docs.js";
+import { createEdgeApp, DOCS_ASSET_NAMES, type EdgeDeps } from "./app/index.js";
 import {
   defaultSandboxConfig,
   type EdgeConfig,

@@ -8,7 +8,6 @@
  * isolate and only ask the object who goes first, so a slow coreplus call never blocks the object.
  */
 import { DurableObject } from "cloudflare:workers";
-import { createMemoryState } from "../state/memory.js";
 import type {
   CacheEntry,
   CacheSetOptions,
@@ -16,7 +15,8 @@ import type {
   HitResult,
   IdempotencyRecord,
   Json,
-} from "../state/types.js";
+} from "../state/index.js";
+import { createMemoryState } from "../state/index.js";
 import type { ClinicObjectRpc, FlightJoin, FlightOutcome, LockGrant } from "./protocol.js";
 
 /** How often expired rows are swept from storage (reads ignore them anyway). */

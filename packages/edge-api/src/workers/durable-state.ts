@@ -18,7 +18,7 @@ import {
   type Json,
   type LockOptions,
   LockTimeoutError,
-} from "../state/types.js";
+} from "../state/index.js";
 import { BudgetWaitAbortedError } from "../upstream/index.js";
 import type { ClinicDurableObject } from "./clinic-object.js";
 import type { ConsumerDurableObject } from "./consumer-object.js";

@@ -9,7 +9,7 @@
  * SANDBOX_ORIGIN, so `wrangler dev` runs offline with the sandbox as a second Worker.
  */
 import { coreplusConfigFromEnv, DEV_BASE_URL } from "@coreplus-kit/core/dev";
-import { createEdgeApp, type EdgeApp, type EdgeDeps } from "../app/create-app.js";
+import { createEdgeApp, type EdgeApp, type EdgeDeps } from "../app/index.js";
 import {
   defaultSandboxConfig,
   type EdgeConfig,
