@@ -1,13 +1,14 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, expectTypeOf, test } from "vitest";
 import {
   CoreplusAuthError,
-  CoreplusConflictError,
   CoreplusDateTimeError,
   CoreplusError,
+  type CoreplusErrorCode,
   CoreplusNetworkError,
   CoreplusNotFoundError,
   CoreplusRateLimitedError,
   CoreplusResponseError,
+  CoreplusSlotUnavailableError,
   CoreplusTimeoutError,
   CoreplusUpstreamError,
   CoreplusValidationError,
@@ -25,7 +26,7 @@ describe("error classes", () => {
     [CoreplusAuthError, "ERR_COREPLUS_AUTH"],
     [CoreplusNotFoundError, "ERR_COREPLUS_NOT_FOUND"],
     [CoreplusValidationError, "ERR_COREPLUS_VALIDATION"],
-    [CoreplusConflictError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
+    [CoreplusSlotUnavailableError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
     [CoreplusRateLimitedError, "ERR_COREPLUS_RATE_LIMITED"],
     [CoreplusUpstreamError, "ERR_COREPLUS_UPSTREAM"],
     [CoreplusTimeoutError, "ERR_COREPLUS_TIMEOUT"],
@@ -50,6 +51,33 @@ describe("error classes", () => {
   });
 });
 
+describe("CoreplusErrorCode", () => {
+  // A Record over the union: adding a code without a class (or the reverse) fails the typecheck.
+  const classOf: Record<CoreplusErrorCode, new (message: string) => CoreplusError> = {
+    ERR_COREPLUS: CoreplusError,
+    ERR_COREPLUS_AUTH: CoreplusAuthError,
+    ERR_COREPLUS_NOT_FOUND: CoreplusNotFoundError,
+    ERR_COREPLUS_VALIDATION: CoreplusValidationError,
+    ERR_COREPLUS_SLOT_UNAVAILABLE: CoreplusSlotUnavailableError,
+    ERR_COREPLUS_RATE_LIMITED: CoreplusRateLimitedError,
+    ERR_COREPLUS_UPSTREAM: CoreplusUpstreamError,
+    ERR_COREPLUS_TIMEOUT: CoreplusTimeoutError,
+    ERR_COREPLUS_NETWORK: CoreplusNetworkError,
+    ERR_COREPLUS_BAD_RESPONSE: CoreplusResponseError,
+    ERR_COREPLUS_DATETIME: CoreplusDateTimeError,
+  };
+
+  test.each(Object.entries(classOf))("%s is the code of its class", (code, Cls) => {
+    expect(new Cls("x").code).toBe(code);
+  });
+
+  test("code is typed with the union, and each subclass with its own literal", () => {
+    expectTypeOf<CoreplusError["code"]>().toEqualTypeOf<CoreplusErrorCode>();
+    expectTypeOf<CoreplusSlotUnavailableError["code"]>().toEqualTypeOf<"ERR_COREPLUS_SLOT_UNAVAILABLE">();
+    expectTypeOf<CoreplusRateLimitedError["code"]>().toEqualTypeOf<"ERR_COREPLUS_RATE_LIMITED">();
+  });
+});
+
 describe("errorForStatus", () => {
   test.each([
     [400, CoreplusValidationError],
@@ -57,7 +85,7 @@ describe("errorForStatus", () => {
     [401, CoreplusAuthError],
     [403, CoreplusAuthError],
     [404, CoreplusNotFoundError],
-    [409, CoreplusConflictError],
+    [409, CoreplusSlotUnavailableError],
     [429, CoreplusRateLimitedError],
     [500, CoreplusUpstreamError],
     [503, CoreplusUpstreamError],
@@ -79,11 +107,11 @@ describe("errorForStatus", () => {
   test("the slot-unavailable reason is a conflict whatever the status", () => {
     for (const status of [200, 400, 409]) {
       expect(errorForStatus(status, { reasons: [SLOT_UNAVAILABLE_REASON] })).toBeInstanceOf(
-        CoreplusConflictError,
+        CoreplusSlotUnavailableError,
       );
     }
     expect(errorForStatus(400, { reasons: [`${SLOT_UNAVAILABLE_REASON.toLowerCase()}.`] })).toBeInstanceOf(
-      CoreplusConflictError,
+      CoreplusSlotUnavailableError,
     );
   });
 

@@ -15,6 +15,20 @@ export interface CoreplusIssue {
   message: string;
 }
 
+/** Every `code` a {@link CoreplusError} can carry; narrow on it instead of `instanceof` across bundles. */
+export type CoreplusErrorCode =
+  | "ERR_COREPLUS"
+  | "ERR_COREPLUS_AUTH"
+  | "ERR_COREPLUS_NOT_FOUND"
+  | "ERR_COREPLUS_VALIDATION"
+  | "ERR_COREPLUS_SLOT_UNAVAILABLE"
+  | "ERR_COREPLUS_RATE_LIMITED"
+  | "ERR_COREPLUS_UPSTREAM"
+  | "ERR_COREPLUS_TIMEOUT"
+  | "ERR_COREPLUS_NETWORK"
+  | "ERR_COREPLUS_BAD_RESPONSE"
+  | "ERR_COREPLUS_DATETIME";
+
 /** Everything an error can be built from. */
 export interface CoreplusErrorInit {
   status?: number | undefined;
@@ -30,7 +44,7 @@ export interface CoreplusErrorInit {
 /** Base class of every error thrown by @coreplus-kit/core. */
 export class CoreplusError extends Error {
   /** Stable machine-readable code, e.g. "ERR_COREPLUS_RATE_LIMITED". */
-  readonly code: string = "ERR_COREPLUS";
+  readonly code: CoreplusErrorCode = "ERR_COREPLUS";
   readonly status?: number;
   /** The `reason` texts of coreplus's `result` body (or local validation messages). */
   readonly reasons: string[];
@@ -89,8 +103,8 @@ export class CoreplusNotFoundError extends CoreplusError {
 export class CoreplusValidationError extends CoreplusError {
   override readonly code = "ERR_COREPLUS_VALIDATION";
 }
-/** 409, or coreplus's "selected time is not available" reason: the slot is taken. */
-export class CoreplusConflictError extends CoreplusError {
+/** 409, or coreplus's "selected time is not available" reason: the slot is taken (or was taken meanwhile). */
+export class CoreplusSlotUnavailableError extends CoreplusError {
   override readonly code = "ERR_COREPLUS_SLOT_UNAVAILABLE";
 }
 /** 429 after the retries ran out. */
@@ -155,7 +169,7 @@ export function errorForStatus(status: number, init: ErrorForStatusInit = {}): C
   const message = init.message ?? `coreplus answered ${status}${detail}${where}`;
   const full: CoreplusErrorInit = { ...init, status };
   if (status === 409 || reasons.some(isSlotUnavailableReason))
-    return new CoreplusConflictError(message, full);
+    return new CoreplusSlotUnavailableError(message, full);
   if (status === 401 || status === 403) return new CoreplusAuthError(message, full);
   if (status === 404) return new CoreplusNotFoundError(message, full);
   if (status === 400 || status === 422 || (status >= 200 && status < 300)) {

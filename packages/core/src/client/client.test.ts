@@ -2,10 +2,10 @@ import { describe, expect, test } from "vitest";
 import { guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
 import {
   CoreplusAuthError,
-  CoreplusConflictError,
   type CoreplusError,
   CoreplusNotFoundError,
   CoreplusResponseError,
+  CoreplusSlotUnavailableError,
   CoreplusUpstreamError,
   CoreplusValidationError,
   SLOT_UNAVAILABLE_REASON,
@@ -221,9 +221,9 @@ describe("error mapping", () => {
   const cases = [
     [400, result("firstName is required"), CoreplusValidationError, "ERR_COREPLUS_VALIDATION"],
     [404, result("Not found"), CoreplusNotFoundError, "ERR_COREPLUS_NOT_FOUND"],
-    [409, result(SLOT_UNAVAILABLE_REASON), CoreplusConflictError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
+    [409, result(SLOT_UNAVAILABLE_REASON), CoreplusSlotUnavailableError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
     [500, result("Internal error"), CoreplusUpstreamError, "ERR_COREPLUS_UPSTREAM"],
-    [200, result(SLOT_UNAVAILABLE_REASON), CoreplusConflictError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
+    [200, result(SLOT_UNAVAILABLE_REASON), CoreplusSlotUnavailableError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
     [200, result("Client is archived"), CoreplusValidationError, "ERR_COREPLUS_VALIDATION"],
   ] as const;
   test.each(cases)("%i %j → %o", async (status, body, Cls, code) => {
