@@ -180,4 +180,55 @@ describe("redaction", () => {
     expect(typeof err.cause).toBe("string");
     expect(String(err.cause)).not.toContain(JWT);
   });
+
+  describe("query values (a last name, a date of birth) appear nowhere", () => {
+    const name = "Featherstonehaugh O'Brien";
+    const dob = "1961-02-28";
+    const url = `http://h/API/Core/v2.1/Client/?name=${encodeURIComponent(name)}&dateOfBirth=${dob}`;
+    const texts = (err: CoreplusError) => [
+      err.message,
+      err.url ?? "",
+      err.reasons.join(),
+      err.stack ?? "",
+      JSON.stringify(err),
+      String(err.cause),
+      (err.cause as Error | undefined)?.stack ?? "",
+    ];
+    const values = [name, encodeURIComponent(name), "Featherstonehaugh", dob];
+
+    test.each([400, 404, 500, 503])(
+      "errorForStatus(%i) keeps the path and the names, not the values",
+      (status) => {
+        const err = errorForStatus(status, {
+          method: "GET",
+          url,
+          reasons: ["No match"],
+          cause: new TypeError(`fetch failed for ${url}`),
+        });
+        for (const text of texts(err)) for (const value of values) expect(text).not.toContain(value);
+        expect(err.url).toBe("http://h/API/Core/v2.1/Client/?name=[REDACTED]&dateOfBirth=[REDACTED]");
+        expect(err.message).toContain("GET /API/Core/v2.1/Client/");
+      },
+    );
+
+    test("a URL quoted in a message or a cause loses its query values too", () => {
+      const err = new CoreplusNetworkError(`could not reach ${url}`, {
+        url: new URL(url),
+        cause: new Error(`connect ECONNREFUSED (${url})`),
+      });
+      for (const text of texts(err)) for (const value of values) expect(text).not.toContain(value);
+      expect(err.message).toBe(
+        "could not reach http://h/API/Core/v2.1/Client/?name=[REDACTED]&dateOfBirth=[REDACTED]",
+      );
+    });
+
+    test("a query value echoed in a reason is scrubbed as well", () => {
+      const err = errorForStatus(400, {
+        method: "GET",
+        url,
+        reasons: [`dateOfBirth ${dob} is in the future`],
+      });
+      expect(err.reasons).toEqual(["dateOfBirth [REDACTED] is in the future"]);
+    });
+  });
 });

@@ -1,9 +1,10 @@
 /**
  * The coreplus error hierarchy. Every error has a stable `code`, `name = this.constructor.name`, keeps
- * its `cause`, and never carries the Authorization header, the JWT, the consumer secret or the access
- * token: message, url, reasons and cause text are redacted on construction.
+ * its `cause`, and never carries the Authorization header, the JWT, the consumer secret, the access
+ * token or a query value (a query can hold a last name or a date of birth): message, url, reasons,
+ * issues and cause text are redacted on construction; `url` keeps the path and the parameter names.
  */
-import { redactCause, redactText } from "./internal/redact.js";
+import { queryValuesOf, redactCause, redactor, redactQuery } from "./internal/redact.js";
 
 /** The reason coreplus gives when a booking or reschedule hits a taken slot. */
 export const SLOT_UNAVAILABLE_REASON = "The selected time is not available for booking an appointment";
@@ -49,22 +50,22 @@ export class CoreplusError extends Error {
   /** The `reason` texts of coreplus's `result` body (or local validation messages). */
   readonly reasons: string[];
   readonly method?: string;
-  /** The request URL, redacted. */
+  /** The request URL, redacted: path and query parameter names, never a query value. */
   readonly url?: string;
   /** Field problems, for validation and schema failures. */
   readonly issues: CoreplusIssue[];
 
   constructor(message: string, init: CoreplusErrorInit = {}) {
-    const secrets = init.secrets ?? [];
-    const cause = redactCause(init.cause, secrets);
-    super(redactText(message, secrets), cause === undefined ? undefined : { cause });
+    const redact = redactor(init.secrets, queryValuesOf(init.url));
+    const cause = redactCause(init.cause, redact);
+    super(redact(message), cause === undefined ? undefined : { cause });
     this.name = this.constructor.name;
     if (init.status !== undefined) this.status = init.status;
-    this.reasons = (init.reasons ?? []).map((r) => redactText(r, secrets));
+    this.reasons = (init.reasons ?? []).map(redact);
     if (init.method !== undefined) this.method = init.method.toUpperCase();
-    if (init.url !== undefined) this.url = redactText(String(init.url), secrets);
-    this.issues = (init.issues ?? []).map((i) => ({ ...i, message: redactText(i.message, secrets) }));
-    if (this.stack !== undefined) this.stack = redactText(this.stack, secrets);
+    if (init.url !== undefined) this.url = redact(redactQuery(String(init.url)));
+    this.issues = (init.issues ?? []).map((i) => ({ ...i, message: redact(i.message) }));
+    if (this.stack !== undefined) this.stack = redact(this.stack);
   }
 
   /** A log-friendly, secret-free view (also what `JSON.stringify(error)` produces). */

@@ -90,6 +90,16 @@ describe("signing and URLs", () => {
     expect(clients?.claims?.url).toContain("?name=O%27Brien%20%26%20Sons&pageSize=10");
   });
 
+  test("aud is https://coreplus.com.au unless the client is given an audience", async () => {
+    fake.handle((_req, res) => json(res, 200, { locations: [] }));
+    await client().locations.list();
+    await client({ audience: "https://sandbox.coreplus.com.au" }).locations.list();
+    expect(fake.received.map((r) => r.claims?.aud)).toEqual([
+      "https://coreplus.com.au",
+      "https://sandbox.coreplus.com.au",
+    ]);
+  });
+
   test("version v2 and a fresh token per request", async () => {
     fake.handle((_req, res) => json(res, 200, { locations: [] }));
     const c = client({ version: "v2" });

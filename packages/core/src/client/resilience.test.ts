@@ -238,4 +238,32 @@ describe("redaction", () => {
       /^secret \[REDACTED\] header JwToken \[REDACTED\]$/,
     );
   });
+
+  test("a failed client search keeps its path but not the name or date of birth it searched for", async () => {
+    const query = { name: "Featherstonehaugh", dateOfBirth: "1961-02-28", mobile: "0412345678" };
+    const c = client({ timeoutMs: 100, retry: { retries: 0 } });
+    const errors: unknown[] = [];
+    fake.handle((_req, res) => json(res, 500, result(`lookup of ${query.name} failed`)));
+    errors.push(await c.clients.list(query).catch((e: unknown) => e));
+    fake.handle((_req, res) => json(res, 400, result(`dateOfBirth ${query.dateOfBirth} is invalid`)));
+    errors.push(await c.clients.list(query).catch((e: unknown) => e));
+    fake.handle(() => undefined);
+    errors.push(await c.clients.list(query).catch((e: unknown) => e));
+    fake.handle((_req, res) => json(res, 200, { clients: "not a list" }));
+    errors.push(await c.clients.list(query).catch((e: unknown) => e));
+    expect(fake.received.every((r) => r.url.includes("Featherstonehaugh"))).toBe(true);
+    for (const err of errors) {
+      const e = err as CoreplusError;
+      expect(e.url).toMatch(/\/Client\/\?name=\[REDACTED\]&dateOfBirth=\[REDACTED\]&mobile=\[REDACTED\]/);
+      const texts = [
+        e.message,
+        JSON.stringify(e),
+        String(e.cause),
+        e.stack ?? "",
+        e.url ?? "",
+        e.reasons.join(),
+      ];
+      for (const value of Object.values(query)) for (const text of texts) expect(text).not.toContain(value);
+    }
+  });
 });
