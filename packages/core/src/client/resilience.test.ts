@@ -17,6 +17,7 @@ import {
   CoreplusTimeoutError,
   CoreplusUpstreamError,
 } from "../errors.js";
+import { createSlidingWindowLimiter } from "../limiter.js";
 
 const { fake, client } = useFakeCoreplus();
 
@@ -198,6 +199,28 @@ describe("timeouts and aborts", () => {
       .catch((e: unknown) => e);
     expect(err).toBe(reason);
     expect(fake.received).toHaveLength(1);
+  });
+});
+
+describe("one AbortSignal for many requests", () => {
+  test("20 concurrent requests sharing a signal print no MaxListenersExceededWarning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      fake.handle((_req, res) => json(res, 200, { locations: [] }));
+      const controller = new AbortController();
+      const c = client({ limiter: createSlidingWindowLimiter({ limit: 2, windowMs: 10 }) });
+      const pages = await Promise.all(
+        Array.from({ length: 20 }, () => c.locations.list({}, { signal: controller.signal })),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(pages).toHaveLength(20);
+      expect(fake.received).toHaveLength(20);
+      expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 });
 
