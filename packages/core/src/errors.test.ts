@@ -125,6 +125,20 @@ describe("errorForStatus", () => {
 
 describe("redaction", () => {
   const secrets = [SECRET, ACCESS, JWT];
+  /** Every text an error keeps, its cause's and its cause's cause's included. */
+  const textsOf = (err: CoreplusError) => {
+    const cause = err.cause as Error | undefined;
+    return [
+      err.message,
+      err.url ?? "",
+      err.reasons.join(),
+      err.stack ?? "",
+      JSON.stringify(err),
+      String(cause),
+      String(cause?.cause),
+      cause?.stack ?? "",
+    ];
+  };
 
   test("message, url, reasons, cause, stack and JSON never carry secrets", () => {
     const inner = new Error(`socket closed; secret=${SECRET}`);
@@ -141,17 +155,7 @@ describe("redaction", () => {
       cause,
       secrets,
     });
-    const texts = [
-      err.message,
-      err.url ?? "",
-      err.reasons.join(),
-      err.stack ?? "",
-      JSON.stringify(err),
-      String(err.cause),
-      String((err.cause as Error).cause),
-      (err.cause as Error).stack ?? "",
-    ];
-    for (const text of texts) {
+    for (const text of textsOf(err)) {
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
     expect(err.cause).toBeInstanceOf(Error);
@@ -185,15 +189,6 @@ describe("redaction", () => {
     const name = "Featherstonehaugh O'Brien";
     const dob = "1961-02-28";
     const url = `http://h/API/Core/v2.1/Client/?name=${encodeURIComponent(name)}&dateOfBirth=${dob}`;
-    const texts = (err: CoreplusError) => [
-      err.message,
-      err.url ?? "",
-      err.reasons.join(),
-      err.stack ?? "",
-      JSON.stringify(err),
-      String(err.cause),
-      (err.cause as Error | undefined)?.stack ?? "",
-    ];
     const values = [name, encodeURIComponent(name), "Featherstonehaugh", dob];
 
     test.each([400, 404, 500, 503])(
@@ -205,7 +200,7 @@ describe("redaction", () => {
           reasons: ["No match"],
           cause: new TypeError(`fetch failed for ${url}`),
         });
-        for (const text of texts(err)) for (const value of values) expect(text).not.toContain(value);
+        for (const text of textsOf(err)) for (const value of values) expect(text).not.toContain(value);
         expect(err.url).toBe("http://h/API/Core/v2.1/Client/?name=[REDACTED]&dateOfBirth=[REDACTED]");
         expect(err.message).toContain("GET /API/Core/v2.1/Client/");
       },
@@ -216,7 +211,7 @@ describe("redaction", () => {
         url: new URL(url),
         cause: new Error(`connect ECONNREFUSED (${url})`),
       });
-      for (const text of texts(err)) for (const value of values) expect(text).not.toContain(value);
+      for (const text of textsOf(err)) for (const value of values) expect(text).not.toContain(value);
       expect(err.message).toBe(
         "could not reach http://h/API/Core/v2.1/Client/?name=[REDACTED]&dateOfBirth=[REDACTED]",
       );
