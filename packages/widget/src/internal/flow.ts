@@ -7,16 +7,6 @@
 import type { ClinicProfile, PublicLocation, PublicPractitioner } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 
-/** The steps before the confirmation, in order. */
-export const ORDER: readonly BookingStep[] = [
-  "location",
-  "service",
-  "practitioner",
-  "time",
-  "details",
-  "review",
-];
-
 /** The practitioner choice meaning "first available". */
 export const ANY = "*";
 
@@ -68,14 +58,31 @@ export function lockedId(id: string, list: readonly { id: string }[] | undefined
   return id && (!list || list.some((x) => x.id === id)) ? id : undefined;
 }
 
+/** One step before the confirmation; `fixed` says when its answer needs no question (it is skipped). */
+interface StepRule {
+  step: BookingStep;
+  fixed?(i: FlowInputs): boolean;
+}
+
+/**
+ * The steps before the confirmation, in order. A new step joins here, in the `BookingStep` union, in
+ * the view registry (view/step-views.ts) and in the message tables.
+ */
+const RULES: readonly StepRule[] = [
+  { step: "location", fixed: (i) => !!(i.profile ? lockedLocation(i) : i.location) },
+  { step: "service", fixed: (i) => !!lockedId(i.appointmentType, i.types) },
+  { step: "practitioner", fixed: (i) => !!lockedId(i.practitioner, i.practitioners) },
+  { step: "time" },
+  { step: "details" },
+  { step: "review" },
+];
+
+/** The steps before the confirmation, in order. */
+export const ORDER: readonly BookingStep[] = RULES.map((r) => r.step);
+
 /** The steps this visitor sees, in order. */
 export function visibleSteps(i: FlowInputs): BookingStep[] {
-  return ORDER.filter(
-    (s) =>
-      (s !== "location" || !(i.profile ? lockedLocation(i) : i.location)) &&
-      (s !== "service" || !lockedId(i.appointmentType, i.types)) &&
-      (s !== "practitioner" || !lockedId(i.practitioner, i.practitioners)),
-  );
+  return RULES.filter((r) => !r.fixed?.(i)).map((r) => r.step);
 }
 
 /** The first visible step after `from`. */

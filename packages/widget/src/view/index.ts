@@ -1,0 +1,3 @@
+/** The element's view: the card, and the step registry that renders each step's body. */
+export { bookingView } from "./booking-view.js";
+export type { StepView, ViewContext } from "./types.js";

@@ -1,0 +1,46 @@
+/**
+ * A step view whose template module is loaded with `import()` on first use, so a build that splits
+ * code can ship it as its own chunk. Until it is in, the step shows a skeleton; a module that fails
+ * to load shows the usual failure with "Try again".
+ */
+import { choiceSkeleton } from "../steps/shared.js";
+import { problem } from "./problem.js";
+import type { StepView, ViewContext } from "./types.js";
+
+/** A {@link StepView} that can also start loading early. */
+export interface LazyView extends StepView {
+  /** Starts loading the module (once); never rejects. */
+  preload(): Promise<void>;
+}
+
+/** Wraps `render(module, context)` so that `module` comes from `load()` the first time it is needed. */
+export function lazyView<T>(load: () => Promise<T>, render: (mod: T, x: ViewContext) => unknown): LazyView {
+  let mod: T | undefined;
+  let failed = false;
+  let failure: unknown;
+  let loading: Promise<void> | undefined;
+  const preload = () =>
+    (loading ??= load().then(
+      (loaded) => {
+        mod = loaded;
+      },
+      (e: unknown) => {
+        failed = true;
+        failure = e;
+        loading = undefined;
+      },
+    ));
+  const view = (x: ViewContext): unknown => {
+    if (mod) return render(mod, x);
+    if (failed) {
+      const retry = () => {
+        failed = false;
+        x.rerender();
+      };
+      return problem(failure, retry, x.m, x.c.contact(x.m));
+    }
+    void preload().then(x.rerender);
+    return choiceSkeleton();
+  };
+  return Object.assign(view, { preload });
+}
