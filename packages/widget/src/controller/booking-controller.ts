@@ -5,8 +5,7 @@
  * events. The element (booking.component.ts) only holds the public attributes and renders.
  */
 import { TaskStatus } from "@lit/task";
-import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { EdgeRequestError } from "../api/edge-error.js";
+import type { ReactiveController } from "lit";
 import type {
   AvailabilityResponse,
   BookingSummary,
@@ -16,28 +15,20 @@ import type {
 } from "../api/types.js";
 import {
   type BookingStep,
-  type CoreplusBookedDetail,
+  type CoreplusErrorDetail,
   type CoreplusEventDetails,
   coreplusEvent,
   pushDataLayer,
 } from "../events.js";
 import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../internal/dates.js";
-import {
-  bookingRequest,
-  type DetailsDraft,
-  type DetailsField,
-  emptyDetails,
-  type FieldErrors,
-  fieldForPointer,
-  serverFieldMessage,
-  validateDetails,
-} from "../internal/details.js";
+import { bookingRequest, type DetailsDraft, validateDetails } from "../internal/details.js";
 import {
   ANY,
   type FlowInputs,
+  firstUnanswered,
   lockedId,
   lockedLocation,
-  ORDER,
+  settledStep,
   stepAfter,
   visibleSteps,
 } from "../internal/flow.js";
@@ -45,69 +36,15 @@ import { createIdempotencyKeys } from "../internal/idempotency.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { type Messages, resolveMessages } from "../messages/index.js";
 import { BookingData } from "./booking-data.js";
-
-/** The element's public attributes and properties, as the flow reads them. */
-export interface BookingOptions {
-  readonly api: string;
-  readonly clinic: string;
-  readonly location: string;
-  readonly practitioner: string;
-  readonly appointmentType: string;
-  readonly datalayer: boolean;
-  readonly now: () => Date;
-}
-
-/** What the controller needs of its element. */
-export type BookingHost = ReactiveControllerHost &
-  BookingOptions &
-  Pick<HTMLElement, "closest" | "dispatchEvent"> & { readonly renderRoot: ParentNode };
-
-/** The flow's state; the view reads it, only the controller's transitions change it. */
-export interface FlowState {
-  step: BookingStep;
-  locationId: string | undefined;
-  typeId: string | undefined;
-  practitionerId: string | undefined;
-  weekFrom: CalendarDate | undefined;
-  day: CalendarDate | undefined;
-  chosen: PublicSlot | undefined;
-  details: DetailsDraft;
-  errors: FieldErrors;
-  showSummary: boolean;
-  /** After a Change link on the review (or a failed booking): come back to the review. */
-  returnToReview: boolean;
-  notice: string;
-  booked: BookingSummary | undefined;
-  bookFailure: unknown;
-  /** The live region's text. */
-  announcement: string;
-  /** Bumped to reload the same range of times (after a 409). */
-  refresh: number;
-}
+import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
+import { afterBookingError, bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
 
 /** The flow behind one `<coreplus-booking>`. */
 export class BookingController implements ReactiveController {
   /** The data: clinic profile, lists, times and the booking, each a @lit/task Task. */
   readonly data: BookingData;
   readonly #host: BookingHost;
-  #state: FlowState = {
-    step: "location",
-    locationId: undefined,
-    typeId: undefined,
-    practitionerId: undefined,
-    weekFrom: undefined,
-    day: undefined,
-    chosen: undefined,
-    details: emptyDetails(),
-    errors: {},
-    showSummary: false,
-    returnToReview: false,
-    notice: "",
-    booked: undefined,
-    bookFailure: undefined,
-    announcement: "",
-    refresh: 0,
-  };
+  #state: FlowState = initialFlowState();
   #keys = createIdempotencyKeys();
   #focusTarget: string | undefined;
 
@@ -180,13 +117,7 @@ export class BookingController implements ReactiveController {
       if (lockedId(attr, list)) this.#set({ [key]: attr });
       else if (attr && this.#state[key] === attr) this.#set({ [key]: undefined });
     }
-    const steps = this.steps();
-    const { step } = this.#state;
-    if (step !== "done" && !steps.includes(step)) this.#set({ step: stepAfter(steps, step) ?? "time" });
-    // Never stay ahead of an unanswered step (a preselection the lists turned out not to offer,
-    // a choice a reloaded list no longer has).
-    const missing = this.#state.step === "done" ? undefined : this.missingStep();
-    if (missing && ORDER.indexOf(missing) < ORDER.indexOf(this.#state.step)) this.#set({ step: missing });
+    this.#set({ step: settledStep(this.#state.step, this.steps(), this.missingStep()) });
     if (this.#state.step === "time" && !this.#state.weekFrom && this.loc)
       this.#set({ weekFrom: this.today() });
   }
@@ -259,16 +190,14 @@ export class BookingController implements ReactiveController {
 
   /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
   missingStep(): BookingStep | undefined {
-    const { m } = this.i18n();
     const s = this.#state;
-    const answered: Partial<Record<BookingStep, unknown>> = {
+    return firstUnanswered({
       location: s.locationId,
       service: s.typeId,
       practitioner: s.practitionerId,
       time: s.chosen,
-      details: Object.keys(validateDetails(s.details, m, this.today())).length === 0,
-    };
-    return ORDER.slice(0, ORDER.indexOf("review")).find((step) => !answered[step]);
+      details: Object.keys(validateDetails(s.details, this.i18n().m, this.today())).length === 0,
+    });
   }
 
   /** Every answer is in (the review can be reached). */
@@ -371,16 +300,8 @@ export class BookingController implements ReactiveController {
   /** A time was chosen. */
   pickSlot(slot: PublicSlot): void {
     this.#set({ chosen: slot, notice: "" });
-    this.#emit("coreplus-slot-selected", {
-      clinic: this.#host.clinic,
-      locationId: slot.locationId,
-      appointmentTypeId: this.#state.typeId!,
-      practitionerId: slot.practitionerId,
-      anyPractitioner: this.#state.practitionerId === ANY,
-      start: slot.start,
-      end: slot.end,
-      timezone: this.data.availability.value?.timezone ?? this.loc!.timezone,
-    });
+    const timezone = this.data.availability.value?.timezone ?? this.loc!.timezone;
+    this.#emit("coreplus-slot-selected", slotDetail(this.#host.clinic, slot, this.#state, timezone));
     this.next("time");
   }
 
@@ -416,18 +337,7 @@ export class BookingController implements ReactiveController {
 
   /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
   another(): void {
-    this.#set({
-      chosen: undefined,
-      booked: undefined,
-      weekFrom: undefined,
-      day: undefined,
-      typeId: undefined,
-      practitionerId: undefined,
-      details: emptyDetails(),
-      errors: {},
-      showSummary: false,
-      returnToReview: false,
-    });
+    this.#set(clearedAnswers());
     if (!lockedLocation(this.flow())) this.#set({ locationId: undefined });
     this.goTo(this.steps()[0] ?? "time");
   }
@@ -455,34 +365,16 @@ export class BookingController implements ReactiveController {
 
   #onBookingError(e: unknown): void {
     this.#failed(e, "booking");
-    const { m } = this.i18n();
-    if (e instanceof EdgeRequestError && e.code === "ERR_SLOT_UNAVAILABLE") {
-      // Back to the times around the one taken (never before today), keeping the details.
-      const taken = dateIn(this.loc!.timezone, new Date(this.#state.chosen!.start));
-      this.#set({
-        chosen: undefined,
-        notice: m.slotTaken,
-        weekFrom: later(taken, this.today()),
-        day: taken,
-        refresh: this.#state.refresh + 1,
-        returnToReview: true,
-      });
-      this.goTo("time");
-      return;
-    }
-    const fields = e instanceof EdgeRequestError && e.code === "ERR_VALIDATION" ? e.fieldErrors : [];
-    const mapped = fields.map((f) => fieldForPointer(f.pointer)).filter((f): f is DetailsField => !!f);
-    if (mapped.length > 0) {
-      this.#set({
-        errors: Object.fromEntries(mapped.map((f) => [f, serverFieldMessage(f, m)])),
-        showSummary: true,
-        returnToReview: true,
-      });
-      this.goTo("details");
-      this.#focusTarget = "#error-summary";
-      return;
-    }
-    this.#set({ bookFailure: e });
+    const { patch, step } = afterBookingError(
+      e,
+      this.#state,
+      this.i18n().m,
+      this.loc?.timezone ?? "UTC",
+      this.today(),
+    );
+    this.#set(patch);
+    if (step) this.goTo(step);
+    if (step === "details") this.#focusTarget = "#error-summary";
   }
 
   // Events ---------------------------------------------------------------------------------------
@@ -492,16 +384,9 @@ export class BookingController implements ReactiveController {
     if (this.#host.datalayer) pushDataLayer(window as { dataLayer?: unknown[] }, name, detail);
   }
 
-  #failed(e: unknown, operation: CoreplusEventDetails["coreplus-error"]["operation"]): void {
-    if (!(e instanceof EdgeRequestError) || e.code === "ERR_ABORTED") return;
-    this.#emit("coreplus-error", {
-      clinic: this.#host.clinic,
-      code: e.code,
-      ...(e.status ? { status: e.status } : {}),
-      step: this.#state.step,
-      operation,
-      retryable: e.retryable,
-    });
+  #failed(e: unknown, operation: CoreplusErrorDetail["operation"]): void {
+    const detail = errorDetail(e, this.#host.clinic, this.#state.step, operation);
+    if (detail) this.#emit("coreplus-error", detail);
   }
 
   #announce(text: string): void {
@@ -509,24 +394,4 @@ export class BookingController implements ReactiveController {
     const { announcement } = this.#state;
     this.#set({ announcement: announcement === text ? `${text}\u00a0` : text });
   }
-}
-
-/** The `coreplus-booked` detail: what identifies the appointment, never a patient detail. */
-function bookedDetail(clinic: string, booking: BookingSummary): CoreplusBookedDetail {
-  const { reference, start, end, timezone, location, practitioner, appointmentType, reminders } = booking;
-  return {
-    clinic,
-    reference,
-    start,
-    end,
-    timezone,
-    location: { id: location.id, name: location.name },
-    practitioner: { id: practitioner.id, displayName: practitioner.displayName },
-    appointmentType: {
-      id: appointmentType.id,
-      name: appointmentType.name,
-      durationMinutes: appointmentType.durationMinutes,
-    },
-    reminders: { email: reminders.email, sms: reminders.sms },
-  };
 }

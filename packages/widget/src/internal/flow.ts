@@ -89,3 +89,23 @@ export function visibleSteps(i: FlowInputs): BookingStep[] {
 export function stepAfter(steps: readonly BookingStep[], from: BookingStep): BookingStep | undefined {
   return steps.find((s) => ORDER.indexOf(s) > ORDER.indexOf(from));
 }
+
+/** The first step before the review still waiting for an answer (`answered` maps a step to its answer). */
+export function firstUnanswered(answered: Partial<Record<BookingStep, unknown>>): BookingStep | undefined {
+  return ORDER.slice(0, ORDER.indexOf("review")).find((s) => !answered[s]);
+}
+
+/**
+ * The step to show instead of `step`: a hidden step gives way to the next one shown, and the flow
+ * never stays ahead of the first unanswered step (`missing`): a preselection the lists turned out
+ * not to offer, a choice a reloaded list no longer has.
+ */
+export function settledStep(
+  step: BookingStep,
+  steps: readonly BookingStep[],
+  missing: BookingStep | undefined,
+): BookingStep {
+  if (step === "done") return step;
+  const shown = steps.includes(step) ? step : (stepAfter(steps, step) ?? "time");
+  return missing && ORDER.indexOf(missing) < ORDER.indexOf(shown) ? missing : shown;
+}
