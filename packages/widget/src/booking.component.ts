@@ -6,7 +6,7 @@
 import { LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import { bookingStyles } from "./booking.styles.js";
 import { BookingController } from "./controller/index.js";
-import { bookingView } from "./view/index.js";
+import { bookingView, preloadViews } from "./view/index.js";
 
 /**
  * Online booking for a clinic that runs coreplus, talking to the coreplus-kit edge API.
@@ -100,5 +100,10 @@ export class CoreplusBooking extends LitElement {
 
   override render(): TemplateResult {
     return bookingView(this.#flow, !!(this.api && this.clinic), this.#rerender);
+  }
+
+  override updated(): void {
+    // The clinic is in: fetch the later steps' templates while the visitor makes the first choices.
+    if (this.#flow.profile) preloadViews();
   }
 }

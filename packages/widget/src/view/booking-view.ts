@@ -5,7 +5,7 @@ import type { BookingController } from "../controller/index.js";
 import type { BookingStep } from "../events.js";
 import { choiceSkeleton } from "../steps/shared.js";
 import { problem } from "./problem.js";
-import { preloadViews, stepViews } from "./step-views.js";
+import { stepViews } from "./step-views.js";
 
 /** Renders the element's shadow content. `configured` is false without `api` and `clinic`. */
 export function bookingView(c: BookingController, configured: boolean, rerender: () => void): TemplateResult {
@@ -18,11 +18,9 @@ export function bookingView(c: BookingController, configured: boolean, rerender:
   let body: unknown;
   if (!configured) body = html`<p class="notice error" part="notice">${m.notFound}</p>`;
   else if (task.status === TaskStatus.ERROR) body = problem(task.error, () => task.run(), m, c.contact(m));
-  else if (profile && task.status === TaskStatus.COMPLETE) {
-    // The clinic is in: fetch the later steps' templates while the visitor makes the first choices.
-    preloadViews();
+  else if (profile && task.status === TaskStatus.COMPLETE)
     body = stepViews[step]({ c, m, locale, profile, rerender });
-  } else body = choiceSkeleton();
+  else body = choiceSkeleton();
   return html`<section class="card" part="card" lang=${locale} aria-labelledby="heading">
       <div class="top">
         ${

@@ -9,7 +9,7 @@ import type { StepView, ViewContext } from "./types.js";
 
 /** A {@link StepView} that can also start loading early. */
 export interface LazyView extends StepView {
-  /** Starts loading the module (once); never rejects. */
+  /** Starts loading the module (once, and not again after a failure); never rejects. */
   preload(): Promise<void>;
 }
 
@@ -19,17 +19,22 @@ export function lazyView<T>(load: () => Promise<T>, render: (mod: T, x: ViewCont
   let failed = false;
   let failure: unknown;
   let loading: Promise<void> | undefined;
-  const preload = () =>
-    (loading ??= load().then(
-      (loaded) => {
-        mod = loaded;
-      },
-      (e: unknown) => {
-        failed = true;
-        failure = e;
-        loading = undefined;
-      },
-    ));
+  // After a failure, only the visitor's "Try again" loads again (no retry on every render).
+  const preload = (): Promise<void> => {
+    if (!loading && !failed) {
+      loading = load().then(
+        (loaded) => {
+          mod = loaded;
+        },
+        (e: unknown) => {
+          failed = true;
+          failure = e;
+          loading = undefined;
+        },
+      );
+    }
+    return loading ?? Promise.resolve();
+  };
   const view = (x: ViewContext): unknown => {
     if (mod) return render(mod, x);
     if (failed) {
