@@ -104,9 +104,7 @@ test("the client lists, creates, books, reschedules and cancels through every re
   expect(moved).toMatchObject({ startDateTime: other.startDateTime, notes: "Moved by phone" });
   const mine = await client.appointments.list({ ...query, clientId });
   expect(mine.items.map((a) => a.appointmentId)).toEqual([appointment.appointmentId]);
-  const cancelled = await client.appointments.cancel(appointment.appointmentId, {
-    cancellationNotes: "Unwell",
-  });
+  const cancelled = await client.appointments.cancel(appointment.appointmentId, { notes: "Unwell" });
   expect(cancelled.status).toBe("Cancelled");
   expect((await client.appointments.cancel(appointment.appointmentId)).status).toBe("Cancelled");
   const again = await client.availability.iterate(query).toArray();

@@ -199,9 +199,7 @@ describe("resources", () => {
 
   test("cancel posts {deleted: true} to the appointment", async () => {
     fake.handle((_req, res) => json(res, 200, { appointment: appointment("Cancelled") }));
-    const cancelled = await client().appointments.cancel(guid(1, "bbbbbbbb"), {
-      cancellationNotes: "unwell",
-    });
+    const cancelled = await client().appointments.cancel(guid(1, "bbbbbbbb"), { notes: "unwell" });
     expect(cancelled.status).toBe("Cancelled");
     expect(fake.received[0]?.path).toBe(`/API/Core/v2.1/Appointment/${guid(1, "bbbbbbbb")}/`);
     expect(fake.received[0]?.body).toEqual({ deleted: true, cancellationNotes: "unwell" });
