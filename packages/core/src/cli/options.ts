@@ -33,6 +33,8 @@ const COMMAND_OPTIONS = {
   json: { type: "boolean" },
   all: { type: "boolean" },
   data: { type: "string" },
+  "reason-id": { type: "string" },
+  notes: { type: "string" },
 } as const;
 
 /** Which command-specific options each command takes. */
@@ -41,6 +43,7 @@ const ALLOWED: Readonly<Record<string, readonly (keyof typeof COMMAND_OPTIONS)[]
   decode: ["json"],
   get: ["all"],
   post: ["data"],
+  appointment: ["reason-id", "notes"],
   config: [],
   help: [],
 };
@@ -50,7 +53,14 @@ export interface ParsedArgs {
   command: string | undefined;
   args: string[];
   help: boolean;
-  flags: { header: boolean; json: boolean; all: boolean; data: string | undefined };
+  flags: {
+    header: boolean;
+    json: boolean;
+    all: boolean;
+    data: string | undefined;
+    reasonId: string | undefined;
+    notes: string | undefined;
+  };
   connection: ConnectionFlags;
 }
 
@@ -88,6 +98,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       json: values.json === true,
       all: values.all === true,
       data: values.data,
+      reasonId: values["reason-id"],
+      notes: values.notes,
     },
     connection: {
       "base-url": values["base-url"],
