@@ -83,12 +83,10 @@ export class SandboxStore {
     return this.appointments.get(id.toLowerCase());
   }
 
-  /** A client's family records, oldest first. */
+  /** A client's family records in the order they were created (the map keeps insertion order). */
   familyOf(clientId: string): FamilyRecord[] {
     const id = clientId.toLowerCase();
-    return [...this.families.values()]
-      .filter((f) => f.clientId === id)
-      .sort((a, b) => a.createdAt - b.createdAt || (a.familyId < b.familyId ? -1 : 1));
+    return [...this.families.values()].filter((f) => f.clientId === id);
   }
 
   /** The changes made to an appointment through the API, oldest first. */

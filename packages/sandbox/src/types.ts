@@ -176,7 +176,7 @@ export interface FamilyRecord {
   emergencyContact: boolean;
   invoiceRecipient: boolean;
   mainContact: boolean;
-  /** Business-clock ms of the create (orders a client's records). */
+  /** Business-clock ms of the create. */
   createdAt: number;
 }
 
