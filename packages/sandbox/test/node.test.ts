@@ -99,6 +99,52 @@ describe("serveSandbox", () => {
     }
   });
 
+  test("family records and appointment history are kept in the state file; a file without them still loads", async () => {
+    const stateFile = join(dir, "family-history.json");
+    const first = await serveSandbox({
+      port: 0,
+      now: () => FIXED_NOW,
+      stateFile,
+      rateLimit: false,
+      log: () => {},
+    });
+    const clientId = [...first.sandbox.store.clients.keys()][0] ?? "";
+    const family = await callHttp<{ familyId: string }>(first.url, first.sandbox, "POST", "/ClientFamily/", {
+      body: { clientId, firstName: "Kept", surname: "Carer", relationship: "Guardian" },
+    });
+    expect(family.status).toBe(200);
+    const booked = [...first.sandbox.store.appointments.values()].find((a) => a.status === "Booked");
+    if (!booked) throw new Error("no booked appointment");
+    const cancel = await callHttp(first.url, first.sandbox, "POST", `/Appointment/${booked.appointmentId}/`, {
+      body: { deleted: true },
+    });
+    expect(cancel.status).toBe(200);
+    await first.close();
+
+    const second = await serveSandbox({ port: 0, now: () => FIXED_NOW, stateFile, log: () => {} });
+    try {
+      expect(second.sandbox.store.familyOf(clientId).map((f) => f.familyId)).toEqual([family.body.familyId]);
+      expect(second.sandbox.store.historyOf(booked.appointmentId).map((h) => h.action)).toEqual([
+        "cancelled",
+      ]);
+    } finally {
+      await second.close();
+    }
+
+    const older = JSON.parse(readFileSync(stateFile, "utf8")) as { store: Record<string, unknown> };
+    delete older.store.families;
+    delete older.store.history;
+    writeFileSync(stateFile, JSON.stringify(older));
+    const third = await serveSandbox({ port: 0, now: () => FIXED_NOW, stateFile, log: () => {} });
+    try {
+      expect(third.sandbox.store.families.size).toBe(0);
+      expect(third.sandbox.store.historyOf(booked.appointmentId)).toEqual([]);
+      expect(third.sandbox.store.appointment(booked.appointmentId)?.status).toBe("Cancelled");
+    } finally {
+      await third.close();
+    }
+  });
+
   test("a file saved on an earlier day is reseeded, with a log line", async () => {
     const stateFile = join(dir, "earlier-day.json");
     const first = await serveSandbox({ port: 0, now: () => FIXED_NOW, stateFile, log: () => {} });
@@ -206,6 +252,58 @@ describe("built programs: the sandbox (node dist/node.js, what `start` runs) and
     run.ready.catch(() => {});
     expect(await exited(run.child)).not.toBe(0);
     expect(run.output()).toMatch(/program-damaged.json is not valid JSON/);
+  });
+
+  test("`coreplus appointment get <id>` and `coreplus appointment cancel <id>` against the sandbox", async () => {
+    const server = await serveSandbox({ port: 0, now: () => FIXED_NOW, log: () => {} });
+    const cli = async (...args: string[]) => {
+      const child = spawn(process.execPath, [resolve(packageDir, "../core/bin/coreplus.js"), ...args], {
+        env: { PATH: process.env.PATH ?? "", COREPLUS_BASE_URL: server.url },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c: Buffer) => {
+        stdout += c.toString();
+      });
+      child.stderr.on("data", (c: Buffer) => {
+        stderr += c.toString();
+      });
+      return { code: await exited(child), stdout, stderr };
+    };
+    try {
+      const booked = [...server.sandbox.store.appointments.values()].find(
+        (a) => a.status === "Booked" && a.start > FIXED_NOW.getTime(),
+      );
+      if (!booked) throw new Error("no booked appointment");
+      const got = await cli("appointment", "get", booked.appointmentId);
+      expect(got.code, got.stderr).toBe(0);
+      expect(JSON.parse(got.stdout)).toMatchObject({ appointmentId: booked.appointmentId, status: "Booked" });
+      expect(JSON.parse(got.stdout).practitioner.lastName).toBeTruthy();
+
+      const cancelled = await cli(
+        "appointment",
+        "cancel",
+        booked.appointmentId,
+        "--notes",
+        "Called the clinic",
+      );
+      expect(cancelled.code, cancelled.stderr).toBe(0);
+      expect(JSON.parse(cancelled.stdout)).toMatchObject({
+        appointmentId: booked.appointmentId,
+        status: "Cancelled",
+      });
+      expect(server.sandbox.store.appointment(booked.appointmentId)).toMatchObject({
+        status: "Cancelled",
+        cancellationNotes: "Called the clinic",
+      });
+
+      const missing = await cli("appointment", "get", "00000000-0000-4000-8000-000000000000");
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/^coreplus: ERR_COREPLUS_NOT_FOUND \(HTTP 404\)/);
+    } finally {
+      await server.close();
+    }
   });
 
   test("`coreplus get /client/ --all` lists every seeded client", async () => {
