@@ -215,6 +215,23 @@ describe("built programs: the sandbox (node dist/node.js, what `start` runs) and
       else child.on("exit", (code) => done(code));
     });
 
+  /** Runs core's built CLI (the committed bin) against `baseUrl`. */
+  async function coreplusCli(baseUrl: string, args: string[]) {
+    const child = spawn(process.execPath, [resolve(packageDir, "../core/bin/coreplus.js"), ...args], {
+      env: { PATH: process.env.PATH ?? "", COREPLUS_BASE_URL: baseUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    return { code: await exited(child), stdout, stderr };
+  }
+
   test("prints the base URL and dev credentials, serves, and stops cleanly on SIGTERM writing its state", async () => {
     const stateFile = join(dir, "program.json");
     const run = start({ SANDBOX_STATE_FILE: stateFile });
@@ -256,21 +273,7 @@ describe("built programs: the sandbox (node dist/node.js, what `start` runs) and
 
   test("`coreplus appointment get <id>` and `coreplus appointment cancel <id>` against the sandbox", async () => {
     const server = await serveSandbox({ port: 0, now: () => FIXED_NOW, log: () => {} });
-    const cli = async (...args: string[]) => {
-      const child = spawn(process.execPath, [resolve(packageDir, "../core/bin/coreplus.js"), ...args], {
-        env: { PATH: process.env.PATH ?? "", COREPLUS_BASE_URL: server.url },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (c: Buffer) => {
-        stdout += c.toString();
-      });
-      child.stderr.on("data", (c: Buffer) => {
-        stderr += c.toString();
-      });
-      return { code: await exited(child), stdout, stderr };
-    };
+    const cli = (...args: string[]) => coreplusCli(server.url, args);
     try {
       const booked = [...server.sandbox.store.appointments.values()].find(
         (a) => a.status === "Booked" && a.start > FIXED_NOW.getTime(),
@@ -309,23 +312,8 @@ describe("built programs: the sandbox (node dist/node.js, what `start` runs) and
   test("`coreplus get /client/ --all` lists every seeded client", async () => {
     const server = await serveSandbox({ port: 0, now: () => FIXED_NOW, log: () => {} });
     try {
-      const cli = spawn(
-        process.execPath,
-        [resolve(packageDir, "../core/bin/coreplus.js"), "get", "/client/", "--all"],
-        {
-          env: { PATH: process.env.PATH ?? "", COREPLUS_BASE_URL: server.url },
-          stdio: ["ignore", "pipe", "pipe"],
-        },
-      );
-      let stdout = "";
-      let stderr = "";
-      cli.stdout.on("data", (c: Buffer) => {
-        stdout += c.toString();
-      });
-      cli.stderr.on("data", (c: Buffer) => {
-        stderr += c.toString();
-      });
-      expect(await exited(cli), stderr).toBe(0);
+      const { code, stdout, stderr } = await coreplusCli(server.url, ["get", "/client/", "--all"]);
+      expect(code, stderr).toBe(0);
       const listed = JSON.parse(stdout) as { clients: { clientId: string }[] };
       const seeded = [...server.sandbox.store.clients.values()].map((c) => c.clientId).sort();
       expect(listed.clients.map((c) => c.clientId).sort()).toEqual(seeded);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
+import { appointmentJson, guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
 import {
   CoreplusAuthError,
   CoreplusConflictError,
@@ -28,20 +28,7 @@ const clientRow = (n: number) => ({
   relatedClients: [],
 });
 
-const appointment = (status = "Booked") => ({
-  appointmentId: guid(1, "bbbbbbbb"),
-  appointmentReferenceNumber: "1001",
-  status,
-  practitioner: { practitionerId: guid(2, "cccccccc") },
-  subject: "",
-  notes: "",
-  locationId: guid(3, "dddddddd"),
-  appointmentTypeId: null,
-  startDateTime: "2026-12-01T09:00:00 +11:00",
-  endDateTime: "2026-12-01T09:30:00 +11:00",
-  clients: [{ clientId: guid(4) }],
-  notifyPractitioner: false,
-});
+const appointment = (status = "Booked") => appointmentJson({ status });
 
 /** Serves `total` clients with the coreplus list envelope (optionally clamping pageSize, optionally without paging). */
 function serveClients(total: number, opts: { clampTo?: number; noPaging?: boolean } = {}) {

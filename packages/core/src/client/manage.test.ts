@@ -4,7 +4,7 @@
  * shapes are read, and that none of these POSTs is repeated after it may have reached the server.
  */
 import { describe, expect, test } from "vitest";
-import { guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
+import { appointmentJson, guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
 import {
   CoreplusConflictError,
   CoreplusNetworkError,
@@ -17,21 +17,12 @@ import {
 const { fake, client } = useFakeCoreplus();
 
 const ID = guid(1, "bbbbbbbb");
-const appointment = (over: Record<string, unknown> = {}) => ({
-  appointmentId: ID,
-  appointmentReferenceNumber: 1001,
-  status: "Booked",
-  practitioner: { practitionerId: guid(2, "cccccccc"), firstName: "Liam", lastName: "O'Connor" },
-  subject: "",
-  notes: "",
-  locationId: guid(3, "dddddddd"),
-  appointmentTypeId: null,
-  startDateTime: "2026-12-01T09:00:00 +11:00",
-  endDateTime: "2026-12-01T09:30:00 +11:00",
-  clients: [{ clientId: guid(4) }],
-  notifyPractitioner: false,
-  ...over,
-});
+const appointment = (over: Record<string, unknown> = {}) =>
+  appointmentJson({
+    appointmentReferenceNumber: 1001,
+    practitioner: { practitionerId: guid(2, "cccccccc"), firstName: "Liam", lastName: "O'Connor" },
+    ...over,
+  });
 const family = (over: Record<string, unknown> = {}) => ({
   familyId: guid(9, "eeeeeeee"),
   firstName: "aki",
