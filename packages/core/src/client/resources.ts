@@ -182,8 +182,9 @@ export function createResources(http: Requester): Omit<CoreplusClient, "baseUrl"
           ),
           OneAppointment,
         ),
-      // The item form `{"deleted": true}` (C1); the collection form is the sandbox's alternative.
-      // Not retried blindly either: the caller decides, after reading the appointment, whether to repeat.
+      // One of the two documented forms: `{"deleted": true}` on the item (C1), not the collection
+      // form with `appointmentId` (C2, C3). Not retried blindly either: the caller decides, after
+      // reading the appointment back, whether to repeat.
       cancel: async (id, opts = {}) => {
         const { signal, reasonId, notes } = opts;
         const body = checkBody(
