@@ -6,9 +6,9 @@
 import { describe, expect, test } from "vitest";
 import { appointmentJson, guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
 import {
-  CoreplusConflictError,
   CoreplusNetworkError,
   CoreplusNotFoundError,
+  CoreplusSlotUnavailableError,
   CoreplusUpstreamError,
   CoreplusValidationError,
   SLOT_UNAVAILABLE_REASON,
@@ -118,11 +118,11 @@ describe("appointments.update", () => {
     });
   });
 
-  test("a taken time is a CoreplusConflictError; a bad patch never leaves the client", async () => {
+  test("a taken time is a CoreplusSlotUnavailableError; a bad patch never leaves the client", async () => {
     fake.handle((_req, res) => json(res, 409, result(SLOT_UNAVAILABLE_REASON)));
     await expect(
       client().appointments.update(ID, { startDateTime: "2026-12-02T10:00:00+11:00" }),
-    ).rejects.toBeInstanceOf(CoreplusConflictError);
+    ).rejects.toBeInstanceOf(CoreplusSlotUnavailableError);
     const bad = await client()
       .appointments.update(ID, {
         startDateTime: "2026-12-02T10:00:00+11:00",

@@ -34,7 +34,7 @@ export interface CoreplusClientOptions extends CoreplusCredentials {
   retry?: { retries?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** `iss` claim of the request tokens. */
   issuer?: string;
-  /** `aud` claim of the request tokens. */
+  /** `aud` claim of the request tokens. Default "https://coreplus.com.au". */
   audience?: string;
 }
 
@@ -158,7 +158,7 @@ export interface CoreplusClient {
     book(body: AppointmentBook, opts?: CallOptions): Promise<Appointment>;
     /**
      * Changes or reschedules the same appointment in place (start/end, practitioner, location, type,
-     * notes, …). A taken time is a CoreplusConflictError and leaves it unchanged. Never retried except on 429.
+     * notes, …). A taken time is a CoreplusSlotUnavailableError and leaves it unchanged. Never retried except on 429.
      */
     update(id: string, patch: AppointmentUpdate, opts?: CallOptions): Promise<Appointment>;
     /**
