@@ -1,7 +1,7 @@
 /** Concurrent bookings of one slot over real HTTP can never double-book (coreplus-api.md §4.6). */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type RunningSandbox, serveSandbox } from "../src/node.js";
-import { callHttp, FIXED_NOW } from "./helpers.js";
+import { callHttp, FIXED_NOW, type SlotJson, slotBooking } from "./helpers.js";
 
 let server: RunningSandbox;
 beforeAll(async () => {
@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-type Slot = { startDateTime: string; endDateTime: string; practitionerId: string; locationId: string };
+type Slot = SlotJson;
 
 test("100 concurrent bookings of the same slot: exactly one 200, 99 × 409 with the documented reason", async () => {
   const { sandbox } = server;
@@ -33,14 +33,7 @@ test("100 concurrent bookings of the same slot: exactly one 200, 99 × 409 with 
   const results = await Promise.all(
     clients.map((client) =>
       callHttp(server.url, sandbox, "POST", "/Appointment/", {
-        body: {
-          startDateTime: slot.startDateTime,
-          endDateTime: slot.endDateTime,
-          practitioner: { practitionerId: slot.practitionerId },
-          locationId: slot.locationId,
-          clients: [{ clientId: client.clientId }],
-          appointmentTypeId: standard?.appointmentTypeId,
-        },
+        body: slotBooking(slot, client.clientId, standard?.appointmentTypeId),
       }),
     ),
   );
@@ -80,16 +73,7 @@ test("20 concurrent reschedules of two bookings onto one free slot: exactly one 
         sandbox,
         "POST",
         "/Appointment/",
-        {
-          body: {
-            startDateTime: slot.startDateTime,
-            endDateTime: slot.endDateTime,
-            practitioner: { practitionerId: slot.practitionerId },
-            locationId: slot.locationId,
-            clients: [{ clientId }],
-            appointmentTypeId: standard?.appointmentTypeId,
-          },
-        },
+        { body: slotBooking(slot, clientId, standard?.appointmentTypeId) },
       )
     ).body.appointment;
   const first = await book(a, clientA?.clientId ?? "");

@@ -36,6 +36,30 @@ export type AppointmentJson = {
   cancellationNotes?: string | null;
 };
 
+/** A free slot as the availability list answers it. */
+export type SlotJson = {
+  startDateTime: string;
+  endDateTime: string;
+  practitionerId: string;
+  locationId: string;
+};
+
+/** The body of a booking of `slot` for one client. */
+export function slotBooking(
+  slot: SlotJson,
+  clientId: string,
+  appointmentTypeId?: string,
+): Record<string, unknown> {
+  return {
+    startDateTime: slot.startDateTime,
+    endDateTime: slot.endDateTime,
+    practitioner: { practitionerId: slot.practitionerId },
+    locationId: slot.locationId,
+    clients: [{ clientId }],
+    appointmentTypeId,
+  };
+}
+
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
   body: T;

@@ -13,11 +13,13 @@ import {
   callHttp,
   FIXED_NOW,
   NOT_AVAILABLE,
+  type SlotJson,
+  slotBooking,
 } from "./helpers.js";
 
 const MINUTE = 60_000;
 
-type Slot = { startDateTime: string; endDateTime: string; practitionerId: string; locationId: string };
+type Slot = SlotJson;
 
 let server: RunningSandbox;
 let controls: SandboxControls;
@@ -87,14 +89,7 @@ function apart(slots: Slot[]): [Slot, Slot] {
 
 async function book(slot: Slot): Promise<Appointment> {
   const res = await api<{ appointment: Appointment }>("POST", "/Appointment/", {
-    body: {
-      startDateTime: slot.startDateTime,
-      endDateTime: slot.endDateTime,
-      practitioner: { practitionerId: slot.practitionerId },
-      locationId: slot.locationId,
-      clients: [{ clientId }],
-      appointmentTypeId: standardTypeId,
-    },
+    body: slotBooking(slot, clientId, standardTypeId),
   });
   expect(res.status, res.text).toBe(200);
   return res.body.appointment;
