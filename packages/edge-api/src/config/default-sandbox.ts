@@ -3,6 +3,7 @@
  * with the development credentials and any loopback origin allowed. Development only.
  */
 import { DEV_DEFAULTS } from "@coreplus-kit/core/dev";
+import { ALTCHA_DEVELOPMENT } from "./challenge.js";
 import type { EdgeConfig } from "./schema.js";
 
 /** Options for {@link defaultSandboxConfig}. */
@@ -47,6 +48,8 @@ export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): Ed
           bookings: { limit: 5_000, windowMs: 60_000 },
         },
         cache: { catalogueTtlMs: 300_000, availabilityTtlMs: 20_000 },
+        // A real challenge, but cheap: it solves in a few milliseconds (tests, the demo).
+        challenge: { kind: "altcha", ...ALTCHA_DEVELOPMENT },
       },
     ],
   };

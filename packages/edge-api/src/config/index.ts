@@ -1,6 +1,13 @@
 /** The edge API's configuration: its schema, the parser that resolves secrets, and the sandbox default. */
+export {
+  ALTCHA_DEFAULT,
+  ALTCHA_DEVELOPMENT,
+  type ChallengeConfig,
+  TURNSTILE_SITEVERIFY_URL,
+} from "./challenge.js";
 export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
 export {
+  deploymentSecrets,
   EdgeConfigError,
   type EdgeConfigIssue,
   parseEdgeConfig,

@@ -27,6 +27,8 @@ const TITLES: Record<ProblemType, string> = {
   "unsupported-media-type": "The request body must be application/json",
   "forbidden-origin": "This website may not use this clinic's booking API",
   internal: "Internal error",
+  "challenge-required": "A solved challenge is required",
+  "challenge-failed": "The challenge was not solved",
 };
 
 /** Options of a problem beyond its type and detail. */
@@ -56,6 +58,8 @@ const STATUS: Record<ProblemType, number> = {
   "unsupported-media-type": 415,
   "forbidden-origin": 403,
   internal: 500,
+  "challenge-required": 422,
+  "challenge-failed": 422,
 };
 
 /** An error that is answered as a problem+json response (`code` ERR_EDGE_PROBLEM). */

@@ -4,6 +4,7 @@
  * Fields may be added; none may change without a version bump.
  */
 import { z } from "@hono/zod-openapi";
+import { Proof } from "./challenge.js";
 
 /** An identifier as coreplus issues them (lower-case GUIDs in practice; any short token is accepted). */
 export const PublicId = z
@@ -194,6 +195,7 @@ export const BookingRequest = z
     note: z.string().max(300).optional(),
     consent: z.literal(true, { error: "must be true" }),
     website: z.string().max(200).optional().openapi({ description: "Honeypot: must be empty." }),
+    proof: Proof.optional(),
   })
   .openapi("BookingRequest");
 export type BookingRequest = z.infer<typeof BookingRequest>;
@@ -234,6 +236,8 @@ export const PROBLEM_TYPES = [
   "unsupported-media-type",
   "forbidden-origin",
   "internal",
+  "challenge-required",
+  "challenge-failed",
 ] as const;
 /** One of {@link PROBLEM_TYPES}. */
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
