@@ -12,6 +12,7 @@ import { BoundedMap } from "../internal/bounded-map.js";
 import { hmacHex, hmacKey } from "../internal/crypto.js";
 import { errorName } from "../internal/error-name.js";
 import {
+  cacheHeaders,
   clinicCors,
   clinicScope,
   requestLog,
@@ -143,7 +144,11 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   app.notFound((c) => problemAnswer(c, new ProblemError("not-found", "There is nothing at this address.")));
 
   app.use("*", requestLog({ logger }), securityHeaders());
-  app.use("/v1/*", visitorAddress({ trustProxy: config.trustProxy, clientAddress: deps.clientAddress }));
+  app.use(
+    "/v1/*",
+    cacheHeaders(),
+    visitorAddress({ trustProxy: config.trustProxy, clientAddress: deps.clientAddress }),
+  );
   app.use("/v1/clinics/*", clinicScope({ scopeFor }), clinicCors(), visitorLimit());
 
   const routed = app
@@ -153,7 +158,10 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     .route("/", availabilityRoutes())
     .route("/", bookingsRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
     .route("/", challengeRoutes())
-    .route("/", healthRoutes({ report: (c) => health.report(runtimes.values(), defer(c)) }));
+    .route(
+      "/",
+      healthRoutes({ report: (c) => health.report(runtimes.values(), defer(c)), token: config.healthToken }),
+    );
   routed.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -74,12 +74,13 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
       ]);
   }
   const key = slotKey(practitioner.id, startMs);
+  const reminders = remindersFor(scope.rt.config.reminders, req);
   return scope.rt.state.withLock(
     `slot:${key}`,
     { waitMs: run.remaining(), leaseMs: LOCK_LEASE_MS },
     async () => {
       const own = progress.bookingSent ? await findOwnAppointment(run, subject, date, startMs) : undefined;
-      if (own) return summarise(run, subject, own);
+      if (own) return summarise(run, subject, own, reminders);
       if (!progress.bookingSent && (await scope.rt.state.takenSlots()).includes(key)) throw slotGone();
       // Fresh re-check before anything is written.
       const fresh = await upstreamSlots(scope, { ...subject, practitioners: [practitioner] }, date, date, {
@@ -88,7 +89,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
       });
       if (!fresh.some((slot) => slot.startMs === startMs && slot.practitionerId === practitioner.id)) {
         const late = progress.bookingSent ? await findOwnAppointment(run, subject, date, startMs) : undefined;
-        if (late) return summarise(run, subject, late);
+        if (late) return summarise(run, subject, late, reminders);
         await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
         throw slotGone();
       }
@@ -112,8 +113,8 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
             clients: [{ clientId: progress.clientId }],
             appointmentTypeId: subject.type.id,
             notes: req.note?.trim() ?? "",
-            isEmailReminderRequired: config.reminders.email,
-            isSmsReminderRequired: config.reminders.sms,
+            isEmailReminderRequired: reminders.email,
+            isSmsReminderRequired: reminders.sms,
             notifyPractitioner: config.notifyPractitioner,
           },
           { signal: run.signal },
@@ -122,7 +123,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         if (err instanceof CoreplusSlotUnavailableError) {
           // Our own earlier attempt may be what holds the slot (it timed out but went through).
           const mine = await findOwnAppointment(run, subject, date, startMs);
-          if (mine) return summarise(run, subject, mine);
+          if (mine) return summarise(run, subject, mine, reminders);
           progress.bookingSent = false;
           await run.save();
           await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
@@ -131,7 +132,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         throw err;
       }
       await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
-      return summarise(run, subject, appointment);
+      return summarise(run, subject, appointment, reminders);
     },
   );
 }
@@ -175,13 +176,29 @@ async function findOwnAppointment(
   );
 }
 
-async function summarise(run: BookingRun, subject: SlotSubject, a: Appointment): Promise<BookingSummary> {
+/**
+ * The reminders that apply: the clinic's flags, and SMS only when the form gave a mobile. Never what
+ * coreplus echoes back — that depends on the client record and would tell a prober whether (and how)
+ * the person exists.
+ */
+export function remindersFor(
+  configured: { email: boolean; sms: boolean },
+  req: { patient: { mobile?: string | undefined } },
+): { email: boolean; sms: boolean } {
+  return { email: configured.email, sms: configured.sms && (req.patient.mobile?.trim() ?? "") !== "" };
+}
+
+async function summarise(
+  run: BookingRun,
+  subject: SlotSubject,
+  a: Appointment,
+  reminders: BookingSummary["reminders"],
+): Promise<BookingSummary> {
   run.record.progress.appointmentId = a.appointmentId;
   await run.save();
   const { location, type } = subject;
   const practitioner = subject.practitioners[0]!;
   const zone = location.timezone;
-  const { reminders } = run.scope.rt.config;
   return {
     reference: String(a.appointmentReferenceNumber),
     start: formatInZone(Date.parse(a.startDateTime), zone),
@@ -190,9 +207,6 @@ async function summarise(run: BookingRun, subject: SlotSubject, a: Appointment):
     location: { id: location.id, name: location.name, address: location.address, phone: location.phone },
     practitioner: { id: practitioner.id, displayName: practitioner.displayName },
     appointmentType: { id: type.id, name: type.name, durationMinutes: type.durationMinutes },
-    reminders: {
-      email: a.isEmailReminderRequired ?? reminders.email,
-      sms: a.isSmsReminderRequired ?? reminders.sms,
-    },
+    reminders,
   };
 }

@@ -1,4 +1,4 @@
-import { solveChallenge } from "altcha-lib";
+import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/sha";
 import { describe, expect, test } from "vitest";
 import { ALTCHA_DEVELOPMENT, defaultSandboxConfig } from "../config/index.js";
@@ -17,7 +17,7 @@ const service = (secret = "a-deployment-secret-of-32-characters!", slug = clinic
 async function proofFrom(svc: ReturnType<typeof service>, nowMs: number) {
   const issued = await svc.issue(nowMs);
   if (issued.kind !== "altcha") throw new Error("expected altcha");
-  const solution = await solveChallenge({ challenge: issued.challenge, deriveKey });
+  const solution = await solveChallenge({ challenge: issued.challenge as Challenge, deriveKey });
   return { challenge: issued.challenge, solution };
 }
 

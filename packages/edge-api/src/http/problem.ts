@@ -107,14 +107,18 @@ export function validationProblem(errors: ProblemFieldError[], detail?: string):
 
 /** Builds the problem+json Response for a problem body. */
 export function problemResponse(body: ProblemDetails, retryAfter?: number): Response {
-  const headers = new Headers({ "content-type": "application/problem+json" });
+  const headers = new Headers({ "content-type": "application/problem+json", "cache-control": "no-store" });
   if (retryAfter !== undefined) headers.set("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
   return new Response(JSON.stringify(body), { status: body.status, headers });
 }
 
 /** The problem+json answer to `problem`, through `c` so that it keeps the headers middleware set. */
 export function problemAnswer(c: Context, problem: ProblemError): Response {
-  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  // A problem describes one request at one moment: never stored by any cache.
+  const headers: Record<string, string> = {
+    "content-type": "application/problem+json",
+    "cache-control": "no-store",
+  };
   if (problem.retryAfter !== undefined)
     headers["retry-after"] = String(Math.max(1, Math.ceil(problem.retryAfter)));
   if (problem.allow) headers.allow = problem.allow;

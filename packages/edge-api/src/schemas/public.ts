@@ -12,11 +12,15 @@ export const PublicId = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: "must be an identifier" })
   .openapi({ example: "3f2c6a4e-9b1d-4c7a-8e21-5d0f4b6a7c11" });
 
-/** A calendar date, `YYYY-MM-DD`. */
+/** A calendar date, `YYYY-MM-DD`, in the years 1900 to 2100 (nothing the edge API serves lies outside). */
 export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date YYYY-MM-DD" })
   .refine(isRealDate, { error: "must be a real calendar date", params: { code: "invalid_date" } })
+  .refine((s) => s >= "1900-01-01" && s <= "2100-12-31", {
+    error: "must be a date from 1900 to 2100",
+    params: { code: "out_of_range" },
+  })
   .openapi({ example: "2026-12-01", format: "date" });
 
 /** An ISO 8601 date-time with an explicit offset (seconds optional, `Z` accepted). */
@@ -156,11 +160,29 @@ export const ClinicParams = z.object({
   clinic: z.string().openapi({ param: { name: "clinic", in: "path" }, example: "harbourside" }),
 });
 
+/** Control (Cc), format (Cf: bidi overrides, zero-width characters), surrogates and unassigned code points. */
+const NOT_IN_A_NAME = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\u2028\u2029]/u;
+
+/**
+ * A person's name on the public form: 1 to 50 characters after trimming, at least one letter, and no
+ * control or format characters (NUL, bidi overrides and zero-width characters are refused, not stripped).
+ */
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, { error: "is required" })
+  .max(50)
+  .refine((s) => !NOT_IN_A_NAME.test(s), {
+    error: "must not contain control or invisible formatting characters",
+    params: { code: "invalid_characters" },
+  })
+  .refine((s) => /\p{L}/u.test(s), { error: "must contain a letter", params: { code: "no_letter" } });
+
 /** The patient's details on the public form (never logged, never stored by the edge API). */
 export const BookingPatient = z
   .object({
-    firstName: z.string().trim().min(1, { error: "is required" }).max(50),
-    lastName: z.string().trim().min(1, { error: "is required" }).max(50),
+    firstName: PersonName,
+    lastName: PersonName,
     dateOfBirth: CalendarDate,
     email: z.email({ error: "must be an email address" }).max(50),
     mobile: z
@@ -264,18 +286,21 @@ export const ProblemDetails = z
   .openapi("ProblemDetails");
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
-/** GET /healthz */
+/** GET /healthz: one aggregate status; per-clinic detail only for `Authorization: Bearer <HEALTH_TOKEN>`. */
 export const HealthResponse = z
   .object({
     status: z.enum(["ok", "degraded"]),
-    clinics: z.record(
-      z.string(),
-      z.object({
-        status: z.enum(["ok", "unknown", "auth-failed", "upstream-error", "rate-limited"]),
-        checkedAt: z.string().nullable(),
-        detail: z.string().optional(),
-      }),
-    ),
+    clinics: z
+      .record(
+        z.string(),
+        z.object({
+          status: z.enum(["ok", "unknown", "auth-failed", "upstream-error", "rate-limited"]),
+          checkedAt: z.string().nullable(),
+          detail: z.string().optional(),
+        }),
+      )
+      .optional()
+      .openapi({ description: "Only with `Authorization: Bearer <HEALTH_TOKEN>`" }),
   })
   .openapi("HealthResponse");
 export type HealthResponse = z.infer<typeof HealthResponse>;
