@@ -14,3 +14,4 @@ export {
   parseEdgeConfigText,
 } from "./parse-config.js";
 export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./schema.js";
+export { startupWarnings } from "./startup-warnings.js";
