@@ -31,6 +31,7 @@ export async function altchaKeys(deploymentSecret: string): Promise<AltchaKeys> 
   return { signature, keySignature };
 }
 
+// Challenges are issued with PBKDF2 only; a proof naming another algorithm fails verification there.
 const deriveKeyFor = (algorithm: string) => (algorithm.startsWith("PBKDF2/") ? pbkdf2 : sha);
 
 /** A fresh signed challenge for `clinic`, expiring in {@link CHALLENGE_TTL_MS}. */

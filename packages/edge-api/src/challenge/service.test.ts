@@ -1,5 +1,5 @@
 import { type Challenge, solveChallenge } from "altcha-lib";
-import { deriveKey } from "altcha-lib/algorithms/web/sha";
+import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import { describe, expect, test } from "vitest";
 import { ALTCHA_DEVELOPMENT, defaultSandboxConfig } from "../config/index.js";
 import { ProblemError } from "../http/index.js";

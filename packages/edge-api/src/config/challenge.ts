@@ -14,12 +14,13 @@ export const TURNSTILE_SITEVERIFY_URL = "https://challenges.cloudflare.com/turns
  * in Chromium at 4× CPU throttling, solved while the patient types.
  */
 export const ALTCHA_DEFAULT = { algorithm: "PBKDF2/SHA-256", cost: 250, maxCounter: 1500 } as const;
-/** The development sandbox clinic's setting: one SHA-256 round and a counter up to 200 (a few ms). */
-export const ALTCHA_DEVELOPMENT = { algorithm: "SHA-256", cost: 1, maxCounter: 200 } as const;
+/** The development sandbox clinic's setting: one PBKDF2 round and a counter up to 200 (a few ms). */
+export const ALTCHA_DEVELOPMENT = { algorithm: "PBKDF2/SHA-256", cost: 1, maxCounter: 200 } as const;
 
 const Altcha = z.strictObject({
   kind: z.literal("altcha"),
-  algorithm: z.enum(["PBKDF2/SHA-256", "SHA-256"]).default(ALTCHA_DEFAULT.algorithm),
+  // The one key derivation the widget's solver speaks (Web Crypto's PBKDF2: native speed on phones).
+  algorithm: z.literal("PBKDF2/SHA-256").default(ALTCHA_DEFAULT.algorithm),
   cost: z.number().int().min(1).max(100_000).default(ALTCHA_DEFAULT.cost),
   maxCounter: z.number().int().min(10).max(1_000_000).default(ALTCHA_DEFAULT.maxCounter),
 });
@@ -44,6 +45,6 @@ export const ChallengeConfigFile = z
 
 /** A clinic's resolved challenge setting. */
 export type ChallengeConfig =
-  | { kind: "altcha"; algorithm: "PBKDF2/SHA-256" | "SHA-256"; cost: number; maxCounter: number }
+  | { kind: "altcha"; algorithm: "PBKDF2/SHA-256"; cost: number; maxCounter: number }
   | { kind: "turnstile"; siteKey: string; secretKey: string; siteverifyUrl: string; hostnames?: string[] }
   | { kind: "none" };

@@ -13,7 +13,7 @@ const coreplus = {
   accessToken: { env: "COREPLUS_ACCESS_TOKEN" },
 };
 /** The development challenge setting (the sandbox clinic's): cheap to solve in the tests. */
-const challenge = { kind: "altcha", algorithm: "SHA-256", cost: 1, maxCounter: 200 } as const;
+const challenge = { kind: "altcha", algorithm: "PBKDF2/SHA-256", cost: 1, maxCounter: 200 } as const;
 const generous = {
   reads: { limit: 100_000, windowSeconds: 60 },
   bookings: { limit: 5_000, windowSeconds: 60 },

@@ -7,7 +7,7 @@
 import { env, exports } from "cloudflare:workers";
 import { createSandboxControls, type SeedSummary } from "@coreplus-kit/sandbox";
 import { type Challenge, solveChallenge } from "altcha-lib";
-import { deriveKey as sha } from "altcha-lib/algorithms/web/sha";
+import { deriveKey as pbkdf2 } from "altcha-lib/algorithms/web/pbkdf2";
 import { expect } from "vitest";
 import { WORKERS_TEST } from "./constants.ts";
 
@@ -101,7 +101,7 @@ export async function solvedProof(edge: Edge, clinic = "harbourside", ip?: strin
     challenge?: Challenge;
   };
   if (answer.kind !== "altcha" || !answer.challenge) return undefined;
-  const solution = await solveChallenge({ challenge: answer.challenge, deriveKey: sha });
+  const solution = await solveChallenge({ challenge: answer.challenge, deriveKey: pbkdf2 });
   expect(solution, "the challenge was not solved").not.toBeNull();
   return { challenge: answer.challenge, solution };
 }

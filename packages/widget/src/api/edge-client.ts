@@ -9,6 +9,7 @@ import type {
   AvailabilityResponse,
   BookingRequest,
   BookingResponse,
+  ChallengeResponse,
   ClinicProfileResponse,
   PractitionersResponse,
   ProblemDetails,
@@ -41,6 +42,8 @@ export interface EdgeClient {
     signal: AbortSignal,
   ): Promise<AvailabilityResponse>;
   book(body: BookingRequest, idempotencyKey: string, signal: AbortSignal): Promise<BookingResponse>;
+  /** A fresh challenge for a booking (never cached). */
+  challenge(signal: AbortSignal): Promise<ChallengeResponse>;
 }
 
 /** Creates the client. `api` is the edge API origin (a trailing slash is fine). */
@@ -74,6 +77,7 @@ export function createEdgeClient(
     appointmentTypes: (locationId, practitionerId, signal) =>
       get("/appointment-types", { locationId, practitionerId }, signal, "appointmentTypes"),
     availability: (q, signal) => get("/availability", { ...q }, signal, "days"),
+    challenge: (signal) => get("/challenge", {}, signal, "kind"),
     book: (body, idempotencyKey, signal) =>
       call(
         fetchImpl,

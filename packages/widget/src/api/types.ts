@@ -9,6 +9,7 @@ export type {
   BookingRequest,
   BookingResponse,
   BookingSummary,
+  ChallengeResponse,
   ClinicProfileResponse,
   PractitionersResponse,
   ProblemDetails,

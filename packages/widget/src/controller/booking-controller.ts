@@ -223,6 +223,8 @@ export class BookingController implements ReactiveController {
   goTo(step: BookingStep): void {
     const previousStep = this.#state.step;
     this.#set({ step });
+    // The challenge is solved in the background while the patient types.
+    if (step === "details") this.data.proofs.prepare();
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;

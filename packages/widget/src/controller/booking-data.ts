@@ -16,6 +16,7 @@ import type {
 } from "../api/types.js";
 import type { CoreplusErrorDetail } from "../events.js";
 import { ANY } from "../internal/flow.js";
+import { createProofs, type Proofs } from "./proofs.js";
 
 /** The current arguments, read on every host update. */
 export interface DataArgs {
@@ -54,9 +55,12 @@ export class BookingData {
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly booking: Task<[BookingRequest, string], BookingSummary>;
+  /** Proofs of the clinic's challenge, solved in the background (proofs.ts). */
+  readonly proofs: Proofs;
 
   constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
     const client = () => createEdgeClient(args().api, args().clinic);
+    this.proofs = createProofs(client);
     this.profile = new Task(host, {
       task: async ([api, clinic], { signal }) =>
         api && clinic ? (await client().profile(signal)).clinic : initialState,
@@ -107,7 +111,9 @@ export class BookingData {
     });
     this.booking = new Task<[BookingRequest, string], BookingSummary>(host, {
       autoRun: false,
-      task: async ([body, key], { signal }) => (await client().book(body, key, signal)).booking,
+      task: async ([body, key], { signal }) =>
+        (await client().book({ ...body, proof: await this.proofs.take() } as BookingRequest, key, signal))
+          .booking,
       onComplete: on.booked,
       onError: on.bookingFailed,
     });
