@@ -14,6 +14,8 @@ import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
 import { type EdgeApiServer, serveEdgeApi } from "@coreplus-kit/edge-api/node";
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
@@ -39,6 +41,13 @@ const CHROMIUM_ARGS = [
 /** Launches Debian's Chromium headless. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A solved challenge of a clinic (its base URL): the `proof` a booking made from a test carries. */
+export async function solvedProof(clinicUrl: string): Promise<unknown> {
+  const answer = (await (await fetch(`${clinicUrl}/challenge`)).json()) as { challenge: Challenge };
+  const solution = await solveChallenge({ challenge: answer.challenge, deriveKey });
+  return { challenge: answer.challenge, solution };
 }
 
 /** Builds dist-like output of the script-tag file into a temporary folder (tests always test the source). */
