@@ -2,7 +2,7 @@
  * @coreplus-kit/demo: the sales demo as a library, for tests and scripts. `startDemo()` runs the
  * sandbox, edge API, Slack bot and demo site in this process; the Slack pieces are exported for reuse.
  */
-export { PortInUseError } from "./internal/listen.js";
+export { PortInUseError } from "@coreplus-kit/core/node";
 export type { DemoUrls } from "./site/site-app.js";
 export {
   createFakeSlack,

@@ -4,12 +4,12 @@
  * A request signed with the wrong secret is refused and costs nothing.
  */
 import { DEV_ACCESS_TOKEN, DEV_CONSUMER_ID, DEV_CONSUMER_SECRET } from "@coreplus-kit/core/dev";
+import { type Listening, listen } from "@coreplus-kit/core/node";
 import { type RunningSandbox, serveSandbox } from "@coreplus-kit/sandbox/node";
 import { createSlackbot, HOME_REFRESH_ACTION_ID, type Slackbot } from "@coreplus-kit/slackbot";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Listening, listen } from "../src/internal/listen.js";
 import { createFakeSlack, type FakeSlack } from "../src/slack/fake-slack.js";
 import { createSlackPreview, type SlackPreview } from "../src/slack/slack-preview.js";
 import { buildStaff, type StaffMember } from "../src/slack/staff.js";

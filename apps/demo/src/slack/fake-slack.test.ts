@@ -1,8 +1,8 @@
+import { type Listening, listen } from "@coreplus-kit/core/node";
 import { getRequestListener } from "@hono/node-server";
 import { WebClient } from "@slack/web-api";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Listening, listen } from "../internal/listen.js";
 import { createFakeSlack } from "./fake-slack.js";
 
 const BOT_TOKEN = "xoxb-test-token";

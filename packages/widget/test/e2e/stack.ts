@@ -4,11 +4,10 @@
  * and Debian's Chromium driven by playwright-core.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { listen } from "@coreplus-kit/core/node";
 import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
 import { type EdgeApiServer, serveEdgeApi } from "@coreplus-kit/edge-api/node";
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
@@ -106,7 +105,7 @@ export async function startStack(bundleFile: string): Promise<Stack> {
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join("; ");
-  const server: Server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     const url = new URL(req.url ?? "/", "http://site");
     if (url.pathname === "/coreplus-booking.js") {
       res
@@ -129,16 +128,13 @@ export async function startStack(bundleFile: string): Promise<Stack> {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     edge,
     sandbox,
     controls: createSandboxControls({ baseUrl: sandbox.url, adminToken: sandbox.sandbox.adminToken }),
-    site,
+    site: server.url,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await edge.close();
       await sandbox.close();
     },
