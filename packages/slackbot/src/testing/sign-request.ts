@@ -24,6 +24,8 @@ export function signSlackRequest(
   body: string,
   timestampSeconds: number = Math.floor(Date.now() / 1000),
 ): SlackSignatureHeaders {
+  if (!Number.isInteger(timestampSeconds) || timestampSeconds < 0)
+    throw new RangeError("timestamp must be a non-negative integer number of seconds");
   const timestamp = String(timestampSeconds);
   const hash = createHmac("sha256", signingSecret).update(`v0:${timestamp}:${body}`).digest("hex");
   return { "x-slack-request-timestamp": timestamp, "x-slack-signature": `v0=${hash}` };
