@@ -5,14 +5,10 @@
  * servers and the browser) so the booking lands on "today".
  */
 import { launchChromium, requireChromiumUnderCi } from "@coreplus-kit/test-support/chromium";
+import type { CoreplusBookedDetail } from "@coreplus-kit/widget";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  askSlackPreview,
-  type BookedDetail,
-  bookThroughWidget,
-  listenForBooking,
-} from "../src/browser/drive.js";
+import { askSlackPreview, bookThroughWidget, listenForBooking } from "../src/browser/drive.js";
 import { type RunningDemo, startDemo } from "../src/start-demo.js";
 
 const executable = requireChromiumUnderCi("demo e2e");
@@ -32,7 +28,7 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let booked: BookedDetail;
+  let booked: CoreplusBookedDetail;
   const logs: string[] = [];
 
   beforeAll(async () => {
