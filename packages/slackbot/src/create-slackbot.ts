@@ -15,6 +15,7 @@ import { createDirectoryCache, loadDirectory } from "./day/directory.js";
 import type { ClientNameMode } from "./day/patient-label.js";
 import { createPatientNames } from "./day/patient-names.js";
 import { SlackbotConfigError, SlackbotStoppedError } from "./errors.js";
+import { createReceiver } from "./http/receiver.js";
 import { registerListeners } from "./listeners/index.js";
 
 /** Options of `createSlackbot`. */
@@ -37,6 +38,8 @@ export interface SlackbotOptions {
   timezone?: string;
   /** How patients appear: `initials` (default) or `full`. */
   showClientNames?: ClientNameMode;
+  /** Show appointment type names (default true); false shows "Appointment", as a type can be health information. */
+  showTypes?: boolean;
   /** Slack user id → coreplus practitioner id; wins over the email link. */
   practitionerMap?: Readonly<Record<string, string>>;
   /** Slack user ids who may see any practitioner's day and `all` (reception, managers). */
@@ -119,6 +122,7 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
       practitionerMap: options.practitionerMap ?? {},
     }),
     nameMode: options.showClientNames ?? "initials",
+    showTypes: options.showTypes ?? true,
     timezone: options.timezone,
     now,
     timeoutMs: options.requestTimeoutMs ?? 20_000,
@@ -156,7 +160,15 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
     logLevel: options.logLevel ?? LogLevel.INFO,
     ...(socketMode
       ? { socketMode: true, appToken: options.appToken as string }
-      : { signingSecret: options.signingSecret, endpoints: path, port }),
+      : {
+          receiver: createReceiver({
+            signingSecret: options.signingSecret,
+            path,
+            port,
+            ...(options.logger ? { logger: options.logger } : {}),
+            logLevel: options.logLevel ?? LogLevel.INFO,
+          }),
+        }),
   });
   registerListeners(app, { services, audit: options.audit ?? consoleAuditSink(), wallClock: Date.now });
   app.error(async (error) => {

@@ -15,6 +15,7 @@ describe("slackbotConfigFromEnv", () => {
       port: 3000,
       host: "127.0.0.1",
       showClientNames: "initials",
+      showTypes: true,
       practitionerMap: {},
       viewers: [],
       admins: [],
@@ -34,6 +35,7 @@ describe("slackbotConfigFromEnv", () => {
       HOST: "0.0.0.0",
       SLACK_TIMEZONE: "Australia/Perth",
       SLACK_SHOW_CLIENT_NAMES: "FULL",
+      SLACK_SHOW_TYPES: "Off",
       SLACK_PRACTITIONER_MAP: '{"U1":"p-1"," U2 ":" p-2 "}',
       SLACK_VIEWERS: "U3, U4,,",
       SLACK_ADMINS: "U5",
@@ -48,6 +50,7 @@ describe("slackbotConfigFromEnv", () => {
       host: "0.0.0.0",
       timezone: "Australia/Perth",
       showClientNames: "full",
+      showTypes: false,
       practitionerMap: { U1: "p-1", U2: "p-2" },
       viewers: ["U3", "U4"],
       admins: ["U5"],
@@ -70,6 +73,7 @@ describe("slackbotConfigFromEnv", () => {
       [{ ...base, SLACKBOT_PORT: "http" }, /SLACKBOT_PORT/],
       [{ ...base, SLACK_SHOW_CLIENT_NAMES: "some" }, /SLACK_SHOW_CLIENT_NAMES must be initials or full/],
       [{ ...base, SLACKBOT_TIMEOUT_MS: "5" }, /SLACKBOT_TIMEOUT_MS/],
+      [{ ...base, SLACK_SHOW_TYPES: "maybe" }, /SLACK_SHOW_TYPES must be on or off/],
     ];
     for (const [env, message] of cases) {
       let error: unknown;

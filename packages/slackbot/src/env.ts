@@ -68,6 +68,16 @@ function nameMode(value: string | undefined): ClientNameMode {
   throw new SlackbotConfigError("SLACK_SHOW_CLIENT_NAMES must be initials or full");
 }
 
+/** An on/off switch: on, true, yes, 1 / off, false, no, 0 (any case); blank is the default. */
+function flag(env: Record<string, string | undefined>, name: string, fallback: boolean): boolean {
+  const value = env[name];
+  if (blank(value)) return fallback;
+  const v = (value as string).trim().toLowerCase();
+  if (["on", "true", "yes", "1"].includes(v)) return true;
+  if (["off", "false", "no", "0"].includes(v)) return false;
+  throw new SlackbotConfigError(`${name} must be on or off`);
+}
+
 function required(env: Record<string, string | undefined>, name: string, why: string): string {
   const value = env[name];
   if (blank(value)) throw new SlackbotConfigError(`${name} is required (${why})`);
@@ -100,6 +110,7 @@ export function slackbotConfigFromEnv(env: Record<string, string | undefined>): 
       accessToken: coreplus.accessToken,
     },
     showClientNames: nameMode(env.SLACK_SHOW_CLIENT_NAMES),
+    showTypes: flag(env, "SLACK_SHOW_TYPES", true),
     practitionerMap: practitionerMap(env.SLACK_PRACTITIONER_MAP),
     viewers: list(env.SLACK_VIEWERS),
     admins: list(env.SLACK_ADMINS),

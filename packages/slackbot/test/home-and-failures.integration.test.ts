@@ -132,6 +132,28 @@ describe("configuration", () => {
     for (const name of names) expect(text).toContain(name);
   });
 
+  it('shows appointment types by default and only "Appointment" with SLACK_SHOW_TYPES off', async () => {
+    const { store, seed } = sandbox.sandbox;
+    const mei = seed.practitioners.find((p) => p.firstName === "Mei")!;
+    const typeNames = [...store.appointments.values()]
+      .filter(
+        (a) =>
+          a.practitionerId === mei.practitionerId &&
+          dateInZone(a.start, "Australia/Brisbane") === "2026-12-03",
+      )
+      .map(
+        (a) => seed.appointmentTypes.find((t) => t.appointmentTypeId === a.appointmentTypeId)!.description,
+      );
+    expect(typeNames.length).toBeGreaterThan(0);
+    const shown = await rig();
+    const on = visibleText(await responses(shown, (await command(shown, "U0MEI", "")).responseId));
+    for (const name of typeNames) expect(on).toContain(name);
+    const hidden = await rig({ showTypes: false });
+    const off = visibleText(await responses(hidden, (await command(hidden, "U0MEI", "")).responseId));
+    for (const name of new Set(typeNames)) expect(off).not.toContain(name);
+    expect(off).toContain("*Appointment*");
+  });
+
   it("links through SLACK_PRACTITIONER_MAP without asking Slack for an email", async () => {
     const marco = sandbox.sandbox.seed.practitioners.find((p) => p.lastName === "Russo")!;
     const r = await rig({ practitionerMap: { U0MARCO: marco.practitionerId } });

@@ -34,6 +34,8 @@ export interface AnswerServices {
   linker: PractitionerLinker;
   policy: AccessPolicy;
   nameMode: ClientNameMode;
+  /** SLACK_SHOW_TYPES: show appointment type names (off: "Appointment"). */
+  showTypes: boolean;
   /** SLACK_TIMEZONE; undefined means the first location's zone. */
   timezone: string | undefined;
   /** Business clock ("today"). */
@@ -159,7 +161,15 @@ async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): P
         let pending = days.get(key);
         if (!pending) {
           const started = loadDay(
-            { client: s.client, directory, names: s.names, nameMode: s.nameMode, zone, signal: s.signal },
+            {
+              client: s.client,
+              directory,
+              names: s.names,
+              nameMode: s.nameMode,
+              showTypes: s.showTypes,
+              zone,
+              signal: s.signal,
+            },
             {
               date,
               practitioner:
