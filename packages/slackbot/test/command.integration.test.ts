@@ -132,7 +132,10 @@ describe("a valid signed /appointments", () => {
       "You can see your own appointments",
     );
     const all = await command(rig, "U0MEI", "all");
-    expect(visibleText(await responses(rig, all.responseId))).toContain("SLACK_VIEWERS");
+    // Refused in human terms, naming reception (SLACK_VIEWERS) as who can help.
+    expect(visibleText(await responses(rig, all.responseId))).toContain(
+      "Only reception and practice managers can see other diaries. Ask <@U0DESK>.",
+    );
     expect(rig.audit.filter((e) => e.user === "U0MEI" && e.outcome === "forbidden")).toHaveLength(2);
   });
 
@@ -266,8 +269,14 @@ describe("requests that are not from Slack", () => {
   });
 
   it("refuses a body over 64 KB with 413 before any signature work, signed or not", async () => {
+    // Padded in a field the bot does not read (a long command text gets its own quick refusal).
     const padded = (bytes: number) =>
-      slashCommandBody({ text: "x".repeat(bytes), userId: "U0MEI", responseUrl: rig.slack.responseUrl() });
+      slashCommandBody({
+        text: "help",
+        userId: "U0MEI",
+        userName: "x".repeat(bytes),
+        responseUrl: rig.slack.responseUrl(),
+      });
     const fetchedBefore = rig.coreplusRequests.length;
     const slackBefore = rig.slack.calls.length;
     // Signed correctly, but too big: still refused, and nothing is fetched or answered.
@@ -278,6 +287,12 @@ describe("requests that are not from Slack", () => {
     expect(await postLarge(rig.eventsUrl, 1024 * 1024, { chunked: true })).toBe(413);
     expect(rig.coreplusRequests.length).toBe(fetchedBefore);
     expect(rig.slack.calls.length).toBe(slackBefore);
+    // A command text no question needs is refused unread, at once.
+    const long = await command(rig, "U0MEI", "sarah ".repeat(2000));
+    expect(long.status).toBe(200);
+    expect(visibleText(await responses(rig, long.responseId))).toContain(
+      "longer than any question I understand",
+    );
     // A body just under the limit is still a command like any other.
     const near = await command(rig, "U0MEI", "help");
     expect(near.status).toBe(200);
