@@ -163,7 +163,7 @@ export function slackbotConfigFromEnv(env: Record<string, string | undefined>): 
   }
   const watch: NonNullable<SlackbotOptions["watch"]> = {};
   if (!blank(env.SLACKBOT_WATCH_INTERVAL_MS))
-    watch.intervalMs = number(env, "SLACKBOT_WATCH_INTERVAL_MS", { min: 10_000, max: 3_600_000 });
+    watch.intervalMs = number(env, "SLACKBOT_WATCH_INTERVAL_MS", { min: 1000, max: 3_600_000 });
   if (!blank(env.SLACKBOT_WATCH_DAYS))
     watch.days = number(env, "SLACKBOT_WATCH_DAYS", { min: 1, max: 31, integer: true });
   if (!blank(env.SLACKBOT_WATCH_BUDGET_SHARE))
