@@ -4,7 +4,7 @@
  * and per hour at the default 2-minute interval, next to the default share of the consumer's budget
  * (5 % of 10 requests a second = 1,800 an hour). Part 2: /appointments acknowledgement latency with
  * and without polling, same run: two bot processes on one sandbox, one polling as fast as half the
- * budget allows (about 10× the default pace), measured in interleaved rounds.
+ * budget allows (about 10× the default pace), measured in interleaved rounds (alternating which goes first).
  * Not a test: it prints figures. Run with `pnpm --filter @coreplus-kit/slackbot bench`.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -167,8 +167,12 @@ async function main(): Promise<void> {
   const without: number[] = [];
   const withPolling: number[] = [];
   for (let r = 0; r < ROUNDS; r += 1) {
-    without.push(...(await run(quiet, (id) => slack.responseUrl(id), "quiet", r * PER_ROUND)));
-    withPolling.push(...(await run(polling, (id) => slack.responseUrl(id), "polling", r * PER_ROUND)));
+    // Alternate which bot goes first, so neither always follows the other's answers.
+    const quietRound = async () =>
+      without.push(...(await run(quiet, (id) => slack.responseUrl(id), "quiet", r * PER_ROUND)));
+    const pollingRound = async () =>
+      withPolling.push(...(await run(polling, (id) => slack.responseUrl(id), "polling", r * PER_ROUND)));
+    for (const round of r % 2 === 0 ? [quietRound, pollingRound] : [pollingRound, quietRound]) await round();
   }
   const seconds = (Date.now() - started) / 1000;
   const measured = await sandboxControls.stats();

@@ -71,6 +71,7 @@ export function createAppointmentWatcher(opts: AppointmentWatcherOptions): Appoi
   const warn = opts.warn ?? (() => {});
   let delayMs = intervalMs;
   let lastCalls = 0;
+  let lastSaved: string | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<PollResult> | undefined;
   let stopped = true;
@@ -128,7 +129,12 @@ export function createAppointmentWatcher(opts: AppointmentWatcherOptions): Appoi
     const previous = await opts.store.get<Snapshot>(SNAPSHOT_KEY);
     const { snapshot, calls } = await read();
     const events = previous ? diffSnapshots(previous, snapshot, opts.now().getTime()) : [];
-    await opts.store.set(SNAPSHOT_KEY, snapshot);
+    // Most polls see what the last one saw: write only when something changed.
+    const serialised = JSON.stringify(snapshot);
+    if (serialised !== lastSaved) {
+      await opts.store.set(SNAPSHOT_KEY, snapshot);
+      lastSaved = serialised;
+    }
     lastCalls = calls;
     delayMs = intervalForBudget(calls, allowedPerHour, intervalMs);
     if (events.length > 0) await opts.onChanges(events);
