@@ -7,14 +7,14 @@
  * budget allows (about 10× the default pace), measured in interleaved rounds (alternating which goes first).
  * Not a test: it prints figures. Run with `pnpm --filter @coreplus-kit/slackbot bench`.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCoreplusClient } from "@coreplus-kit/core";
 import { createSandboxControls } from "@coreplus-kit/sandbox";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { createAppointmentWatcher, createMemoryStore, loadDirectory } from "@coreplus-kit/slackbot";
-import { signSlackRequest, slashCommandBody, startFakeSlack } from "@coreplus-kit/slackbot/testing";
+import { startFakeSlack } from "@coreplus-kit/slackbot/testing";
+import { percentile, sendCommands, startProcess, stopChildren } from "./bench-support.js";
 
 const SECRET = "bench-signing-secret";
 const ROUNDS = 6;
@@ -31,61 +31,26 @@ const ASKS: [string, string][] = [
   ["U0DESK", "friday priya sharma"],
 ];
 
-const children: ChildProcess[] = [];
-
-function startBot(env: Record<string, string>, onLine: (line: string) => void): Promise<string> {
+/** Starts a bot process with `env`; resolves with its events URL. */
+async function startBot(env: Record<string, string>): Promise<string> {
   const here = dirname(fileURLToPath(import.meta.url));
-  const child = spawn(process.execPath, [resolve(here, "../../../dist/node.js")], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  return new Promise((resolveUrl, reject) => {
-    let buffer = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString("utf8");
-      for (let nl = buffer.indexOf("\n"); nl !== -1; nl = buffer.indexOf("\n")) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        onLine(line);
-        const m = /HTTP on (http:\/\/\S+);/.exec(line);
-        if (m) resolveUrl(m[1]!);
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-    child.on("exit", (code) => reject(new Error(`bot exited (${code}) before it was ready`)));
-  });
+  const [, url] = await startProcess(resolve(here, "../../../dist/node.js"), env, /HTTP on (http:\/\/\S+);/);
+  return url!;
 }
 
-const percentile = (sorted: number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-
-async function run(
+const run = (
   url: string,
   responseUrl: (id: string) => string,
   label: string,
   offset: number,
-): Promise<number[]> {
-  const out: number[] = [];
-  let next = offset;
-  async function worker(): Promise<void> {
-    while (next < offset + PER_ROUND) {
-      const i = next++;
-      const [user, text] = ASKS[i % ASKS.length]!;
-      const body = slashCommandBody({ text, userId: user, responseUrl: responseUrl(`${label}-${i}`) });
-      const started = performance.now();
-      const res = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", ...signSlackRequest(SECRET, body) },
-        body,
-      });
-      await res.arrayBuffer();
-      out.push(performance.now() - started);
-    }
-  }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return out;
-}
+): Promise<number[]> =>
+  sendCommands(url, responseUrl, label, {
+    secret: SECRET,
+    asks: ASKS,
+    count: PER_ROUND,
+    concurrency: CONCURRENCY,
+    offset,
+  });
 
 async function main(): Promise<void> {
   // Part 1, in process: one poll's cost, counted twice.
@@ -125,17 +90,11 @@ async function main(): Promise<void> {
 
   // Part 2, as deployed: two bot processes on one sandbox process.
   const sandboxScript = fileURLToPath(import.meta.resolve("@coreplus-kit/sandbox/node"));
-  const sandboxChild = spawn(process.execPath, [sandboxScript], {
-    env: { ...process.env, SANDBOX_PORT: "0" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  children.push(sandboxChild);
-  const sandboxUrl = await new Promise<string>((res) => {
-    sandboxChild.stdout?.on("data", (c: Buffer) => {
-      const m = /listening on (http:\/\/\S+)/.exec(c.toString());
-      if (m) res(m[1]!);
-    });
-  });
+  const [, sandboxUrl] = await startProcess(
+    sandboxScript,
+    { SANDBOX_PORT: "0" },
+    /listening on (http:\/\/\S+)/,
+  );
   const slack = await startFakeSlack({ emails: USERS });
   const common = {
     SLACK_BOT_TOKEN: "xoxb-bench",
@@ -143,23 +102,17 @@ async function main(): Promise<void> {
     SLACK_API_URL: slack.apiUrl,
     SLACKBOT_PORT: "0",
     SLACK_VIEWERS: "U0DESK",
-    COREPLUS_BASE_URL: sandboxUrl,
+    COREPLUS_BASE_URL: sandboxUrl!,
     SLACKBOT_STATE_FILE: resolve(process.env.TMPDIR ?? "/tmp", `slackbot-bench-${process.pid}.json`),
   };
-  const quiet = await startBot(
-    { ...common, SLACKBOT_STATE_FILE: `${common.SLACKBOT_STATE_FILE}.quiet` },
-    () => {},
-  );
-  const polling = await startBot(
-    {
-      ...common,
-      SLACK_ACTIVITY_CHANNEL: "C0BENCH",
-      SLACKBOT_WATCH_INTERVAL_MS: "1000",
-      SLACKBOT_WATCH_BUDGET_SHARE: "0.5",
-    },
-    () => {},
-  );
-  const sandboxControls = createSandboxControls({ baseUrl: sandboxUrl });
+  const quiet = await startBot({ ...common, SLACKBOT_STATE_FILE: `${common.SLACKBOT_STATE_FILE}.quiet` });
+  const polling = await startBot({
+    ...common,
+    SLACK_ACTIVITY_CHANNEL: "C0BENCH",
+    SLACKBOT_WATCH_INTERVAL_MS: "1000",
+    SLACKBOT_WATCH_BUDGET_SHARE: "0.5",
+  });
+  const sandboxControls = createSandboxControls({ baseUrl: sandboxUrl! });
   await run(quiet, (id) => slack.responseUrl(id), "warm-q", 0);
   await run(polling, (id) => slack.responseUrl(id), "warm-p", 0);
   await sandboxControls.resetStats();
@@ -196,12 +149,9 @@ async function main(): Promise<void> {
   await slack.close();
 }
 
-const stop = () => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-};
-process.on("exit", stop);
-main().then(stop, (error: unknown) => {
+process.on("exit", stopChildren);
+main().then(stopChildren, (error: unknown) => {
   console.error(error);
-  stop();
+  stopChildren();
   process.exit(1);
 });

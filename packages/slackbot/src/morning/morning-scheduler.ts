@@ -3,6 +3,7 @@
  * each (user, local date) in the state store, and only the winner of the claim sends. A restart, a
  * second process or a slow tick can therefore never send the same morning twice.
  */
+import { createLoop } from "../internal/loop.js";
 import type { StateStore } from "../state/store.js";
 import { dueDate } from "./due.js";
 import type { Subscription, SubscriptionBook } from "./subscriptions.js";
@@ -51,11 +52,6 @@ export function createMorningScheduler(opts: MorningSchedulerOptions): MorningSc
   const tickMs = opts.tickMs ?? 20_000;
   const catchUpMs = opts.catchUpMs ?? 3_600_000;
   const warn = opts.warn ?? (() => {});
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<TickResult> | undefined;
-  let stopped = true;
-  const waiting: ((r: TickResult) => void)[] = [];
-
   async function runTick(): Promise<TickResult> {
     const result: TickResult = { sent: [], alreadySent: [], failed: [] };
     const subscriptions = await opts.book.list();
@@ -86,49 +82,22 @@ export function createMorningScheduler(opts: MorningSchedulerOptions): MorningSc
     return result;
   }
 
-  function tick(): Promise<TickResult> {
-    const previous = running ?? Promise.resolve(undefined);
-    const next = previous
-      .catch(() => undefined)
-      .then(runTick)
-      .then(
-        (result) => {
-          for (const resolve of waiting.splice(0)) resolve(result);
-          return result;
-        },
-        (error: unknown) => {
-          warn(`morning tick failed: ${(error as Error).message ?? String(error)}`);
-          const empty: TickResult = { sent: [], alreadySent: [], failed: [] };
-          for (const resolve of waiting.splice(0)) resolve(empty);
-          return empty;
-        },
-      );
-    running = next;
-    return next;
-  }
-
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      tick().finally(schedule);
-    }, tickMs);
-    timer.unref?.();
-  }
+  const empty = (): TickResult => ({ sent: [], alreadySent: [], failed: [] });
+  const loop = createLoop({
+    run: runTick,
+    delayMs: () => tickMs,
+    failed: empty,
+    onError: (error) => warn(`morning tick failed: ${(error as Error).message ?? String(error)}`),
+  });
 
   return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      tick().finally(schedule);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => {});
-    },
-    tick,
-    nextTick() {
-      return new Promise((resolve) => waiting.push(resolve));
-    },
+    start: loop.start,
+    stop: loop.stop,
+    tick: () =>
+      loop.runNow().catch((error: unknown) => {
+        warn(`morning tick failed: ${(error as Error).message ?? String(error)}`);
+        return empty();
+      }),
+    nextTick: loop.next,
   };
 }

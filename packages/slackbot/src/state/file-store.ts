@@ -6,7 +6,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { SlackbotConfigError } from "../errors.js";
-import { EntryMap, type StateStore } from "./store.js";
+import { EntryMap, entryMapStore, type StateStore } from "./store.js";
 
 interface FileShape {
   version: 1;
@@ -48,27 +48,7 @@ export async function createFileStore(path: string): Promise<StateStore> {
     return writing;
   };
 
-  return {
-    async get<T>(key: string) {
-      const value = map.get(key);
-      return value === undefined ? undefined : (structuredClone(value) as T);
-    },
-    async set(key, value) {
-      map.set(key, value);
-      await save();
-    },
-    async delete(key) {
-      map.entries.delete(key);
-      await save();
-    },
-    async claim(key, ttlMs) {
-      if (map.get(key) !== undefined) return false;
-      map.set(key, true, ttlMs);
-      await save();
-      return true;
-    },
-    async close() {
-      await writing;
-    },
-  };
+  return entryMapStore(map, save, async () => {
+    await writing;
+  });
 }

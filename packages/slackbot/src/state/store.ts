@@ -53,9 +53,15 @@ export class EntryMap {
   }
 }
 
-/** A store in this process only (tests, or a bot that may forget on restart). */
-export function createMemoryStore(): StateStore {
-  const map = new EntryMap();
+/**
+ * A store over an EntryMap; `save` runs after every change (nothing for memory, a file write for the
+ * file store).
+ */
+export function entryMapStore(
+  map: EntryMap,
+  save: () => Promise<void>,
+  close: () => Promise<void>,
+): StateStore {
   return {
     async get<T>(key: string) {
       const value = map.get(key);
@@ -63,15 +69,24 @@ export function createMemoryStore(): StateStore {
     },
     async set(key, value) {
       map.set(key, value);
+      await save();
     },
     async delete(key) {
       map.entries.delete(key);
+      await save();
     },
     async claim(key, ttlMs) {
       if (map.get(key) !== undefined) return false;
       map.set(key, true, ttlMs);
+      await save();
       return true;
     },
-    async close() {},
+    close,
   };
+}
+
+/** A store in this process only (tests, or a bot that may forget on restart). */
+export function createMemoryStore(): StateStore {
+  const nothing = async (): Promise<void> => {};
+  return entryMapStore(new EntryMap(), nothing, nothing);
 }

@@ -7,6 +7,7 @@
  */
 import type { CoreplusClient } from "@coreplus-kit/core";
 import { addDays, dateInZone, parseCoreplusDateTime, zonedTimeToInstant } from "@coreplus-kit/core";
+import { createLoop } from "../internal/loop.js";
 import type { StateStore } from "../state/store.js";
 import type { ClinicDirectory } from "../types.js";
 import { type ChangeEvent, diffSnapshots, type SlotEntry, type Snapshot } from "./changes.js";
@@ -72,10 +73,6 @@ export function createAppointmentWatcher(opts: AppointmentWatcherOptions): Appoi
   let delayMs = intervalMs;
   let lastCalls = 0;
   let lastSaved: string | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<PollResult> | undefined;
-  let stopped = true;
-  const waiting: ((r: PollResult) => void)[] = [];
 
   /** Reads every location group's coming days, page by page, counting requests. */
   async function read(): Promise<{ snapshot: Snapshot; calls: number }> {
@@ -141,49 +138,18 @@ export function createAppointmentWatcher(opts: AppointmentWatcherOptions): Appoi
     return { calls, appointments: Object.keys(snapshot.entries).length, events, nextDelayMs: delayMs };
   }
 
-  function poll(): Promise<PollResult> {
-    const next = (running ?? Promise.resolve(undefined))
-      .catch(() => undefined)
-      .then(runPoll)
-      .then((result) => {
-        for (const resolve of waiting.splice(0)) resolve(result);
-        return result;
-      });
-    running = next;
-    return next;
-  }
-
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      poll()
-        .catch((error: unknown) =>
-          warn(`appointment watch failed: ${(error as Error).message ?? String(error)}`),
-        )
-        .finally(schedule);
-    }, delayMs);
-    timer.unref?.();
-  }
+  const loop = createLoop({
+    run: runPoll,
+    delayMs: () => delayMs,
+    failed: (): PollResult => ({ calls: 0, appointments: 0, events: [], nextDelayMs: delayMs }),
+    onError: (error) => warn(`appointment watch failed: ${(error as Error).message ?? String(error)}`),
+  });
 
   return {
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      poll()
-        .catch((error: unknown) =>
-          warn(`appointment watch failed: ${(error as Error).message ?? String(error)}`),
-        )
-        .finally(schedule);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running?.catch(() => {});
-    },
-    poll,
-    nextPoll() {
-      return new Promise((resolve) => waiting.push(resolve));
-    },
+    start: loop.start,
+    stop: loop.stop,
+    poll: loop.runNow,
+    nextPoll: loop.next,
     budget() {
       return {
         callsPerHour: Math.round((lastCalls * 3_600_000) / delayMs),
