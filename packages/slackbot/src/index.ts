@@ -39,6 +39,7 @@ export { type SlackbotEnvConfig, slackbotConfigFromEnv } from "./env.js";
 export {
   SlackbotConfigError,
   SlackbotError,
+  type SlackbotErrorCode,
   SlackbotStoppedError,
   SlackbotTimeoutError,
 } from "./errors.js";
