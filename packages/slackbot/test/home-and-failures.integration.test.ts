@@ -108,6 +108,8 @@ describe("App Home", () => {
     await postSigned(r.eventsUrl, homeTab, { contentType: "application/json" });
     const [call] = await slack.waitFor((c) => isFinalHome(c, "U0NEW"));
     expect(homeText(call!.body.view as View)).toContain("isn't linked to a coreplus practitioner");
+    // No morning-message controls for someone the bot has no day for.
+    expect(JSON.stringify(call!.body.view)).not.toContain("morning_time");
     // Only the Home tab published.
     expect(slack.calls.filter((c) => isFinalHome(c, "U0NEW"))).toHaveLength(1);
   });

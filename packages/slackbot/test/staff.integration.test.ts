@@ -106,6 +106,59 @@ describe("the morning message", () => {
   });
 });
 
+describe("the Home tab's morning controls", () => {
+  /** A block action from the Home tab with one element of `type` (time picker, checkboxes, button). */
+  const homeAction = (userId: string, action: Record<string, unknown>) => {
+    const payload = JSON.parse(
+      new URLSearchParams(blockActionBody({ userId, actionId: String(action.action_id) })).get("payload")!,
+    );
+    payload.actions = [{ block_id: "morning_controls", action_ts: String(Date.now() / 1000), ...action }];
+    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  };
+  const homeOf = async (since: number, userId: string, mark: string) => {
+    const [call] = await slack.waitFor(
+      (c) =>
+        c.method === "views.publish" &&
+        c.body.user_id === userId &&
+        JSON.stringify(c.body.view).includes(mark),
+      { since },
+    );
+    return visibleText([{ text: "", blocks: (call!.body.view as { blocks: never }).blocks }]);
+  };
+
+  it("sets the time and the days, and stops, each saved at once and shown again", async () => {
+    const r = await rig({ state: { file: join(dir, "home.json") } });
+    let since = slack.nextSeq();
+    await postSigned(
+      r.eventsUrl,
+      homeAction("U0MEI", { type: "timepicker", action_id: "morning_time", selected_time: "06:45" }),
+    );
+    expect(await homeOf(since, "U0MEI", "06:45")).toContain(
+      "*Morning message:* every weekday at 06:45 (Melbourne time)",
+    );
+    since = slack.nextSeq();
+    await postSigned(
+      r.eventsUrl,
+      homeAction("U0MEI", {
+        type: "checkboxes",
+        action_id: "morning_days",
+        selected_options: [{ value: "1" }, { value: "4" }].map((o) => ({
+          ...o,
+          text: { type: "plain_text", text: o.value },
+        })),
+      }),
+    );
+    expect(await homeOf(since, "U0MEI", "Thursdays")).toContain("on Mondays and Thursdays at 06:45");
+    since = slack.nextSeq();
+    await postSigned(
+      r.eventsUrl,
+      homeAction("U0MEI", { type: "button", action_id: "morning_stop", value: "stop" }),
+    );
+    expect(await homeOf(since, "U0MEI", "Morning message:* off")).toContain("*Morning message:* off.");
+    await stop(r);
+  });
+});
+
 describe("the activity channel", () => {
   it("turns a cancellation in the sandbox into one freed-slot message, with no patient in it", async () => {
     const intervalMs = 500;

@@ -59,7 +59,12 @@ export async function publishHome(
     });
     await client.views.publish({
       user_id: userId,
-      view: homeView(content, { updatedAt, command: services.command, morning: await morning(zone) }),
+      // The morning controls only for someone with a day to send (not while unlinked or failing).
+      view: homeView(content, {
+        updatedAt,
+        command: services.command,
+        ...(content.kind === "day" ? { morning: await morning(zone) } : {}),
+      }),
     });
   } finally {
     answered = true;
