@@ -324,13 +324,13 @@ describe("help and answers that fit the clinic", () => {
     await stop(r);
   });
 
-  it("summarises everyone's day per practitioner, and the menu opens one practitioner's day", async () => {
+  it("summarises everyone's day per practitioner, and a button opens one practitioner's day", async () => {
     const r = await rig();
     const [summary] = await responses(r, (await command(r, "U0DESK", "tomorrow all")).responseId);
     const blocks = summary!.blocks as {
       type: string;
       rows?: { text: string }[][];
-      elements?: { options?: { value: string }[] }[];
+      elements?: { type: string; action_id: string; value?: string }[];
     }[];
     const table = blocks.find((b) => b.type === "table")!;
     expect(table.rows![0]!.map((c) => c.text)).toEqual([
@@ -341,10 +341,11 @@ describe("help and answers that fit the clinic", () => {
     ]);
     expect(table.rows!.length).toBeGreaterThan(2);
     expect(JSON.stringify(blocks)).not.toMatch(INITIALS);
-    const menu = blocks.find((b) => b.type === "actions")!.elements![0]!;
+    const buttons = blocks.find((b) => b.type === "actions")!.elements!;
     const priya = sandbox.sandbox.seed.practitioners.find((p) => p.firstName === "Priya")!;
     const value = expandValue({ date: "2026-12-04", practitionerId: priya.practitionerId });
-    expect(menu.options!.map((o) => o.value)).toContain(value);
+    const button = buttons.find((b) => b.value === value)!;
+    expect(button.type).toBe("button");
 
     const responseUrl = slack.responseUrl("expand-priya");
     const click = JSON.parse(
@@ -361,10 +362,11 @@ describe("help and answers that fit the clinic", () => {
     };
     click.actions = [
       {
-        type: "static_select",
-        action_id: EXPAND_PRACTITIONER_ACTION_ID,
+        type: "button",
+        action_id: button.action_id,
         block_id: "appointments_expand",
-        selected_option: { text: { type: "plain_text", text: "Priya Sharma" }, value },
+        text: { type: "plain_text", text: "Priya Sharma" },
+        value,
         action_ts: String(Date.now() / 1000),
       },
     ];
@@ -372,7 +374,7 @@ describe("help and answers that fit the clinic", () => {
     const day = visibleText(await responses(r, "expand-priya"));
     expect(day).toContain("Friday 4 December 2026");
     expect(day).toContain(`*${priya.displayName}*`);
-    // A clinician cannot use the menu to see another diary.
+    // A clinician cannot use the button to see another diary.
     const sneaky = {
       ...click,
       user: { id: "U0MEI", team_id: "T0CLINIC" },

@@ -1,7 +1,7 @@
 /**
  * Everyone's day for reception, as one glance: per practitioner the count, first and last time and
- * the gaps, in a Block Kit table (the installed @slack/types has `table`), and a menu to open one
- * practitioner's full day. Pure functions, unit-tested.
+ * the gaps, in a Block Kit table (the installed @slack/types has `table`), and a button per
+ * practitioner (a menu when there are many) to open one practitioner's full day. Pure functions.
  */
 import type { types } from "@slack/bolt";
 import { isCancelled } from "../day/build-day.js";
@@ -11,7 +11,7 @@ import { escapeMrkdwn as esc, longDate, truncate } from "./format.js";
 
 type KnownBlock = types.KnownBlock;
 
-/** The action id of the "show one practitioner's day" menu. */
+/** The action id of the "show one practitioner's day" menu; its buttons add `:<n>`. */
 export const EXPAND_PRACTITIONER_ACTION_ID = "appointments_expand_practitioner";
 /** A table holds 100 rows (one is the heading); beyond that the summary is written as sections. */
 const MAX_TABLE_ROWS = 99;
@@ -92,7 +92,34 @@ function sections(days: PractitionerDay[]): KnownBlock[] {
   return blocks;
 }
 
-function expandMenu(answer: DayAnswer, days: PractitionerDay[]): KnownBlock {
+/** Up to this many practitioners get a button each; more get one menu. */
+const MAX_BUTTONS = 10;
+
+function expandControls(answer: DayAnswer, days: PractitionerDay[]): KnownBlock {
+  const menuValue = (d: PractitionerDay): string =>
+    expandValue({
+      date: answer.date,
+      practitionerId: d.practitioner.id,
+      ...(answer.location ? { locationId: answer.location.id } : {}),
+    });
+  const label = (d: PractitionerDay) => ({
+    type: "plain_text" as const,
+    text: truncate(d.practitioner.name, 75),
+    emoji: false,
+  });
+  if (days.length <= MAX_BUTTONS) {
+    return {
+      type: "actions",
+      block_id: "appointments_expand",
+      elements: days.map((d, i) => ({
+        type: "button" as const,
+        // Action ids must differ within a block; the listener matches them by prefix.
+        action_id: `${EXPAND_PRACTITIONER_ACTION_ID}:${i}`,
+        text: label(d),
+        value: menuValue(d),
+      })),
+    };
+  }
   return {
     type: "actions",
     block_id: "appointments_expand",
@@ -101,14 +128,7 @@ function expandMenu(answer: DayAnswer, days: PractitionerDay[]): KnownBlock {
         type: "static_select",
         action_id: EXPAND_PRACTITIONER_ACTION_ID,
         placeholder: { type: "plain_text", text: "Show one practitioner's day", emoji: false },
-        options: days.slice(0, MAX_OPTIONS).map((d) => ({
-          text: { type: "plain_text", text: truncate(d.practitioner.name, 75), emoji: false },
-          value: expandValue({
-            date: answer.date,
-            practitionerId: d.practitioner.id,
-            ...(answer.location ? { locationId: answer.location.id } : {}),
-          }),
-        })),
+        options: days.slice(0, MAX_OPTIONS).map((d) => ({ text: label(d), value: menuValue(d) })),
       },
     ],
   };
@@ -124,5 +144,5 @@ export function allSummaryMessage(answer: DayAnswer): SlackMessage {
   const text = `${longDate(answer.date)} · all practitioners`;
   if (days.length === 0) return { text, blocks: intro };
   const body = days.length <= MAX_TABLE_ROWS ? [table(days)] : sections(days);
-  return { text, blocks: [...intro, ...body, expandMenu(answer, days)] };
+  return { text, blocks: [...intro, ...body, expandControls(answer, days)] };
 }

@@ -1,7 +1,8 @@
-/** The "all" summary's menu: acknowledge, then answer privately with that practitioner's full day. */
+/** The "all" summary's buttons or menu: acknowledge, then answer privately with that practitioner's day. */
 import type {
   AllMiddlewareArgs,
   BlockAction,
+  ButtonAction,
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from "@slack/bolt";
@@ -10,13 +11,15 @@ import { parseExpandValue } from "../../blocks/all-summary.js";
 import type { ListenerDeps } from "../deps.js";
 import { slackEmailLookup } from "../slack-email.js";
 
-type Args = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
+type Args = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction | ButtonAction>> & AllMiddlewareArgs;
 
 /** The listener for the expand menu. */
 export function expandPractitioner(deps: ListenerDeps): (args: Args) => Promise<void> {
   return async function expand({ ack, action, body, respond, client, logger }: Args): Promise<void> {
     await ack();
-    const value = parseExpandValue(action.selected_option?.value ?? "");
+    const value = parseExpandValue(
+      (action.type === "button" ? action.value : action.selected_option?.value) ?? "",
+    );
     if (!value) return;
     const started = deps.wallClock();
     const { messages, audit } = await answerExpand(deps.services, {

@@ -25,7 +25,10 @@ import { morningTime } from "./morning-time.js";
 export function register(app: App, deps: ListenerDeps): void {
   app.action({ type: "block_actions", action_id: HOME_REFRESH_ACTION_ID }, homeRefresh(deps));
   // By action id alone: the listener's own type names the element (select, time picker, checkboxes).
-  app.action<BlockAction<StaticSelectAction>>(EXPAND_PRACTITIONER_ACTION_ID, expandPractitioner(deps));
+  app.action<BlockAction<StaticSelectAction | ButtonAction>>(
+    new RegExp(`^${EXPAND_PRACTITIONER_ACTION_ID}(:\\d+)?$`),
+    expandPractitioner(deps),
+  );
   app.action<BlockAction<TimepickerAction>>(MORNING_TIME_ACTION_ID, morningTime(deps));
   app.action<BlockAction<CheckboxesAction>>(MORNING_DAYS_ACTION_ID, morningDays(deps));
   app.action<BlockAction<ButtonAction>>(MORNING_STOP_ACTION_ID, morningStop(deps));
