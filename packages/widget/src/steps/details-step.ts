@@ -167,7 +167,12 @@ function textField(
   </div>`;
 }
 
-function fieldError(id: string, error: string | undefined, m: Messages): TemplateResult | typeof nothing {
+/** A field's error under it, prefixed "Error:" for screen readers. */
+export function fieldError(
+  id: string,
+  error: string | undefined,
+  m: Messages,
+): TemplateResult | typeof nothing {
   return error
     ? html`<p class="field-error" id="${id}-error" part="field-error"><span class="sr-only">${m.error.prefix}</span> ${error}</p>`
     : nothing;
