@@ -6,7 +6,7 @@
 import { LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import { bookingStyles } from "./booking.styles.js";
 import { BookingController } from "./controller/index.js";
-import { bookingView, ManageEntry, preloadViews } from "./view/index.js";
+import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view/index.js";
 
 /**
  * Online booking for a clinic that runs coreplus, talking to the coreplus-kit edge API.
@@ -125,7 +125,10 @@ export class CoreplusBooking extends LitElement {
   }
 
   override updated(): void {
-    // The clinic is in: fetch the later steps' templates while the visitor makes the first choices.
-    if (this.#flow.profile) preloadViews();
+    // The clinic is in: fetch the later steps' templates and styles while the visitor makes the first choices.
+    if (this.#flow.profile) {
+      preloadViews();
+      void adoptLaterStyles(this.renderRoot);
+    }
   }
 }
