@@ -28,14 +28,19 @@ export {
   type SandboxControlsOptions,
   type SandboxStats,
 } from "./controls/client.js";
+export type { SandboxErrorCode } from "./errors.js";
 export { NOT_AVAILABLE } from "./http/result.js";
 export { SandboxStore, type StoreSnapshot } from "./store.js";
 export type {
   AddressRecord,
+  AppointmentHistoryEntry,
   AppointmentRecord,
   AppointmentStatus,
   AppointmentTypeRecord,
   ClientRecord,
+  FamilyJson,
+  FamilyRecord,
+  HistoryValue,
   LocationRecord,
   PractitionerRecord,
   RosterEntry,

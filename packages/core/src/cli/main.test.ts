@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
 import { DEV_ACCESS_TOKEN, DEV_CONSUMER_ID, DEV_CONSUMER_SECRET } from "../dev.js";
 import { verifyRequestToken } from "../jwt/index.js";
@@ -6,6 +7,7 @@ import { main } from "./main.js";
 
 const NOW = Date.UTC(2026, 2, 1, 0, 0, 0);
 const NBF = NOW / 1000;
+const GUID = "0b0e5a5e-1c1d-4e2f-8a3b-4c5d6e7f8091";
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}, now = NOW) {
   let stdout = "";
@@ -39,7 +41,7 @@ describe("coreplus --help", () => {
   test("top level and every command, as a flag and as `help <command>`", async () => {
     const top = await run(["--help"]);
     expect(top).toMatchObject({ code: 0, stderr: "" });
-    for (const command of ["token", "decode", "get", "post", "config"]) {
+    for (const command of ["token", "decode", "get", "post", "appointment", "config"]) {
       expect(top.stdout).toContain(`  ${command}`);
       const flag = await run([command, "--help"]);
       expect(flag.code).toBe(0);
@@ -58,6 +60,19 @@ describe("coreplus --help", () => {
   });
 });
 
+describe("coreplus --version", () => {
+  test("prints the package version, and the help names both version flags", async () => {
+    const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ["--version", "-v"]) {
+      expect(await run([flag])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+    }
+    const help = (await run(["--help"])).stdout;
+    expect(help).toMatch(/--api-version <v2\|v2.1>\s+coreplus API version/);
+    expect(help).toMatch(/-v, --version\s+print the version/);
+  });
+});
+
 describe("usage errors: one line on stderr, exit 2", () => {
   test.each([
     [["frobnicate"], /unknown command "frobnicate"/],
@@ -66,7 +81,9 @@ describe("usage errors: one line on stderr, exit 2", () => {
     [["token", "G E T", "/x"], /not an HTTP method/],
     [["token", "GET", "/x", "--all"], /--all is not an option of "coreplus token"/],
     [["get", "/Client/", "--data", "{}"], /--data is not an option/],
-    [["get", "/Client/", "--version", "v3"], /--version must be v2 or v2.1/],
+    [["get", "/Client/", "--api-version", "v3"], /--api-version must be v2 or v2.1/],
+    [["get", "/Client/", "--version", "v2"], /--version prints the CLI's version.*--api-version <v2\|v2.1>/],
+    [["--version", "v2.1"], /the API version is --api-version/],
     [["get", "/Client/", "--base-url", "ftp://x"], /absolute http\(s\) URL/],
     [["token", "GET", "/x", "--consumer-secret", ""], /--consumer-secret must not be empty/],
     [["post", "/Client/"], /--data/],
@@ -76,8 +93,18 @@ describe("usage errors: one line on stderr, exit 2", () => {
       /cannot read \/nonexistent\/body.json \(ENOENT\)/,
     ],
     [["help", "nope"], /no help for "nope"/],
-    [["token", "GET", "/x", "--version"], /--version takes the coreplus API version: v2 or v2.1/],
+    [["token", "GET", "/x", "--api-version"], /--api-version takes the coreplus API version: v2 or v2.1/],
     [["decode"], /usage: coreplus decode <jwt>/],
+    [["appointment"], /usage: coreplus appointment <get\|cancel> <appointmentId>/],
+    [["appointment", "get"], /usage: coreplus appointment/],
+    [["appointment", "move", "x"], /unknown appointment action "move" \(get or cancel\)/],
+    [["appointment", "get", "100234"], /"100234" is not an appointment id \(a GUID\)/],
+    [
+      ["appointment", "get", GUID, "--notes", "x"],
+      /--reason-id and --notes are options of "coreplus appointment cancel" only/,
+    ],
+    [["appointment", "cancel", GUID, "extra"], /usage: coreplus appointment/],
+    [["get", "/Client/", "--notes", "x"], /--notes is not an option of "coreplus get"/],
   ])("%j", async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);
@@ -154,7 +181,7 @@ describe("coreplus token", () => {
       "token",
       "GET",
       "/Location/",
-      "--version",
+      "--api-version",
       "v2",
       "--base-url",
       "http://h:1/API/Core/v2.1/",

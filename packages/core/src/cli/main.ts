@@ -5,12 +5,14 @@
  */
 import { CoreplusError } from "../index.js";
 import { redactText } from "../internal/redact.js";
+import { appointmentCommand } from "./appointment-command.js";
 import { configCommand } from "./config-command.js";
 import { decodeCommand } from "./decode-command.js";
 import { HELP } from "./help.js";
 import { type CliIo, type Connection, parseCommandLine, resolveConnection, UsageError } from "./options.js";
 import { getCommand, postCommand } from "./request-command.js";
 import { tokenCommand } from "./token-command.js";
+import { cliVersion } from "./version.js";
 
 export type { CliIo } from "./options.js";
 
@@ -20,6 +22,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const parsed = parseCommandLine(argv);
     const { command, args, flags } = parsed;
+    if (parsed.version && !parsed.help) {
+      io.stdout.write(`${await cliVersion()}\n`);
+      return 0;
+    }
     if (command === "help" || parsed.help) {
       const topic = command === "help" ? (args[0] ?? "") : (command ?? "");
       const text = HELP[topic];
@@ -41,6 +47,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await getCommand(args, flags, conn, io);
       case "post":
         return await postCommand(args, flags, conn, io);
+      case "appointment":
+        return await appointmentCommand(args, flags, conn, io);
       default:
         return configCommand(args, conn, io);
     }

@@ -5,22 +5,22 @@
  */
 import {
   CoreplusAuthError,
-  CoreplusConflictError,
   CoreplusError,
   CoreplusNetworkError,
   CoreplusRateLimitedError,
   CoreplusResponseError,
+  CoreplusSlotUnavailableError,
   CoreplusTimeoutError,
   CoreplusUpstreamError,
 } from "@coreplus-kit/core";
-import { ProblemError } from "../http/problem.js";
-import { LockTimeoutError } from "../state/types.js";
-import { BudgetWaitAbortedError } from "./upstream.js";
+import { ProblemError } from "../http/index.js";
+import { LockTimeoutError } from "../state/index.js";
+import { BudgetWaitAbortedError } from "./client.js";
 
 /** Turns an upstream (or waiting) failure into a problem; problems pass through unchanged. */
 export function upstreamProblem(err: unknown): ProblemError {
   if (err instanceof ProblemError) return err;
-  if (err instanceof CoreplusConflictError)
+  if (err instanceof CoreplusSlotUnavailableError)
     return new ProblemError(
       "slot-unavailable",
       "Someone else has just booked this time. Please choose another.",

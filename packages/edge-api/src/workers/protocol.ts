@@ -2,10 +2,10 @@
  * What the Durable Objects and their callers hand each other over RPC. Every value is structured-
  * cloneable; errors travel as data (a thrown error would lose its class on the way).
  */
-import { ProblemError } from "../http/problem.js";
+import { ProblemError } from "../http/index.js";
 import type { ProblemFieldError, ProblemType } from "../schemas/public.js";
-import type { CacheEntry, CacheSetOptions, HitResult, IdempotencyRecord, Json } from "../state/types.js";
-import { upstreamProblem } from "../upstream/map-error.js";
+import type { CacheEntry, CacheSetOptions, HitResult, IdempotencyRecord, Json } from "../state/index.js";
+import { upstreamProblem } from "../upstream/index.js";
 
 /** A problem as data: how a coalesced failure reaches the callers that waited for it. */
 export interface ProblemData {
