@@ -68,16 +68,7 @@ export type ManageViewName = "find" | "manage";
 export type ManageOperation = "lookup" | "manage-booking" | "cancel" | "reschedule";
 
 /** What identifies a managed appointment in an event: never a patient detail, never the reason. */
-export interface CoreplusManagedDetail {
-  clinic: string;
-  reference: string;
-  start: string;
-  end: string;
-  timezone: string;
-  location: { id: string; name: string };
-  practitioner: { id: string; displayName: string };
-  appointmentType: { id: string; name: string; durationMinutes: number };
-}
+export type CoreplusManagedDetail = Omit<CoreplusBookedDetail, "reminders">;
 
 /** `coreplus-cancelled`: the patient cancelled the appointment (its time is what was cancelled). */
 export type CoreplusCancelledDetail = CoreplusManagedDetail;

@@ -3,9 +3,9 @@
  * the details step asks it), GOV.UK-style errors with a summary, and one message for every miss.
  */
 import { html, nothing, type TemplateResult } from "lit";
-import type { DobPart, Messages } from "../messages/index.js";
+import type { Messages } from "../messages/index.js";
 import type { ManageMessages } from "../messages/manage.js";
-import { fieldError } from "../steps/details-step.js";
+import { dobFieldset, fieldError } from "../steps/details-step.js";
 import type { FindDraft, FindErrors, FindField } from "./outcomes.js";
 
 /** What the find form shows and the handlers it calls. */
@@ -24,13 +24,11 @@ export interface FindFormProps {
   onFocusField(id: string): void;
 }
 
-const autocompleteOf: Record<DobPart, string> = { day: "bday-day", month: "bday-month", year: "bday-year" };
-
 /** Renders the form. */
 export function findForm(p: FindFormProps): TemplateResult {
   const { m, mm, draft, errors } = p;
   const input = (key: keyof FindDraft) => (e: Event) => p.onInput(key, (e.target as HTMLInputElement).value);
-  const firstDob = `find-${m.dobOrder[0]}`;
+  const firstDob = `find-dob-${m.dobOrder[0]}`;
   const listed = (["reference", "lastName", "dob"] as const).filter((f) => errors[f]);
   const target: Record<FindField, string> = {
     reference: "find-reference",
@@ -98,28 +96,7 @@ export function findForm(p: FindFormProps): TemplateResult {
         />
         ${fieldError("find-last-name", errors.lastName, m)}
       </div>
-      <fieldset class="field ${errors.dob ? "has-error" : ""}" aria-describedby="find-dob-hint${errors.dob ? " find-dob-error" : ""}">
-        <legend part="label">${m.field.dob}</legend>
-        <p class="hint" id="find-dob-hint">${m.field.dobHint}</p>
-        <div class="dob">
-          ${m.dobOrder.map(
-            (part) => html`<div class="dob-part dob-${part}">
-              <label for="find-${part}" class="sub">${m.field[part]}</label>
-              <input
-                id="find-${part}"
-                part="input"
-                inputmode="numeric"
-                autocomplete=${autocompleteOf[part]}
-                maxlength=${part === "year" ? 4 : 2}
-                aria-invalid=${errors.dob ? "true" : "false"}
-                .value=${draft[part]}
-                @input=${input(part)}
-              />
-            </div>`,
-          )}
-        </div>
-        ${fieldError("find-dob", errors.dob, m)}
-      </fieldset>
+      ${dobFieldset("find-dob", m, draft, errors.dob, (part, value) => p.onInput(part, value))}
       <button type="submit" class="primary" part="primary-button" aria-disabled=${p.pending ? "true" : "false"}>
         ${p.pending ? mm.find.searching : mm.find.submit}
       </button>

@@ -4,6 +4,7 @@
  */
 import { EdgeRequestError } from "../api/edge-error.js";
 import type { LookupRequest, ManagedBooking } from "../api/manage-types.js";
+import { bookedDetail } from "../controller/outcomes.js";
 import type { CoreplusManagedDetail, CoreplusRescheduledDetail } from "../events.js";
 import { dobIso } from "../internal/details.js";
 import type { Messages } from "../messages/index.js";
@@ -11,20 +12,8 @@ import type { ManageMessages } from "../messages/manage.js";
 
 /** What identifies the appointment in `coreplus-cancelled` and `coreplus-rescheduled`. */
 export function managedDetail(clinic: string, b: ManagedBooking): CoreplusManagedDetail {
-  return {
-    clinic,
-    reference: b.reference,
-    start: b.start,
-    end: b.end,
-    timezone: b.timezone,
-    location: { id: b.location.id, name: b.location.name },
-    practitioner: { id: b.practitioner.id, displayName: b.practitioner.displayName },
-    appointmentType: {
-      id: b.appointmentType.id,
-      name: b.appointmentType.name,
-      durationMinutes: b.appointmentType.durationMinutes,
-    },
-  };
+  const { reminders: _, ...detail } = bookedDetail(clinic, b);
+  return detail;
 }
 
 /** The `coreplus-rescheduled` detail: the new time, and the time it moved from. */
