@@ -1,4 +1,5 @@
 /** The clinic's "Manage booking" page: says where each change shows up (today's list, the bot). */
+import type { CoreplusManagedDetail } from "@coreplus-kit/widget";
 import { byId, h } from "./dom.js";
 
 const note = byId("manage-note");
@@ -12,5 +13,6 @@ const say = (what: string) => {
   );
 };
 
-document.addEventListener("coreplus-rescheduled", (e) => say(`Moved (reference ${e.detail.reference}).`));
-document.addEventListener("coreplus-cancelled", (e) => say(`Cancelled (reference ${e.detail.reference}).`));
+const reference = (e: Event) => (e as CustomEvent<CoreplusManagedDetail>).detail.reference;
+document.addEventListener("coreplus-rescheduled", (e) => say(`Moved (reference ${reference(e)}).`));
+document.addEventListener("coreplus-cancelled", (e) => say(`Cancelled (reference ${reference(e)}).`));
