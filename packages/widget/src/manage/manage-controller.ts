@@ -5,7 +5,7 @@
  * Idempotency-Key per attempt, reused for its retries, like bookings.
  */
 import { initialState, Task, TaskStatus } from "@lit/task";
-import type { ReactiveController, ReactiveControllerHost } from "lit";
+import type { ReactiveController } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import { createManageClient } from "../api/manage-client.js";
 import type {
@@ -25,84 +25,22 @@ import { firstDayWithTimes } from "../internal/slots.js";
 import type { Messages } from "../messages/index.js";
 import { type ManageMessages, manageMessages } from "../messages/manage.js";
 import {
+  initialManageState,
+  type ManageDeps,
+  type ManageHost,
+  type ManageScreen,
+  type ManageState,
+} from "./manage-state.js";
+import {
   afterChangeError,
   afterLookupError,
-  emptyFind,
   type FindDraft,
-  type FindErrors,
   lookupRequest,
   managedDetail,
   REASON_MAX,
   rescheduledDetail,
   validateFind,
 } from "./outcomes.js";
-
-/** What the manage views need of the element. */
-export type ManageHost = ReactiveControllerHost & {
-  readonly api: string;
-  readonly clinic: string;
-  readonly datalayer: boolean;
-  readonly now: () => Date;
-  readonly renderRoot: ParentNode;
-  dispatchEvent(event: Event): boolean;
-};
-
-/** What the element lends the manage views: the loaded profile, the language, the way back. */
-export interface ManageDeps {
-  profile(): ProfileWithChanges | undefined;
-  i18n(): { locale: string; m: Messages };
-  /** "Book a new time", or Back from "Find my booking" when it was opened from the first step. */
-  toBooking(): void;
-  /** Whether "Find my booking" was opened from the booking flow (it then has a Back button). */
-  cameFromBooking(): boolean;
-}
-
-/** Which screen of the manage views shows. */
-export type ManageScreen = "find" | "view" | "moved" | "times" | "confirm-move" | "cancel" | "cancelled";
-
-/** The manage views' state; only the controller changes it. */
-export interface ManageState {
-  screen: ManageScreen;
-  token: string | undefined;
-  /** A booking already in hand for `token` (from a lookup or a change), so it is not read again. */
-  known: ManagedResponse | undefined;
-  find: FindDraft;
-  findErrors: FindErrors;
-  findProblem: "" | "miss" | "too-many";
-  weekFrom: CalendarDate | undefined;
-  day: CalendarDate | undefined;
-  chosen: PublicSlot | undefined;
-  notice: string;
-  refresh: number;
-  reason: string;
-  reasonError: string;
-  /** A failed action to show with "Try again". */
-  failure: unknown;
-  tooLate: boolean;
-  /** Bumped to read the booking again (someone changed it meanwhile). */
-  reload: number;
-  announcement: string;
-}
-
-const initial = (): ManageState => ({
-  screen: "view",
-  token: undefined,
-  known: undefined,
-  find: emptyFind(),
-  findErrors: {},
-  findProblem: "",
-  weekFrom: undefined,
-  day: undefined,
-  chosen: undefined,
-  notice: "",
-  refresh: 0,
-  reason: "",
-  reasonError: "",
-  failure: undefined,
-  tooLate: false,
-  reload: 0,
-  announcement: "",
-});
 
 type AvailabilityArgs = readonly [string, string, string, string, string, string, string, number];
 
@@ -115,7 +53,7 @@ export class ManageController implements ReactiveController {
   readonly moveTask: Task<[string, RescheduleRequest, string], ManagedResponse>;
   readonly #host: ManageHost;
   readonly #deps: ManageDeps;
-  #state: ManageState = initial();
+  #state: ManageState = initialManageState();
   #keys = createIdempotencyKeys();
   #focus = false;
 
@@ -251,8 +189,8 @@ export class ManageController implements ReactiveController {
   /** Opens what the attributes or the page ask for; `moveFocus` after a visitor's action. */
   open(view: WidgetView, moveFocus: boolean): void {
     if (view.view === "manage") {
-      this.#set({ ...initial(), token: view.token, screen: "view" });
-    } else this.#set({ ...initial(), screen: "find" });
+      this.#set({ ...initialManageState(), token: view.token, screen: "view" });
+    } else this.#set({ ...initialManageState(), screen: "find" });
     if (moveFocus) this.#focusOn();
   }
 
@@ -371,7 +309,7 @@ export class ManageController implements ReactiveController {
 
   #show(r: ManagedResponse, screen: ManageScreen): void {
     this.#keys.reset();
-    this.#set({ ...initial(), token: r.manage?.token ?? this.#state.token, known: r, screen });
+    this.#set({ ...initialManageState(), token: r.manage?.token ?? this.#state.token, known: r, screen });
     this.#focusOn();
   }
 

@@ -17,7 +17,8 @@ import { choiceSkeleton, problemNotice } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
 import { problem } from "../view/problem.js";
 import { findForm } from "./find-form.js";
-import type { ManageController, ManageScreen } from "./manage-controller.js";
+import type { ManageController } from "./manage-controller.js";
+import type { ManageScreen } from "./manage-state.js";
 import { canChange, REASON_MAX } from "./outcomes.js";
 
 interface Ctx {
