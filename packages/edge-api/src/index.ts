@@ -60,4 +60,5 @@ export {
   type Json,
   type LockOptions,
   LockTimeoutError,
+  type StateHealth,
 } from "./state/types.js";

@@ -1,8 +1,8 @@
 /**
  * `@coreplus-kit/edge-api/node`: serves the edge API on Node. Run as a program (`node dist/node.js`,
  * or `pnpm --filter @coreplus-kit/edge-api start`) it reads CLINICS_FILE or CLINICS_JSON (else serves
- * the local sandbox's clinic as `harbourside`), listens on HOST:EDGE_API_PORT (127.0.0.1:8787) and
- * shuts down cleanly on SIGINT/SIGTERM.
+ * the local sandbox's clinic as `harbourside`), keeps its state in Redis when REDIS_URL is set (else in
+ * memory), listens on HOST:EDGE_API_PORT (127.0.0.1:8787) and shuts down cleanly on SIGINT/SIGTERM.
  */
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
@@ -17,7 +17,16 @@ import { DOCS_ASSET_NAMES } from "./app/docs.js";
 import { defaultSandboxConfig } from "./config/default-sandbox.js";
 import { EdgeConfigError, parseEdgeConfigText } from "./config/parse-config.js";
 import type { EdgeConfig } from "./config/schema.js";
+import { createRedisState, type RedisState, RedisUnavailableError } from "./state/redis/index.node.js";
 import type { EdgeStateFactory } from "./state/types.js";
+
+export {
+  createRedisState,
+  LockLostError,
+  type RedisState,
+  type RedisStateOptions,
+  RedisUnavailableError,
+} from "./state/redis/index.node.js";
 
 /** Options for {@link serveEdgeApi}. */
 export interface ServeEdgeApiOptions {
@@ -32,9 +41,10 @@ export interface ServeEdgeApiOptions {
   logger?: (entry: Record<string, unknown>) => void;
   /** Overrides the configuration's `trustProxy`. */
   trustProxy?: boolean;
+  /** Default: Redis when `env.REDIS_URL` is set (started and closed with the server), else memory. */
   state?: EdgeStateFactory;
   fetch?: typeof fetch;
-  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_* and secret variables are read. Default: process.env. */
+  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_*, REDIS_URL and secret variables are read. Default: process.env. */
   env?: Record<string, string | undefined>;
 }
 
@@ -143,7 +153,16 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
       (bindings as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress,
   };
   if (opts.now) deps.now = opts.now;
+  let redis: RedisState | undefined;
   if (opts.state) deps.state = opts.state;
+  else if (env.REDIS_URL) {
+    redis = createRedisState({ url: env.REDIS_URL, logger });
+    await redis.ready().catch(async (err: unknown) => {
+      await redis?.close();
+      throw err;
+    });
+    deps.state = redis;
+  }
   if (opts.fetch) deps.fetch = opts.fetch;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
@@ -162,6 +181,7 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
     url,
     clinics: config.clinics.map((c) => c.slug),
     config: config.source,
+    state: redis ? "redis" : opts.state ? "custom" : "memory",
   });
   if (config.source === "default-sandbox")
     logger({
@@ -177,8 +197,7 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
       new Promise<void>((resolve, reject) => {
         server.close((err) => {
           jsonLines.flush();
-          if (err) reject(err);
-          else resolve();
+          void (redis?.close() ?? Promise.resolve()).then(() => (err ? reject(err) : resolve()));
         });
         // Idle keep-alive sockets would hold close() open; requests in flight still finish.
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
@@ -196,7 +215,7 @@ async function main(): Promise<void> {
   try {
     running = await serveEdgeApi({ port, host: process.env.HOST ?? "127.0.0.1" });
   } catch (err) {
-    if (err instanceof EdgeConfigError) console.error(err.message);
+    if (err instanceof EdgeConfigError || err instanceof RedisUnavailableError) console.error(err.message);
     else if ((err as { code?: string }).code === "EADDRINUSE")
       console.error(`port ${port} is already in use`);
     else console.error(err);

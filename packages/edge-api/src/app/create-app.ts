@@ -182,7 +182,17 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}): EdgeApp 
     throw new ProblemError("method-not-allowed", "Bookings are made with POST.", { allow: "POST, OPTIONS" });
   });
 
-  app.openapi(healthRoute, async (c) => c.json(await health.report(runtimes.values(), defer(c)), 200));
+  app.openapi(healthRoute, async (c) => {
+    const [report, stateHealth] = await Promise.all([
+      health.report(runtimes.values(), defer(c)),
+      state.health?.(),
+    ]);
+    if (!stateHealth) return c.json(report, 200);
+    return c.json(
+      { ...report, status: stateHealth.status === "down" ? "degraded" : report.status, state: stateHealth },
+      200,
+    );
+  });
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
