@@ -6,7 +6,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 
-const BINARY = process.env.REDIS_SERVER ?? "redis-server";
+const BINARY = "redis-server";
 
 function installed(): boolean {
   try {
