@@ -74,6 +74,19 @@ describe.runIf(HAVE_REDIS)(redisSuite("redis state"), () => {
     expect(await b.takenSlots()).toEqual(["p|9"]);
   });
 
+  test("a process serves a fresh entry it read for localCacheMs, then sees another's refresh", async () => {
+    const a = (await fresh({ localCacheMs: 300 })).forClinic("clinic");
+    const b = (await connect()).forClinic("clinic");
+    await b.cacheSet("k", "v1", { freshMs: 10_000, staleMs: 0 });
+    expect((await a.cacheGet("k"))?.value).toBe("v1");
+    await b.cacheSet("k", "v2", { freshMs: 10_000, staleMs: 0 });
+    await sleep(350);
+    expect((await a.cacheGet("k"))?.value).toBe("v2");
+    // Its own writes it sees at once.
+    await a.cacheSet("k", "v3", { freshMs: 10_000, staleMs: 0 });
+    expect((await a.cacheGet("k"))?.value).toBe("v3");
+  });
+
   test("locks across processes: one holder at a time, in arrival order", async () => {
     const states = [
       (await fresh()).forClinic("c"),

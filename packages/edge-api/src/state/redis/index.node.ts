@@ -36,6 +36,11 @@ export interface RedisStateOptions {
   coalesceLeaseMs?: number;
   /** A lock whose holder stops renewing it (its process died) frees after this; default 5 000 ms. */
   lockLivenessMs?: number;
+  /**
+   * How long a process serves a fresh cache entry it already read without asking Redis again; default
+   * 1 000 ms (so a refresh made by another process may take that long to be seen here); 0 always asks.
+   */
+  localCacheMs?: number;
   /** How often waiters re-check when no pub/sub wake-up comes; default 100 ms. */
   pollMs?: number;
   /** Receives connection changes (unreachable, reachable again); the URL's password is never included. */
@@ -69,6 +74,7 @@ export function createRedisState(target: string | RedisStateOptions): RedisState
   const timings = {
     coalesceLeaseMs: opts.coalesceLeaseMs ?? 30_000,
     lockLivenessMs: opts.lockLivenessMs ?? 5_000,
+    localCacheMs: opts.localCacheMs ?? 1_000,
   };
   return {
     forClinic(slug) {
