@@ -5,10 +5,11 @@
  *  2. Bookings: latency of one booking at a time (distinct slots), alternating memory and Redis: p50 and p95.
  * Skipped with a note when redis-server is not installed.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { dirname, join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { spawnServers } from "./spawn-servers.mjs";
 
 try {
   execFileSync("redis-server", ["--version"], { stdio: "ignore" });
@@ -25,20 +26,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 20);
 const CONNECTIONS = 10;
 
-const child = spawn(process.execPath, [join(here, "redis-servers.mjs")], {
-  stdio: ["ignore", "pipe", "inherit"],
-});
-const urls = await new Promise((resolve, reject) => {
-  let buf = "";
-  child.stdout.on("data", (d) => {
-    buf += d;
-    const nl = buf.indexOf("\n");
-    if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
-  });
-  child.once("exit", (code) => reject(new Error(`servers exited with ${code}`)));
-});
-const stop = () => child.kill("SIGTERM");
-process.on("exit", stop);
+const { urls, stop } = await spawnServers(here, "redis-servers.mjs");
 
 const api = (origin) => `${origin}/v1/clinics/harbourside`;
 const getJson = async (url) => {

@@ -166,4 +166,13 @@ export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFa
     expect(sixth - releasedAt).toBeGreaterThanOrEqual(990);
     for (const r of releases) r();
   });
+
+  test("a start given up while waiting rejects with the signal's reason", async () => {
+    const { limiter } = (await make()).forConsumer("https://coreplus.example|c3");
+    await Promise.all(Array.from({ length: 5 }, () => limiter.acquire()));
+    const reason = new Error("the visitor went away");
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(reason), 100);
+    await expect(limiter.acquire(controller.signal)).rejects.toBe(reason);
+  });
 }

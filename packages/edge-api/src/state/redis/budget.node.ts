@@ -8,6 +8,7 @@
  * that wait is first come first served only as far as the wake-ups arrive in order.
  */
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { RequestLimiter } from "@coreplus-kit/core";
 import { BudgetWaitAbortedError } from "../../upstream/upstream.js";
 import type { RedisConnection } from "./connection.node.js";
@@ -56,11 +57,12 @@ export function redisBudgetLimiter(conn: RedisConnection, key: string, budget: R
         const waitMs = r[2]!;
         try {
           signal?.throwIfAborted();
-          if (waitMs > 0) await sleep(waitMs, signal);
+          if (waitMs > 0) await sleep(waitMs, undefined, signal ? { signal } : {});
         } catch (err) {
           // Hand the start back so that someone else may use it.
           await end(ticket, "cancel");
-          throw err;
+          // As the limiter contract says: the signal's reason (Node's timer rejects with an AbortError).
+          throw signal?.aborted ? signal.reason : err;
         }
         return ticket;
       }
@@ -87,18 +89,4 @@ export function redisBudgetLimiter(conn: RedisConnection, key: string, budget: R
       };
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

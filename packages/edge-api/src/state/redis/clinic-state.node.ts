@@ -10,6 +10,8 @@
  * - `hit:<key>`: a visitor counter (the sliding window in scripts.ts).
  */
 import { randomUUID } from "node:crypto";
+import { BoundedMap } from "../../internal/bounded-map.js";
+import { InFlight } from "../../internal/in-flight.js";
 import { problemData, problemError } from "../../workers/protocol.js";
 import type {
   CacheEntry,
@@ -49,8 +51,8 @@ export class RedisClinicState implements ClinicState {
   readonly #prefix: string;
   readonly #timings: RedisClinicTimings;
   readonly #space: LockSpace;
-  readonly #local = new Map<string, Promise<Json>>();
-  readonly #near = new Map<string, { raw: string; entry: CacheEntry; readAt: number }>();
+  readonly #local = new InFlight();
+  readonly #near = new BoundedMap<{ raw: string; entry: CacheEntry; readAt: number }>(LOCAL_ENTRIES);
 
   constructor(conn: RedisConnection, prefix: string, slug: string, timings: RedisClinicTimings) {
     this.#conn = conn;
@@ -89,8 +91,6 @@ export class RedisClinicState implements ClinicState {
   }
 
   #remember(key: string, raw: string, entry: CacheEntry, readAt: number): void {
-    this.#near.delete(key);
-    if (this.#near.size >= LOCAL_ENTRIES) this.#near.delete(this.#near.keys().next().value as string);
     this.#near.set(key, { raw, entry, readAt });
   }
 
@@ -114,11 +114,7 @@ export class RedisClinicState implements ClinicState {
    * lease run out, and the waiters try again.
    */
   coalesce<T extends Json>(key: string, fn: () => Promise<T>): Promise<T> {
-    const running = this.#local.get(key);
-    if (running) return running as Promise<T>;
-    const p = this.#coalesceAcross(key, fn).finally(() => this.#local.delete(key));
-    this.#local.set(key, p);
-    return p;
+    return this.#local.run(key, () => this.#coalesceAcross(key, fn));
   }
 
   async #coalesceAcross<T extends Json>(key: string, fn: () => Promise<T>): Promise<T> {
