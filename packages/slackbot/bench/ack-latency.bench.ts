@@ -14,8 +14,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSandboxControls } from "@coreplus-kit/sandbox";
-import { signSlackRequest, slashCommandBody } from "@coreplus-kit/slackbot";
-import { startFakeSlack } from "../test/fake-slack.js";
+import { signSlackRequest, slashCommandBody, startFakeSlack } from "@coreplus-kit/slackbot/testing";
 
 const COMMANDS = 200;
 const ROUNDS = 4;

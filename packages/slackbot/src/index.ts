@@ -1,6 +1,7 @@
 /**
  * @coreplus-kit/slackbot: `/appointments` for clinic staff, a Bolt app over the coreplus client.
- * `createSlackbot(options)` builds it; `src/node.ts` is the env-reading process entry.
+ * `createSlackbot(options)` builds it; `src/node.ts` is the env-reading process entry. The request
+ * signer and a fake Slack for tests live in `@coreplus-kit/slackbot/testing`.
  */
 export type { PractitionerLink } from "./access/link-practitioner.js";
 export {
@@ -38,12 +39,4 @@ export {
   SlackbotStoppedError,
   SlackbotTimeoutError,
 } from "./errors.js";
-export {
-  blockActionBody,
-  eventCallbackBody,
-  type SlackSignatureHeaders,
-  type SlashCommandFields,
-  signSlackRequest,
-  slashCommandBody,
-} from "./signing.js";
 export type { DayAnswer, DayAppointment, DayGap, DayItem, PractitionerDay } from "./types.js";

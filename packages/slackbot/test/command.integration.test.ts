@@ -4,9 +4,9 @@
  */
 import { dateInZone, formatInZone } from "@coreplus-kit/core";
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
+import { slashCommandBody } from "@coreplus-kit/slackbot/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { initials } from "../src/day/patient-label.js";
-import { slashCommandBody } from "../src/signing.js";
 import { command, PINNED_NOW, postSigned, type Rig, responses, startRig } from "./harness.js";
 import { blockKitViolations, visibleText } from "./limits.js";
 

@@ -4,11 +4,16 @@
  */
 import { createCoreplusClient, dateInZone } from "@coreplus-kit/core";
 import { type RunningSandbox, serveSandbox } from "@coreplus-kit/sandbox/node";
+import {
+  type FakeSlack,
+  type SlashCommandFields,
+  signSlackRequest,
+  slashCommandBody,
+  startFakeSlack,
+} from "@coreplus-kit/slackbot/testing";
 import { LogLevel } from "@slack/bolt";
 import type { AuditEntry } from "../src/audit.js";
 import { createSlackbot, type Slackbot, type SlackbotOptions } from "../src/create-slackbot.js";
-import { type SlashCommandFields, signSlackRequest, slashCommandBody } from "../src/signing.js";
-import { type FakeSlack, startFakeSlack } from "./fake-slack.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
 /** Thursday 3 December 2026, 10:30 in Melbourne: the business clock of every integration test. */

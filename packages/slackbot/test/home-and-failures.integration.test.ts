@@ -5,11 +5,16 @@
 import { dateInZone } from "@coreplus-kit/core";
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
 import { type RunningSandbox, serveSandbox } from "@coreplus-kit/sandbox/node";
+import {
+  blockActionBody,
+  eventCallbackBody,
+  type FakeSlack,
+  type RecordedCall,
+  startFakeSlack,
+} from "@coreplus-kit/slackbot/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { HOME_REFRESH_ACTION_ID } from "../src/blocks/home-view.js";
 import { fullName } from "../src/day/patient-label.js";
-import { blockActionBody, eventCallbackBody } from "../src/signing.js";
-import { type FakeSlack, type RecordedCall, startFakeSlack } from "./fake-slack.js";
 import { command, PINNED_NOW, postSigned, type Rig, responses, startRig } from "./harness.js";
 import { visibleText } from "./limits.js";
 

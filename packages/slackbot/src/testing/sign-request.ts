@@ -1,7 +1,7 @@
 /**
  * Signing requests the way Slack does (v0 HMAC-SHA256 of `v0:{timestamp}:{body}` with the signing
- * secret), and building slash-command bodies. For tests, benchmarks and the demo's fake Slack, which
- * post to the bot's /slack/events exactly as Slack would.
+ * secret), and building the bodies Slack posts (slash commands, events, block actions). For tests,
+ * benchmarks and demos, which post to the bot's /slack/events exactly as Slack would.
  */
 import { createHmac } from "node:crypto";
 
