@@ -17,7 +17,12 @@ import { DOCS_ASSET_NAMES } from "./app/docs.js";
 import { defaultSandboxConfig } from "./config/default-sandbox.js";
 import { EdgeConfigError, parseEdgeConfigText } from "./config/parse-config.js";
 import type { EdgeConfig } from "./config/schema.js";
-import { createRedisState, type RedisState, RedisUnavailableError } from "./state/redis/index.node.js";
+import {
+  createRedisState,
+  type RedisState,
+  RedisUnavailableError,
+  redactRedisUrl,
+} from "./state/redis/index.node.js";
 import type { EdgeStateFactory } from "./state/types.js";
 
 export {
@@ -41,10 +46,10 @@ export interface ServeEdgeApiOptions {
   logger?: (entry: Record<string, unknown>) => void;
   /** Overrides the configuration's `trustProxy`. */
   trustProxy?: boolean;
-  /** Default: Redis when `env.REDIS_URL` is set (started and closed with the server), else memory. */
+  /** Default: memory. (The program, `node dist/node.js`, passes a Redis state when REDIS_URL is set.) */
   state?: EdgeStateFactory;
   fetch?: typeof fetch;
-  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_*, REDIS_URL and secret variables are read. Default: process.env. */
+  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_* and secret variables are read. Default: process.env. */
   env?: Record<string, string | undefined>;
 }
 
@@ -153,16 +158,7 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
       (bindings as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress,
   };
   if (opts.now) deps.now = opts.now;
-  let redis: RedisState | undefined;
   if (opts.state) deps.state = opts.state;
-  else if (env.REDIS_URL) {
-    redis = createRedisState({ url: env.REDIS_URL, logger });
-    await redis.ready().catch(async (err: unknown) => {
-      await redis?.close();
-      throw err;
-    });
-    deps.state = redis;
-  }
   if (opts.fetch) deps.fetch = opts.fetch;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
@@ -181,7 +177,6 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
     url,
     clinics: config.clinics.map((c) => c.slug),
     config: config.source,
-    state: redis ? "redis" : opts.state ? "custom" : "memory",
   });
   if (config.source === "default-sandbox")
     logger({
@@ -197,7 +192,8 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
       new Promise<void>((resolve, reject) => {
         server.close((err) => {
           jsonLines.flush();
-          void (redis?.close() ?? Promise.resolve()).then(() => (err ? reject(err) : resolve()));
+          if (err) reject(err);
+          else resolve();
         });
         // Idle keep-alive sockets would hold close() open; requests in flight still finish.
         (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
@@ -212,8 +208,19 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   let running: EdgeApiServer;
+  let redis: RedisState | undefined;
   try {
-    running = await serveEdgeApi({ port, host: process.env.HOST ?? "127.0.0.1" });
+    // REDIS_URL: the state every process behind a load balancer shares (docs/running-several-node-processes.md).
+    if (process.env.REDIS_URL) {
+      redis = createRedisState({ url: process.env.REDIS_URL, logger: jsonLines });
+      await redis.ready();
+      jsonLines({ level: "info", msg: "state in redis", redis: redactRedisUrl(process.env.REDIS_URL) });
+    }
+    running = await serveEdgeApi({
+      port,
+      host: process.env.HOST ?? "127.0.0.1",
+      ...(redis ? { state: redis } : {}),
+    });
   } catch (err) {
     if (err instanceof EdgeConfigError || err instanceof RedisUnavailableError) console.error(err.message);
     else if ((err as { code?: string }).code === "EADDRINUSE")
@@ -228,10 +235,13 @@ async function main(): Promise<void> {
     jsonLines({ level: "info", msg: "shutting down", signal });
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    running
+      .close()
+      .then(() => redis?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
