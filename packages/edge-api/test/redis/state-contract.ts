@@ -111,10 +111,8 @@ export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFa
     expect(refused.allowed).toBe(false);
     expect(refused.retryAfterMs).toBeGreaterThan(0);
     expect((await state.hit("other", 3, 1_000)).allowed).toBe(true);
-    for (let i = 0; i < 3; i++) await state.hit("short", 3, 100);
-    expect((await state.hit("short", 3, 100)).allowed).toBe(false);
-    await sleep(250); // two windows later, the old counts no longer weigh
-    expect((await state.hit("short", 3, 100)).allowed).toBe(true);
+    await sleep(2_100); // two windows later, the old counts no longer weigh
+    expect((await state.hit("v", 3, 1_000)).allowed).toBe(true);
   });
 
   test("taken slots expire", async () => {
