@@ -107,7 +107,7 @@ describe.runIf(HAVE_REDIS)(redisSuite("redis state"), () => {
           inside--;
         }),
       );
-      await sleep(30);
+      await sleep(50); // spaced so that arrival order is the loop's order on a busy machine
     }
     await Promise.all(runs);
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
@@ -115,11 +115,12 @@ describe.runIf(HAVE_REDIS)(redisSuite("redis state"), () => {
   });
 
   test("a live holder keeps its lock past the liveness by renewing it, up to its lease", async () => {
-    const a = (await fresh({ lockLivenessMs: 200 })).forClinic("c");
-    const b = (await connect({ lockLivenessMs: 200 })).forClinic("c");
-    const holding = a.withLock("slot", { waitMs: 1_000, leaseMs: 5_000 }, () => sleep(800));
+    const a = (await fresh({ lockLivenessMs: 600 })).forClinic("c");
+    const b = (await connect({ lockLivenessMs: 600 })).forClinic("c");
+    const holding = a.withLock("slot", { waitMs: 1_000, leaseMs: 5_000 }, () => sleep(2_000));
     await sleep(50);
-    await expect(b.withLock("slot", { waitMs: 500, leaseMs: 5_000 }, async () => 1)).rejects.toThrow(
+    // Without renewal the lock would lapse after 600 ms and b would get it within its 1.5 s.
+    await expect(b.withLock("slot", { waitMs: 1_500, leaseMs: 5_000 }, async () => 1)).rejects.toThrow(
       /not obtained/,
     );
     await holding;
@@ -189,10 +190,11 @@ describe.runIf(HAVE_REDIS)(redisSuite("redis state"), () => {
     await inside;
     await dying.close(); // no release, no renewal: as if the process was killed
     const t0 = Date.now();
-    expect(await survivor.withLock("slot", { waitMs: 3_000, leaseMs: 5_000 }, async () => "taken over")).toBe(
-      "taken over",
-    );
-    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(
+      await survivor.withLock("slot", { waitMs: 10_000, leaseMs: 5_000 }, async () => "taken over"),
+    ).toBe("taken over");
+    // Freed by the liveness (300 ms), not held for its 60 s lease.
+    expect(Date.now() - t0).toBeLessThan(3_000);
   });
 
   test("the consumer budget is one window for every process", { timeout: 20_000 }, async () => {

@@ -141,8 +141,11 @@ export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFa
     const t0 = performance.now();
     await Promise.all(
       Array.from({ length: 12 }, async () => {
-        await limiter.acquire();
+        const release = await limiter.lease!();
+        // Released after the start is recorded: a slot reused a window later is a window after the record,
+        // however late a busy event loop records it.
         starts.push(performance.now());
+        release();
       }),
     );
     expect(maxInAnyWindow(starts, 1000)).toBeLessThanOrEqual(5);
