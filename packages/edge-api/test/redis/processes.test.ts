@@ -249,6 +249,7 @@ describe.runIf(HAVE_REDIS)(redisSuite("three edge API processes on one Redis"), 
       state: unknown;
     };
     expect(health).toMatchObject({ status: "degraded", state: { store: "redis", status: "down" } });
+    expect(JSON.stringify(health)).not.toContain("redis://");
     await redis.start();
     for (const e of edges) {
       const deadline = Date.now() + 15_000;
