@@ -1,13 +1,14 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, expectTypeOf, test } from "vitest";
 import {
   CoreplusAuthError,
-  CoreplusConflictError,
   CoreplusDateTimeError,
   CoreplusError,
+  type CoreplusErrorCode,
   CoreplusNetworkError,
   CoreplusNotFoundError,
   CoreplusRateLimitedError,
   CoreplusResponseError,
+  CoreplusSlotUnavailableError,
   CoreplusTimeoutError,
   CoreplusUpstreamError,
   CoreplusValidationError,
@@ -25,7 +26,7 @@ describe("error classes", () => {
     [CoreplusAuthError, "ERR_COREPLUS_AUTH"],
     [CoreplusNotFoundError, "ERR_COREPLUS_NOT_FOUND"],
     [CoreplusValidationError, "ERR_COREPLUS_VALIDATION"],
-    [CoreplusConflictError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
+    [CoreplusSlotUnavailableError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
     [CoreplusRateLimitedError, "ERR_COREPLUS_RATE_LIMITED"],
     [CoreplusUpstreamError, "ERR_COREPLUS_UPSTREAM"],
     [CoreplusTimeoutError, "ERR_COREPLUS_TIMEOUT"],
@@ -50,6 +51,33 @@ describe("error classes", () => {
   });
 });
 
+describe("CoreplusErrorCode", () => {
+  // A Record over the union: adding a code without a class (or the reverse) fails the typecheck.
+  const classOf: Record<CoreplusErrorCode, new (message: string) => CoreplusError> = {
+    ERR_COREPLUS: CoreplusError,
+    ERR_COREPLUS_AUTH: CoreplusAuthError,
+    ERR_COREPLUS_NOT_FOUND: CoreplusNotFoundError,
+    ERR_COREPLUS_VALIDATION: CoreplusValidationError,
+    ERR_COREPLUS_SLOT_UNAVAILABLE: CoreplusSlotUnavailableError,
+    ERR_COREPLUS_RATE_LIMITED: CoreplusRateLimitedError,
+    ERR_COREPLUS_UPSTREAM: CoreplusUpstreamError,
+    ERR_COREPLUS_TIMEOUT: CoreplusTimeoutError,
+    ERR_COREPLUS_NETWORK: CoreplusNetworkError,
+    ERR_COREPLUS_BAD_RESPONSE: CoreplusResponseError,
+    ERR_COREPLUS_DATETIME: CoreplusDateTimeError,
+  };
+
+  test.each(Object.entries(classOf))("%s is the code of its class", (code, Cls) => {
+    expect(new Cls("x").code).toBe(code);
+  });
+
+  test("code is typed with the union, and each subclass with its own literal", () => {
+    expectTypeOf<CoreplusError["code"]>().toEqualTypeOf<CoreplusErrorCode>();
+    expectTypeOf<CoreplusSlotUnavailableError["code"]>().toEqualTypeOf<"ERR_COREPLUS_SLOT_UNAVAILABLE">();
+    expectTypeOf<CoreplusRateLimitedError["code"]>().toEqualTypeOf<"ERR_COREPLUS_RATE_LIMITED">();
+  });
+});
+
 describe("errorForStatus", () => {
   test.each([
     [400, CoreplusValidationError],
@@ -57,7 +85,7 @@ describe("errorForStatus", () => {
     [401, CoreplusAuthError],
     [403, CoreplusAuthError],
     [404, CoreplusNotFoundError],
-    [409, CoreplusConflictError],
+    [409, CoreplusSlotUnavailableError],
     [429, CoreplusRateLimitedError],
     [500, CoreplusUpstreamError],
     [503, CoreplusUpstreamError],
@@ -79,11 +107,11 @@ describe("errorForStatus", () => {
   test("the slot-unavailable reason is a conflict whatever the status", () => {
     for (const status of [200, 400, 409]) {
       expect(errorForStatus(status, { reasons: [SLOT_UNAVAILABLE_REASON] })).toBeInstanceOf(
-        CoreplusConflictError,
+        CoreplusSlotUnavailableError,
       );
     }
     expect(errorForStatus(400, { reasons: [`${SLOT_UNAVAILABLE_REASON.toLowerCase()}.`] })).toBeInstanceOf(
-      CoreplusConflictError,
+      CoreplusSlotUnavailableError,
     );
   });
 
@@ -97,6 +125,20 @@ describe("errorForStatus", () => {
 
 describe("redaction", () => {
   const secrets = [SECRET, ACCESS, JWT];
+  /** Every text an error keeps, its cause's and its cause's cause's included. */
+  const textsOf = (err: CoreplusError) => {
+    const cause = err.cause as Error | undefined;
+    return [
+      err.message,
+      err.url ?? "",
+      err.reasons.join(),
+      err.stack ?? "",
+      JSON.stringify(err),
+      String(cause),
+      String(cause?.cause),
+      cause?.stack ?? "",
+    ];
+  };
 
   test("message, url, reasons, cause, stack and JSON never carry secrets", () => {
     const inner = new Error(`socket closed; secret=${SECRET}`);
@@ -113,17 +155,7 @@ describe("redaction", () => {
       cause,
       secrets,
     });
-    const texts = [
-      err.message,
-      err.url ?? "",
-      err.reasons.join(),
-      err.stack ?? "",
-      JSON.stringify(err),
-      String(err.cause),
-      String((err.cause as Error).cause),
-      (err.cause as Error).stack ?? "",
-    ];
-    for (const text of texts) {
+    for (const text of textsOf(err)) {
       for (const secret of secrets) expect(text).not.toContain(secret);
     }
     expect(err.cause).toBeInstanceOf(Error);
@@ -151,5 +183,47 @@ describe("redaction", () => {
     });
     expect(typeof err.cause).toBe("string");
     expect(String(err.cause)).not.toContain(JWT);
+  });
+
+  describe("query values (a last name, a date of birth) appear nowhere", () => {
+    const name = "Featherstonehaugh O'Brien";
+    const dob = "1961-02-28";
+    const url = `http://h/API/Core/v2.1/Client/?name=${encodeURIComponent(name)}&dateOfBirth=${dob}`;
+    const values = [name, encodeURIComponent(name), "Featherstonehaugh", dob];
+
+    test.each([400, 404, 500, 503])(
+      "errorForStatus(%i) keeps the path and the names, not the values",
+      (status) => {
+        const err = errorForStatus(status, {
+          method: "GET",
+          url,
+          reasons: ["No match"],
+          cause: new TypeError(`fetch failed for ${url}`),
+        });
+        for (const text of textsOf(err)) for (const value of values) expect(text).not.toContain(value);
+        expect(err.url).toBe("http://h/API/Core/v2.1/Client/?name=[REDACTED]&dateOfBirth=[REDACTED]");
+        expect(err.message).toContain("GET /API/Core/v2.1/Client/");
+      },
+    );
+
+    test("a URL quoted in a message or a cause loses its query values too", () => {
+      const err = new CoreplusNetworkError(`could not reach ${url}`, {
+        url: new URL(url),
+        cause: new Error(`connect ECONNREFUSED (${url})`),
+      });
+      for (const text of textsOf(err)) for (const value of values) expect(text).not.toContain(value);
+      expect(err.message).toBe(
+        "could not reach http://h/API/Core/v2.1/Client/?name=[REDACTED]&dateOfBirth=[REDACTED]",
+      );
+    });
+
+    test("a query value echoed in a reason is scrubbed as well", () => {
+      const err = errorForStatus(400, {
+        method: "GET",
+        url,
+        reasons: [`dateOfBirth ${dob} is in the future`],
+      });
+      expect(err.reasons).toEqual(["dateOfBirth [REDACTED] is in the future"]);
+    });
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The coreplus error hierarchy. Every error has a stable `code`, `name = this.constructor.name`, keeps
- * its `cause`, and never carries the Authorization header, the JWT, the consumer secret or the access
- * token: message, url, reasons and cause text are redacted on construction.
+ * its `cause`, and never carries the Authorization header, the JWT, the consumer secret, the access
+ * token or a query value (a query can hold a last name or a date of birth): message, url, reasons,
+ * issues and cause text are redacted on construction; `url` keeps the path and the parameter names.
  */
-import { redactCause, redactText } from "./internal/redact.js";
+import { queryValuesOf, redactCause, redactor, redactQuery } from "./internal/redact.js";
 
 /** The reason coreplus gives when a booking or reschedule hits a taken slot. */
 export const SLOT_UNAVAILABLE_REASON = "The selected time is not available for booking an appointment";
@@ -14,6 +15,20 @@ export interface CoreplusIssue {
   code: string;
   message: string;
 }
+
+/** Every `code` a {@link CoreplusError} can carry; narrow on it instead of `instanceof` across bundles. */
+export type CoreplusErrorCode =
+  | "ERR_COREPLUS"
+  | "ERR_COREPLUS_AUTH"
+  | "ERR_COREPLUS_NOT_FOUND"
+  | "ERR_COREPLUS_VALIDATION"
+  | "ERR_COREPLUS_SLOT_UNAVAILABLE"
+  | "ERR_COREPLUS_RATE_LIMITED"
+  | "ERR_COREPLUS_UPSTREAM"
+  | "ERR_COREPLUS_TIMEOUT"
+  | "ERR_COREPLUS_NETWORK"
+  | "ERR_COREPLUS_BAD_RESPONSE"
+  | "ERR_COREPLUS_DATETIME";
 
 /** Everything an error can be built from. */
 export interface CoreplusErrorInit {
@@ -30,27 +45,27 @@ export interface CoreplusErrorInit {
 /** Base class of every error thrown by @coreplus-kit/core. */
 export class CoreplusError extends Error {
   /** Stable machine-readable code, e.g. "ERR_COREPLUS_RATE_LIMITED". */
-  readonly code: string = "ERR_COREPLUS";
+  readonly code: CoreplusErrorCode = "ERR_COREPLUS";
   readonly status?: number;
   /** The `reason` texts of coreplus's `result` body (or local validation messages). */
   readonly reasons: string[];
   readonly method?: string;
-  /** The request URL, redacted. */
+  /** The request URL, redacted: path and query parameter names, never a query value. */
   readonly url?: string;
   /** Field problems, for validation and schema failures. */
   readonly issues: CoreplusIssue[];
 
   constructor(message: string, init: CoreplusErrorInit = {}) {
-    const secrets = init.secrets ?? [];
-    const cause = redactCause(init.cause, secrets);
-    super(redactText(message, secrets), cause === undefined ? undefined : { cause });
+    const redact = redactor(init.secrets, queryValuesOf(init.url));
+    const cause = redactCause(init.cause, redact);
+    super(redact(message), cause === undefined ? undefined : { cause });
     this.name = this.constructor.name;
     if (init.status !== undefined) this.status = init.status;
-    this.reasons = (init.reasons ?? []).map((r) => redactText(r, secrets));
+    this.reasons = (init.reasons ?? []).map(redact);
     if (init.method !== undefined) this.method = init.method.toUpperCase();
-    if (init.url !== undefined) this.url = redactText(String(init.url), secrets);
-    this.issues = (init.issues ?? []).map((i) => ({ ...i, message: redactText(i.message, secrets) }));
-    if (this.stack !== undefined) this.stack = redactText(this.stack, secrets);
+    if (init.url !== undefined) this.url = redact(redactQuery(String(init.url)));
+    this.issues = (init.issues ?? []).map((i) => ({ ...i, message: redact(i.message) }));
+    if (this.stack !== undefined) this.stack = redact(this.stack);
   }
 
   /** A log-friendly, secret-free view (also what `JSON.stringify(error)` produces). */
@@ -89,8 +104,8 @@ export class CoreplusNotFoundError extends CoreplusError {
 export class CoreplusValidationError extends CoreplusError {
   override readonly code = "ERR_COREPLUS_VALIDATION";
 }
-/** 409, or coreplus's "selected time is not available" reason: the slot is taken. */
-export class CoreplusConflictError extends CoreplusError {
+/** 409, or coreplus's "selected time is not available" reason: the slot is taken (or was taken meanwhile). */
+export class CoreplusSlotUnavailableError extends CoreplusError {
   override readonly code = "ERR_COREPLUS_SLOT_UNAVAILABLE";
 }
 /** 429 after the retries ran out. */
@@ -155,7 +170,7 @@ export function errorForStatus(status: number, init: ErrorForStatusInit = {}): C
   const message = init.message ?? `coreplus answered ${status}${detail}${where}`;
   const full: CoreplusErrorInit = { ...init, status };
   if (status === 409 || reasons.some(isSlotUnavailableReason))
-    return new CoreplusConflictError(message, full);
+    return new CoreplusSlotUnavailableError(message, full);
   if (status === 401 || status === 403) return new CoreplusAuthError(message, full);
   if (status === 404) return new CoreplusNotFoundError(message, full);
   if (status === 400 || status === 422 || (status >= 200 && status < 300)) {

@@ -80,7 +80,7 @@ describe("the public face names every contract export", () => {
     "CoreplusAuthError",
     "CoreplusNotFoundError",
     "CoreplusValidationError",
-    "CoreplusConflictError",
+    "CoreplusSlotUnavailableError",
     "CoreplusRateLimitedError",
     "CoreplusUpstreamError",
     "CoreplusTimeoutError",

@@ -26,15 +26,16 @@ export {
 // Errors
 export {
   CoreplusAuthError,
-  CoreplusConflictError,
   CoreplusDateTimeError,
   CoreplusError,
+  type CoreplusErrorCode,
   type CoreplusErrorInit,
   type CoreplusIssue,
   CoreplusNetworkError,
   CoreplusNotFoundError,
   CoreplusRateLimitedError,
   CoreplusResponseError,
+  CoreplusSlotUnavailableError,
   CoreplusTimeoutError,
   CoreplusUpstreamError,
   CoreplusValidationError,

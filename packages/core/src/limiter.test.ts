@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { describe, expect, test, vi } from "vitest";
 import { maxInAnyWindow } from "../test/fake-coreplus.js";
 import { createSlidingWindowLimiter } from "./limiter.js";
@@ -62,6 +63,37 @@ describe("createSlidingWindowLimiter", () => {
     await new Promise((r) => setTimeout(r, 20));
     await pending;
     expect(granted).toBe(true);
+  });
+
+  test("20 waiters sharing one AbortSignal add one abort listener, so Node prints no MaxListenersExceededWarning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      const limiter = createSlidingWindowLimiter({ limit: 1, windowMs: 20 });
+      const controller = new AbortController();
+      const started: number[] = [];
+      await Promise.all(
+        Array.from({ length: 20 }, async (_, i) => {
+          await limiter.acquire(controller.signal);
+          started.push(i);
+        }),
+      );
+      // Granted waiters unsubscribe: nothing stays on the signal.
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+      // The rest abort together: every waiter still hears it through the one listener.
+      const waiting = Array.from({ length: 15 }, () => limiter.acquire(controller.signal));
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+      controller.abort(new Error("page closed"));
+      const settled = await Promise.allSettled(waiting);
+      // process.emitWarning reports on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(started).toHaveLength(20);
+      expect(settled.every((r) => r.status === "rejected")).toBe(true);
+      expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
   });
 
   test("an aborted acquire rejects with the signal's reason and frees its place", async () => {

@@ -7,7 +7,7 @@
  * until the response is back and only frees `windowMs` after that, so two requests sharing a slot
  * arrive more than a window apart whatever the latency, and the server never sees more than `limit`.
  */
-import { abortReason } from "./internal/abort.js";
+import { abortReason, onAbort } from "./internal/abort.js";
 
 /** Options for {@link createSlidingWindowLimiter}. */
 export interface SlidingWindowLimiterOptions {
@@ -40,8 +40,8 @@ interface Waiter {
   resolve: (release: () => void) => void;
   reject: (reason: unknown) => void;
   held: boolean;
-  signal: AbortSignal | undefined;
-  onAbort: (() => void) | undefined;
+  /** Unsubscribes from the signal's abort (one listener per signal however many wait on it). */
+  unsubscribe: (() => void) | undefined;
 }
 
 const noop = (): void => {};
@@ -108,7 +108,7 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
         return;
       }
       const waiter = queue.shift() as Waiter;
-      if (waiter.onAbort !== undefined) waiter.signal?.removeEventListener("abort", waiter.onAbort);
+      waiter.unsubscribe?.();
       waiter.resolve(take(slot, waiter.held));
     }
   }
@@ -120,9 +120,9 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
       if ((freeAt[slot] as number) <= now()) return Promise.resolve(take(slot, held));
     }
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, held, signal, onAbort: undefined };
+      const waiter: Waiter = { resolve, reject, held, unsubscribe: undefined };
       if (signal !== undefined) {
-        waiter.onAbort = () => {
+        waiter.unsubscribe = onAbort(signal, () => {
           const index = queue.indexOf(waiter);
           if (index >= 0) queue.splice(index, 1);
           if (queue.length === 0 && timer !== undefined) {
@@ -130,8 +130,7 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
             timer = undefined;
           }
           reject(abortReason(signal));
-        };
-        signal.addEventListener("abort", waiter.onAbort, { once: true });
+        });
       }
       queue.push(waiter);
       if (timer === undefined) drain();

@@ -28,6 +28,7 @@ export {
   type SandboxControlsOptions,
   type SandboxStats,
 } from "./controls/client.js";
+export type { SandboxErrorCode } from "./errors.js";
 export { NOT_AVAILABLE } from "./http/result.js";
 export { SandboxStore, type StoreSnapshot } from "./store.js";
 export type {

@@ -4,8 +4,8 @@
  */
 import {
   CoreplusAuthError,
-  CoreplusConflictError,
   CoreplusNotFoundError,
+  CoreplusSlotUnavailableError,
   CoreplusValidationError,
   createCoreplusClient,
 } from "@coreplus-kit/core";
@@ -92,7 +92,7 @@ test("the client lists, creates, books, reschedules and cancels through every re
     startDateTime: slot.startDateTime,
     isSmsReminderRequired: true,
   });
-  await expect(client.appointments.book(booking)).rejects.toBeInstanceOf(CoreplusConflictError);
+  await expect(client.appointments.book(booking)).rejects.toBeInstanceOf(CoreplusSlotUnavailableError);
   const fetched = await client.appointments.get(appointment.appointmentId, { getPractitionerProfiles: true });
   expect(fetched.practitioner.lastName).toBeTruthy();
   const moved = await client.appointments.update(appointment.appointmentId, {

@@ -1,9 +1,12 @@
 /** The Slack bot's errors: one hierarchy with stable codes, never carrying tokens or patient data. */
 
+/** Every `code` a {@link SlackbotError} carries. */
+export type SlackbotErrorCode = "ERR_SLACKBOT_CONFIG" | "ERR_SLACKBOT_STOPPED" | "ERR_SLACKBOT_TIMEOUT";
+
 /** Base class of the bot's own errors. */
 export class SlackbotError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  readonly code: SlackbotErrorCode;
+  constructor(code: SlackbotErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = this.constructor.name;
     this.code = code;

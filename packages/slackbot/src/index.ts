@@ -36,6 +36,7 @@ export { type SlackbotEnvConfig, slackbotConfigFromEnv } from "./env.js";
 export {
   SlackbotConfigError,
   SlackbotError,
+  type SlackbotErrorCode,
   SlackbotStoppedError,
   SlackbotTimeoutError,
 } from "./errors.js";

@@ -1,31 +1,12 @@
 /**
- * The `<coreplus-booking>` element's class (no side effects: coreplus-booking.ts registers it). The
- * flow's state and behaviour are in booking-flow.ts; this file is the public contract and the view.
+ * The `<coreplus-booking>` element's class (no side effects: coreplus-booking.ts registers it). It
+ * holds the public attributes and properties and renders; the flow (state, data tasks, transitions,
+ * events) is a ReactiveController in controller/, the views in view/, the step templates in steps/.
  */
-import { TaskStatus } from "@lit/task";
-import { html, nothing, type TemplateResult } from "lit";
-import { EdgeRequestError } from "./api/edge-error.js";
-import type { ClinicProfile } from "./api/types.js";
+import { LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import { bookingStyles } from "./booking.styles.js";
-import { BookingFlow } from "./booking-flow.js";
-import type { BookingStep } from "./events.js";
-import { addDays, later, longDay } from "./internal/dates.js";
-import { ANY, lockedId, offeredLocations } from "./internal/flow.js";
-import { countTimes } from "./internal/slots.js";
-import type { Messages } from "./messages/index.js";
-import { detailsStep } from "./steps/details-step.js";
-import { doneStep } from "./steps/done-step.js";
-import { reviewRows, reviewStep } from "./steps/review-step.js";
-import { type ChoiceItem, choiceList, choiceSkeleton, problemNotice } from "./steps/shared.js";
-import { timeStep } from "./steps/time-step.js";
-
-/** The part of a Task the step renderers read. */
-interface Loadable<R> {
-  status: TaskStatus;
-  value: R | undefined;
-  error: unknown;
-  run(): Promise<void>;
-}
+import { BookingController } from "./controller/index.js";
+import { bookingView, preloadViews } from "./view/index.js";
 
 /**
  * Online booking for a clinic that runs coreplus, talking to the coreplus-kit edge API.
@@ -80,183 +61,49 @@ interface Loadable<R> {
  * @cssproperty --coreplus-space - The spacing unit (8px grid).
  * @cssproperty --coreplus-max-width - The card's widest size.
  */
-export class CoreplusBooking extends BookingFlow {
+export class CoreplusBooking extends LitElement {
   static override styles = bookingStyles;
+  // Declared statically rather than with decorators: the same in every compiler, and smaller.
+  static override properties: PropertyDeclarations = {
+    api: {},
+    clinic: {},
+    location: {},
+    practitioner: {},
+    appointmentType: { attribute: "appointment-type" },
+    theme: { reflect: true },
+    datalayer: { type: Boolean },
+    now: { attribute: false },
+    // `lang` stays the native global attribute (it also tells screen readers the language); this
+    // differently named property only observes it, so changing it re-renders.
+    langAttribute: { attribute: "lang" },
+  };
 
-  /** @internal */ protected problem(
-    error: unknown,
-    retry: () => unknown,
-    m: Messages,
-    booking = false,
-  ): TemplateResult {
-    const known = error instanceof EdgeRequestError ? error : undefined;
-    if (known?.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
-    // A refusal replays for the same request (idempotency), so trying again would not help.
-    if (booking && known && !known.retryable) return problemNotice(m.bookRefused(this.contact(m)));
-    const text = booking ? m.bookError(this.contact(m)) : m.loadError(this.contact(m));
-    return problemNotice(text, { label: m.tryAgain, onRetry: () => void retry() });
-  }
+  /** The edge API origin, for example `https://book.example.com`. */
+  api = "";
+  /** The clinic's public slug. */
+  clinic = "";
+  /** Preselected location id (skips the location step). */
+  location = "";
+  /** Preselected practitioner id (skips the practitioner step). */
+  practitioner = "";
+  /** Preselected appointment type id (skips the service step). */
+  appointmentType = "";
+  /** `light`, `dark` or `auto`. */
+  theme: "light" | "dark" | "auto" = "light";
+  /** Also push events to `window.dataLayer`. */
+  datalayer = false;
+  /** The clock that decides "today" (property only; tests and demos pin it). */
+  now: () => Date = () => new Date();
 
-  /** @internal */ protected load<R>(
-    task: Loadable<R>,
-    m: Messages,
-    view: (value: R) => unknown,
-    skeleton: unknown = choiceSkeleton(),
-  ): unknown {
-    if (task.status === TaskStatus.ERROR) return this.problem(task.error, () => task.run(), m);
-    return task.status === TaskStatus.COMPLETE && task.value !== undefined ? view(task.value) : skeleton;
-  }
-
-  /** @internal */ protected body(profile: ClinicProfile, m: Messages, locale: string): unknown {
-    const minutes = new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" });
-    switch (this.step) {
-      case "location":
-        // While the clinic-wide practitioners load, the list may still shrink (or be skipped).
-        if (this.data.everyone.status === TaskStatus.PENDING) return choiceSkeleton();
-        return choiceList(
-          offeredLocations(this.flow()).map(
-            (l): ChoiceItem => ({ id: l.id, label: l.name, hint: l.address }),
-          ),
-          this.locationId,
-          (id) => this.pick("locationId", id, "location"),
-        );
-      case "service":
-        return this.load(this.data.types, m, (types) => {
-          const who = this.data.practitioners.value?.find(
-            (p) => p.id === lockedId(this.practitioner, this.data.practitioners.value),
-          );
-          const offered = who ? types.filter((t) => who.appointmentTypeIds.includes(t.id)) : types;
-          if (offered.length === 0)
-            return html`<p class="notice info" part="notice">${m.noServices} ${this.contact(m) ?? ""}</p>`;
-          const items = offered.map(
-            (t): ChoiceItem => ({ id: t.id, label: t.name, hint: minutes.format(t.durationMinutes) }),
-          );
-          return choiceList(items, this.typeId, (id) => this.pick("typeId", id, "service"));
-        });
-      case "practitioner":
-        return this.load(this.data.practitioners, m, (list) => {
-          const items: ChoiceItem[] = [
-            { id: ANY, label: m.firstAvailable, hint: m.firstAvailableHint },
-            ...list
-              .filter((p) => !this.typeId || p.appointmentTypeIds.includes(this.typeId))
-              .map((p) => ({ id: p.id, label: p.displayName, hint: p.title })),
-          ];
-          return choiceList(items, this.practitionerId, (id) =>
-            this.pick("practitionerId", id, "practitioner"),
-          );
-        });
-      case "time":
-        return this.timeBody(m, locale);
-      case "details":
-        return detailsStep({
-          m,
-          draft: this.details,
-          errors: this.errors,
-          showSummary: this.showSummary,
-          onInput: (key, value) => (this.details = { ...this.details, [key]: value }),
-          onSubmit: () => this.submitDetails(),
-          onFocusField: (id) => this.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus(),
-        });
-      case "review":
-        return reviewStep({
-          m,
-          rows: reviewRows({
-            m,
-            locale,
-            shown: this.steps(),
-            location: this.loc,
-            typeName: this.data.types.value?.find((t) => t.id === this.typeId)?.name ?? "",
-            practitionerName:
-              this.data.practitioners.value?.find((p) => p.id === this.chosen?.practitionerId)?.displayName ??
-              "",
-            slot: this.chosen,
-            details: this.details,
-          }),
-          pending: this.data.booking.status === TaskStatus.PENDING,
-          failure: this.bookFailure
-            ? this.problem(this.bookFailure, () => this.confirm(), m, true)
-            : undefined,
-          onChange: (step) => {
-            this.returnToReview = true;
-            this.goTo(step);
-          },
-          onConfirm: () => this.confirm(),
-        });
-      case "done":
-        return doneStep({
-          m,
-          locale,
-          booking: this.booked!,
-          clinicName: profile.name,
-          stamp: this.now(),
-          onAnother: () => this.another(),
-        });
-    }
-  }
-
-  /** @internal */ protected timeBody(m: Messages, locale: string): unknown {
-    const from = this.weekFrom ?? this.today();
-    const task = this.data.availability;
-    const today = this.today();
-    return timeStep({
-      m,
-      locale,
-      timezone: task.value?.timezone ?? this.loc?.timezone ?? "UTC",
-      from,
-      to: this.weekTo() ?? from,
-      canEarlier: from > today,
-      canLater: addDays(from, 7) <= this.lastDay(),
-      data: task.status === TaskStatus.COMPLETE ? task.value : undefined,
-      failure: task.status === TaskStatus.ERROR ? this.problem(task.error, () => task.run(), m) : undefined,
-      day: this.day,
-      slot: this.chosen,
-      notice: this.notice,
-      contact: this.contact(m),
-      onEarlier: () => this.showWeek(later(addDays(from, -7), today)),
-      onLater: () => this.showWeek(addDays(from, 7)),
-      onDay: (date) => {
-        this.day = date;
-        this.announce(
-          m.timesOn(countTimes(task.value?.days.find((d) => d.date === date)), longDay(date, locale)),
-        );
-      },
-      onSlot: (slot) => this.pickSlot(slot),
-      onJump: (date) => {
-        this.day = date;
-        this.showWeek(date);
-      },
-    });
-  }
+  readonly #flow = new BookingController(this);
+  readonly #rerender = () => this.requestUpdate();
 
   override render(): TemplateResult {
-    const { locale, m } = this.i18n();
-    const profile = this.profile;
-    const steps = this.steps();
-    const index = steps.indexOf(this.step);
-    const status = this.data.profile.status;
-    const body =
-      !this.api || !this.clinic
-        ? html`<p class="notice error" part="notice">${m.notFound}</p>`
-        : status === TaskStatus.ERROR
-          ? this.problem(this.data.profile.error, () => this.data.profile.run(), m)
-          : profile && status === TaskStatus.COMPLETE
-            ? this.body(profile, m, locale)
-            : choiceSkeleton();
-    return html`<section class="card" part="card" lang=${locale} aria-labelledby="heading">
-      <div class="top">
-        ${
-          index > 0 || (index === 0 && this.returnToReview && this.complete())
-            ? html`<button type="button" class="back" part="back-button" @click=${() => this.back()}>
-              <span aria-hidden="true">‹</span> ${m.back}
-            </button>`
-            : nothing
-        }
-        <p class="progress" part="progress">${profile && index >= 0 ? m.progress(index + 1, steps.length, m.stepLabel[this.step as Exclude<BookingStep, "done">]) : "\u00a0"}</p>
-      </div>
-      ${this.step === "done" ? html`<div class="tick" aria-hidden="true">✓</div>` : nothing}
-      <h2 id="heading" tabindex="-1" part="heading">${profile ? m.heading[this.step] : m.heading.start}</h2>
-      ${body}
-      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    </section>`;
+    return bookingView(this.#flow, !!(this.api && this.clinic), this.#rerender);
+  }
+
+  override updated(): void {
+    // The clinic is in: fetch the later steps' templates while the visitor makes the first choices.
+    if (this.#flow.profile) preloadViews();
   }
 }

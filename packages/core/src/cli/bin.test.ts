@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   if (built < (await newestSource())) await exec("pnpm", ["run", "build"], { cwd: packageDir });
 }, 120_000);
 
-test("the committed bin runs the built CLI: --help, token, decode, and a usage error", async () => {
+test("the committed bin runs the built CLI: --help, --version, token, decode, and a usage error", async () => {
   const node = (...args: string[]) =>
     exec(process.execPath, ["bin/coreplus.js", ...args], {
       cwd: packageDir,
@@ -39,6 +39,8 @@ test("the committed bin runs the built CLI: --help, token, decode, and a usage e
     });
   const help = await node("--help");
   expect(help.stdout).toContain("Usage: coreplus <command> [options]");
+  const { version } = JSON.parse(await readFile(join(packageDir, "package.json"), "utf8"));
+  expect((await node("--version")).stdout).toBe(`${version}\n`);
 
   const token = (await node("token", "GET", "/Location/")).stdout.trim();
   const decoded = await node("decode", token);

@@ -13,6 +13,7 @@ const PLAIN: Readonly<Record<TokenRejectionReason, string>> = {
   unknown_consumer: "unknown consumer",
   bad_signature: "bad signature",
   access_token_invalid: "access token refused",
+  exp_not_after_nbf: "exp not after nbf",
   not_yet_valid: "not yet valid",
   expired: "expired",
   lifetime_too_long: "lifetime too long",

@@ -5,8 +5,9 @@ const CONNECTION = `Connection (flags override the environment, which overrides 
   --consumer-id <id>       consumer id                COREPLUS_CONSUMER_ID      (default coreplus-kit-dev)
   --consumer-secret <s>    consumer secret            COREPLUS_CONSUMER_SECRET  (default: the dev secret)
   --access-token <t>       practice access token      COREPLUS_ACCESS_TOKEN     (default: the dev token)
-  --version <v2|v2.1>      API version                                          (default v2.1)
-  -h, --help               show help`;
+  --api-version <v2|v2.1>  coreplus API version                                 (default v2.1)
+  -h, --help               show help
+  -v, --version            print the version of coreplus-kit's CLI`;
 
 const TOP = `coreplus: sign, inspect and send coreplus API requests
 

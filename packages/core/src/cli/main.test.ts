@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
 import { DEV_ACCESS_TOKEN, DEV_CONSUMER_ID, DEV_CONSUMER_SECRET } from "../dev.js";
 import { verifyRequestToken } from "../jwt/index.js";
@@ -58,6 +59,19 @@ describe("coreplus --help", () => {
   });
 });
 
+describe("coreplus --version", () => {
+  test("prints the package version, and the help names both version flags", async () => {
+    const pkg = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const flag of ["--version", "-v"]) {
+      expect(await run([flag])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+    }
+    const help = (await run(["--help"])).stdout;
+    expect(help).toMatch(/--api-version <v2\|v2.1>\s+coreplus API version/);
+    expect(help).toMatch(/-v, --version\s+print the version/);
+  });
+});
+
 describe("usage errors: one line on stderr, exit 2", () => {
   test.each([
     [["frobnicate"], /unknown command "frobnicate"/],
@@ -66,7 +80,9 @@ describe("usage errors: one line on stderr, exit 2", () => {
     [["token", "G E T", "/x"], /not an HTTP method/],
     [["token", "GET", "/x", "--all"], /--all is not an option of "coreplus token"/],
     [["get", "/Client/", "--data", "{}"], /--data is not an option/],
-    [["get", "/Client/", "--version", "v3"], /--version must be v2 or v2.1/],
+    [["get", "/Client/", "--api-version", "v3"], /--api-version must be v2 or v2.1/],
+    [["get", "/Client/", "--version", "v2"], /--version prints the CLI's version.*--api-version <v2\|v2.1>/],
+    [["--version", "v2.1"], /the API version is --api-version/],
     [["get", "/Client/", "--base-url", "ftp://x"], /absolute http\(s\) URL/],
     [["token", "GET", "/x", "--consumer-secret", ""], /--consumer-secret must not be empty/],
     [["post", "/Client/"], /--data/],
@@ -76,7 +92,7 @@ describe("usage errors: one line on stderr, exit 2", () => {
       /cannot read \/nonexistent\/body.json \(ENOENT\)/,
     ],
     [["help", "nope"], /no help for "nope"/],
-    [["token", "GET", "/x", "--version"], /--version takes the coreplus API version: v2 or v2.1/],
+    [["token", "GET", "/x", "--api-version"], /--api-version takes the coreplus API version: v2 or v2.1/],
     [["decode"], /usage: coreplus decode <jwt>/],
   ])("%j", async (argv, message) => {
     const result = await run(argv);
@@ -154,7 +170,7 @@ describe("coreplus token", () => {
       "token",
       "GET",
       "/Location/",
-      "--version",
+      "--api-version",
       "v2",
       "--base-url",
       "http://h:1/API/Core/v2.1/",

@@ -11,6 +11,7 @@ import { HELP } from "./help.js";
 import { type CliIo, type Connection, parseCommandLine, resolveConnection, UsageError } from "./options.js";
 import { getCommand, postCommand } from "./request-command.js";
 import { tokenCommand } from "./token-command.js";
+import { cliVersion } from "./version.js";
 
 export type { CliIo } from "./options.js";
 
@@ -20,6 +21,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     const parsed = parseCommandLine(argv);
     const { command, args, flags } = parsed;
+    if (parsed.version && !parsed.help) {
+      io.stdout.write(`${await cliVersion()}\n`);
+      return 0;
+    }
     if (command === "help" || parsed.help) {
       const topic = command === "help" ? (args[0] ?? "") : (command ?? "");
       const text = HELP[topic];

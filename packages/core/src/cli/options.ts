@@ -24,7 +24,8 @@ const GLOBAL_OPTIONS = {
   "consumer-id": { type: "string" },
   "consumer-secret": { type: "string" },
   "access-token": { type: "string" },
-  version: { type: "string" },
+  "api-version": { type: "string" },
+  version: { type: "boolean", short: "v" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -50,11 +51,15 @@ export interface ParsedArgs {
   command: string | undefined;
   args: string[];
   help: boolean;
+  /** `--version`: print the CLI's own version. */
+  version: boolean;
   flags: { header: boolean; json: boolean; all: boolean; data: string | undefined };
   connection: ConnectionFlags;
 }
 
-type ConnectionFlags = { [K in Exclude<keyof typeof GLOBAL_OPTIONS, "help">]?: string | undefined };
+type ConnectionFlags = {
+  [K in Exclude<keyof typeof GLOBAL_OPTIONS, "help" | "version">]?: string | undefined;
+};
 
 /** Parses argv (without node and the script); throws UsageError on an unknown or misplaced option. */
 export function parseCommandLine(argv: readonly string[]): ParsedArgs {
@@ -64,13 +69,19 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
   } catch (error) {
     // node's messages are clear but long; keep the first sentence.
     const message = error instanceof Error ? (error.message.split(". ")[0] ?? error.message) : String(error);
-    if (message.includes("'--version <value>' argument missing")) {
-      throw new UsageError("--version takes the coreplus API version: v2 or v2.1");
+    if (message.includes("'--api-version <value>' argument missing")) {
+      throw new UsageError("--api-version takes the coreplus API version: v2 or v2.1");
     }
     throw new UsageError(message);
   }
   const { values, positionals } = parsed;
   const [command, ...args] = positionals;
+  // `--version` was the API version's flag once; with a command or a value it is that old spelling.
+  if (values.version === true && positionals.length > 0) {
+    throw new UsageError(
+      "--version prints the CLI's version and takes no command or value; the API version is --api-version <v2|v2.1>",
+    );
+  }
   if (command !== undefined && !(command in ALLOWED)) {
     throw new UsageError(`unknown command "${command}" (try: coreplus --help)`);
   }
@@ -83,6 +94,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
     command,
     args,
     help: values.help === true,
+    version: values.version === true,
     flags: {
       header: values.header === true,
       json: values.json === true,
@@ -94,7 +106,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       "consumer-id": values["consumer-id"],
       "consumer-secret": values["consumer-secret"],
       "access-token": values["access-token"],
-      version: values.version,
+      "api-version": values["api-version"],
     },
   };
 }
@@ -147,9 +159,9 @@ export function resolveConnection(
   const [consumerId, consumerIdSource] = pick("consumerId", flags["consumer-id"]);
   const [consumerSecret, consumerSecretSource] = pick("consumerSecret", flags["consumer-secret"]);
   const [accessToken, accessTokenSource] = pick("accessToken", flags["access-token"]);
-  const version = flags.version ?? "v2.1";
+  const version = flags["api-version"] ?? "v2.1";
   if (version !== "v2" && version !== "v2.1")
-    throw new UsageError(`--version must be v2 or v2.1, not "${version}"`);
+    throw new UsageError(`--api-version must be v2 or v2.1, not "${version}"`);
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);

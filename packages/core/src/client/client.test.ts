@@ -2,10 +2,10 @@ import { describe, expect, test } from "vitest";
 import { guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
 import {
   CoreplusAuthError,
-  CoreplusConflictError,
   type CoreplusError,
   CoreplusNotFoundError,
   CoreplusResponseError,
+  CoreplusSlotUnavailableError,
   CoreplusUpstreamError,
   CoreplusValidationError,
   SLOT_UNAVAILABLE_REASON,
@@ -88,6 +88,16 @@ describe("signing and URLs", () => {
     expect(slots?.rawQuery).toContain(`practitionerId=${guid(1)}&practitionerId=${guid(2)}`);
     expect(clients?.query.get("name")).toBe("O'Brien & Sons");
     expect(clients?.claims?.url).toContain("?name=O%27Brien%20%26%20Sons&pageSize=10");
+  });
+
+  test("aud is https://coreplus.com.au unless the client is given an audience", async () => {
+    fake.handle((_req, res) => json(res, 200, { locations: [] }));
+    await client().locations.list();
+    await client({ audience: "https://sandbox.coreplus.com.au" }).locations.list();
+    expect(fake.received.map((r) => r.claims?.aud)).toEqual([
+      "https://coreplus.com.au",
+      "https://sandbox.coreplus.com.au",
+    ]);
   });
 
   test("version v2 and a fresh token per request", async () => {
@@ -221,9 +231,9 @@ describe("error mapping", () => {
   const cases = [
     [400, result("firstName is required"), CoreplusValidationError, "ERR_COREPLUS_VALIDATION"],
     [404, result("Not found"), CoreplusNotFoundError, "ERR_COREPLUS_NOT_FOUND"],
-    [409, result(SLOT_UNAVAILABLE_REASON), CoreplusConflictError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
+    [409, result(SLOT_UNAVAILABLE_REASON), CoreplusSlotUnavailableError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
     [500, result("Internal error"), CoreplusUpstreamError, "ERR_COREPLUS_UPSTREAM"],
-    [200, result(SLOT_UNAVAILABLE_REASON), CoreplusConflictError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
+    [200, result(SLOT_UNAVAILABLE_REASON), CoreplusSlotUnavailableError, "ERR_COREPLUS_SLOT_UNAVAILABLE"],
     [200, result("Client is archived"), CoreplusValidationError, "ERR_COREPLUS_VALIDATION"],
   ] as const;
   test.each(cases)("%i %j → %o", async (status, body, Cls, code) => {

@@ -17,6 +17,7 @@ import {
   CoreplusTimeoutError,
   CoreplusUpstreamError,
 } from "../errors.js";
+import { createSlidingWindowLimiter } from "../limiter.js";
 
 const { fake, client } = useFakeCoreplus();
 
@@ -201,6 +202,28 @@ describe("timeouts and aborts", () => {
   });
 });
 
+describe("one AbortSignal for many requests", () => {
+  test("20 concurrent requests sharing a signal print no MaxListenersExceededWarning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    try {
+      fake.handle((_req, res) => json(res, 200, { locations: [] }));
+      const controller = new AbortController();
+      const c = client({ limiter: createSlidingWindowLimiter({ limit: 2, windowMs: 10 }) });
+      const pages = await Promise.all(
+        Array.from({ length: 20 }, () => c.locations.list({}, { signal: controller.signal })),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(pages).toHaveLength(20);
+      expect(fake.received).toHaveLength(20);
+      expect(warnings.map((w) => `${w.name}: ${w.message}`)).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+});
+
 describe("redaction", () => {
   const leaks = (err: unknown, jwts: string[]) => {
     const e = err as CoreplusError;
@@ -237,5 +260,33 @@ describe("redaction", () => {
     expect((errors[1] as CoreplusError).reasons[0]).toMatch(
       /^secret \[REDACTED\] header JwToken \[REDACTED\]$/,
     );
+  });
+
+  test("a failed client search keeps its path but not the name or date of birth it searched for", async () => {
+    const query = { name: "Featherstonehaugh", dateOfBirth: "1961-02-28", mobile: "0412345678" };
+    const c = client({ timeoutMs: 100, retry: { retries: 0 } });
+    const errors: unknown[] = [];
+    fake.handle((_req, res) => json(res, 500, result(`lookup of ${query.name} failed`)));
+    errors.push(await c.clients.list(query).catch((e: unknown) => e));
+    fake.handle((_req, res) => json(res, 400, result(`dateOfBirth ${query.dateOfBirth} is invalid`)));
+    errors.push(await c.clients.list(query).catch((e: unknown) => e));
+    fake.handle(() => undefined);
+    errors.push(await c.clients.list(query).catch((e: unknown) => e));
+    fake.handle((_req, res) => json(res, 200, { clients: "not a list" }));
+    errors.push(await c.clients.list(query).catch((e: unknown) => e));
+    expect(fake.received.every((r) => r.url.includes("Featherstonehaugh"))).toBe(true);
+    for (const err of errors) {
+      const e = err as CoreplusError;
+      expect(e.url).toMatch(/\/Client\/\?name=\[REDACTED\]&dateOfBirth=\[REDACTED\]&mobile=\[REDACTED\]/);
+      const texts = [
+        e.message,
+        JSON.stringify(e),
+        String(e.cause),
+        e.stack ?? "",
+        e.url ?? "",
+        e.reasons.join(),
+      ];
+      for (const value of Object.values(query)) for (const text of texts) expect(text).not.toContain(value);
+    }
   });
 });

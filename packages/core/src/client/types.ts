@@ -32,7 +32,7 @@ export interface CoreplusClientOptions extends CoreplusCredentials {
   retry?: { retries?: number; baseDelayMs?: number; maxDelayMs?: number };
   /** `iss` claim of the request tokens. */
   issuer?: string;
-  /** `aud` claim of the request tokens. */
+  /** `aud` claim of the request tokens. Default "https://coreplus.com.au". */
   audience?: string;
 }
 

@@ -33,6 +33,7 @@ export type TokenRejectionReason =
   | "unknown_consumer"
   | "bad_signature"
   | "access_token_invalid"
+  | "exp_not_after_nbf"
   | "not_yet_valid"
   | "expired"
   | "lifetime_too_long"
@@ -56,8 +57,8 @@ export const DEFAULT_CLOCK_SKEW_SECONDS = 5;
 export const DEFAULT_MAX_LIFETIME_SECONDS = 3600;
 /** Default `iss`: coreplus accepts any string (it is meant to be the issuer's web site). */
 export const DEFAULT_ISSUER = "coreplus-kit";
-/** Default `aud`: the coreplus sandbox environment. */
-export const DEFAULT_AUDIENCE = "https://sandbox.coreplus.com.au";
+/** Default `aud`: the audience coreplus documents (coreplus checks only that `aud` is present). */
+export const DEFAULT_AUDIENCE = "https://coreplus.com.au";
 
 const STRING_CLAIMS = ["iss", "aud", "consumerId", "accessToken", "url", "httpMethod"] as const;
 const NUMBER_CLAIMS = ["nbf", "exp"] as const;
@@ -128,13 +129,20 @@ export interface TimeCheckOptions {
 }
 
 /**
- * The time problems, in coreplus-api.md §2 order: `now < nbf - skew` is not yet valid; `now >= exp` is
+ * The time problems: first `exp <= nbf` (a token that is never valid, which the skew would otherwise let
+ * through while both lie a few seconds ahead), then in coreplus-api.md §2 order: `now < nbf - skew` is not yet valid; `now >= exp` is
  * expired (the skew forgives a signer whose clock runs ahead, never a stale token); `exp - nbf` above
  * the maximum is too long-lived.
  */
 export function timeProblems(nbf: number, exp: number, opts: TimeCheckOptions): TokenProblem[] {
   const problems: TokenProblem[] = [];
   const now = opts.nowMs / 1000;
+  if (exp <= nbf) {
+    problems.push({
+      reason: "exp_not_after_nbf",
+      detail: `exp is ${nbf - exp} s before nbf; it must be after it`,
+    });
+  }
   if (now < nbf - opts.clockSkewSeconds) {
     problems.push({
       reason: "not_yet_valid",

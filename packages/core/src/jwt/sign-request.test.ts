@@ -68,13 +68,22 @@ describe("createRequestSigner", () => {
     const first = await claimsOf();
     expect(first).toMatchObject({
       iss: "coreplus-kit",
-      aud: "https://sandbox.coreplus.com.au",
+      aud: "https://coreplus.com.au", // the documented audience, whatever host the request goes to
       httpMethod: "POST",
     });
     now += 61_000;
     const second = await claimsOf();
     expect(second.nbf).toBe((first.nbf as number) + 61);
     expect(second.exp).toBe((second.nbf as number) + 60);
+  });
+
+  test("aud is configurable", async () => {
+    const signer = createRequestSigner({ ...credentials, audience: "https://sandbox.coreplus.com.au" });
+    const t = await signer.token("GET", "http://127.0.0.1:4010/API/Core/v2.1/Client/");
+    expect(JSON.parse(Buffer.from(t.split(".")[1]!, "base64url").toString()).aud).toBe(
+      "https://sandbox.coreplus.com.au",
+    );
+    expect(() => createRequestSigner({ ...credentials, audience: "" })).toThrow(/audience/);
   });
 
   test("signs the URL exactly as fetch will send it (the URL parser's encoding)", async () => {

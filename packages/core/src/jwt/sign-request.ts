@@ -16,7 +16,7 @@ import {
 export interface RequestSignerOptions extends CoreplusCredentials {
   /** `iss` claim; coreplus accepts any string. Default "coreplus-kit". */
   issuer?: string;
-  /** `aud` claim. Default "https://sandbox.coreplus.com.au". */
+  /** `aud` claim. Default "https://coreplus.com.au", the documented audience. */
   audience?: string;
   /** Wall clock in ms (tests only). Default `Date.now`. */
   now?: () => number;
@@ -64,7 +64,7 @@ export function createRequestSigner(opts: RequestSignerOptions): RequestSigner {
   const secret = requireString(opts.consumerSecret, "consumerSecret");
   const accessToken = requireString(opts.accessToken, "accessToken");
   const issuer = opts.issuer ?? DEFAULT_ISSUER;
-  const audience = opts.audience ?? DEFAULT_AUDIENCE;
+  const audience = requireString(opts.audience ?? DEFAULT_AUDIENCE, "audience");
   const now = opts.now ?? Date.now;
 
   let key: Promise<CryptoKey> | undefined;

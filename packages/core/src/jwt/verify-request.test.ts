@@ -163,6 +163,20 @@ describe("verifyRequestToken rejects", () => {
     expect(await reasonFor(early, { clockSkewSeconds: 30 })).toBe("ok");
   });
 
+  test("an exp at or before nbf, even while both are within the skew", async () => {
+    // now = NBF; nbf within the 5 s skew, so only the order of the two claims can refuse these
+    expect(await reasonFor(jw(hs256(claims({ nbf: NBF + 3, exp: NBF + 3 }), SECRET)))).toBe(
+      "exp_not_after_nbf",
+    );
+    expect(await reasonFor(jw(hs256(claims({ nbf: NBF + 4, exp: NBF + 2 }), SECRET)))).toBe(
+      "exp_not_after_nbf",
+    );
+    expect(await reasonFor(jw(hs256(claims({ nbf: NBF - 10, exp: NBF - 20 }), SECRET)))).toBe(
+      "exp_not_after_nbf",
+    );
+    expect(await reasonFor(jw(hs256(claims({ nbf: NBF + 3, exp: NBF + 4 }), SECRET)))).toBe("ok");
+  });
+
   test("a method that differs, or is not upper case", async () => {
     expect(await reasonFor(jw(hs256(claims(), SECRET)), { method: "POST" })).toBe("method_mismatch");
     expect(await reasonFor(jw(hs256(claims({ httpMethod: "get" }), SECRET)))).toBe("method_mismatch");

@@ -3,7 +3,7 @@
  * step recorded in the patient-free idempotency record so that a retry after a failure picks up
  * where the last attempt stopped instead of creating a second client or appointment.
  */
-import { type Appointment, CoreplusConflictError, formatInZone } from "@coreplus-kit/core";
+import { type Appointment, CoreplusSlotUnavailableError, formatInZone } from "@coreplus-kit/core";
 import type { RequestScope } from "../app/scope.js";
 import {
   bookingWindow,
@@ -119,7 +119,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
           { signal: run.signal },
         );
       } catch (err) {
-        if (err instanceof CoreplusConflictError) {
+        if (err instanceof CoreplusSlotUnavailableError) {
           // Our own earlier attempt may be what holds the slot (it timed out but went through).
           const mine = await findOwnAppointment(run, subject, date, startMs);
           if (mine) return summarise(run, subject, mine);

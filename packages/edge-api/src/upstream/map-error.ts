@@ -5,11 +5,11 @@
  */
 import {
   CoreplusAuthError,
-  CoreplusConflictError,
   CoreplusError,
   CoreplusNetworkError,
   CoreplusRateLimitedError,
   CoreplusResponseError,
+  CoreplusSlotUnavailableError,
   CoreplusTimeoutError,
   CoreplusUpstreamError,
 } from "@coreplus-kit/core";
@@ -20,7 +20,7 @@ import { BudgetWaitAbortedError } from "./upstream.js";
 /** Turns an upstream (or waiting) failure into a problem; problems pass through unchanged. */
 export function upstreamProblem(err: unknown): ProblemError {
   if (err instanceof ProblemError) return err;
-  if (err instanceof CoreplusConflictError)
+  if (err instanceof CoreplusSlotUnavailableError)
     return new ProblemError(
       "slot-unavailable",
       "Someone else has just booked this time. Please choose another.",

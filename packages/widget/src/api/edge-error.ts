@@ -11,17 +11,30 @@ export interface FieldProblem {
   detail: string;
 }
 
-/** Stable codes of {@link EdgeRequestError}. */
+/**
+ * Stable codes of {@link EdgeRequestError} (the README's "Errors" table). The `coreplus-error` event
+ * carries every code but `ERR_ABORTED`, which the widget never reports.
+ */
 export type EdgeErrorCode =
+  /** The request never got an answer (offline, DNS, CORS refused). Retryable. */
   | "ERR_NETWORK"
+  /** No answer within the client's timeout. Retryable. */
   | "ERR_TIMEOUT"
+  /** The caller's AbortSignal fired (a superseded load). Never shown or reported. */
   | "ERR_ABORTED"
+  /** A 2xx answer that is not the expected JSON. Retryable. */
   | "ERR_BAD_RESPONSE"
+  /** 409 (`slot-unavailable`): the time was taken meanwhile. */
   | "ERR_SLOT_UNAVAILABLE"
+  /** 422 (`validation`): the request was refused field by field (`fieldErrors`). */
   | "ERR_VALIDATION"
+  /** 429: too many requests from this visitor or clinic. Retryable. */
   | "ERR_RATE_LIMITED"
+  /** 5xx: the edge API or coreplus behind it failed. Retryable. */
   | "ERR_UPSTREAM"
+  /** 404: no such clinic (or resource). */
   | "ERR_NOT_FOUND"
+  /** Any other 4xx: the same request would be refused again. */
   | "ERR_REFUSED";
 
 /** A failed edge API call. `retryable` says whether the same request may simply be tried again. */

@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { ClinicProfile } from "../api/types.ts";
 import {
   type FlowInputs,
+  firstUnanswered,
   lockedId,
   lockedLocation,
   offeredLocations,
+  settledStep,
   stepAfter,
   visibleSteps,
 } from "./flow.ts";
@@ -110,5 +112,26 @@ describe("visible steps", () => {
   it("finds the next visible step", () => {
     expect(stepAfter(["location", "time", "details", "review"], "location")).toBe("time");
     expect(stepAfter(["time", "details", "review"], "review")).toBeUndefined();
+  });
+
+  it("finds the first unanswered step before the review", () => {
+    expect(
+      firstUnanswered({ location: "l1", service: "t1", practitioner: "*", time: {}, details: true }),
+    ).toBe(undefined);
+    expect(firstUnanswered({ location: "l1", practitioner: "*", time: {}, details: true })).toBe("service");
+    expect(firstUnanswered({})).toBe("location");
+  });
+
+  it("settles on a shown step that is not ahead of an unanswered one", () => {
+    const shown = ["service", "time", "details", "review"] as const;
+    // A hidden step gives way to the next shown one (or the times).
+    expect(settledStep("location", shown, undefined)).toBe("service");
+    expect(settledStep("practitioner", shown, undefined)).toBe("time");
+    expect(settledStep("location", [], undefined)).toBe("time");
+    // Never ahead of the first unanswered step; staying on it or before it is fine.
+    expect(settledStep("review", shown, "service")).toBe("service");
+    expect(settledStep("service", shown, "time")).toBe("service");
+    // The confirmation stays.
+    expect(settledStep("done", shown, "location")).toBe("done");
   });
 });

@@ -7,16 +7,6 @@
 import type { ClinicProfile, PublicLocation, PublicPractitioner } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 
-/** The steps before the confirmation, in order. */
-export const ORDER: readonly BookingStep[] = [
-  "location",
-  "service",
-  "practitioner",
-  "time",
-  "details",
-  "review",
-];
-
 /** The practitioner choice meaning "first available". */
 export const ANY = "*";
 
@@ -68,17 +58,54 @@ export function lockedId(id: string, list: readonly { id: string }[] | undefined
   return id && (!list || list.some((x) => x.id === id)) ? id : undefined;
 }
 
+/** One step before the confirmation; `fixed` says when its answer needs no question (it is skipped). */
+interface StepRule {
+  step: BookingStep;
+  fixed?(i: FlowInputs): boolean;
+}
+
+/**
+ * The steps before the confirmation, in order. A new step joins here, in the `BookingStep` union, in
+ * the view registry (view/step-views.ts) and in the message tables.
+ */
+const RULES: readonly StepRule[] = [
+  { step: "location", fixed: (i) => !!(i.profile ? lockedLocation(i) : i.location) },
+  { step: "service", fixed: (i) => !!lockedId(i.appointmentType, i.types) },
+  { step: "practitioner", fixed: (i) => !!lockedId(i.practitioner, i.practitioners) },
+  { step: "time" },
+  { step: "details" },
+  { step: "review" },
+];
+
+/** The steps before the confirmation, in order. */
+export const ORDER: readonly BookingStep[] = RULES.map((r) => r.step);
+
 /** The steps this visitor sees, in order. */
 export function visibleSteps(i: FlowInputs): BookingStep[] {
-  return ORDER.filter(
-    (s) =>
-      (s !== "location" || !(i.profile ? lockedLocation(i) : i.location)) &&
-      (s !== "service" || !lockedId(i.appointmentType, i.types)) &&
-      (s !== "practitioner" || !lockedId(i.practitioner, i.practitioners)),
-  );
+  return RULES.filter((r) => !r.fixed?.(i)).map((r) => r.step);
 }
 
 /** The first visible step after `from`. */
 export function stepAfter(steps: readonly BookingStep[], from: BookingStep): BookingStep | undefined {
   return steps.find((s) => ORDER.indexOf(s) > ORDER.indexOf(from));
+}
+
+/** The first step before the review still waiting for an answer (`answered` maps a step to its answer). */
+export function firstUnanswered(answered: Partial<Record<BookingStep, unknown>>): BookingStep | undefined {
+  return ORDER.slice(0, ORDER.indexOf("review")).find((s) => !answered[s]);
+}
+
+/**
+ * The step to show instead of `step`: a hidden step gives way to the next one shown, and the flow
+ * never stays ahead of the first unanswered step (`missing`): a preselection the lists turned out
+ * not to offer, a choice a reloaded list no longer has.
+ */
+export function settledStep(
+  step: BookingStep,
+  steps: readonly BookingStep[],
+  missing: BookingStep | undefined,
+): BookingStep {
+  if (step === "done") return step;
+  const shown = steps.includes(step) ? step : (stepAfter(steps, step) ?? "time");
+  return missing && ORDER.indexOf(missing) < ORDER.indexOf(shown) ? missing : shown;
 }

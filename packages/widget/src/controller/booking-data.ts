@@ -5,7 +5,7 @@
  */
 import { initialState, Task } from "@lit/task";
 import type { ReactiveControllerHost } from "lit";
-import { createEdgeClient } from "./api/edge-client.js";
+import { createEdgeClient } from "../api/edge-client.js";
 import type {
   AvailabilityResponse,
   BookingRequest,
@@ -13,9 +13,9 @@ import type {
   ClinicProfile,
   PublicAppointmentType,
   PublicPractitioner,
-} from "./api/types.js";
-import type { CoreplusErrorDetail } from "./events.js";
-import { ANY } from "./internal/flow.js";
+} from "../api/types.js";
+import type { CoreplusErrorDetail } from "../events.js";
+import { ANY } from "../internal/flow.js";
 
 /** The current arguments, read on every host update. */
 export interface DataArgs {

@@ -1,0 +1,397 @@
+/**
+ * The booking flow as a Lit ReactiveController (modelled on @lit/task's Task: it is given its host,
+ * adds itself, and asks the host to update when its state changes). It owns the flow's state, the
+ * data tasks (booking-data.ts), the transitions between steps, booking with idempotency, and the
+ * events. The element (booking.component.ts) only holds the public attributes and renders.
+ */
+import { TaskStatus } from "@lit/task";
+import type { ReactiveController } from "lit";
+import type {
+  AvailabilityResponse,
+  BookingSummary,
+  ClinicProfile,
+  PublicLocation,
+  PublicSlot,
+} from "../api/types.js";
+import {
+  type BookingStep,
+  type CoreplusErrorDetail,
+  type CoreplusEventDetails,
+  coreplusEvent,
+  pushDataLayer,
+} from "../events.js";
+import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../internal/dates.js";
+import { bookingRequest, type DetailsDraft, validateDetails } from "../internal/details.js";
+import {
+  ANY,
+  type FlowInputs,
+  firstUnanswered,
+  lockedId,
+  lockedLocation,
+  settledStep,
+  stepAfter,
+  visibleSteps,
+} from "../internal/flow.js";
+import { createIdempotencyKeys } from "../internal/idempotency.js";
+import { countTimes, firstDayWithTimes } from "../internal/slots.js";
+import { type Messages, resolveMessages } from "../messages/index.js";
+import { BookingData } from "./booking-data.js";
+import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
+import { afterBookingError, bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
+
+/** The flow behind one `<coreplus-booking>`. */
+export class BookingController implements ReactiveController {
+  /** The data: clinic profile, lists, times and the booking, each a @lit/task Task. */
+  readonly data: BookingData;
+  readonly #host: BookingHost;
+  #state: FlowState = initialFlowState();
+  #keys = createIdempotencyKeys();
+  #focusTarget: string | undefined;
+
+  constructor(host: BookingHost) {
+    this.#host = host;
+    // Added before the tasks, so hostUpdate settles the state before they read their arguments.
+    host.addController(this);
+    this.data = new BookingData(
+      host,
+      () => ({
+        api: host.api,
+        clinic: host.clinic,
+        locationId: this.#state.locationId,
+        typeId: this.#state.typeId,
+        practitionerId: this.#state.practitionerId,
+        from: this.#state.weekFrom,
+        to: this.weekTo(),
+        // Fetched alongside the profile (not after it) so a deep link skips a lone location sooner.
+        everyone: !host.location && !!(host.practitioner || host.appointmentType),
+        refresh: this.#state.refresh,
+      }),
+      {
+        profile: (c) =>
+          this.#emit("coreplus-ready", {
+            clinic: host.clinic,
+            clinicName: c.name,
+            locationCount: c.locations.length,
+          }),
+        types: (list) => {
+          if (this.#state.typeId && !list.some((t) => t.id === this.#state.typeId))
+            this.#set({ typeId: undefined });
+        },
+        practitioners: (list) => {
+          const id = this.#state.practitionerId;
+          if (id && id !== ANY && !list.some((p) => p.id === id)) this.#set({ practitionerId: undefined });
+        },
+        availability: (data) => this.#showDays(data),
+        booked: (booking) => this.#onBooked(booking),
+        bookingFailed: (e) => this.#onBookingError(e),
+        failed: (e, operation) => this.#failed(e, operation),
+      },
+    );
+  }
+
+  /** The current state (read only: change it through the transitions). */
+  get state(): Readonly<FlowState> {
+    return this.#state;
+  }
+
+  /** Changes state; the host updates only when something really changed. */
+  #set(patch: Partial<FlowState>): void {
+    const keys = Object.keys(patch) as (keyof FlowState)[];
+    if (keys.every((key) => Object.is(this.#state[key], patch[key]))) return;
+    this.#state = { ...this.#state, ...patch };
+    this.#host.requestUpdate();
+  }
+
+  // Lifecycle ----------------------------------------------------------------------------------
+
+  /** Before each render: apply preselections and never stay on a step that cannot be shown. */
+  hostUpdate(): void {
+    const host = this.#host;
+    const located = lockedLocation(this.flow());
+    if (located) this.#set({ locationId: located.id });
+    // Preselections apply while valid; an id the lists do not offer falls back to a normal choice.
+    for (const [attr, list, key] of [
+      [host.appointmentType, this.data.types.value, "typeId"],
+      [host.practitioner, this.data.practitioners.value, "practitionerId"],
+    ] as const) {
+      if (lockedId(attr, list)) this.#set({ [key]: attr });
+      else if (attr && this.#state[key] === attr) this.#set({ [key]: undefined });
+    }
+    this.#set({ step: settledStep(this.#state.step, this.steps(), this.missingStep()) });
+    if (this.#state.step === "time" && !this.#state.weekFrom && this.loc)
+      this.#set({ weekFrom: this.today() });
+  }
+
+  /** After each render: move focus where the last transition asked. */
+  hostUpdated(): void {
+    if (!this.#focusTarget) return;
+    const target = this.#host.renderRoot.querySelector<HTMLElement>(this.#focusTarget);
+    this.#focusTarget = undefined;
+    target?.focus();
+  }
+
+  // What the view reads -------------------------------------------------------------------------
+
+  /** The locale and message table: the nearest `lang` on the page, else en-AU. */
+  i18n(): { locale: string; m: Messages } {
+    const tag = this.#host.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang;
+    const { locale, messages } = resolveMessages(tag);
+    return { locale, m: messages };
+  }
+
+  get profile(): ClinicProfile | undefined {
+    return this.data.profile.value;
+  }
+
+  /** The chosen location. */
+  get loc(): PublicLocation | undefined {
+    return this.profile?.locations.find((l) => l.id === this.#state.locationId);
+  }
+
+  /** What decides the steps and the locations offered (internal/flow.ts). */
+  flow(): FlowInputs {
+    const host = this.#host;
+    return {
+      profile: this.profile,
+      location: host.location,
+      appointmentType: host.appointmentType,
+      practitioner: host.practitioner,
+      types: this.data.types.value,
+      practitioners: this.data.practitioners.value,
+      everyone: this.data.everyone.value,
+    };
+  }
+
+  /** The steps this visitor sees. */
+  steps(): BookingStep[] {
+    return visibleSteps(this.flow());
+  }
+
+  /** The host's clock. */
+  now(): Date {
+    return this.#host.now();
+  }
+
+  /** "Today" in the location's zone, by the host's clock. */
+  today(): CalendarDate {
+    return dateIn(this.loc?.timezone ?? "UTC", this.now());
+  }
+
+  /** The last day the clinic takes bookings for. */
+  lastDay(): CalendarDate {
+    return addDays(this.today(), this.profile?.rules.maxDaysAhead ?? 60);
+  }
+
+  /** The shown week's last day (never past {@link lastDay}). */
+  weekTo(): CalendarDate | undefined {
+    if (!this.#state.weekFrom) return undefined;
+    return earlier(addDays(this.#state.weekFrom, 6), this.lastDay());
+  }
+
+  /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
+  missingStep(): BookingStep | undefined {
+    const s = this.#state;
+    return firstUnanswered({
+      location: s.locationId,
+      service: s.typeId,
+      practitioner: s.practitionerId,
+      time: s.chosen,
+      details: Object.keys(validateDetails(s.details, this.i18n().m, this.today())).length === 0,
+    });
+  }
+
+  /** Every answer is in (the review can be reached). */
+  complete(): boolean {
+    return !this.missingStep();
+  }
+
+  /** Whether a Back button shows. */
+  canGoBack(): boolean {
+    const index = this.steps().indexOf(this.#state.step);
+    return index > 0 || (index === 0 && this.#state.returnToReview && this.complete());
+  }
+
+  /** "Call {location} on {phone}", once a location is known. */
+  contact(m: Messages): string | undefined {
+    const l = this.loc ?? lockedLocation(this.flow());
+    return l ? m.contact(l.name, l.phone) : undefined;
+  }
+
+  // Transitions ---------------------------------------------------------------------------------
+
+  /** Shows a step, moves focus to its heading and tells the page. */
+  goTo(step: BookingStep): void {
+    const previousStep = this.#state.step;
+    this.#set({ step });
+    this.#focusTarget = "#heading";
+    const steps = this.steps();
+    const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
+    this.#emit("coreplus-step-change", {
+      clinic: this.#host.clinic,
+      step,
+      previousStep,
+      index,
+      total: steps.length,
+    });
+  }
+
+  /** The step after `from`; after a Change link, only what the change invalidated, then the review. */
+  next(from: BookingStep): void {
+    this.goTo(
+      this.#state.returnToReview
+        ? (this.missingStep() ?? "review")
+        : (stepAfter(this.steps(), from) ?? "review"),
+    );
+  }
+
+  /** The Back button. */
+  back(): void {
+    const { step, returnToReview } = this.#state;
+    const steps = this.steps();
+    const toReview = step !== "review" && returnToReview && this.complete();
+    const previous = toReview ? "review" : steps[steps.indexOf(step) - 1];
+    if (previous) this.goTo(previous);
+  }
+
+  /** A "Change" link on the review. */
+  change(step: BookingStep): void {
+    this.#set({ returnToReview: true });
+    this.goTo(step);
+  }
+
+  /** A location, service or practitioner was chosen; a new choice clears what depended on the old. */
+  pick(key: "locationId" | "typeId" | "practitionerId", id: string, from: BookingStep): void {
+    if (this.#state[key] !== id) {
+      this.#set({ [key]: id, chosen: undefined });
+      if (key === "locationId") {
+        this.#set({ typeId: undefined, practitionerId: undefined, weekFrom: undefined, day: undefined });
+      }
+      const who = this.data.practitioners.value?.find((p) => p.id === this.#state.practitionerId);
+      if (key === "typeId" && who && !who.appointmentTypeIds.includes(id))
+        this.#set({ practitionerId: undefined });
+    }
+    this.next(from);
+  }
+
+  /** Shows the week from `from`. */
+  showWeek(from: CalendarDate): void {
+    this.#set({ weekFrom: from, notice: "" });
+  }
+
+  /** The week arrows: seven days back (never before today) or on. */
+  shiftWeek(days: -7 | 7): void {
+    const from = this.#state.weekFrom ?? this.today();
+    this.showWeek(days < 0 ? later(addDays(from, days), this.today()) : addDays(from, days));
+  }
+
+  /** "Next available": that day, in its week. */
+  jumpTo(date: CalendarDate): void {
+    this.#set({ day: date });
+    this.showWeek(date);
+  }
+
+  /** A day of the week strip was chosen. */
+  pickDay(date: CalendarDate, locale: string, m: Messages): void {
+    this.#set({ day: date });
+    const day = this.data.availability.value?.days.find((d) => d.date === date);
+    this.#announce(m.timesOn(countTimes(day), longDay(date, locale)));
+  }
+
+  /** A time was chosen. */
+  pickSlot(slot: PublicSlot): void {
+    this.#set({ chosen: slot, notice: "" });
+    const timezone = this.data.availability.value?.timezone ?? this.loc!.timezone;
+    this.#emit("coreplus-slot-selected", slotDetail(this.#host.clinic, slot, this.#state, timezone));
+    this.next("time");
+  }
+
+  /** A details field changed. */
+  editDetails(key: keyof DetailsDraft, value: string | boolean): void {
+    this.#set({ details: { ...this.#state.details, [key]: value } });
+  }
+
+  /** Continue on the details step: the error summary (focused), or the next step. */
+  submitDetails(): void {
+    const { m } = this.i18n();
+    const errors = validateDetails(this.#state.details, m, this.today());
+    const showSummary = Object.keys(errors).length > 0;
+    this.#set({ errors, showSummary });
+    if (showSummary) this.#focusTarget = "#error-summary";
+    else this.next("details");
+  }
+
+  /** Moves focus to an element of the view by id (the error summary's links). */
+  focus(id: string): void {
+    this.#host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  }
+
+  /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
+  confirm(): void {
+    const { chosen, typeId, details } = this.#state;
+    if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
+    const body = bookingRequest(chosen, typeId, details);
+    this.#set({ bookFailure: undefined });
+    // The same body (a retry, a double click) gets the same key; any change gets a new one.
+    void this.data.booking.run([body, this.#keys.keyFor(body)]);
+  }
+
+  /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
+  another(): void {
+    this.#set(clearedAnswers());
+    if (!lockedLocation(this.flow())) this.#set({ locationId: undefined });
+    this.goTo(this.steps()[0] ?? "time");
+  }
+
+  // Results of the tasks -------------------------------------------------------------------------
+
+  #showDays(data: AvailabilityResponse): void {
+    const { m, locale } = this.i18n();
+    if (!data.days.some((d) => d.date === this.#state.day && d.slots.length > 0))
+      this.#set({ day: firstDayWithTimes(data.days)?.date });
+    const day = data.days.find((d) => d.date === this.#state.day);
+    this.#announce(
+      day
+        ? m.timesOn(countTimes(day), longDay(day.date, locale))
+        : m.noTimesInRange(longDay(this.#state.weekFrom!, locale), longDay(this.weekTo()!, locale)),
+    );
+  }
+
+  #onBooked(booking: BookingSummary): void {
+    this.#set({ booked: booking });
+    this.#keys.reset();
+    this.goTo("done");
+    this.#emit("coreplus-booked", bookedDetail(this.#host.clinic, booking));
+  }
+
+  #onBookingError(e: unknown): void {
+    this.#failed(e, "booking");
+    const { patch, step } = afterBookingError(
+      e,
+      this.#state,
+      this.i18n().m,
+      this.loc?.timezone ?? "UTC",
+      this.today(),
+    );
+    this.#set(patch);
+    if (step) this.goTo(step);
+    if (step === "details") this.#focusTarget = "#error-summary";
+  }
+
+  // Events ---------------------------------------------------------------------------------------
+
+  #emit<K extends keyof CoreplusEventDetails>(name: K, detail: CoreplusEventDetails[K]): void {
+    this.#host.dispatchEvent(coreplusEvent(name, detail));
+    if (this.#host.datalayer) pushDataLayer(window as { dataLayer?: unknown[] }, name, detail);
+  }
+
+  #failed(e: unknown, operation: CoreplusErrorDetail["operation"]): void {
+    const detail = errorDetail(e, this.#host.clinic, this.#state.step, operation);
+    if (detail) this.#emit("coreplus-error", detail);
+  }
+
+  #announce(text: string): void {
+    // A no-break space makes a repeated message a change, so it is read again.
+    const { announcement } = this.#state;
+    this.#set({ announcement: announcement === text ? `${text}\u00a0` : text });
+  }
+}

@@ -1,0 +1,83 @@
+/** The controller's host, and the flow's state. */
+import type { ReactiveControllerHost } from "lit";
+import type { BookingSummary, PublicSlot } from "../api/types.js";
+import type { BookingStep } from "../events.js";
+import type { CalendarDate } from "../internal/dates.js";
+import { type DetailsDraft, emptyDetails, type FieldErrors } from "../internal/details.js";
+
+/** The element's public attributes and properties, as the flow reads them. */
+export interface BookingOptions {
+  readonly api: string;
+  readonly clinic: string;
+  readonly location: string;
+  readonly practitioner: string;
+  readonly appointmentType: string;
+  readonly datalayer: boolean;
+  readonly now: () => Date;
+}
+
+/** What the controller needs of its element. */
+export type BookingHost = ReactiveControllerHost &
+  BookingOptions &
+  Pick<HTMLElement, "closest" | "dispatchEvent"> & { readonly renderRoot: ParentNode };
+
+/** The flow's state; the view reads it, only the controller's transitions change it. */
+export interface FlowState {
+  step: BookingStep;
+  locationId: string | undefined;
+  typeId: string | undefined;
+  practitionerId: string | undefined;
+  weekFrom: CalendarDate | undefined;
+  day: CalendarDate | undefined;
+  chosen: PublicSlot | undefined;
+  details: DetailsDraft;
+  errors: FieldErrors;
+  showSummary: boolean;
+  /** After a Change link on the review (or a failed booking): come back to the review. */
+  returnToReview: boolean;
+  notice: string;
+  booked: BookingSummary | undefined;
+  bookFailure: unknown;
+  /** The live region's text. */
+  announcement: string;
+  /** Bumped to reload the same range of times (after a 409). */
+  refresh: number;
+}
+
+/** A new visitor's state: the first step, nothing chosen. */
+export function initialFlowState(): FlowState {
+  return {
+    step: "location",
+    locationId: undefined,
+    typeId: undefined,
+    practitionerId: undefined,
+    weekFrom: undefined,
+    day: undefined,
+    chosen: undefined,
+    details: emptyDetails(),
+    errors: {},
+    showSummary: false,
+    returnToReview: false,
+    notice: "",
+    booked: undefined,
+    bookFailure: undefined,
+    announcement: "",
+    refresh: 0,
+  };
+}
+
+/** What "Book another appointment" clears: every answer (the location too, unless it is fixed). */
+export function clearedAnswers(): Partial<FlowState> {
+  return {
+    chosen: undefined,
+    booked: undefined,
+    weekFrom: undefined,
+    day: undefined,
+    typeId: undefined,
+    practitionerId: undefined,
+    details: emptyDetails(),
+    errors: {},
+    showSummary: false,
+    returnToReview: false,
+  };
+}

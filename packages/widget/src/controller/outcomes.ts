@@ -1,0 +1,121 @@
+/**
+ * What the flow makes of choices and results, as pure functions: the patient-free event details,
+ * and where a failed booking leads.
+ */
+import { EdgeRequestError } from "../api/edge-error.js";
+import type { BookingSummary, PublicSlot } from "../api/types.js";
+import type {
+  BookingStep,
+  CoreplusBookedDetail,
+  CoreplusErrorDetail,
+  CoreplusSlotSelectedDetail,
+} from "../events.js";
+import { type CalendarDate, dateIn, later } from "../internal/dates.js";
+import { type DetailsField, fieldForPointer, serverFieldMessage } from "../internal/details.js";
+import { ANY } from "../internal/flow.js";
+import type { Messages } from "../messages/index.js";
+import type { FlowState } from "./flow-state.js";
+
+/** The `coreplus-booked` detail: what identifies the appointment, never a patient detail. */
+export function bookedDetail(clinic: string, booking: BookingSummary): CoreplusBookedDetail {
+  const { reference, start, end, timezone, location, practitioner, appointmentType, reminders } = booking;
+  return {
+    clinic,
+    reference,
+    start,
+    end,
+    timezone,
+    location: { id: location.id, name: location.name },
+    practitioner: { id: practitioner.id, displayName: practitioner.displayName },
+    appointmentType: {
+      id: appointmentType.id,
+      name: appointmentType.name,
+      durationMinutes: appointmentType.durationMinutes,
+    },
+    reminders: { email: reminders.email, sms: reminders.sms },
+  };
+}
+
+/** The `coreplus-slot-selected` detail of a chosen time. */
+export function slotDetail(
+  clinic: string,
+  slot: PublicSlot,
+  s: Pick<FlowState, "typeId" | "practitionerId">,
+  timezone: string,
+): CoreplusSlotSelectedDetail {
+  return {
+    clinic,
+    locationId: slot.locationId,
+    appointmentTypeId: s.typeId!,
+    practitionerId: slot.practitionerId,
+    anyPractitioner: s.practitionerId === ANY,
+    start: slot.start,
+    end: slot.end,
+    timezone,
+  };
+}
+
+/** The `coreplus-error` detail of a failure the visitor is told about; none for an abort or a bug. */
+export function errorDetail(
+  e: unknown,
+  clinic: string,
+  step: BookingStep,
+  operation: CoreplusErrorDetail["operation"],
+): CoreplusErrorDetail | undefined {
+  if (!(e instanceof EdgeRequestError) || e.code === "ERR_ABORTED") return undefined;
+  return {
+    clinic,
+    code: e.code,
+    ...(e.status ? { status: e.status } : {}),
+    step,
+    operation,
+    retryable: e.retryable,
+  };
+}
+
+/** Where a failed booking leads: the state to set and the step to show (none: stay on the review). */
+export interface BookingErrorOutcome {
+  patch: Partial<FlowState>;
+  step?: "time" | "details";
+}
+
+/**
+ * A slot taken meanwhile (409) goes back to the times around it (never before `today`) with a
+ * notice, keeping the details; field errors from the edge API (422) go to the details with the
+ * summary; anything else stays on the review as a failure there.
+ */
+export function afterBookingError(
+  e: unknown,
+  s: Pick<FlowState, "chosen" | "refresh">,
+  m: Messages,
+  timezone: string,
+  today: CalendarDate,
+): BookingErrorOutcome {
+  if (e instanceof EdgeRequestError && e.code === "ERR_SLOT_UNAVAILABLE" && s.chosen) {
+    const taken = dateIn(timezone, new Date(s.chosen.start));
+    return {
+      step: "time",
+      patch: {
+        chosen: undefined,
+        notice: m.slotTaken,
+        weekFrom: later(taken, today),
+        day: taken,
+        refresh: s.refresh + 1,
+        returnToReview: true,
+      },
+    };
+  }
+  const fields = e instanceof EdgeRequestError && e.code === "ERR_VALIDATION" ? e.fieldErrors : [];
+  const mapped = fields.map((f) => fieldForPointer(f.pointer)).filter((f): f is DetailsField => !!f);
+  if (mapped.length > 0) {
+    return {
+      step: "details",
+      patch: {
+        errors: Object.fromEntries(mapped.map((f) => [f, serverFieldMessage(f, m)])),
+        showSummary: true,
+        returnToReview: true,
+      },
+    };
+  }
+  return { patch: { bookFailure: e } };
+}

@@ -1,0 +1,40 @@
+/** The card around every step: Back, the progress line, the heading, the body, the live region. */
+import { TaskStatus } from "@lit/task";
+import { html, nothing, type TemplateResult } from "lit";
+import type { BookingController } from "../controller/index.js";
+import type { BookingStep } from "../events.js";
+import { choiceSkeleton } from "../steps/shared.js";
+import { problem } from "./problem.js";
+import { stepViews } from "./step-views.js";
+
+/** Renders the element's shadow content. `configured` is false without `api` and `clinic`. */
+export function bookingView(c: BookingController, configured: boolean, rerender: () => void): TemplateResult {
+  const { locale, m } = c.i18n();
+  const { step, announcement } = c.state;
+  const profile = c.profile;
+  const steps = c.steps();
+  const index = steps.indexOf(step);
+  const task = c.data.profile;
+  let body: unknown;
+  if (!configured) body = html`<p class="notice error" part="notice">${m.notFound}</p>`;
+  else if (task.status === TaskStatus.ERROR) body = problem(task.error, () => task.run(), m, c.contact(m));
+  else if (profile && task.status === TaskStatus.COMPLETE)
+    body = stepViews[step]({ c, m, locale, profile, rerender });
+  else body = choiceSkeleton();
+  return html`<section class="card" part="card" lang=${locale} aria-labelledby="heading">
+      <div class="top">
+        ${
+          c.canGoBack()
+            ? html`<button type="button" class="back" part="back-button" @click=${() => c.back()}>
+              <span aria-hidden="true">‹</span> ${m.back}
+            </button>`
+            : nothing
+        }
+        <p class="progress" part="progress">${profile && index >= 0 ? m.progress(index + 1, steps.length, m.stepLabel[step as Exclude<BookingStep, "done">]) : "\u00a0"}</p>
+      </div>
+      ${step === "done" ? html`<div class="tick" aria-hidden="true">✓</div>` : nothing}
+      <h2 id="heading" tabindex="-1" part="heading">${profile ? m.heading[step] : m.heading.start}</h2>
+      ${body}
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
+    </section>`;
+}

@@ -1,0 +1,4 @@
+/** The element's view: the card, and the step registry that renders each step's body. */
+export { bookingView } from "./booking-view.js";
+export { preloadViews } from "./step-views.js";
+export type { StepView, ViewContext } from "./types.js";

@@ -1,0 +1,45 @@
+/** The view's handling of loads: a skeleton while pending, the value when in, a friendly failure. */
+import { TaskStatus } from "@lit/task";
+import type { TemplateResult } from "lit";
+import { EdgeRequestError } from "../api/edge-error.js";
+import type { Messages } from "../messages/index.js";
+import { choiceSkeleton, problemNotice } from "../steps/shared.js";
+
+/** The part of a Task the views read. */
+export interface Loadable<R> {
+  status: TaskStatus;
+  value: R | undefined;
+  error: unknown;
+  run(): Promise<void>;
+}
+
+/**
+ * What went wrong and what to do: "Try again" when retrying can help, and the location's phone
+ * (`contact`) when one is known. `booking` words it for a failed booking.
+ */
+export function problem(
+  error: unknown,
+  retry: () => unknown,
+  m: Messages,
+  contact: string | undefined,
+  booking = false,
+): TemplateResult {
+  const known = error instanceof EdgeRequestError ? error : undefined;
+  if (known?.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
+  // A refusal replays for the same request (idempotency), so trying again would not help.
+  if (booking && known && !known.retryable) return problemNotice(m.bookRefused(contact));
+  const text = booking ? m.bookError(contact) : m.loadError(contact);
+  return problemNotice(text, { label: m.tryAgain, onRetry: () => void retry() });
+}
+
+/** A task's value through `view`, its failure as a {@link problem}, else the skeleton. */
+export function load<R>(
+  task: Loadable<R>,
+  m: Messages,
+  contact: string | undefined,
+  view: (value: R) => unknown,
+  skeleton: unknown = choiceSkeleton(),
+): unknown {
+  if (task.status === TaskStatus.ERROR) return problem(task.error, () => task.run(), m, contact);
+  return task.status === TaskStatus.COMPLETE && task.value !== undefined ? view(task.value) : skeleton;
+}

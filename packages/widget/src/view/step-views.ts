@@ -1,0 +1,154 @@
+/**
+ * The step registry: which view renders each step's body. The templates (src/steps) are pure
+ * functions of data; a view here reads the controller and hands them data and handlers. A new step
+ * joins with an entry here (the `Record` makes one required) and a rule in internal/flow.ts. Views
+ * after the first choices load their templates with `import()`, to become chunks of their own.
+ */
+import { TaskStatus } from "@lit/task";
+import { html } from "lit";
+import type { BookingStep } from "../events.js";
+import { addDays } from "../internal/dates.js";
+import { ANY, lockedId, offeredLocations } from "../internal/flow.js";
+import { type ChoiceItem, choiceList, choiceSkeleton } from "../steps/shared.js";
+import { timeStep } from "../steps/time-step.js";
+import { type LazyView, lazyView } from "./lazy-view.js";
+import { load, problem } from "./problem.js";
+import type { StepView, ViewContext } from "./types.js";
+
+function locationView({ c }: ViewContext): unknown {
+  // While the clinic-wide practitioners load, the list may still shrink (or be skipped).
+  if (c.data.everyone.status === TaskStatus.PENDING) return choiceSkeleton();
+  return choiceList(
+    offeredLocations(c.flow()).map((l): ChoiceItem => ({ id: l.id, label: l.name, hint: l.address })),
+    c.state.locationId,
+    (id) => c.pick("locationId", id, "location"),
+  );
+}
+
+function serviceView({ c, m, locale }: ViewContext): unknown {
+  const minutes = new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" });
+  const { practitioners } = c.data;
+  return load(c.data.types, m, c.contact(m), (types) => {
+    const who = practitioners.value?.find(
+      (p) => p.id === lockedId(c.flow().practitioner, practitioners.value),
+    );
+    const offered = who ? types.filter((t) => who.appointmentTypeIds.includes(t.id)) : types;
+    if (offered.length === 0)
+      return html`<p class="notice info" part="notice">${m.noServices} ${c.contact(m) ?? ""}</p>`;
+    const items = offered.map(
+      (t): ChoiceItem => ({ id: t.id, label: t.name, hint: minutes.format(t.durationMinutes) }),
+    );
+    return choiceList(items, c.state.typeId, (id) => c.pick("typeId", id, "service"));
+  });
+}
+
+function practitionerView({ c, m }: ViewContext): unknown {
+  const { typeId } = c.state;
+  return load(c.data.practitioners, m, c.contact(m), (list) => {
+    const items: ChoiceItem[] = [
+      { id: ANY, label: m.firstAvailable, hint: m.firstAvailableHint },
+      ...list
+        .filter((p) => !typeId || p.appointmentTypeIds.includes(typeId))
+        .map((p) => ({ id: p.id, label: p.displayName, hint: p.title })),
+    ];
+    return choiceList(items, c.state.practitionerId, (id) => c.pick("practitionerId", id, "practitioner"));
+  });
+}
+
+function timeView({ c, m, locale }: ViewContext): unknown {
+  const s = c.state;
+  const today = c.today();
+  const from = s.weekFrom ?? today;
+  const task = c.data.availability;
+  return timeStep({
+    m,
+    locale,
+    timezone: task.value?.timezone ?? c.loc?.timezone ?? "UTC",
+    from,
+    to: c.weekTo() ?? from,
+    canEarlier: from > today,
+    canLater: addDays(from, 7) <= c.lastDay(),
+    data: task.status === TaskStatus.COMPLETE ? task.value : undefined,
+    failure:
+      task.status === TaskStatus.ERROR ? problem(task.error, () => task.run(), m, c.contact(m)) : undefined,
+    day: s.day,
+    slot: s.chosen,
+    notice: s.notice,
+    contact: c.contact(m),
+    onEarlier: () => c.shiftWeek(-7),
+    onLater: () => c.shiftWeek(7),
+    onDay: (date) => c.pickDay(date, locale, m),
+    onSlot: (slot) => c.pickSlot(slot),
+    onJump: (date) => c.jumpTo(date),
+  });
+}
+
+const detailsView = lazyView(
+  () => import("../steps/details-step.js"),
+  ({ detailsStep }, { c, m }) =>
+    detailsStep({
+      m,
+      draft: c.state.details,
+      errors: c.state.errors,
+      showSummary: c.state.showSummary,
+      onInput: (key, value) => c.editDetails(key, value),
+      onSubmit: () => c.submitDetails(),
+      onFocusField: (id) => c.focus(id),
+    }),
+);
+
+const reviewView = lazyView(
+  () => import("../steps/review-step.js"),
+  ({ reviewRows, reviewStep }, { c, m, locale }) => {
+    const { data, state: s } = c;
+    return reviewStep({
+      m,
+      rows: reviewRows({
+        m,
+        locale,
+        shown: c.steps(),
+        location: c.loc,
+        typeName: data.types.value?.find((t) => t.id === s.typeId)?.name ?? "",
+        practitionerName:
+          data.practitioners.value?.find((p) => p.id === s.chosen?.practitionerId)?.displayName ?? "",
+        slot: s.chosen,
+        details: s.details,
+      }),
+      pending: data.booking.status === TaskStatus.PENDING,
+      failure: s.bookFailure ? problem(s.bookFailure, () => c.confirm(), m, c.contact(m), true) : undefined,
+      onChange: (step) => c.change(step),
+      onConfirm: () => c.confirm(),
+    });
+  },
+);
+
+const doneView = lazyView(
+  () => import("../steps/done-step.js"),
+  ({ doneStep }, { c, m, locale, profile }) =>
+    doneStep({
+      m,
+      locale,
+      booking: c.state.booked!,
+      clinicName: profile.name,
+      stamp: c.now(),
+      onAnother: () => c.another(),
+    }),
+);
+
+/** Every step's view. */
+export const stepViews: Record<BookingStep, StepView> = {
+  location: locationView,
+  service: serviceView,
+  practitioner: practitionerView,
+  time: timeView,
+  details: detailsView,
+  review: reviewView,
+  done: doneView,
+};
+
+const lazyViews: readonly LazyView[] = [detailsView, reviewView, doneView];
+
+/** Starts loading the later steps' templates, so they are in before the visitor gets there. */
+export function preloadViews(): void {
+  for (const view of lazyViews) void view.preload();
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Checks the package in the current directory as npm users meet it (run by each publishable package's
+// `check:package` script, after its build):
+//   1. publint --strict: the package.json fields and exports against the packed files;
+//   2. attw --pack --profile esm-only: every export's types resolve under node16 (from ESM) and bundler;
+//   3. require(): every export subpath loads through require() in a CommonJS context, as it does for a
+//      CommonJS user on Node 20.19+ (require(esm)); this is what "default" beside "import" is for.
+// Exports that point at a browser bundle (a file that needs a DOM) are named in `REQUIRE_SKIP` below.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const run = (command, args) => execFileSync(command, args, { stdio: "inherit" });
+
+run("publint", ["--strict"]);
+run("attw", ["--pack", ".", "--profile", "esm-only"]);
+
+const subpaths = Object.keys(pkg.exports ?? {}).filter((key) => key !== "./package.json");
+// A browser bundle registers a custom element on load; it has no Node meaning to require().
+const REQUIRE_SKIP = new Set(["./coreplus-booking.js"]);
+const required = subpaths
+  .filter((subpath) => !REQUIRE_SKIP.has(subpath))
+  .map((subpath) => (subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`));
+// Self-reference by name: resolved through the exports map with the conditions require() uses.
+const probe = `for (const name of ${JSON.stringify(required)}) {
+  const mod = require(name);
+  if (Object.keys(mod).length === 0) throw new Error(name + ": require() gave a module with no exports");
+}`;
+try {
+  execFileSync(process.execPath, ["--no-warnings=ExperimentalWarning", "-e", probe], { stdio: "pipe" });
+} catch (error) {
+  const detail = String(error.stderr ?? error.message)
+    .split("\n")
+    .find((line) => /Error|error/.test(line));
+  console.error(`${pkg.name}: require() of ${required.join(", ")} failed: ${detail ?? "see above"}`);
+  process.exit(1);
+}
+console.log(`${pkg.name}: require() works for ${required.join(", ")}`);
