@@ -212,7 +212,12 @@ async function main(): Promise<void> {
   try {
     // REDIS_URL: the state every process behind a load balancer shares (docs/running-several-node-processes.md).
     if (process.env.REDIS_URL) {
-      redis = createRedisState({ url: process.env.REDIS_URL, logger: jsonLines });
+      try {
+        redis = createRedisState({ url: process.env.REDIS_URL, logger: jsonLines });
+      } catch (err) {
+        console.error(`REDIS_URL: ${(err as Error).message}`);
+        process.exit(2);
+      }
       await redis.ready();
       jsonLines({ level: "info", msg: "state in redis", redis: redactRedisUrl(process.env.REDIS_URL) });
     }

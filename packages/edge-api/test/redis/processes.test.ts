@@ -281,5 +281,12 @@ describe.runIf(HAVE_REDIS)(redisSuite("three edge API processes on one Redis"), 
     expect(output).toContain(`cannot reach Redis at redis://edge:***@127.0.0.1:${port}: ECONNREFUSED`);
     expect(output).not.toContain("s3cret");
     expect(output).not.toMatch(/\n\s+at /); // no stack
+    const bad = startEdge({ REDIS_URL: "http://edge:s3cret-pass@127.0.0.1:1", COREPLUS_BASE_URL: sb.url });
+    const badOutput = await bad.catch((e: Error) => e.message);
+    expect(badOutput).toMatch(/exited \(2\)/);
+    expect(badOutput).toContain(
+      "REDIS_URL: the Redis URL must be redis://… or rediss://…, not http://edge:***@127.0.0.1:1",
+    );
+    expect(badOutput).not.toContain("s3cret");
   });
 });

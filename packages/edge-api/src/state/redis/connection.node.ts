@@ -25,7 +25,7 @@ export function redactRedisUrl(url: string | undefined): string {
     if (u.password) u.password = "***";
     return u.toString();
   } catch {
-    return "(an unparsable REDIS_URL)";
+    return "(an unparsable URL)";
   }
 }
 

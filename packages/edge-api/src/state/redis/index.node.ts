@@ -13,7 +13,7 @@ import type { RedisClientOptions } from "redis";
 import type { ClinicState, ConsumerState, EdgeStateFactory, StateHealth } from "../types.js";
 import { redisBudgetLimiter } from "./budget.node.js";
 import { RedisClinicState } from "./clinic-state.node.js";
-import { RedisConnection } from "./connection.node.js";
+import { RedisConnection, redactRedisUrl } from "./connection.node.js";
 
 export { RedisUnavailableError, redactRedisUrl } from "./connection.node.js";
 export { LockLostError } from "./lock.node.js";
@@ -59,6 +59,8 @@ export interface RedisState extends EdgeStateFactory {
 /** Creates the Redis-backed state and starts connecting. */
 export function createRedisState(target: string | RedisStateOptions): RedisState {
   const opts: RedisStateOptions = typeof target === "string" ? { url: target } : target;
+  if (opts.url !== undefined && !/^rediss?:\/\/[^/?#]/.test(opts.url))
+    throw new TypeError(`the Redis URL must be redis://… or rediss://…, not ${redactRedisUrl(opts.url)}`);
   const prefix = opts.prefix ?? "cpk:";
   if (prefix.includes("{") || prefix.includes("}"))
     throw new RangeError("the Redis key prefix may not contain { or } (they mark hash tags)");
