@@ -131,6 +131,25 @@ export function guid(n: number, prefix = "aaaaaaaa"): string {
   return `${prefix}-0000-4000-8000-${String(n).padStart(12, "0")}`;
 }
 
+/** An appointment as coreplus answers it (Booked, times with the space before the offset), with overrides. */
+export function appointmentJson(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    appointmentId: guid(1, "bbbbbbbb"),
+    appointmentReferenceNumber: "1001",
+    status: "Booked",
+    practitioner: { practitionerId: guid(2, "cccccccc") },
+    subject: "",
+    notes: "",
+    locationId: guid(3, "dddddddd"),
+    appointmentTypeId: null,
+    startDateTime: "2026-12-01T09:00:00 +11:00",
+    endDateTime: "2026-12-01T09:30:00 +11:00",
+    clients: [{ clientId: guid(4) }],
+    notifyPractitioner: false,
+    ...over,
+  };
+}
+
 /**
  * For a test file: starts the fake before its tests and closes it after, clearing what it received
  * after each test. Returns the fake (usable inside tests) and a client pointed at it with fast retries.

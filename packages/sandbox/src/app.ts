@@ -12,6 +12,7 @@ import { NOT_FOUND, resultResponse } from "./http/result.js";
 import type { SandboxRuntime } from "./internal/runtime.js";
 import { registerAppointments } from "./routes/appointments.js";
 import { registerAvailability } from "./routes/availability-slots.js";
+import { registerClientFamily } from "./routes/client-family.js";
 import { registerClients } from "./routes/clients.js";
 import { registerAppointmentTypes, registerLocations, registerPractitioners } from "./routes/reference.js";
 import { CLINIC_NAME } from "./seed/clinic.js";
@@ -57,6 +58,7 @@ export function createSandboxApp(rt: SandboxRuntime): Hono<SandboxEnv> {
     registerPractitioners,
     registerAppointmentTypes,
     registerClients,
+    registerClientFamily,
     registerAvailability,
     registerAppointments,
   ]) {

@@ -6,6 +6,7 @@
 import type { AppointmentBook, AppointmentCancel, AppointmentUpdate } from "@coreplus-kit/core";
 import { parseCoreplusDateTime } from "@coreplus-kit/core";
 import { isBookable } from "./availability.js";
+import { recordChange, trackedFields } from "./history.js";
 import { badRequest, notAvailable, notFound } from "./http/result.js";
 import { defaultSubject } from "./seed/seed.js";
 import type { SandboxStore } from "./store.js";
@@ -69,6 +70,7 @@ export function bookAppointment(store: SandboxStore, now: number, body: Appointm
     cancellationNotes: null,
   };
   store.appointments.set(appointment.appointmentId, appointment);
+  recordChange(store, now, "created", undefined, appointment);
   return appointment;
 }
 
@@ -127,6 +129,7 @@ export function updateAppointment(
     throw notAvailable();
   }
 
+  const before = trackedFields(store, appointment);
   appointment.start = start;
   appointment.end = end;
   appointment.practitionerId = practitionerId;
@@ -141,20 +144,24 @@ export function updateAppointment(
     const mobile = store.client(appointment.clientId)?.phoneNumberMobile.trim() ?? "";
     appointment.isSmsReminderRequired = body.isSmsReminderRequired && mobile !== "";
   }
+  recordChange(store, now, "updated", before, appointment);
   return appointment;
 }
 
 /** Cancels (status "Cancelled", the slot becomes free); cancelling again changes nothing. */
 export function cancelAppointment(
   store: SandboxStore,
+  now: number,
   id: string,
   body: Pick<AppointmentCancel, "cancellationReasonId" | "cancellationNotes">,
 ): AppointmentRecord {
   const appointment = store.appointment(id);
   if (!appointment) throw notFound("Appointment not found");
   if (appointment.status === "Cancelled") return appointment;
+  const before = trackedFields(store, appointment);
   appointment.status = "Cancelled";
   appointment.cancellationReasonId = body.cancellationReasonId ?? null;
   appointment.cancellationNotes = body.cancellationNotes ?? null;
+  recordChange(store, now, "cancelled", before, appointment);
   return appointment;
 }

@@ -33,10 +33,14 @@ export { NOT_AVAILABLE } from "./http/result.js";
 export { SandboxStore, type StoreSnapshot } from "./store.js";
 export type {
   AddressRecord,
+  AppointmentHistoryEntry,
   AppointmentRecord,
   AppointmentStatus,
   AppointmentTypeRecord,
   ClientRecord,
+  FamilyJson,
+  FamilyRecord,
+  HistoryValue,
   LocationRecord,
   PractitionerRecord,
   RosterEntry,

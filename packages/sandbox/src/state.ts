@@ -116,6 +116,33 @@ const Snapshot = z.object({
       notes: z.string(),
     }),
   ),
+  // Added after version 1 files were first written: absent means none.
+  families: z
+    .array(
+      z.looseObject({
+        familyId: id,
+        clientId: id,
+        firstName: z.string(),
+        surname: z.string(),
+        emergencyContact: z.boolean(),
+        invoiceRecipient: z.boolean(),
+        mainContact: z.boolean(),
+        createdAt: z.number(),
+      }),
+    )
+    .default([]),
+  history: z
+    .record(
+      z.string(),
+      z.array(
+        z.looseObject({
+          at: z.string(),
+          action: z.enum(["created", "updated", "cancelled"]),
+          changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })),
+        }),
+      ),
+    )
+    .default({}),
   nextReference: z.number().int(),
   idState: z.number().int(),
 });

@@ -6,9 +6,11 @@
  */
 import { createRng, type Rng } from "./internal/rng.js";
 import type {
+  AppointmentHistoryEntry,
   AppointmentRecord,
   AppointmentTypeRecord,
   ClientRecord,
+  FamilyRecord,
   LocationRecord,
   PractitionerRecord,
   RosterEntry,
@@ -22,6 +24,10 @@ export interface StoreSnapshot {
   rosters: RosterEntry[];
   clients: ClientRecord[];
   appointments: AppointmentRecord[];
+  /** Family records (ClientFamily); absent in state files written before they existed. */
+  families: FamilyRecord[];
+  /** Changes made through the API, per appointment id (seeded appointments have none). */
+  history: Record<string, AppointmentHistoryEntry[]>;
   nextReference: number;
   idState: number;
 }
@@ -36,6 +42,8 @@ export class SandboxStore {
   readonly appointmentTypes = new Map<string, AppointmentTypeRecord>();
   readonly clients = new Map<string, ClientRecord>();
   readonly appointments = new Map<string, AppointmentRecord>();
+  readonly families = new Map<string, FamilyRecord>();
+  readonly history = new Map<string, AppointmentHistoryEntry[]>();
   readonly rosters: RosterEntry[] = [];
   #nextReference = 100001;
   #ids: Rng;
@@ -73,6 +81,23 @@ export class SandboxStore {
   }
   appointment(id: string): AppointmentRecord | undefined {
     return this.appointments.get(id.toLowerCase());
+  }
+
+  /** A client's family records in the order they were created (the map keeps insertion order). */
+  familyOf(clientId: string): FamilyRecord[] {
+    const id = clientId.toLowerCase();
+    return [...this.families.values()].filter((f) => f.clientId === id);
+  }
+
+  /** The changes made to an appointment through the API, oldest first. */
+  historyOf(appointmentId: string): AppointmentHistoryEntry[] {
+    return this.history.get(appointmentId.toLowerCase()) ?? [];
+  }
+
+  /** Appends a change to an appointment's history. */
+  recordHistory(appointmentId: string, entry: AppointmentHistoryEntry): void {
+    const id = appointmentId.toLowerCase();
+    this.history.set(id, [...this.historyOf(id), entry]);
   }
 
   /** Adds a working period (tests use this to roster someone on a given date). */
@@ -126,6 +151,8 @@ export class SandboxStore {
       rosters: this.rosters,
       clients: [...this.clients.values()],
       appointments: [...this.appointments.values()],
+      families: [...this.families.values()],
+      history: Object.fromEntries(this.history),
       nextReference: this.#nextReference,
       idState: this.#ids.state,
     });
@@ -143,6 +170,9 @@ export class SandboxStore {
     fill(this.appointmentTypes, s.appointmentTypes, (t) => t.appointmentTypeId);
     fill(this.clients, s.clients, (c) => c.clientId);
     fill(this.appointments, s.appointments, (a) => a.appointmentId);
+    fill(this.families, s.families, (f) => f.familyId);
+    this.history.clear();
+    for (const [id, entries] of Object.entries(s.history)) this.history.set(id.toLowerCase(), entries);
     this.rosters.splice(0, this.rosters.length, ...s.rosters);
     this.#nextReference = s.nextReference;
     this.#ids = createRng(s.idState);
@@ -154,7 +184,8 @@ export class SandboxStore {
       this.practitioners.has(id) ||
       this.appointmentTypes.has(id) ||
       this.clients.has(id) ||
-      this.appointments.has(id)
+      this.appointments.has(id) ||
+      this.families.has(id)
     );
   }
 }

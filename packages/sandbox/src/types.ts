@@ -153,6 +153,48 @@ export interface AppointmentRecord {
   cancellationNotes: string | null;
 }
 
+/** A family member or carer recorded on a client (coreplus-api.md §4.4a), as stored ("" when unset). */
+export interface FamilyRecord {
+  familyId: string;
+  clientId: string;
+  title: string;
+  firstName: string;
+  surname: string;
+  /** "YYYY-MM-DD" or "". */
+  dateOfBirth: string;
+  relationship: string;
+  medicareCardNumber: string;
+  medicareCardIRN: string;
+  homePhone: string;
+  workPhone: string;
+  mobile: string;
+  email: string;
+  address: string;
+  suburb: string;
+  postcode: string;
+  notes: string;
+  emergencyContact: boolean;
+  invoiceRecipient: boolean;
+  mainContact: boolean;
+  /** Business-clock ms of the create. */
+  createdAt: number;
+}
+
+/** A family record as the sandbox answers it: the record's fields, dateOfBirth "YYYY-MM-DDT00:00:00" or "". */
+export type FamilyJson = Omit<FamilyRecord, "createdAt">;
+
+/** A value in an appointment's history: times "YYYY-MM-DDTHH:mm:ss+HH:MM" in the location's zone. */
+export type HistoryValue = string | boolean | null;
+
+/** One change to an appointment through the API. */
+export interface AppointmentHistoryEntry {
+  /** Business-clock time of the change (ISO, UTC). */
+  at: string;
+  action: "created" | "updated" | "cancelled";
+  /** Each field that changed, with its value before and after (`from` is null on create). */
+  changes: Record<string, { from: HistoryValue; to: HistoryValue }>;
+}
+
 /** Handy facts about the seeded clinic, for tests and other packages. */
 export interface SeedSummary {
   seed: number;

@@ -104,9 +104,7 @@ test("the client lists, creates, books, reschedules and cancels through every re
   expect(moved).toMatchObject({ startDateTime: other.startDateTime, notes: "Moved by phone" });
   const mine = await client.appointments.list({ ...query, clientId });
   expect(mine.items.map((a) => a.appointmentId)).toEqual([appointment.appointmentId]);
-  const cancelled = await client.appointments.cancel(appointment.appointmentId, {
-    cancellationNotes: "Unwell",
-  });
+  const cancelled = await client.appointments.cancel(appointment.appointmentId, { notes: "Unwell" });
   expect(cancelled.status).toBe("Cancelled");
   expect((await client.appointments.cancel(appointment.appointmentId)).status).toBe("Cancelled");
   const again = await client.availability.iterate(query).toArray();
@@ -142,4 +140,99 @@ test("the client lists, creates, books, reschedules and cancels through every re
   const stats = await controls.stats();
   expect(stats.requests).toBeGreaterThan(20);
   expect(stats.rateLimited).toBe(0);
+}, 60_000);
+
+test("the client manages a booking in place and records a carer: get, update, cancel, clientFamily.create", async () => {
+  const { sandbox } = server;
+  const client = createCoreplusClient({ baseUrl: server.url, ...sandbox.credentials });
+  const controls = createSandboxControls({ baseUrl: server.url });
+  const docklands = sandbox.seed.locations.find((l) => l.name.endsWith("Docklands"));
+  const standard = sandbox.seed.appointmentTypes.find((t) => t.durationMinutes === 30);
+  if (!docklands || !standard) throw new Error("seed changed");
+  const { clientId } = await client.clients.create({
+    firstName: "Theo",
+    lastName: "Marsh",
+    dateOfBirth: "2018-04-02",
+  });
+  const query = {
+    startDate: "2026-06-08",
+    endDate: "2026-06-10",
+    timezoneId: docklands.timezoneId,
+    locationId: docklands.locationId,
+    appointmentTypeId: standard.appointmentTypeId,
+  };
+  const slots = await client.availability.iterate(query).toArray();
+  const [first] = slots;
+  const later = slots.find(
+    (s) => s.practitionerId === first?.practitionerId && s.startDateTime > (first?.endDateTime ?? ""),
+  );
+  if (!first || !later) throw new Error("no free slots");
+  const book = (slot: typeof first, who = clientId) =>
+    client.appointments.book({
+      startDateTime: slot.startDateTime,
+      endDateTime: slot.endDateTime,
+      practitioner: { practitionerId: slot.practitionerId ?? "" },
+      locationId: slot.locationId,
+      clients: [{ clientId: who }],
+      appointmentTypeId: standard.appointmentTypeId,
+    });
+  const free = async (slot: typeof first) =>
+    (await client.availability.iterate(query).toArray()).some(
+      (s) => s.startDateTime === slot.startDateTime && s.practitionerId === slot.practitionerId,
+    );
+
+  const booked = await book(first);
+  const moved = await client.appointments.update(booked.appointmentId, {
+    startDateTime: later.startDateTime,
+    endDateTime: later.endDateTime,
+  });
+  expect(moved).toMatchObject({ appointmentId: booked.appointmentId, startDateTime: later.startDateTime });
+  expect(await free(first)).toBe(true);
+  expect(await free(later)).toBe(false);
+
+  // Someone else takes the old time; moving back onto it is refused and changes nothing.
+  const other = [...sandbox.store.clients.values()].find(
+    (c) => c.clientId !== clientId && c.status === "Current",
+  );
+  await book(first, other?.clientId);
+  await expect(
+    client.appointments.update(booked.appointmentId, {
+      startDateTime: first.startDateTime,
+      endDateTime: first.endDateTime,
+    }),
+  ).rejects.toBeInstanceOf(CoreplusSlotUnavailableError);
+  const fetched = await client.appointments.get(booked.appointmentId, { getPractitionerProfiles: true });
+  expect(fetched.startDateTime).toBe(later.startDateTime);
+  expect(fetched.practitioner.firstName).toBeTruthy();
+
+  const cancelled = await client.appointments.cancel(booked.appointmentId, { notes: "Family holiday" });
+  expect(cancelled.status).toBe("Cancelled");
+  expect(await free(later)).toBe(true);
+  expect((await client.appointments.cancel(booked.appointmentId)).status).toBe("Cancelled");
+  const withReason = await client.appointments.get(booked.appointmentId, { cancellationId: true });
+  expect(withReason.cancellationNotes).toBe("Family holiday");
+  expect((await controls.appointmentHistory(booked.appointmentId)).map((h) => h.action)).toEqual([
+    "created",
+    "updated",
+    "cancelled",
+  ]);
+
+  const carer = await client.clientFamily.create({
+    clientId: { clientId },
+    firstName: "Hannah",
+    surname: "Marsh",
+    relationship: "Mother",
+    mobile: "0491 570 313",
+    mainContact: true,
+  });
+  expect(carer).toMatchObject({ firstName: "Hannah", relationship: "Mother", mainContact: true });
+  expect(carer.dateOfBirth).toBeUndefined();
+  expect((await controls.clientFamily(clientId)).map((f) => f.familyId)).toEqual([carer.familyId]);
+  await expect(
+    client.clientFamily.create({
+      clientId: "00000000-0000-4000-8000-000000000000",
+      firstName: "A",
+      surname: "B",
+    }),
+  ).rejects.toBeInstanceOf(CoreplusValidationError);
 }, 60_000);

@@ -2,31 +2,10 @@
 import { formatInZone, parseCoreplusDateTime } from "@coreplus-kit/core";
 import { beforeEach, describe, expect, test } from "vitest";
 import type { Sandbox } from "../src/index.js";
-import { call, testSandbox } from "./helpers.js";
+import { type AppointmentJson as Appointment, call, NOT_AVAILABLE, testSandbox } from "./helpers.js";
 
-const NOT_AVAILABLE = {
-  result: [{ severity: 2, reason: "The selected time is not available for booking an appointment" }],
-};
 const MINUTE = 60_000;
 
-type Appointment = {
-  appointmentId: string;
-  appointmentReferenceNumber: string;
-  status: string;
-  practitioner: { practitionerId: string; firstName?: string; lastName?: string };
-  subject: string;
-  notes: string;
-  locationId: string;
-  appointmentTypeId: string | null;
-  startDateTime: string;
-  endDateTime: string;
-  clients: { clientId: string }[];
-  notifyPractitioner: boolean;
-  isSmsReminderRequired: boolean;
-  isEmailReminderRequired: boolean;
-  cancellationReasonId?: string | null;
-  cancellationNotes?: string | null;
-};
 type Slot = { startDateTime: string; endDateTime: string; practitionerId: string; locationId: string };
 
 let sandbox: Sandbox;

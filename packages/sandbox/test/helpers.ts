@@ -11,6 +11,55 @@ export function testSandbox(opts: SandboxOptions = {}): Sandbox {
   return createSandbox({ now: () => FIXED_NOW, rateLimit: false, ...opts });
 }
 
+/** The documented 409 body of a booking or reschedule onto a time that is not free (spelled out, not imported). */
+export const NOT_AVAILABLE = {
+  result: [{ severity: 2, reason: "The selected time is not available for booking an appointment" }],
+};
+
+/** An appointment as the API answers it. */
+export type AppointmentJson = {
+  appointmentId: string;
+  appointmentReferenceNumber: string;
+  status: string;
+  practitioner: { practitionerId: string; firstName?: string; lastName?: string };
+  subject: string;
+  notes: string;
+  locationId: string;
+  appointmentTypeId: string | null;
+  startDateTime: string;
+  endDateTime: string;
+  clients: { clientId: string }[];
+  notifyPractitioner: boolean;
+  isSmsReminderRequired: boolean;
+  isEmailReminderRequired: boolean;
+  cancellationReasonId?: string | null;
+  cancellationNotes?: string | null;
+};
+
+/** A free slot as the availability list answers it. */
+export type SlotJson = {
+  startDateTime: string;
+  endDateTime: string;
+  practitionerId: string;
+  locationId: string;
+};
+
+/** The body of a booking of `slot` for one client. */
+export function slotBooking(
+  slot: SlotJson,
+  clientId: string,
+  appointmentTypeId?: string,
+): Record<string, unknown> {
+  return {
+    startDateTime: slot.startDateTime,
+    endDateTime: slot.endDateTime,
+    practitioner: { practitionerId: slot.practitionerId },
+    locationId: slot.locationId,
+    clients: [{ clientId }],
+    appointmentTypeId,
+  };
+}
+
 export interface ApiResponse<T = Record<string, unknown>> {
   status: number;
   body: T;

@@ -99,6 +99,52 @@ describe("serveSandbox", () => {
     }
   });
 
+  test("family records and appointment history are kept in the state file; a file without them still loads", async () => {
+    const stateFile = join(dir, "family-history.json");
+    const first = await serveSandbox({
+      port: 0,
+      now: () => FIXED_NOW,
+      stateFile,
+      rateLimit: false,
+      log: () => {},
+    });
+    const clientId = [...first.sandbox.store.clients.keys()][0] ?? "";
+    const family = await callHttp<{ familyId: string }>(first.url, first.sandbox, "POST", "/ClientFamily/", {
+      body: { clientId, firstName: "Kept", surname: "Carer", relationship: "Guardian" },
+    });
+    expect(family.status).toBe(200);
+    const booked = [...first.sandbox.store.appointments.values()].find((a) => a.status === "Booked");
+    if (!booked) throw new Error("no booked appointment");
+    const cancel = await callHttp(first.url, first.sandbox, "POST", `/Appointment/${booked.appointmentId}/`, {
+      body: { deleted: true },
+    });
+    expect(cancel.status).toBe(200);
+    await first.close();
+
+    const second = await serveSandbox({ port: 0, now: () => FIXED_NOW, stateFile, log: () => {} });
+    try {
+      expect(second.sandbox.store.familyOf(clientId).map((f) => f.familyId)).toEqual([family.body.familyId]);
+      expect(second.sandbox.store.historyOf(booked.appointmentId).map((h) => h.action)).toEqual([
+        "cancelled",
+      ]);
+    } finally {
+      await second.close();
+    }
+
+    const older = JSON.parse(readFileSync(stateFile, "utf8")) as { store: Record<string, unknown> };
+    delete older.store.families;
+    delete older.store.history;
+    writeFileSync(stateFile, JSON.stringify(older));
+    const third = await serveSandbox({ port: 0, now: () => FIXED_NOW, stateFile, log: () => {} });
+    try {
+      expect(third.sandbox.store.families.size).toBe(0);
+      expect(third.sandbox.store.historyOf(booked.appointmentId)).toEqual([]);
+      expect(third.sandbox.store.appointment(booked.appointmentId)?.status).toBe("Cancelled");
+    } finally {
+      await third.close();
+    }
+  });
+
   test("a file saved on an earlier day is reseeded, with a log line", async () => {
     const stateFile = join(dir, "earlier-day.json");
     const first = await serveSandbox({ port: 0, now: () => FIXED_NOW, stateFile, log: () => {} });
@@ -169,6 +215,23 @@ describe("built programs: the sandbox (node dist/node.js, what `start` runs) and
       else child.on("exit", (code) => done(code));
     });
 
+  /** Runs core's built CLI (the committed bin) against `baseUrl`. */
+  async function coreplusCli(baseUrl: string, args: string[]) {
+    const child = spawn(process.execPath, [resolve(packageDir, "../core/bin/coreplus.js"), ...args], {
+      env: { PATH: process.env.PATH ?? "", COREPLUS_BASE_URL: baseUrl },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
+    return { code: await exited(child), stdout, stderr };
+  }
+
   test("prints the base URL and dev credentials, serves, and stops cleanly on SIGTERM writing its state", async () => {
     const stateFile = join(dir, "program.json");
     const run = start({ SANDBOX_STATE_FILE: stateFile });
@@ -208,26 +271,49 @@ describe("built programs: the sandbox (node dist/node.js, what `start` runs) and
     expect(run.output()).toMatch(/program-damaged.json is not valid JSON/);
   });
 
+  test("`coreplus appointment get <id>` and `coreplus appointment cancel <id>` against the sandbox", async () => {
+    const server = await serveSandbox({ port: 0, now: () => FIXED_NOW, log: () => {} });
+    const cli = (...args: string[]) => coreplusCli(server.url, args);
+    try {
+      const booked = [...server.sandbox.store.appointments.values()].find(
+        (a) => a.status === "Booked" && a.start > FIXED_NOW.getTime(),
+      );
+      if (!booked) throw new Error("no booked appointment");
+      const got = await cli("appointment", "get", booked.appointmentId);
+      expect(got.code, got.stderr).toBe(0);
+      expect(JSON.parse(got.stdout)).toMatchObject({ appointmentId: booked.appointmentId, status: "Booked" });
+      expect(JSON.parse(got.stdout).practitioner.lastName).toBeTruthy();
+
+      const cancelled = await cli(
+        "appointment",
+        "cancel",
+        booked.appointmentId,
+        "--notes",
+        "Called the clinic",
+      );
+      expect(cancelled.code, cancelled.stderr).toBe(0);
+      expect(JSON.parse(cancelled.stdout)).toMatchObject({
+        appointmentId: booked.appointmentId,
+        status: "Cancelled",
+      });
+      expect(server.sandbox.store.appointment(booked.appointmentId)).toMatchObject({
+        status: "Cancelled",
+        cancellationNotes: "Called the clinic",
+      });
+
+      const missing = await cli("appointment", "get", "00000000-0000-4000-8000-000000000000");
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/^coreplus: ERR_COREPLUS_NOT_FOUND \(HTTP 404\)/);
+    } finally {
+      await server.close();
+    }
+  });
+
   test("`coreplus get /client/ --all` lists every seeded client", async () => {
     const server = await serveSandbox({ port: 0, now: () => FIXED_NOW, log: () => {} });
     try {
-      const cli = spawn(
-        process.execPath,
-        [resolve(packageDir, "../core/bin/coreplus.js"), "get", "/client/", "--all"],
-        {
-          env: { PATH: process.env.PATH ?? "", COREPLUS_BASE_URL: server.url },
-          stdio: ["ignore", "pipe", "pipe"],
-        },
-      );
-      let stdout = "";
-      let stderr = "";
-      cli.stdout.on("data", (c: Buffer) => {
-        stdout += c.toString();
-      });
-      cli.stderr.on("data", (c: Buffer) => {
-        stderr += c.toString();
-      });
-      expect(await exited(cli), stderr).toBe(0);
+      const { code, stdout, stderr } = await coreplusCli(server.url, ["get", "/client/", "--all"]);
+      expect(code, stderr).toBe(0);
       const listed = JSON.parse(stdout) as { clients: { clientId: string }[] };
       const seeded = [...server.sandbox.store.clients.values()].map((c) => c.clientId).sort();
       expect(listed.clients.map((c) => c.clientId).sort()).toEqual(seeded);

@@ -18,6 +18,8 @@ Commands:
   decode <jwt>               print a token's header and claims, and why coreplus would reject it
   get <path> [--all]         signed GET; --all follows every page of a list
   post <path> --data <json>  signed POST with a JSON body
+  appointment get <id>       one appointment, with practitioner names and cancellation fields
+  appointment cancel <id>    cancel an appointment (the slot is free again; a second cancel changes nothing)
   config                     print the connection in use (secrets hidden)
   help [command]             show help for a command
 
@@ -75,6 +77,22 @@ Makes a signed POST request with a JSON body and prints the JSON response. Not r
 
 Example:
   coreplus post /Client/ --data '{"firstName":"Ann","lastName":"Lee","dateOfBirth":"1990-02-03"}'
+
+${CONNECTION}`,
+  appointment: `Usage: coreplus appointment get <appointmentId>
+       coreplus appointment cancel <appointmentId> [--reason-id <guid>] [--notes <text>]
+
+get prints the appointment as the typed client reads it (times "YYYY-MM-DDTHH:mm:ss+HH:MM", the
+practitioner's names, and for a cancelled one its reason and notes). cancel sends
+{"deleted": true} to /Appointment/<id>/ once (not retried, except on 429) and prints the cancelled
+appointment; cancelling one that is already cancelled changes nothing. An unknown id exits 1.
+
+  <appointmentId>      the appointment's GUID
+  --reason-id <guid>   cancellationReasonId (cancel only)
+  --notes <text>       cancellationNotes, at most 300 characters (cancel only)
+
+Example:
+  coreplus appointment cancel 3f2b8c1e-0d4a-4b7e-9a51-6c2d8e9f0a12 --notes "Called to cancel"
 
 ${CONNECTION}`,
   config: `Usage: coreplus config

@@ -7,6 +7,7 @@ import { main } from "./main.js";
 
 const NOW = Date.UTC(2026, 2, 1, 0, 0, 0);
 const NBF = NOW / 1000;
+const GUID = "0b0e5a5e-1c1d-4e2f-8a3b-4c5d6e7f8091";
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}, now = NOW) {
   let stdout = "";
@@ -40,7 +41,7 @@ describe("coreplus --help", () => {
   test("top level and every command, as a flag and as `help <command>`", async () => {
     const top = await run(["--help"]);
     expect(top).toMatchObject({ code: 0, stderr: "" });
-    for (const command of ["token", "decode", "get", "post", "config"]) {
+    for (const command of ["token", "decode", "get", "post", "appointment", "config"]) {
       expect(top.stdout).toContain(`  ${command}`);
       const flag = await run([command, "--help"]);
       expect(flag.code).toBe(0);
@@ -94,6 +95,16 @@ describe("usage errors: one line on stderr, exit 2", () => {
     [["help", "nope"], /no help for "nope"/],
     [["token", "GET", "/x", "--api-version"], /--api-version takes the coreplus API version: v2 or v2.1/],
     [["decode"], /usage: coreplus decode <jwt>/],
+    [["appointment"], /usage: coreplus appointment <get\|cancel> <appointmentId>/],
+    [["appointment", "get"], /usage: coreplus appointment/],
+    [["appointment", "move", "x"], /unknown appointment action "move" \(get or cancel\)/],
+    [["appointment", "get", "100234"], /"100234" is not an appointment id \(a GUID\)/],
+    [
+      ["appointment", "get", GUID, "--notes", "x"],
+      /--reason-id and --notes are options of "coreplus appointment cancel" only/,
+    ],
+    [["appointment", "cancel", GUID, "extra"], /usage: coreplus appointment/],
+    [["get", "/Client/", "--notes", "x"], /--notes is not an option of "coreplus get"/],
   ])("%j", async (argv, message) => {
     const result = await run(argv);
     expect(result.code).toBe(2);

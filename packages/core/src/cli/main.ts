@@ -5,6 +5,7 @@
  */
 import { CoreplusError } from "../index.js";
 import { redactText } from "../internal/redact.js";
+import { appointmentCommand } from "./appointment-command.js";
 import { configCommand } from "./config-command.js";
 import { decodeCommand } from "./decode-command.js";
 import { HELP } from "./help.js";
@@ -46,6 +47,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await getCommand(args, flags, conn, io);
       case "post":
         return await postCommand(args, flags, conn, io);
+      case "appointment":
+        return await appointmentCommand(args, flags, conn, io);
       default:
         return configCommand(args, conn, io);
     }

@@ -34,6 +34,8 @@ const COMMAND_OPTIONS = {
   json: { type: "boolean" },
   all: { type: "boolean" },
   data: { type: "string" },
+  "reason-id": { type: "string" },
+  notes: { type: "string" },
 } as const;
 
 /** Which command-specific options each command takes. */
@@ -42,6 +44,7 @@ const ALLOWED: Readonly<Record<string, readonly (keyof typeof COMMAND_OPTIONS)[]
   decode: ["json"],
   get: ["all"],
   post: ["data"],
+  appointment: ["reason-id", "notes"],
   config: [],
   help: [],
 };
@@ -53,7 +56,14 @@ export interface ParsedArgs {
   help: boolean;
   /** `--version`: print the CLI's own version. */
   version: boolean;
-  flags: { header: boolean; json: boolean; all: boolean; data: string | undefined };
+  flags: {
+    header: boolean;
+    json: boolean;
+    all: boolean;
+    data: string | undefined;
+    reasonId: string | undefined;
+    notes: string | undefined;
+  };
   connection: ConnectionFlags;
 }
 
@@ -100,6 +110,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedArgs {
       json: values.json === true,
       all: values.all === true,
       data: values.data,
+      reasonId: values["reason-id"],
+      notes: values.notes,
     },
     connection: {
       "base-url": values["base-url"],

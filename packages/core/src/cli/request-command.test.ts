@@ -15,6 +15,26 @@ const CLIENTS = Array.from({ length: 250 }, (_, i) => ({
   lastName: `L${i}`,
 }));
 
+const APPOINTMENT_ID = "0b0e5a5e-1c1d-4e2f-8a3b-4c5d6e7f8091";
+const APPOINTMENT = {
+  appointmentId: APPOINTMENT_ID,
+  appointmentReferenceNumber: "100321",
+  status: "Booked",
+  practitioner: {
+    practitionerId: "7e5e8f3f-af3e-4911-b2a4-92811ab10ffc",
+    firstName: "Jack",
+    lastName: "Thompson",
+  },
+  subject: "",
+  notes: "",
+  locationId: "a7196f6a-4945-42b8-8e3e-ea70d2e0ef78",
+  appointmentTypeId: null,
+  startDateTime: "2026-06-02T09:00:00 +10:00",
+  endDateTime: "2026-06-02T09:30:00 +10:00",
+  clients: [{ clientId: "5991c28c-54a2-47ed-b93d-b28914b5b7ae" }],
+  notifyPractitioner: false,
+};
+
 interface Seen {
   method: string;
   url: string;
@@ -63,6 +83,16 @@ beforeAll(async () => {
     }
     if (path === "/api/core/v2.1/client/" && req.method === "POST") {
       return send(200, { client: { clientId: "new-client", echo: JSON.parse(body) } });
+    }
+    if (path === `/api/core/v2.1/appointment/${APPOINTMENT_ID}/`) {
+      const cancelled = req.method === "POST";
+      return send(200, {
+        appointment: {
+          ...APPOINTMENT,
+          status: cancelled ? "Cancelled" : "Booked",
+          ...(cancelled ? { cancellationNotes: JSON.parse(body).cancellationNotes ?? null } : {}),
+        },
+      });
     }
     if (path === "/api/core/v2.1/location/l1/")
       return send(200, { location: { locationId: "l1", name: "Harbourside" } });
@@ -184,5 +214,40 @@ describe("coreplus post", () => {
     const result = await run(["post", "/Client/", "--data", `@${file}`]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).client.echo.firstName).toBe("Bo");
+  });
+});
+
+describe("coreplus appointment", () => {
+  test("get: one signed GET with profiles and cancellation fields; prints the typed appointment", async () => {
+    const result = await run(["appointment", "get", APPOINTMENT_ID.toUpperCase()]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      appointmentId: APPOINTMENT_ID,
+      status: "Booked",
+      startDateTime: "2026-06-02T09:00:00+10:00",
+      practitioner: { lastName: "Thompson" },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.method).toBe("GET");
+    expect(new URL(seen[0]?.url ?? "").search).toBe("?getPractitionerProfiles=true&cancellationId=true");
+  });
+
+  test("cancel: one POST of {deleted: true} with the notes; prints the cancelled appointment", async () => {
+    const result = await run(["appointment", "cancel", APPOINTMENT_ID, "--notes", "Called to cancel"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      status: "Cancelled",
+      cancellationNotes: "Called to cancel",
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ method: "POST" });
+    expect(JSON.parse(seen[0]?.body ?? "")).toEqual({ deleted: true, cancellationNotes: "Called to cancel" });
+  });
+
+  test("an unknown appointment is one line with the not-found code, exit 1", async () => {
+    const result = await run(["appointment", "cancel", "00000000-0000-4000-8000-000000000000"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^coreplus: ERR_COREPLUS_NOT_FOUND \(HTTP 404\)/);
+    expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 });

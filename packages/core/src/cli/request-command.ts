@@ -9,7 +9,8 @@ const DEFAULT_PAGE_SIZE = 100;
 
 type Query = NonNullable<CoreplusRequest["query"]>;
 
-function clientFor(conn: Connection, io: CliIo): CoreplusClient {
+/** The typed client for a connection (the CLI's commands all go through it). */
+export function clientFor(conn: Connection, io: CliIo): CoreplusClient {
   return createCoreplusClient({
     baseUrl: conn.baseUrl,
     version: conn.version,
@@ -109,7 +110,8 @@ async function readBody(data: string | undefined): Promise<unknown> {
   }
 }
 
-function print(io: CliIo, value: unknown): void {
+/** Prints a value as indented JSON. */
+export function print(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value ?? null, null, 2)}\n`);
 }
 

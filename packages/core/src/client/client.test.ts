@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
+import { appointmentJson, guid, json, result, useFakeCoreplus } from "../../test/fake-coreplus.js";
 import {
   CoreplusAuthError,
   type CoreplusError,
@@ -28,20 +28,7 @@ const clientRow = (n: number) => ({
   relatedClients: [],
 });
 
-const appointment = (status = "Booked") => ({
-  appointmentId: guid(1, "bbbbbbbb"),
-  appointmentReferenceNumber: "1001",
-  status,
-  practitioner: { practitionerId: guid(2, "cccccccc") },
-  subject: "",
-  notes: "",
-  locationId: guid(3, "dddddddd"),
-  appointmentTypeId: null,
-  startDateTime: "2026-12-01T09:00:00 +11:00",
-  endDateTime: "2026-12-01T09:30:00 +11:00",
-  clients: [{ clientId: guid(4) }],
-  notifyPractitioner: false,
-});
+const appointment = (status = "Booked") => appointmentJson({ status });
 
 /** Serves `total` clients with the coreplus list envelope (optionally clamping pageSize, optionally without paging). */
 function serveClients(total: number, opts: { clampTo?: number; noPaging?: boolean } = {}) {
@@ -209,9 +196,7 @@ describe("resources", () => {
 
   test("cancel posts {deleted: true} to the appointment", async () => {
     fake.handle((_req, res) => json(res, 200, { appointment: appointment("Cancelled") }));
-    const cancelled = await client().appointments.cancel(guid(1, "bbbbbbbb"), {
-      cancellationNotes: "unwell",
-    });
+    const cancelled = await client().appointments.cancel(guid(1, "bbbbbbbb"), { notes: "unwell" });
     expect(cancelled.status).toBe("Cancelled");
     expect(fake.received[0]?.path).toBe(`/API/Core/v2.1/Appointment/${guid(1, "bbbbbbbb")}/`);
     expect(fake.received[0]?.body).toEqual({ deleted: true, cancellationNotes: "unwell" });

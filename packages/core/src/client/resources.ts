@@ -13,6 +13,8 @@ import {
   ClientCreate,
   ClientCreated,
   ClientDetail,
+  ClientFamily,
+  ClientFamilyCreate,
   ClientSummary,
   ClientUpdate,
   Location,
@@ -77,6 +79,8 @@ export function createResources(http: Requester): Omit<CoreplusClient, "baseUrl"
   const OneAppointment = wrappedOrBare("appointment", Appointment);
   const CreatedClient = wrappedOrBare("client", ClientCreated);
   const CreatedType = wrappedOrBare("appointmentType", AppointmentTypeCreated);
+  // Documented unwrapped (S11); a wrapper under either plausible name is tolerated.
+  const OneFamily = wrappedOrBare(["clientFamily", "family"], ClientFamily);
 
   return {
     locations: {
@@ -164,8 +168,8 @@ export function createResources(http: Requester): Omit<CoreplusClient, "baseUrl"
           ),
           OneAppointment,
         ),
-      // Moving an appointment to a given time is safe to repeat: coreplus ignores the appointment
-      // itself when checking the new time.
+      // Not retried after it may have reached coreplus (only 429, which coreplus refused unprocessed):
+      // a blind repeat could move an appointment back over a change made in between.
       update: async (id, body, opts) =>
         http.send(
           withSignal(
@@ -173,32 +177,47 @@ export function createResources(http: Requester): Omit<CoreplusClient, "baseUrl"
               method: "POST",
               path: `/Appointment/${segment(id)}/`,
               body: checkBody(AppointmentUpdate, body, "appointment update"),
-              idempotent: true,
             },
             opts,
           ),
           OneAppointment,
         ),
-      // Cancelling twice is a no-op in coreplus, so a retry is safe.
+      // One of the two documented forms: `{"deleted": true}` on the item (C1), not the collection
+      // form with `appointmentId` (C2, C3). Not retried blindly either: the caller decides, after
+      // reading the appointment back, whether to repeat.
       cancel: async (id, opts = {}) => {
-        const { signal, cancellationReasonId, cancellationNotes } = opts;
+        const { signal, reasonId, notes } = opts;
         const body = checkBody(
           AppointmentCancel,
           {
             deleted: true,
-            ...(cancellationReasonId === undefined ? {} : { cancellationReasonId }),
-            ...(cancellationNotes === undefined ? {} : { cancellationNotes }),
+            ...(reasonId === undefined ? {} : { cancellationReasonId: reasonId }),
+            ...(notes === undefined ? {} : { cancellationNotes: notes }),
           },
           "cancellation",
         );
         return http.send(
           withSignal(
-            { method: "POST", path: `/Appointment/${segment(id)}/`, body, idempotent: true },
+            { method: "POST", path: `/Appointment/${segment(id)}/`, body },
             signal === undefined ? undefined : { signal },
           ),
           OneAppointment,
         );
       },
+    },
+    clientFamily: {
+      create: async (body, opts) =>
+        http.send(
+          withSignal(
+            {
+              method: "POST",
+              path: "/ClientFamily/",
+              body: checkBody(ClientFamilyCreate, body, "family record"),
+            },
+            opts,
+          ),
+          OneFamily,
+        ),
     },
   };
 }

@@ -10,6 +10,8 @@ import type {
   AvailabilitySlot,
   ClientCreate,
   ClientDetail,
+  ClientFamily,
+  ClientFamilyCreate,
   ClientSummary,
   ClientUpdate,
   Location,
@@ -144,17 +146,32 @@ export interface CoreplusClient {
   appointments: {
     list(q: AppointmentQuery, opts?: CallOptions): Promise<Page<Appointment>>;
     iterate(q: AppointmentQuery, opts?: CallOptions): PagedIterable<Appointment>;
+    /**
+     * `GET /Appointment/{id}/` (cancelled ones too); `getPractitionerProfiles` adds the practitioner's
+     * names, `cancellationId` the cancellation fields. Accepted wrapped or bare.
+     */
     get(
       id: string,
       opts?: { getPractitionerProfiles?: boolean; cancellationId?: boolean } & CallOptions,
     ): Promise<Appointment>;
     /** Never retried except on 429: a blind retry could book twice. */
     book(body: AppointmentBook, opts?: CallOptions): Promise<Appointment>;
-    update(id: string, body: AppointmentUpdate, opts?: CallOptions): Promise<Appointment>;
-    /** `POST /Appointment/{id}/` with `{"deleted": true}`; cancelling twice is harmless. */
-    cancel(
-      id: string,
-      opts?: { cancellationReasonId?: string; cancellationNotes?: string } & CallOptions,
-    ): Promise<Appointment>;
+    /**
+     * Changes or reschedules the same appointment in place (start/end, practitioner, location, type,
+     * notes, …). A taken time is a CoreplusSlotUnavailableError and leaves it unchanged. Never retried except on 429.
+     */
+    update(id: string, patch: AppointmentUpdate, opts?: CallOptions): Promise<Appointment>;
+    /**
+     * `POST /Appointment/{id}/` with `{"deleted": true}`: status "Cancelled", the slot is free again;
+     * cancelling a cancelled appointment changes nothing. Never retried except on 429.
+     */
+    cancel(id: string, opts?: { reasonId?: string; notes?: string } & CallOptions): Promise<Appointment>;
+  };
+  clientFamily: {
+    /**
+     * `POST /ClientFamily/`: records a family member or carer on a client (a contact, not a client).
+     * Never retried except on 429 (a retry could record the person twice).
+     */
+    create(body: ClientFamilyCreate, opts?: CallOptions): Promise<ClientFamily>;
   };
 }

@@ -129,13 +129,17 @@ export function listEnvelope<K extends string, T extends z.ZodType>(
 }
 
 /**
- * A single resource that coreplus sends either wrapped (`{"appointment": {...}}`) or bare.
+ * A single resource that coreplus sends either wrapped (`{"appointment": {...}}`) or bare. Several
+ * keys may be given where the wrapper's name is not known; the first present one is unwrapped.
  */
-export function wrappedOrBare<T extends z.ZodType>(key: string, schema: T) {
+export function wrappedOrBare<T extends z.ZodType>(key: string | readonly string[], schema: T) {
+  const keys = typeof key === "string" ? [key] : key;
   return z.preprocess((v) => {
     if (typeof v === "object" && v !== null && !Array.isArray(v)) {
-      const inner = (v as Record<string, unknown>)[key];
-      if (typeof inner === "object" && inner !== null && !Array.isArray(inner)) return inner;
+      for (const k of keys) {
+        const inner = (v as Record<string, unknown>)[k];
+        if (typeof inner === "object" && inner !== null && !Array.isArray(inner)) return inner;
+      }
     }
     return v;
   }, schema);

@@ -13,6 +13,12 @@ export {
   RelatedClient,
 } from "./client.js";
 export {
+  ClientFamily,
+  ClientFamilyCreate,
+  FAMILY_RELATIONSHIPS,
+  FAMILY_TITLES,
+} from "./client-family.js";
+export {
   CLIENT_PRONOUNS,
   CLIENT_STATUSES,
   CLIENT_TITLES,

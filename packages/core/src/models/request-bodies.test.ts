@@ -5,6 +5,8 @@ import {
   AppointmentTypeCreate,
   AppointmentUpdate,
   ClientCreate,
+  ClientFamily,
+  ClientFamilyCreate,
   ClientUpdate,
 } from "./index.js";
 
@@ -190,5 +192,90 @@ describe("request bodies", () => {
     expect(
       failurePaths(AppointmentTypeCreate.safeParse({ durationMinutes: 121, blockColour: "red" })).sort(),
     ).toEqual(["blockColour", "description", "durationMinutes"].sort());
+  });
+
+  test("ClientFamilyCreate: both clientId forms, case-insensitive names, string booleans, documented enums and lengths", () => {
+    const names = { firstName: "Anna", surname: "Kowalski" };
+    expect(ClientFamilyCreate.parse({ clientId: ID.client.toUpperCase(), ...names })).toEqual({
+      clientId: ID.client,
+      ...names,
+    });
+    expect(
+      ClientFamilyCreate.parse({
+        ClientId: { ClientId: ID.client },
+        FirstName: "Anna",
+        Surname: "Kowalski",
+        Title: "Mx",
+        DateOfBirth: "1984-02-29",
+        EmergencyContact: "true",
+        mainContact: false,
+        postcode: 3016,
+      }),
+    ).toEqual({
+      clientId: ID.client,
+      ...names,
+      title: "Mx",
+      dateOfBirth: "1984-02-29",
+      emergencyContact: true,
+      mainContact: false,
+      postcode: "3016",
+    });
+    expect(
+      failurePaths(
+        ClientFamilyCreate.safeParse({
+          clientId: { id: ID.client },
+          firstName: "",
+          title: "Prof",
+          dateOfBirth: "29/02/1984",
+          medicareCardNumber: "1".repeat(21),
+          medicareCardIRN: "12",
+          notes: "n".repeat(301),
+          invoiceRecipient: "yes",
+        }),
+      ).sort(),
+    ).toEqual(
+      [
+        "clientId",
+        "firstName",
+        "surname",
+        "title",
+        "dateOfBirth",
+        "medicareCardNumber",
+        "medicareCardIRN",
+        "notes",
+        "invoiceRecipient",
+      ].sort(),
+    );
+  });
+
+  test("ClientFamily reads the documented answer (S11): empty strings, booleans as strings, no clientId", () => {
+    const parsed = ClientFamily.parse({
+      familyId: ID.appt.toUpperCase(),
+      firstName: "aki",
+      surname: "smith",
+      title: "",
+      relationship: "",
+      dateOfBirth: "",
+      postcode: 3016,
+      notes: null,
+      emergencyContact: "false",
+      invoiceRecipient: false,
+      mainContact: "true",
+    });
+    expect(parsed).toMatchObject({
+      familyId: ID.appt,
+      surname: "smith",
+      postcode: "3016",
+      notes: "",
+      mobile: "",
+      emergencyContact: false,
+      mainContact: true,
+    });
+    expect(parsed.dateOfBirth).toBeUndefined();
+    expect(parsed.clientId).toBeUndefined();
+    expect(ClientFamily.parse({ familyId: ID.appt, dateOfBirth: "1984-02-29T00:00:00" }).dateOfBirth).toBe(
+      "1984-02-29",
+    );
+    expect(failurePaths(ClientFamily.safeParse({ firstName: "aki" }))).toEqual(["familyId"]);
   });
 });

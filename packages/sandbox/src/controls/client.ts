@@ -6,7 +6,7 @@
  * await controls.forceStatus(503, { times: 2, match: { path: "/availabilityslot" } });
  */
 import { DEV_SANDBOX_ADMIN_TOKEN } from "@coreplus-kit/core/dev";
-import type { SeedSummary } from "../types.js";
+import type { AppointmentHistoryEntry, FamilyJson, SeedSummary } from "../types.js";
 import type { Match } from "./faults.js";
 import type { SandboxStats } from "./stats.js";
 
@@ -47,6 +47,13 @@ export interface SandboxControls {
   resetStats(): Promise<void>;
   /** Facts about the seeded clinic (ids, names, zones, emails). */
   seed(): Promise<SeedSummary>;
+  /**
+   * Each create, update and cancel of an appointment made through the API, oldest first, with the
+   * business time and the fields it changed (seeded appointments start empty; no-ops add nothing).
+   */
+  appointmentHistory(appointmentId: string): Promise<AppointmentHistoryEntry[]>;
+  /** A client's family records (`POST /ClientFamily/`), oldest first, as the API answers them. */
+  clientFamily(clientId: string): Promise<FamilyJson[]>;
 }
 
 /** Error thrown when a control request fails. */
@@ -110,5 +117,14 @@ export function createSandboxControls(opts: SandboxControlsOptions): SandboxCont
     stats: () => call<SandboxStats>("GET", "/stats"),
     resetStats: () => post("/stats/reset"),
     seed: () => call<SeedSummary>("GET", "/seed"),
+    appointmentHistory: async (id) =>
+      (
+        await call<{ history: AppointmentHistoryEntry[] }>(
+          "GET",
+          `/appointments/${encodeURIComponent(id)}/history`,
+        )
+      ).history,
+    clientFamily: async (clientId) =>
+      (await call<{ family: FamilyJson[] }>("GET", `/clients/${encodeURIComponent(clientId)}/family`)).family,
   };
 }

@@ -5,7 +5,8 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { SandboxEnv } from "../http/env.js";
-import { parseOr400, resultResponse, SandboxHttpError } from "../http/result.js";
+import { notFound, parseOr400, resultResponse, SandboxHttpError } from "../http/result.js";
+import { familyJson } from "../http/wire.js";
 import type { SandboxRuntime } from "../internal/runtime.js";
 import { summarizeSeed } from "../seed/seed.js";
 
@@ -126,5 +127,18 @@ export function controlRoutes(rt: SandboxRuntime): Hono<SandboxEnv> {
     return c.json(ok);
   });
   controls.get("/seed", (c) => c.json(summarizeSeed(rt.store, rt.seedNumber)));
+  controls.get("/appointments/:id/history", (c) => {
+    const appointment = rt.store.appointment(c.req.param("id"));
+    if (!appointment) throw notFound("Appointment not found");
+    return c.json({
+      appointmentId: appointment.appointmentId,
+      history: rt.store.historyOf(appointment.appointmentId),
+    });
+  });
+  controls.get("/clients/:id/family", (c) => {
+    const client = rt.store.client(c.req.param("id"));
+    if (!client) throw notFound("Client not found");
+    return c.json({ clientId: client.clientId, family: rt.store.familyOf(client.clientId).map(familyJson) });
+  });
   return controls;
 }

@@ -9,6 +9,8 @@ import type {
   AppointmentRecord,
   AppointmentTypeRecord,
   ClientRecord,
+  FamilyJson,
+  FamilyRecord,
   LocationRecord,
   PractitionerRecord,
 } from "../types.js";
@@ -101,6 +103,12 @@ export function clientDetailJson(c: ClientRecord): Record<string, unknown> {
     dvaCardNumber: c.dvaCardNumber,
     notes1: c.notes1,
   };
+}
+
+/** A family record as coreplus answers it (S11): every field, "" when unset. */
+export function familyJson(f: FamilyRecord): FamilyJson {
+  const { createdAt: _, ...fields } = f;
+  return { ...fields, dateOfBirth: f.dateOfBirth === "" ? "" : `${f.dateOfBirth}T00:00:00` };
 }
 
 /** What to include in an appointment beyond the always-present fields. */

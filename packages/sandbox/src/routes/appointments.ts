@@ -58,7 +58,9 @@ function changeAppointment(rt: SandboxRuntime, id: string, body: unknown) {
       cancellationReasonId: field(body, "cancellationReasonId"),
       cancellationNotes: field(body, "cancellationNotes"),
     });
-    return single(rt, cancelAppointment(rt.store, id, cancel), { cancellation: true });
+    return single(rt, cancelAppointment(rt.store, rt.clock.now().getTime(), id, cancel), {
+      cancellation: true,
+    });
   }
   const rest = Object.fromEntries(
     Object.entries(body).filter(([k]) => !["deleted", "appointmentid"].includes(k.toLowerCase())),
