@@ -5,7 +5,7 @@
 //   2. attw --pack --profile esm-only: every export's types resolve under node16 (from ESM) and bundler;
 //   3. require(): every export subpath loads through require() in a CommonJS context, as it does for a
 //      CommonJS user on Node 20.19+ (require(esm)); this is what "default" beside "import" is for.
-// Exports that point at a browser bundle (a file that needs a DOM) are named in `REQUIRE_SKIP` below.
+// Exports for another runtime (a browser bundle, a Workers entry) are named in `REQUIRE_SKIP` below.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 
@@ -16,8 +16,9 @@ run("publint", ["--strict"]);
 run("attw", ["--pack", ".", "--profile", "esm-only"]);
 
 const subpaths = Object.keys(pkg.exports ?? {}).filter((key) => key !== "./package.json");
-// A browser bundle registers a custom element on load; it has no Node meaning to require().
-const REQUIRE_SKIP = new Set(["./coreplus-booking.js"]);
+// Entries for another runtime have no Node meaning to require(): a browser bundle registers a custom
+// element on load; edge-api's Workers entry imports `cloudflare:workers`, which only workerd provides.
+const REQUIRE_SKIP = new Set(["./coreplus-booking.js", "./workers"]);
 const required = subpaths
   .filter((subpath) => !REQUIRE_SKIP.has(subpath))
   .map((subpath) => (subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`));

@@ -3,17 +3,27 @@
  * (Web APIs only); the Node entry is `@coreplus-kit/edge-api/node`.
  */
 
-export { createEdgeApp, type EdgeApp, type EdgeDeps } from "./app/create-app.js";
-export { DOCS_ASSET_NAMES, type DocsAssets } from "./app/docs.js";
-export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./config/default-sandbox.js";
 export {
+  createEdgeApp,
+  DOCS_ASSET_NAMES,
+  type DocsAssets,
+  type EdgeApp,
+  type EdgeDeps,
+} from "./app/index.js";
+export {
+  type ClinicConfig,
+  type DefaultSandboxConfigOptions,
+  defaultSandboxConfig,
+  type EdgeConfig,
   EdgeConfigError,
+  type EdgeConfigFile,
   type EdgeConfigIssue,
   parseEdgeConfig,
   parseEdgeConfigText,
-} from "./config/parse-config.js";
-export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./config/schema.js";
-export { PROBLEM_BASE, ProblemError } from "./http/problem.js";
+  type VisitorLimit,
+} from "./config/index.js";
+export { EdgeError, type EdgeErrorCode } from "./errors.js";
+export { PROBLEM_BASE, ProblemError } from "./http/index.js";
 export type {
   AppointmentTypesQuery,
   AppointmentTypesResponse,
@@ -48,17 +58,19 @@ export {
   PractitionersResponse as PractitionersResponseSchema,
   ProblemDetails as ProblemDetailsSchema,
 } from "./schemas/public.js";
-export { createMemoryState, type MemoryStateOptions } from "./state/memory.js";
 export {
   type CacheEntry,
   type CacheSetOptions,
   type ClinicState,
   type ConsumerState,
+  createMemoryState,
   type EdgeStateFactory,
   type HitResult,
   type IdempotencyRecord,
   type Json,
   type LockOptions,
   LockTimeoutError,
+  type MemoryStateOptions,
   type StateHealth,
-} from "./state/types.js";
+} from "./state/index.js";
+export { BudgetWaitAbortedError } from "./upstream/index.js";

@@ -12,18 +12,20 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { coreplusConfigFromEnv } from "@coreplus-kit/core/dev";
 import { serve } from "@hono/node-server";
-import { createEdgeApp, type EdgeDeps } from "./app/create-app.js";
-import { DOCS_ASSET_NAMES } from "./app/docs.js";
-import { defaultSandboxConfig } from "./config/default-sandbox.js";
-import { EdgeConfigError, parseEdgeConfigText } from "./config/parse-config.js";
-import type { EdgeConfig } from "./config/schema.js";
+import { createEdgeApp, DOCS_ASSET_NAMES, type EdgeDeps } from "./app/index.js";
+import {
+  defaultSandboxConfig,
+  type EdgeConfig,
+  EdgeConfigError,
+  parseEdgeConfigText,
+} from "./config/index.js";
+import type { EdgeStateFactory } from "./state/index.js";
 import {
   createRedisState,
   type RedisState,
   RedisUnavailableError,
   redactRedisUrl,
 } from "./state/redis/index.node.js";
-import type { EdgeStateFactory } from "./state/types.js";
 
 export {
   createRedisState,

@@ -1,7 +1,16 @@
 /** The booking flow against the real sandbox: summary, replay, conflicts, matching, reminders, errors. */
 import { createCoreplusClient } from "@coreplus-kit/core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { availability, NEXT_MONDAY, patient, postBooking, type Stack, seedIds, startStack } from "./stack.ts";
+import {
+  availability,
+  bookingBody,
+  NEXT_MONDAY,
+  patient,
+  postBooking,
+  type Stack,
+  seedIds,
+  startStack,
+} from "./stack.ts";
 
 let s: Stack;
 let ids: ReturnType<typeof seedIds>;
@@ -40,14 +49,7 @@ async function slots(date: string, typeId = ids.standard): Promise<Slot[]> {
 }
 
 const body = (slot: Slot, p = patient(), extra: Record<string, unknown> = {}) => ({
-  slot: {
-    locationId: slot.locationId,
-    practitionerId: slot.practitionerId,
-    appointmentTypeId: ids.standard,
-    start: slot.start,
-  },
-  patient: p,
-  consent: true,
+  ...bookingBody(slot, ids.standard, p),
   ...extra,
 });
 

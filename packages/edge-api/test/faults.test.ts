@@ -1,6 +1,6 @@
 /** Upstream faults injected through the sandbox's controls: the right problem+json each time, nothing booked twice. */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { availability, getJson, patient, postBooking, type Stack, seedIds, startStack } from "./stack.ts";
+import { availability, bookingBody, getJson, postBooking, type Stack, seedIds, startStack } from "./stack.ts";
 
 let s: Stack;
 let ids: ReturnType<typeof seedIds>;
@@ -100,17 +100,7 @@ describe("bookings under faults", () => {
       from: date,
       to: date,
     });
-    const slot = body.days[0]!.slots[0]!;
-    return {
-      slot: {
-        locationId: slot.locationId,
-        practitionerId: slot.practitionerId,
-        appointmentTypeId: ids.standard,
-        start: slot.start,
-      },
-      patient: patient(),
-      consent: true,
-    };
+    return bookingBody(body.days[0]!.slots[0]!, ids.standard);
   };
   const count = () => s.sandbox.store.appointments.size;
 

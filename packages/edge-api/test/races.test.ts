@@ -1,6 +1,6 @@
 /** Concurrency and resumability against the real sandbox: races, one key many times, retries after failures. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { availability, patient, postBooking, type Stack, seedIds, startStack } from "./stack.ts";
+import { availability, bookingBody, patient, postBooking, type Stack, seedIds, startStack } from "./stack.ts";
 
 let s: Stack;
 let ids: ReturnType<typeof seedIds>;
@@ -24,16 +24,7 @@ async function freeSlots(date: string, location = ids.docklands): Promise<Slot[]
   return body.days[0]!.slots;
 }
 
-const bookingFor = (slot: Slot, p = patient()) => ({
-  slot: {
-    locationId: slot.locationId,
-    practitionerId: slot.practitionerId,
-    appointmentTypeId: ids.standard,
-    start: slot.start,
-  },
-  patient: p,
-  consent: true,
-});
+const bookingFor = (slot: Slot, p = patient()) => bookingBody(slot, ids.standard, p);
 
 const count = () => ({
   clients: s.sandbox.store.clients.size,

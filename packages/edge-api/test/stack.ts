@@ -80,6 +80,24 @@ export function patient(i = patientCounter++) {
   };
 }
 
+/** A valid booking body for a slot of the availability answer. */
+export function bookingBody(
+  slot: { locationId: string; practitionerId: string; start: string },
+  appointmentTypeId: string,
+  p = patient(),
+) {
+  return {
+    slot: {
+      locationId: slot.locationId,
+      practitionerId: slot.practitionerId,
+      appointmentTypeId,
+      start: slot.start,
+    },
+    patient: p,
+    consent: true as const,
+  };
+}
+
 /** POST a booking. */
 export async function postBooking(
   api: string,

@@ -36,6 +36,19 @@ describe("createEdgeApp without upstream", () => {
     expect(JSON.stringify(doc.components)).toContain("BookingRequest");
   });
 
+  test("every operation has a unique operationId and a tag", async () => {
+    const doc = (await (await app.request("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { operationId?: string; tags?: string[] }>>;
+    };
+    const ops = Object.values(doc.paths).flatMap((p) => Object.values(p));
+    expect(ops.length).toBeGreaterThanOrEqual(6);
+    for (const op of ops) {
+      expect(op.operationId).toMatch(/^[a-z][A-Za-z]+$/);
+      expect(op.tags?.length).toBeGreaterThan(0);
+    }
+    expect(new Set(ops.map((op) => op.operationId)).size).toBe(ops.length);
+  });
+
   test("unknown clinic → 404 clinic-not-found; unknown path → 404 not-found", async () => {
     const a = await problem(await app.request("/v1/clinics/nowhere"));
     expect(a.type).toMatch(/\/clinic-not-found$/);

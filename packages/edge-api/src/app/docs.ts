@@ -4,7 +4,7 @@
  * works offline and under a CSP without inline scripts.
  */
 import type { Hono } from "hono";
-import type { EdgeEnv } from "./env.js";
+import type { EdgeEnv } from "../types.js";
 
 /** Serves one file of swagger-ui-dist by name ("swagger-ui-bundle.js", "swagger-ui.css"). */
 export type DocsAssets = (name: string) => Promise<Response | undefined> | Response | undefined;

@@ -4,8 +4,8 @@
  * shows as `auth-failed`.
  */
 import type { HealthResponse } from "../schemas/public.js";
-import type { UpstreamObserver, UpstreamOutcome } from "../upstream/upstream.js";
-import type { ClinicRuntime } from "./scope.js";
+import type { ClinicRuntime } from "../types.js";
+import type { UpstreamObserver, UpstreamOutcome } from "../upstream/index.js";
 
 /** Probes are at most this frequent per clinic. */
 export const PROBE_INTERVAL_MS = 30_000;
@@ -31,7 +31,7 @@ export class HealthTracker {
     this.#now = now;
   }
 
-  /** The observer to hand to a clinic's upstream. */
+  /** The observer to hand to a clinic's coreplus client. */
   observer(slug: string): UpstreamObserver {
     return {
       onExchange: (outcome) => {
@@ -55,7 +55,7 @@ export class HealthTracker {
       if ((!last || now - last.at >= PROBE_INTERVAL_MS) && now - lastProbe >= PROBE_INTERVAL_MS) {
         this.#lastProbe.set(slug, now);
         // One page of locations: the cheapest authenticated read.
-        const probe = rt.upstream.client.locations
+        const probe = rt.coreplus.locations
           .list({}, { signal: AbortSignal.timeout(10_000) })
           .then(
             () => undefined,

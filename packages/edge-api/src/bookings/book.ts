@@ -4,18 +4,18 @@
  * where the last attempt stopped instead of creating a second client or appointment.
  */
 import { type Appointment, CoreplusSlotUnavailableError, formatInZone } from "@coreplus-kit/core";
-import type { RequestScope } from "../app/scope.js";
 import {
   bookingWindow,
   resolveSubject,
   type SlotSubject,
   slotKey,
   upstreamSlots,
-} from "../availability/availability.js";
-import { getCatalogue } from "../catalogue/read-catalogue.js";
-import { ProblemError, validationProblem } from "../http/problem.js";
+} from "../availability/index.js";
+import { getCatalogue } from "../catalogue/index.js";
+import { ProblemError, validationProblem } from "../http/index.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
-import type { IdempotencyRecord } from "../state/types.js";
+import type { IdempotencyRecord } from "../state/index.js";
+import type { RequestScope } from "../types.js";
 import { findOrCreateClient } from "./patient-match.js";
 
 /** How long a taken slot is remembered (hidden from availability, refused without asking coreplus). */
@@ -86,14 +86,14 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         fresh: true,
         signal: run.signal,
       });
-      if (!fresh.some((row) => row[4] === startMs && row[2] === practitioner.id)) {
+      if (!fresh.some((slot) => slot.startMs === startMs && slot.practitionerId === practitioner.id)) {
         const late = progress.bookingSent ? await findOwnAppointment(run, subject, date, startMs) : undefined;
         if (late) return summarise(run, subject, late);
         await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
         throw slotGone();
       }
       if (!progress.clientId) {
-        const { clientId } = await findOrCreateClient(scope.rt.upstream, req.patient, run.signal);
+        const { clientId } = await findOrCreateClient(scope.rt.coreplus, req.patient, run.signal);
         progress.clientId = clientId;
         await run.save();
       }
@@ -103,7 +103,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
       let appointment: Appointment;
       try {
         // Never retried except on 429 (core's book): a blind retry could book twice.
-        appointment = await scope.rt.upstream.client.appointments.book(
+        appointment = await scope.rt.coreplus.appointments.book(
           {
             startDateTime: formatInZone(startMs, zone),
             endDateTime: formatInZone(startMs + subject.type.durationMinutes * 60_000, zone),
@@ -154,7 +154,7 @@ async function findOwnAppointment(
   if (!clientId) return undefined;
   const practitioner = subject.practitioners[0]!;
   // One page of 100 is plenty: one client, one practitioner, one day.
-  const list = await run.scope.rt.upstream.client.appointments.list(
+  const list = await run.scope.rt.coreplus.appointments.list(
     {
       startDate: date,
       endDate: date,

@@ -1,14 +1,13 @@
 /**
- * POST /bookings from raw body to answer: JSON, honeypot, Idempotency-Key, then — one request per
- * key at a time — replay a recorded final outcome, or validate and book, recording progress and
- * the final outcome (201, 409, 422) for 24 hours.
+ * POST /bookings in two steps. {@link checkBookingRequest}, before anything is stored: JSON, honeypot,
+ * Idempotency-Key. {@link handleBooking}, one request per key at a time: replay a recorded final
+ * outcome, or validate and book, recording progress and the final outcome (201, 409, 422) for 24 hours.
  */
-import type { RequestScope } from "../app/scope.js";
-import { ProblemError } from "../http/problem.js";
-import { zodProblem } from "../http/validation.js";
+import { ProblemError, zodProblem } from "../http/index.js";
 import { BookingRequest, type BookingResponse } from "../schemas/public.js";
-import type { IdempotencyRecord, Json } from "../state/types.js";
-import { upstreamProblem } from "../upstream/map-error.js";
+import type { IdempotencyRecord, Json } from "../state/index.js";
+import type { RequestScope } from "../types.js";
+import { upstreamProblem } from "../upstream/index.js";
 import { type BookingRun, book } from "./book.js";
 import { bodyHash, IDEMPOTENCY_TTL_MS, requireIdempotencyKey } from "./idempotency.js";
 
@@ -26,13 +25,21 @@ export interface BookingAnswer {
 /** Final outcomes are recorded and replayed; anything else leaves the record resumable. */
 const FINAL = new Set(["slot-unavailable", "validation", "spam"]);
 
-/** Handles one booking request. Throws {@link ProblemError} for answers that are not recorded. */
-export async function handleBooking(
-  scope: RequestScope,
+/** A booking request that passed the checks made before anything is stored. */
+export interface CheckedBookingRequest {
+  /** The parsed JSON object, not validated yet (that happens under the key's lock). */
+  body: object;
+  idempotencyKey: string;
+}
+
+/**
+ * The checks made before anything is stored, in this order: the body is a JSON object, the honeypot
+ * is empty, the Idempotency-Key is well formed. Throws {@link ProblemError} (400, 422 spam).
+ */
+export function checkBookingRequest(
   rawBody: string,
   idempotencyKey: string | undefined,
-): Promise<BookingAnswer> {
-  const started = Date.now();
+): CheckedBookingRequest {
   let body: unknown;
   try {
     body = JSON.parse(rawBody);
@@ -44,7 +51,16 @@ export async function handleBooking(
   const website = (body as { website?: unknown }).website;
   if (website !== undefined && website !== null && website !== "")
     throw new ProblemError("spam", "This request looks automated and was refused.");
-  const key = requireIdempotencyKey(idempotencyKey);
+  return { body, idempotencyKey: requireIdempotencyKey(idempotencyKey) };
+}
+
+/** Handles one checked booking request. Throws {@link ProblemError} for answers that are not recorded. */
+export async function handleBooking(
+  scope: RequestScope,
+  request: CheckedBookingRequest,
+): Promise<BookingAnswer> {
+  const started = Date.now();
+  const { body, idempotencyKey: key } = request;
   const hash = await bodyHash(body);
   const signal = AbortSignal.timeout(BOOKING_ALLOWANCE_MS);
   const remaining = () => Math.max(0, BOOKING_ALLOWANCE_MS - (Date.now() - started));

@@ -2,7 +2,7 @@
  * Idempotency keys (modelled on Stripe's): the key's format, the canonical body hash that pins a key
  * to one request, and the record's lifetime.
  */
-import { ProblemError } from "../http/problem.js";
+import { ProblemError } from "../http/index.js";
 
 /** Records live this long (architecture.md: 24 hours). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;

@@ -4,9 +4,8 @@
  * too many candidates) creates a new client. The public form never updates an existing client, and
  * the caller never learns which happened.
  */
-import type { ClientDetail } from "@coreplus-kit/core";
+import type { ClientDetail, CoreplusClient } from "@coreplus-kit/core";
 import type { BookingPatient } from "../schemas/public.js";
-import type { Upstream } from "../upstream/upstream.js";
 
 /** More exact-name-and-birthday candidates than this is doubt: create a new client instead. */
 const MAX_CANDIDATES = 3;
@@ -27,8 +26,12 @@ export function isSamePerson(
 }
 
 /** The id of the matching client, or of a new one created from the form. */
-export async function findOrCreateClient(upstream: Upstream, patient: BookingPatient, signal: AbortSignal) {
-  const { clients } = upstream.client;
+export async function findOrCreateClient(
+  coreplus: CoreplusClient,
+  patient: BookingPatient,
+  signal: AbortSignal,
+) {
+  const { clients } = coreplus;
   const candidates = (
     await clients
       .iterate({ name: patient.lastName.trim(), dateOfBirth: patient.dateOfBirth }, { signal })

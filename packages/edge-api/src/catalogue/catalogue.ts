@@ -3,8 +3,8 @@
  * and narrowed by the clinic's configuration. Stored as JSON in the cache (minutes), and queried by
  * the pure functions below: who offers which type where.
  */
-import type { ClinicConfig } from "../config/schema.js";
-import type { Upstream } from "../upstream/upstream.js";
+import type { CoreplusClient } from "@coreplus-kit/core";
+import type { ClinicConfig } from "../config/index.js";
 
 /** A bookable location. */
 export type CatalogueLocation = {
@@ -42,12 +42,11 @@ export type Catalogue = {
 
 /** Reads the catalogue from coreplus (three lists) and applies the clinic's bookable filters. */
 export async function loadCatalogue(
-  upstream: Upstream,
+  client: CoreplusClient,
   clinic: ClinicConfig,
   signal?: AbortSignal,
 ): Promise<Catalogue> {
   const opts = signal ? { signal } : {};
-  const { client } = upstream;
   const [locations, practitioners, types] = await Promise.all([
     client.locations.iterate({}, opts).toArray(),
     client.practitioners.iterate({}, opts).toArray(),

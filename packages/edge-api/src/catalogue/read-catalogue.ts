@@ -2,8 +2,7 @@
  * The cached catalogue and the public answers built from it: the clinic profile, practitioners and
  * appointment types, with the booking rules applied.
  */
-import { type RequestScope, readVersioned } from "../app/scope.js";
-import { ProblemError, validationProblem } from "../http/problem.js";
+import { validationProblem } from "../http/index.js";
 import type {
   AppointmentTypesQuery,
   AppointmentTypesResponse,
@@ -12,6 +11,8 @@ import type {
   PractitionersResponse,
   PublicPractitioner,
 } from "../schemas/public.js";
+import type { RequestScope } from "../types.js";
+import { readVersioned, type Versioned } from "../upstream/index.js";
 import { type Catalogue, type CatalogueLocation, loadCatalogue, typesOf } from "./catalogue.js";
 
 /** How long a visitor's read may wait for coreplus (budget queue included) before a 503/504. */
@@ -23,13 +24,11 @@ export async function getCatalogue(scope: RequestScope): Promise<Catalogue> {
 }
 
 /** The catalogue with its cache entry's version (undefined when loaded just now). */
-export function getCatalogueVersioned(
-  scope: RequestScope,
-): Promise<{ value: Catalogue; version: number | undefined }> {
-  const { config, upstream } = scope.rt;
+export function getCatalogueVersioned(scope: RequestScope): Promise<Versioned<Catalogue>> {
+  const { config, coreplus } = scope.rt;
   const ttl = config.cache.catalogueTtlMs;
   return readVersioned(scope, "catalogue", { freshMs: ttl, staleMs: ttl * 12 }, () =>
-    loadCatalogue(upstream, config, AbortSignal.timeout(READ_WAIT_MS)),
+    loadCatalogue(coreplus, config, AbortSignal.timeout(READ_WAIT_MS)),
   );
 }
 
@@ -114,9 +113,4 @@ export async function listAppointmentTypes(
       .filter((t) => offered.has(t.id))
       .map(({ id, name, durationMinutes }) => ({ id, name, durationMinutes })),
   };
-}
-
-/** A clinic slug that is not configured. */
-export function clinicNotFound(slug: string): ProblemError {
-  return new ProblemError("clinic-not-found", `There is no clinic "${slug.slice(0, 64)}" here.`);
 }

@@ -3,6 +3,7 @@
  * e.g. `clinics[1].coreplus.consumerSecret: environment variable HARBOUR_SECRET is not set`.
  */
 import type { z } from "zod";
+import { EdgeError } from "../errors.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
 /** One problem in a configuration, with the field it concerns. */
@@ -12,7 +13,7 @@ export interface EdgeConfigIssue {
 }
 
 /** Thrown when a configuration is invalid; `issues` names each bad field. Never carries a secret. */
-export class EdgeConfigError extends Error {
+export class EdgeConfigError extends EdgeError {
   readonly code = "ERR_EDGE_CONFIG";
   readonly issues: EdgeConfigIssue[];
   constructor(issues: EdgeConfigIssue[], options?: { cause?: unknown }) {
@@ -20,7 +21,6 @@ export class EdgeConfigError extends Error {
       `invalid edge API configuration:\n${issues.map((i) => `  ${i.path}: ${i.message}`).join("\n")}`,
       options,
     );
-    this.name = this.constructor.name;
     this.issues = issues;
   }
 }

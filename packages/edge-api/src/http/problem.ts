@@ -2,8 +2,10 @@
  * Problem details (RFC 9457): the one error vocabulary of the edge API. Handlers throw a
  * {@link ProblemError}; `app.onError` turns it (and anything else) into application/problem+json.
  */
-import { HTTPException } from "hono/http-exception";
+import type { Context } from "hono";
+import type { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { EdgeError } from "../errors.js";
 import type { ProblemDetails, ProblemFieldError, ProblemType } from "../schemas/public.js";
 
 /** The base of every problem `type` URI; the name of the problem follows it. */
@@ -56,17 +58,19 @@ const STATUS: Record<ProblemType, number> = {
   internal: 500,
 };
 
-/** An error that is answered as a problem+json response. */
-export class ProblemError extends HTTPException {
+/** An error that is answered as a problem+json response (`code` ERR_EDGE_PROBLEM). */
+export class ProblemError extends EdgeError {
+  readonly code = "ERR_EDGE_PROBLEM";
+  /** The HTTP status of the answer. */
+  readonly status: number;
   readonly problemType: ProblemType;
   readonly detail: string;
   readonly errors: ProblemFieldError[] | undefined;
   readonly retryAfter: number | undefined;
   readonly allow: string | undefined;
   constructor(type: ProblemType, detail: string, opts: ProblemOptions = {}) {
-    const status = (opts.status ?? STATUS[type]) as ContentfulStatusCode;
-    super(status, { message: detail, cause: opts.cause });
-    this.name = this.constructor.name;
+    super(detail, { cause: opts.cause });
+    this.status = opts.status ?? STATUS[type];
     this.problemType = type;
     this.detail = detail;
     this.errors = opts.errors;
@@ -102,4 +106,24 @@ export function problemResponse(body: ProblemDetails, retryAfter?: number): Resp
   const headers = new Headers({ "content-type": "application/problem+json" });
   if (retryAfter !== undefined) headers.set("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
   return new Response(JSON.stringify(body), { status: body.status, headers });
+}
+
+/** The problem+json answer to `problem`, through `c` so that it keeps the headers middleware set. */
+export function problemAnswer(c: Context, problem: ProblemError): Response {
+  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  if (problem.retryAfter !== undefined)
+    headers["retry-after"] = String(Math.max(1, Math.ceil(problem.retryAfter)));
+  if (problem.allow) headers.allow = problem.allow;
+  return c.body(JSON.stringify(problem.toJSON()), problem.status as ContentfulStatusCode, headers);
+}
+
+/** hono's own errors (a validator's 400 or 415, a body limit) as the problem they stand for. */
+export function httpProblem(err: HTTPException): ProblemError {
+  if (err.status === 400)
+    return new ProblemError("malformed-body", "The request body is not valid JSON.", { cause: err });
+  if (err.status === 413)
+    return new ProblemError("payload-too-large", "The request body is too large.", { cause: err });
+  if (err.status === 415)
+    return new ProblemError("unsupported-media-type", "Send the body as application/json.", { cause: err });
+  return new ProblemError("internal", "Something went wrong on our side.", { cause: err });
 }

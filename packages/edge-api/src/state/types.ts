@@ -6,6 +6,7 @@
  * implementation may keep it in another process; none may assume the caller's process holds it.
  */
 import type { RequestLimiter } from "@coreplus-kit/core";
+import { EdgeError } from "../errors.js";
 
 /** A JSON value: everything the state stores or hands between callers is one. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -34,11 +35,10 @@ export interface LockOptions {
 }
 
 /** Thrown by {@link ClinicState.withLock} when the lock was not obtained within `waitMs`. */
-export class LockTimeoutError extends Error {
+export class LockTimeoutError extends EdgeError {
   readonly code = "ERR_EDGE_LOCK_TIMEOUT";
   constructor(key: string, waitMs: number) {
     super(`lock ${key} not obtained within ${waitMs} ms`);
-    this.name = this.constructor.name;
   }
 }
 

@@ -1,12 +1,12 @@
 /**
- * Read-through caching on the clinic state: fresh entries are served as they are; stale ones are
- * served at once while one coalesced refresh runs in the background (stale-while-revalidate); a
- * miss is loaded once for every concurrent caller (coalescing).
+ * Read-through caching on the clinic state, on behalf of a request: fresh entries are served as
+ * they are; stale ones are served at once while one coalesced refresh runs in the background
+ * (stale-while-revalidate); a miss is loaded once for every concurrent caller (coalescing). Each
+ * outcome is noted on the request's scope for Server-Timing and the log line.
  */
-import type { ClinicState, Json } from "../state/types.js";
-
-/** How a read was answered, for Server-Timing and the logs. */
-export type CacheStatus = "hit" | "stale" | "miss";
+import { errorName } from "../internal/error-name.js";
+import type { Json } from "../state/index.js";
+import type { CacheStatus, RequestScope } from "../types.js";
 
 /** Freshness of one kind of read. */
 export interface CachePolicy {
@@ -15,40 +15,56 @@ export interface CachePolicy {
   staleMs: number;
 }
 
-/** What a cached read needs from its caller. */
-export interface CachedReadContext {
-  state: ClinicState;
-  /** Keeps a background refresh alive after the response (Workers: ctx.waitUntil). */
-  defer: (p: Promise<unknown>) => void;
-  /** Reports a background refresh that failed (the stale value was served anyway). */
-  onBackgroundError: (err: unknown) => void;
-  /** Wall clock in ms. */
-  now: () => number;
+/** A cached value and its entry's version (its storedAt; undefined after a fresh load). */
+export interface Versioned<T> {
+  value: T;
+  version: number | undefined;
 }
 
-/** Reads `key` through the cache, loading it with `load` when needed. */
-export async function cachedRead<T extends Json>(
-  ctx: CachedReadContext,
+/** Reads `key` through the clinic's cache, loading it with `load` when needed. */
+export async function read<T extends Json>(
+  scope: RequestScope,
   key: string,
   policy: CachePolicy,
   load: () => Promise<T>,
-): Promise<{ value: T; cache: CacheStatus; storedAt: number | undefined }> {
+): Promise<T> {
+  return (await readVersioned(scope, key, policy, load)).value;
+}
+
+/** Like {@link read}, also giving the cached entry's version. */
+export async function readVersioned<T extends Json>(
+  scope: RequestScope,
+  key: string,
+  policy: CachePolicy,
+  load: () => Promise<T>,
+): Promise<Versioned<T>> {
+  const { state } = scope.rt;
   const refresh = () =>
-    ctx.state.coalesce(`load:${key}`, async () => {
+    state.coalesce(`load:${key}`, async () => {
       const value = await load();
-      await ctx.state.cacheSet(key, value, policy);
+      await state.cacheSet(key, value, policy);
       return value;
     });
+  const answer = (value: T, cache: CacheStatus, version: number | undefined): Versioned<T> => {
+    scope.cache.push(cache);
+    return { value, version };
+  };
   if (policy.freshMs > 0) {
-    const entry = await ctx.state.cacheGet(key);
+    const entry = await state.cacheGet(key);
     if (entry) {
-      if (entry.freshUntil > ctx.now())
-        return { value: entry.value as T, cache: "hit", storedAt: entry.storedAt };
-      const background = refresh().catch(ctx.onBackgroundError);
-      ctx.defer(background);
-      return { value: entry.value as T, cache: "stale", storedAt: entry.storedAt };
+      if (entry.freshUntil > scope.wallNow()) return answer(entry.value as T, "hit", entry.storedAt);
+      const background = refresh().catch((err) =>
+        scope.log({
+          level: "warn",
+          msg: "background refresh failed",
+          key: key.split(":")[0],
+          error: errorName(err),
+        }),
+      );
+      scope.defer(background);
+      return answer(entry.value as T, "stale", entry.storedAt);
     }
   }
   // A fresh load's version is unknown here (the state stamps it); callers treat undefined as "no version".
-  return { value: await refresh(), cache: "miss", storedAt: undefined };
+  return answer(await refresh(), "miss", undefined);
 }

@@ -13,9 +13,9 @@ import {
   CoreplusTimeoutError,
   CoreplusUpstreamError,
 } from "@coreplus-kit/core";
-import { ProblemError } from "../http/problem.js";
-import { LockTimeoutError } from "../state/types.js";
-import { BudgetWaitAbortedError } from "./upstream.js";
+import { ProblemError } from "../http/index.js";
+import { LockTimeoutError } from "../state/index.js";
+import { BudgetWaitAbortedError } from "./client.js";
 
 /** Turns an upstream (or waiting) failure into a problem; problems pass through unchanged. */
 export function upstreamProblem(err: unknown): ProblemError {

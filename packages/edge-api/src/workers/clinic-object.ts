@@ -8,7 +8,6 @@
  * isolate and only ask the object who goes first, so a slow coreplus call never blocks the object.
  */
 import { DurableObject } from "cloudflare:workers";
-import { createMemoryState } from "../state/memory.js";
 import type {
   CacheEntry,
   CacheSetOptions,
@@ -16,8 +15,8 @@ import type {
   HitResult,
   IdempotencyRecord,
   Json,
-} from "../state/types.js";
-import type { WorkerEnv } from "./env.js";
+} from "../state/index.js";
+import { createMemoryState } from "../state/index.js";
 import type { ClinicObjectRpc, FlightJoin, FlightOutcome, LockGrant } from "./protocol.js";
 
 /** How often expired rows are swept from storage (reads ignore them anyway). */
@@ -38,7 +37,7 @@ interface Flight {
 }
 
 /** The per-clinic Durable Object. Its methods are called over RPC by `createDurableObjectState`. */
-export class ClinicDurableObject extends DurableObject<WorkerEnv> implements ClinicObjectRpc {
+export class ClinicDurableObject extends DurableObject<unknown> implements ClinicObjectRpc {
   /**
    * The in-memory state of the Node deployment, reused for what may be lost on a restart: the
    * bounded LRU cache, the sliding-window visitor counters and the first-come lock queues.
@@ -50,7 +49,8 @@ export class ClinicDurableObject extends DurableObject<WorkerEnv> implements Cli
   readonly #flights = new Map<string, Flight>();
   #sweepChecked = false;
 
-  constructor(ctx: DurableObjectState, env: WorkerEnv) {
+  // The objects read no bindings (their env is the Worker's, typed in env.ts, which names them).
+  constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env);
     this.#sql = ctx.storage.sql;
     this.#sql.exec(SCHEMA);

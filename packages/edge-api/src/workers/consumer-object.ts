@@ -15,7 +15,6 @@
  * The slots are stored on every change, so a restart cannot forget starts already promised.
  */
 import { DurableObject } from "cloudflare:workers";
-import type { WorkerEnv } from "./env.js";
 import type { BudgetRequest, BudgetReservation, BudgetTicket, ConsumerObjectRpc } from "./protocol.js";
 
 interface Hold {
@@ -33,7 +32,7 @@ interface Waiter {
 }
 
 /** The per-consumer Durable Object. */
-export class ConsumerDurableObject extends DurableObject<WorkerEnv> implements ConsumerObjectRpc {
+export class ConsumerDurableObject extends DurableObject<unknown> implements ConsumerObjectRpc {
   readonly #sql: SqlStorage;
   /** When each slot may start a request again (epoch ms); +Infinity while leased. */
   #freeAt: number[];
@@ -41,7 +40,8 @@ export class ConsumerDurableObject extends DurableObject<WorkerEnv> implements C
   readonly #queue: Waiter[] = [];
   #windowMs = 1000;
 
-  constructor(ctx: DurableObjectState, env: WorkerEnv) {
+  // The objects read no bindings (their env is the Worker's, typed in env.ts, which names them).
+  constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env);
     this.#sql = ctx.storage.sql;
     this.#sql.exec("CREATE TABLE IF NOT EXISTS budget (id INTEGER PRIMARY KEY, free_at TEXT NOT NULL)");

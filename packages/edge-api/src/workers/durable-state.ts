@@ -19,8 +19,8 @@ import {
   type Json,
   type LockOptions,
   LockTimeoutError,
-} from "../state/types.js";
-import { BudgetWaitAbortedError } from "../upstream/upstream.js";
+} from "../state/index.js";
+import { BudgetWaitAbortedError } from "../upstream/index.js";
 import type { ClinicDurableObject } from "./clinic-object.js";
 import type { ConsumerDurableObject } from "./consumer-object.js";
 import {

@@ -9,11 +9,14 @@
  * SANDBOX_ORIGIN, so `wrangler dev` runs offline with the sandbox as a second Worker.
  */
 import { coreplusConfigFromEnv, DEV_BASE_URL } from "@coreplus-kit/core/dev";
-import { createEdgeApp, type EdgeApp, type EdgeDeps } from "../app/create-app.js";
-import { defaultSandboxConfig } from "../config/default-sandbox.js";
-import { EdgeConfigError, parseEdgeConfigText } from "../config/parse-config.js";
-import type { EdgeConfig } from "../config/schema.js";
-import { ProblemError, problemResponse } from "../http/problem.js";
+import { createEdgeApp, type EdgeApp, type EdgeDeps } from "../app/index.js";
+import {
+  defaultSandboxConfig,
+  type EdgeConfig,
+  EdgeConfigError,
+  parseEdgeConfigText,
+} from "../config/index.js";
+import { ProblemError, problemResponse } from "../http/index.js";
 import { createDurableObjectState } from "./durable-state.js";
 import { stringBindings, type WorkerEnv } from "./env.js";
 

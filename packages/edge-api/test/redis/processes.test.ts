@@ -9,7 +9,7 @@ import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandb
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type AvailabilityBody, patient, postBooking } from "../stack.ts";
+import { type AvailabilityBody, bookingBody, postBooking } from "../stack.ts";
 import { freePort, HAVE_REDIS, redisSuite, startRedis, type TestRedis } from "./redis-server.ts";
 
 const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -102,16 +102,7 @@ describe.runIf(HAVE_REDIS)(redisSuite("three edge API processes on one Redis"), 
     expect(res.status).toBe(200);
     return ((await res.json()) as AvailabilityBody).days.flatMap((d) => d.slots);
   }
-  const bookingFor = (slot: Slot, p = patient()) => ({
-    slot: {
-      locationId: slot.locationId,
-      practitionerId: slot.practitionerId,
-      appointmentTypeId: ids.standard,
-      start: slot.start,
-    },
-    patient: p,
-    consent: true,
-  });
+  const bookingFor = (slot: Slot) => bookingBody(slot, ids.standard);
   const appointmentsAt = (slot: Slot) =>
     [...sb.sandbox.store.appointments.values()].filter(
       (a) =>

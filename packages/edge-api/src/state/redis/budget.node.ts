@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { RequestLimiter } from "@coreplus-kit/core";
-import { BudgetWaitAbortedError } from "../../upstream/upstream.js";
+import { BudgetWaitAbortedError } from "../../upstream/index.js";
 import type { RedisConnection } from "./connection.node.js";
 import { BUDGET_RELEASE, BUDGET_RESERVE } from "./scripts.js";
 

@@ -12,7 +12,7 @@
 import { randomUUID } from "node:crypto";
 import { BoundedMap } from "../../internal/bounded-map.js";
 import { InFlight } from "../../internal/in-flight.js";
-import { problemData, problemError } from "../../workers/protocol.js";
+import { type ProblemData, problemData, problemError } from "../../upstream/index.js";
 import type {
   CacheEntry,
   CacheSetOptions,
@@ -43,7 +43,7 @@ const WAITER_ALIVE_MS = 3_000;
 /** Cache entries remembered in this process per clinic (parsed, with when they were read). */
 const LOCAL_ENTRIES = 200;
 
-type FlightOutcome = { ok: true; value: Json } | { ok: false; problem: ReturnType<typeof problemData> };
+type FlightOutcome = { ok: true; value: Json } | { ok: false; problem: ProblemData };
 
 /** The {@link ClinicState} of one clinic on Redis. */
 export class RedisClinicState implements ClinicState {

@@ -6,15 +6,12 @@
  */
 import { createHash } from "node:crypto";
 import { createClient, type RedisClientOptions } from "redis";
-import { ProblemError } from "../../http/problem.js";
+import { EdgeError } from "../../errors.js";
+import { ProblemError } from "../../http/index.js";
 
 /** Thrown by {@link RedisConnection.ready} when Redis cannot be reached at start. */
-export class RedisUnavailableError extends Error {
+export class RedisUnavailableError extends EdgeError {
   readonly code = "ERR_EDGE_REDIS_UNAVAILABLE";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = this.constructor.name;
-  }
 }
 
 /** The URL with any password replaced by "***", for messages and logs. */

@@ -18,17 +18,17 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { ProblemError } from "../../http/problem.js";
+import { EdgeError } from "../../errors.js";
+import { ProblemError } from "../../http/index.js";
 import { type LockOptions, LockTimeoutError } from "../types.js";
 import type { RedisConnection } from "./connection.node.js";
 import { FENCED_WRITE, LOCK_ACQUIRE, LOCK_LEAVE, LOCK_RELEASE, LOCK_RENEW } from "./scripts.js";
 
 /** The cause of the 503 a write answers when its lock was lost (its lease ran out and another took it). */
-export class LockLostError extends Error {
+export class LockLostError extends EdgeError {
   readonly code = "ERR_EDGE_LOCK_LOST";
   constructor(key: string) {
     super(`lock ${key} was lost before a write made under it`);
-    this.name = this.constructor.name;
   }
 }
 

@@ -1,11 +1,11 @@
 /**
  * Per-visitor rate limits, set per clinic and counted separately for reads (GET) and bookings
  * (POST), in the clinic's state so that every instance sharing the state shares the count.
- * Preflights never get here: the CORS middleware answers them first.
+ * Preflights never get here: clinicCors() answers them first.
  */
 import type { MiddlewareHandler } from "hono";
-import type { EdgeEnv } from "../../app/env.js";
-import { ProblemError } from "../problem.js";
+import { ProblemError } from "../http/index.js";
+import type { EdgeEnv } from "../types.js";
 
 /** Options for {@link visitorLimit}. */
 export interface VisitorLimitOptions {

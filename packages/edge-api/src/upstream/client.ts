@@ -1,11 +1,12 @@
 /**
- * One clinic's door to coreplus: core's client with the consumer's shared limiter injected and a
+ * One clinic's coreplus client: core's client with the consumer's shared limiter injected and a
  * fetch that reports each upstream outcome (for /healthz and the logs). Callers use the client's
  * typed resources, passing an AbortSignal so that reads wait only briefly and bookings up to their
  * deadline.
  */
 import { type CoreplusClient, createCoreplusClient, type RequestLimiter } from "@coreplus-kit/core";
-import type { ClinicConfig } from "../config/schema.js";
+import type { ClinicConfig } from "../config/index.js";
+import { EdgeError } from "../errors.js";
 
 /** What one upstream HTTP exchange ended as. */
 export type UpstreamOutcome = "ok" | "auth-failed" | "rate-limited" | "upstream-error";
@@ -15,8 +16,8 @@ export interface UpstreamObserver {
   onExchange(outcome: UpstreamOutcome, status: number | undefined, ms: number): void;
 }
 
-/** Options for {@link createUpstream}. */
-export interface UpstreamOptions {
+/** Options for {@link createClinicClient}. */
+export interface ClinicClientOptions {
   clinic: ClinicConfig;
   /** The consumer's one limiter (shared by every clinic using that consumer). */
   limiter: RequestLimiter;
@@ -25,17 +26,11 @@ export interface UpstreamOptions {
 }
 
 /** A budget wait that was given up because the caller's signal fired while queued. */
-export class BudgetWaitAbortedError extends Error {
+export class BudgetWaitAbortedError extends EdgeError {
   readonly code = "ERR_EDGE_BUDGET_WAIT";
   constructor(cause: unknown) {
     super("gave up waiting for the coreplus request budget", { cause });
-    this.name = this.constructor.name;
   }
-}
-
-/** The clinic's coreplus access used by the catalogue, availability and bookings. */
-export interface Upstream {
-  readonly client: CoreplusClient;
 }
 
 /** Identifies a coreplus consumer: the budget is per consumer, not per clinic. */
@@ -43,8 +38,8 @@ export function consumerKeyOf(clinic: ClinicConfig): string {
   return `${new URL(clinic.coreplus.baseUrl).origin}|${clinic.coreplus.consumerId}`;
 }
 
-/** Builds the clinic's upstream access. */
-export function createUpstream(opts: UpstreamOptions): Upstream {
+/** Builds the clinic's coreplus client (`rt.coreplus`). */
+export function createClinicClient(opts: ClinicClientOptions): CoreplusClient {
   const baseFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
   const observed: typeof fetch = async (input, init) => {
     const started = performance.now();
@@ -80,7 +75,7 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
   const lease = inner.lease?.bind(inner);
   if (lease) limiter.lease = (signal) => queued(signal, () => lease(signal));
   const { coreplus } = opts.clinic;
-  const client = createCoreplusClient({
+  return createCoreplusClient({
     baseUrl: coreplus.baseUrl,
     version: coreplus.version,
     consumerId: coreplus.consumerId,
@@ -90,8 +85,4 @@ export function createUpstream(opts: UpstreamOptions): Upstream {
     limiter,
     fetch: observed,
   });
-
-  return {
-    client,
-  };
 }

@@ -1,0 +1,122 @@
+/**
+ * GET /v1/clinics/{clinic}/availability as JSON text: free slots by day in the location's zone,
+ * merged over every bookable practitioner unless one is named, with the booking rules applied
+ * (minimum notice, maximum days ahead, at most 31 days per query) and `nextAvailable` looked up past
+ * `to` when the range is empty.
+ */
+import { addDays, zonedTimeToInstant } from "@coreplus-kit/core";
+import { getCatalogueVersioned } from "../catalogue/index.js";
+import { validationProblem } from "../http/index.js";
+import type {
+  AvailabilityDay,
+  AvailabilityQuery,
+  AvailabilityResponse,
+  PublicSlot,
+} from "../schemas/public.js";
+import type { RequestScope } from "../types.js";
+import { type Slot, upstreamSlots, upstreamSlotsVersioned } from "./slots.js";
+import { resolveSubject } from "./subject.js";
+import { bookingWindow, daysBetween, earlierDate, laterDate, MAX_RANGE_DAYS } from "./window.js";
+
+/**
+ * The answer as JSON text. The text is remembered per query (a derived, per-process memo) for as
+ * long as its inputs stand: the same catalogue and upstream entries, the same taken slots among
+ * them, and business time before the next slot falls inside the minimum notice or the date changes.
+ */
+export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery): Promise<string> {
+  if (q.to < q.from)
+    throw validationProblem([
+      { pointer: "/query/to", code: "before_from", detail: "must not be before from" },
+    ]);
+  if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+    throw validationProblem([
+      { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
+    ]);
+  const cat = await getCatalogueVersioned(scope);
+  const subject = resolveSubject(cat.value, q, {
+    locationId: "/query/locationId",
+    appointmentTypeId: "/query/appointmentTypeId",
+    practitionerId: "/query/practitionerId",
+  });
+  const zone = subject.location.timezone;
+  const win = bookingWindow(scope, zone);
+  const nowMs = scope.now.getTime();
+  const qStart = laterDate(q.from, win.today);
+  const qEnd = earlierDate(q.to, win.lastDate);
+  const main = qStart <= qEnd ? await upstreamSlotsVersioned(scope, subject, qStart, qEnd) : undefined;
+  const slots = main?.value ?? [];
+  const takenKeys = await scope.rt.state.takenSlots();
+  const taken = takenKeys.length > 0 ? new Set(takenKeys) : undefined;
+  let takenSig = "";
+  if (taken) for (const s of slots) if (taken.has(s.key)) takenSig += `${s.key};`;
+
+  const memoKey = `${subject.location.id}|${subject.type.id}|${q.practitionerId?.toLowerCase() ?? ""}|${q.from}|${q.to}`;
+  const memo = scope.rt.memo.get(memoKey);
+  if (
+    memo &&
+    cat.version !== undefined &&
+    memo.catalogue === cat.version &&
+    memo.rows === main?.version &&
+    memo.takenSig === takenSig &&
+    nowMs >= memo.validFrom &&
+    nowMs < memo.validUntil
+  )
+    return memo.body;
+
+  const order = new Map(subject.practitioners.map((p, i) => [p.id, i]));
+  const usable = (s: Slot) =>
+    s.startMs >= win.earliestMs &&
+    s.date <= win.lastDate &&
+    order.has(s.practitionerId) &&
+    !taken?.has(s.key);
+  const days: AvailabilityDay[] = [];
+  const byDate = new Map<string, PublicSlot[]>();
+  for (let d = q.from; d <= q.to; d = addDays(d, 1)) {
+    const daySlots: PublicSlot[] = [];
+    days.push({ date: d, slots: daySlots });
+    byDate.set(d, daySlots);
+  }
+  const kept = slots.filter(usable);
+  kept.sort(
+    (a, b) =>
+      a.startMs - b.startMs || (order.get(a.practitionerId) ?? 0) - (order.get(b.practitionerId) ?? 0),
+  );
+  let nextAvailable: string | null = null;
+  for (const s of kept) {
+    byDate.get(s.date)?.push({
+      start: s.start,
+      end: s.end,
+      practitionerId: s.practitionerId,
+      locationId: subject.location.id,
+    });
+    if (nextAvailable === null || s.date < nextAvailable) nextAvailable = s.date;
+  }
+  // Nothing in range: look further, up to the last bookable day, a month at a time (not memoised).
+  let lookedAhead = false;
+  let from = laterDate(addDays(q.to, 1), win.today);
+  while (nextAvailable === null && from <= win.lastDate) {
+    lookedAhead = true;
+    const to = earlierDate(addDays(from, MAX_RANGE_DAYS - 1), win.lastDate);
+    for (const s of await upstreamSlots(scope, subject, from, to)) {
+      if (usable(s) && (nextAvailable === null || s.date < nextAvailable)) nextAvailable = s.date;
+    }
+    from = addDays(to, 1);
+  }
+  const response: AvailabilityResponse = { timezone: zone, nextAvailable, days };
+  const body = JSON.stringify(response);
+  if (!lookedAhead && cat.version !== undefined && (main === undefined || main.version !== undefined)) {
+    // Valid until the first kept slot falls inside the notice, or midnight moves the window.
+    let validUntil = zonedTimeToInstant(addDays(win.today, 1), "00:00", zone).getTime();
+    const first = kept[0];
+    if (first) validUntil = Math.min(validUntil, first.startMs - (win.earliestMs - nowMs) + 1);
+    scope.rt.memo.set(memoKey, {
+      catalogue: cat.version,
+      rows: main?.version,
+      takenSig,
+      validFrom: nowMs,
+      validUntil,
+      body,
+    });
+  }
+  return body;
+}

@@ -1,0 +1,5 @@
+/** Availability: the subject of a query, the bookable window, upstream slots, and the answer. */
+export { availabilityJson } from "./answer.js";
+export { type Slot, type SlotReadOptions, slotKey, upstreamSlots } from "./slots.js";
+export { resolveSubject, type SlotSubject } from "./subject.js";
+export { type BookingWindow, bookingWindow, MAX_RANGE_DAYS } from "./window.js";

@@ -1,0 +1,47 @@
+/**
+ * The bookable window at business time: from today (in the location's zone) past the minimum
+ * notice, up to the clinic's maximum days ahead; and the calendar-date arithmetic the answer needs.
+ */
+import { addDays, dateInZone } from "@coreplus-kit/core";
+import type { RequestScope } from "../types.js";
+
+/** The most days one availability query may span (coreplus's own limit). */
+export const MAX_RANGE_DAYS = 31;
+
+/** What may be booked now in one zone. */
+export interface BookingWindow {
+  /** Today's date in the zone ("YYYY-MM-DD"). */
+  today: string;
+  /** The last bookable date. */
+  lastDate: string;
+  /** The earliest bookable start (epoch ms): now plus the minimum notice. */
+  earliestMs: number;
+}
+
+/** The bookable window in the location's zone at business time `now`. */
+export function bookingWindow(scope: RequestScope, zone: string): BookingWindow {
+  const { rules } = scope.rt.config;
+  const nowMs = scope.now.getTime();
+  const today = dateInZone(nowMs, zone);
+  return {
+    today,
+    lastDate: addDays(today, rules.maxDaysAhead),
+    earliestMs: nowMs + rules.minNoticeMinutes * 60_000,
+  };
+}
+
+/** Whole days from date `a` to date `b`. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+// "YYYY-MM-DD" strings order like the dates they name.
+/** The later of two dates. */
+export function laterDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/** The earlier of two dates. */
+export function earlierDate(a: string, b: string): string {
+  return a < b ? a : b;
+}

@@ -1,0 +1,17 @@
+/** The clinic's bookable catalogue and the public answers built from it. */
+export {
+  type Catalogue,
+  type CatalogueLocation,
+  type CataloguePractitioner,
+  type CatalogueType,
+  practitionersFor,
+} from "./catalogue.js";
+export {
+  clinicProfile,
+  getCatalogue,
+  getCatalogueVersioned,
+  listAppointmentTypes,
+  listPractitioners,
+  READ_WAIT_MS,
+  requireLocation,
+} from "./read-catalogue.js";

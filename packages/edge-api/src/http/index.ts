@@ -1,0 +1,11 @@
+/** HTTP vocabulary: problem details (RFC 9457) and zod issues as field errors. */
+export {
+  httpProblem,
+  PROBLEM_BASE,
+  ProblemError,
+  type ProblemOptions,
+  problemAnswer,
+  problemResponse,
+  validationProblem,
+} from "./problem.js";
+export { parseQuery, zodProblem } from "./validation.js";

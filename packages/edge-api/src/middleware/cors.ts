@@ -1,0 +1,54 @@
+/**
+ * CORS per clinic (architecture.md, "CORS"), after clinicScope(): the clinic's origin allowlist;
+ * preflights answered here, so they never count against visitor limits, with Allow-Headers
+ * Content-Type, Idempotency-Key and Max-Age 600; Retry-After, Server-Timing and X-Request-Id exposed;
+ * every answer varies by Origin. A request from an origin that is not allowed is refused with 403
+ * forbidden-origin.
+ *
+ * Not hono/cors: it appends `Vary` after the handler, and a header set on a finished response makes
+ * Hono rebuild it, which on @hono/node-server turns the string body into a stream and halves the
+ * cached-availability throughput (measured: README, "Tests and benchmark"). Here every CORS header
+ * is set before the handler runs, through `c.header`, so the answer is built once with all of them.
+ */
+import type { MiddlewareHandler } from "hono";
+import type { ClinicConfig } from "../config/index.js";
+import { ProblemError } from "../http/index.js";
+import type { EdgeEnv } from "../types.js";
+
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+/** Whether `origin` may call `clinic` from a browser. */
+export function originAllowed(clinic: ClinicConfig, origin: string): boolean {
+  if (clinic.allowAnyOrigin || clinic.allowedOrigins.includes(origin)) return true;
+  if (!clinic.allowLoopbackOrigins) return false;
+  try {
+    const u = new URL(origin);
+    return (u.protocol === "http:" || u.protocol === "https:") && LOOPBACK_HOST.test(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The CORS middleware for every `/v1/clinics/{clinic}` route (after clinicScope()). */
+export const clinicCors = (): MiddlewareHandler<EdgeEnv> => {
+  return async function clinicCors(c, next) {
+    const origin = c.req.header("origin");
+    if (origin !== undefined && (origin === "null" || !originAllowed(c.get("scope").rt.config, origin)))
+      throw new ProblemError(
+        "forbidden-origin",
+        "This website is not allowed to use this clinic's booking API.",
+      );
+    c.header("vary", "Origin");
+    if (origin !== undefined) {
+      c.header("access-control-allow-origin", origin);
+      c.header("access-control-expose-headers", "Retry-After, Server-Timing, X-Request-Id");
+    }
+    if (c.req.method === "OPTIONS") {
+      c.header("access-control-allow-methods", "GET, POST, OPTIONS");
+      c.header("access-control-allow-headers", "Content-Type, Idempotency-Key");
+      c.header("access-control-max-age", "600");
+      return c.body(null, 204);
+    }
+    await next();
+  };
+};

@@ -1,0 +1,7 @@
+/** The edge API's middleware, one concern each, in the order the app mounts them. */
+export { type ClinicScopeOptions, clinicScope } from "./clinic-scope.js";
+export { clinicCors, originAllowed } from "./cors.js";
+export { type RequestLogOptions, requestLog } from "./request-log.js";
+export { securityHeaders } from "./security-headers.js";
+export { type VisitorAddressOptions, visitorAddress } from "./visitor-address.js";
+export { type VisitorLimitOptions, visitorLimit } from "./visitor-limit.js";

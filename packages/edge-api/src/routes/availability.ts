@@ -1,0 +1,51 @@
+/** GET /v1/clinics/{clinic}/availability: free slots by day, the hot path. */
+import { createRoute } from "@hono/zod-openapi";
+import type { TypedResponse } from "hono";
+import { availabilityJson } from "../availability/index.js";
+import { parseQuery } from "../http/index.js";
+import { BoundedMap } from "../internal/bounded-map.js";
+import { AvailabilityQuery, AvailabilityResponse, ClinicParams } from "../schemas/public.js";
+import { json, readProblems, routesApp, validatedByHandler } from "./openapi.js";
+
+/** GET /v1/clinics/{clinic}/availability (as documented). */
+export const availabilityRoute = createRoute({
+  method: "get",
+  path: "/v1/clinics/{clinic}/availability",
+  operationId: "getAvailability",
+  tags: ["availability"],
+  summary: "Free slots by day in the location's zone (at most 31 days per query)",
+  description:
+    "Every day of the range appears (an empty one with `slots: []`). Without `practitionerId` the slots are every " +
+    "(start, practitioner) pair, sorted by start then practitioner order. `nextAvailable` looks past `to` up to the " +
+    "clinic's maxDaysAhead.",
+  request: { params: ClinicParams, query: AvailabilityQuery },
+  responses: { 200: json(AvailabilityResponse, "Availability"), ...readProblems },
+});
+
+/**
+ * The availability route. The hot path: the handler validates the query with the documented schema
+ * once per distinct query string (parseQuery), and answers with the JSON text memoised by
+ * availabilityJson, so nothing is re-parsed or re-serialised.
+ */
+export const availabilityRoutes = () => {
+  const app = routesApp();
+  app.openAPIRegistry.registerPath(availabilityRoute);
+  const queryMemo = new BoundedMap<AvailabilityQuery>(1000);
+  return app.openapi(
+    {
+      ...availabilityRoute,
+      hide: true,
+      request: { params: ClinicParams, query: validatedByHandler(AvailabilityQuery) },
+    },
+    async (c) => {
+      const q = parseQuery(c.req.url, () => c.req.queries(), AvailabilityQuery, queryMemo);
+      const text = await availabilityJson(c.get("scope"), q);
+      // The text is the JSON of an AvailabilityResponse (built and memoised by availabilityJson).
+      return c.body(text, 200, { "content-type": "application/json" }) as unknown as TypedResponse<
+        AvailabilityResponse,
+        200,
+        "json"
+      >;
+    },
+  );
+};

@@ -1,0 +1,116 @@
+/**
+ * POST /v1/clinics/{clinic}/bookings. The order of the checks is part of the contract: body size,
+ * media type, JSON, honeypot and Idempotency-Key first (route middleware, nothing stored yet), then
+ * the handler validates the body with BookingRequest under the key's lock, so that an invalid
+ * request is recorded and replayed like any final answer.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { TypedResponse } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { createMiddleware } from "hono/factory";
+import { type CheckedBookingRequest, checkBookingRequest, handleBooking } from "../bookings/index.js";
+import { ProblemError } from "../http/index.js";
+import { BookingRequest, BookingResponse, ClinicParams } from "../schemas/public.js";
+import { json, problem, readProblems, routesApp, validatedByHandler } from "./openapi.js";
+
+const IdempotencyHeaders = z.object({
+  "Idempotency-Key": z
+    .string()
+    .min(8)
+    .max(128)
+    .openapi({ param: { name: "Idempotency-Key", in: "header" }, example: "b7e1c2d4-booking-attempt-1" }),
+});
+
+/** POST /v1/clinics/{clinic}/bookings (as documented). */
+export const bookingRoute = createRoute({
+  method: "post",
+  path: "/v1/clinics/{clinic}/bookings",
+  operationId: "createBooking",
+  tags: ["bookings"],
+  summary: "Book a slot",
+  description:
+    "Send one Idempotency-Key per (slot + patient details) and reuse it for every retry. Final outcomes (201, 409, " +
+    "422) are replayed for the same key and body for 24 hours; after a 429, 5xx or timeout the same key resumes.",
+  request: {
+    params: ClinicParams,
+    headers: IdempotencyHeaders,
+    body: { required: true, content: { "application/json": { schema: BookingRequest } } },
+  },
+  responses: {
+    201: json(BookingResponse, "Booked"),
+    400: problem("malformed-body or idempotency-key-missing"),
+    409: problem("slot-unavailable"),
+    413: problem("payload-too-large"),
+    415: problem("unsupported-media-type"),
+    ...readProblems,
+    422: problem("validation, spam or idempotency-key-reused"),
+  },
+});
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
+
+/**
+ * The checks made before anything is stored, body size first; the checked request is handed on as
+ * `booking`. One middleware (the size limit runs inside it) so that the handler's env is typed.
+ */
+const checkRequest = (bodyLimitBytes: number) => {
+  const limit = bodyLimit({
+    maxSize: bodyLimitBytes,
+    onError: () => {
+      throw new ProblemError("payload-too-large", `The body may be at most ${bodyLimitBytes} bytes.`);
+    },
+  });
+  return createMiddleware<{ Variables: { booking: CheckedBookingRequest } }>(
+    async function checkRequest(c, next) {
+      return limit(c, async () => {
+        if (!JSON_TYPE.test(c.req.header("content-type") ?? ""))
+          throw new ProblemError("unsupported-media-type", "Send the booking as application/json.");
+        c.set("booking", checkBookingRequest(await c.req.text(), c.req.header("idempotency-key")));
+        await next();
+      });
+    },
+  );
+};
+
+/** Options for {@link bookingsRoutes}. */
+export interface BookingsRoutesOptions {
+  /** Larger bodies get 413 payload-too-large. */
+  bodyLimitBytes: number;
+}
+
+/** The bookings route, and 405 for the other methods on its path. */
+export const bookingsRoutes = (opts: BookingsRoutesOptions) => {
+  const app = routesApp();
+  app.openAPIRegistry.registerPath(bookingRoute);
+  app.on(["GET", "PUT", "PATCH", "DELETE"], "/v1/clinics/:clinic/bookings", () => {
+    throw new ProblemError("method-not-allowed", "Bookings are made with POST.", { allow: "POST, OPTIONS" });
+  });
+  return app.openapi(
+    {
+      ...bookingRoute,
+      hide: true,
+      middleware: checkRequest(opts.bodyLimitBytes),
+      request: {
+        ...bookingRoute.request,
+        body: {
+          required: true,
+          content: { "application/json": { schema: validatedByHandler(BookingRequest) } },
+        },
+      },
+    },
+    async (c) => {
+      const answer = await handleBooking(c.get("scope"), c.get("booking"));
+      c.get("logFields").booking = answer.outcome;
+      const headers: Record<string, string> = {
+        "content-type": answer.status < 300 ? "application/json" : "application/problem+json",
+      };
+      if (answer.replayed) headers["idempotent-replayed"] = "true";
+      // A recorded answer: the BookingResponse of a 201, or the problem of a 409 or 422.
+      return c.body(JSON.stringify(answer.body), answer.status as 201, headers) as unknown as TypedResponse<
+        BookingResponse,
+        201,
+        "json"
+      >;
+    },
+  );
+};

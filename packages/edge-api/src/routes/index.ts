@@ -1,0 +1,7 @@
+/** Every route of the edge API: each module holds its `createRoute` definitions and their handlers. */
+export { appointmentTypesRoute, appointmentTypesRoutes } from "./appointment-types.js";
+export { availabilityRoute, availabilityRoutes } from "./availability.js";
+export { type BookingsRoutesOptions, bookingRoute, bookingsRoutes } from "./bookings.js";
+export { clinicRoutes, profileRoute } from "./clinic.js";
+export { type HealthRoutesOptions, healthRoute, healthRoutes } from "./health.js";
+export { practitionersRoute, practitionersRoutes } from "./practitioners.js";

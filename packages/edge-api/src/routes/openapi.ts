@@ -1,0 +1,50 @@
+/**
+ * What every route module shares: the sub-app they register on (whose validation failures become
+ * problem+json), and the response descriptions of the OpenAPI document.
+ */
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { zodProblem } from "../http/index.js";
+import { ProblemDetails } from "../schemas/public.js";
+import type { EdgeEnv } from "../types.js";
+
+/** A sub-app for one resource's routes; `createEdgeApp` mounts it with `app.route("/", …)`. */
+export function routesApp(): OpenAPIHono<EdgeEnv> {
+  return new OpenAPIHono<EdgeEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw zodProblem(result.error, result.target === "query" ? "/query" : "");
+    },
+  });
+}
+
+/** A documented problem+json answer. */
+export const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemDetails } },
+});
+
+/** The problems any clinic read may answer. */
+export const readProblems = {
+  404: problem("clinic-not-found"),
+  403: problem("forbidden-origin: the Origin is not on the clinic's allowlist"),
+  422: problem("validation"),
+  429: problem("rate-limited (with Retry-After)"),
+  502: problem("upstream-unavailable"),
+  503: problem("upstream-unavailable (with Retry-After)"),
+  504: problem("upstream-unavailable (timeout)"),
+} as const;
+
+/** A documented JSON answer. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+
+/**
+ * A schema that accepts any value but types it as `T`'s input: for a route whose handler validates
+ * with `T` itself (once per query string, or under a lock), while the document shows `T`.
+ */
+export const validatedByHandler = <T extends z.ZodType>(_schema: T) => {
+  const any = z.custom<z.input<T>>(() => true);
+  // A pipe, because hono's query and header targets take an object or a pipe.
+  return any.pipe(any);
+};

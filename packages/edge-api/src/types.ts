@@ -1,0 +1,66 @@
+/**
+ * The types every layer shares, in one leaf module (it imports types only, and nothing imports it
+ * back into a circle): a clinic's long-lived runtime, a request's scope, and the Hono environment
+ * that carries them from middleware to handlers.
+ */
+import type { CoreplusClient } from "@coreplus-kit/core";
+import type { ClinicConfig } from "./config/schema.js";
+import type { BoundedMap } from "./internal/bounded-map.js";
+import type { ClinicState } from "./state/types.js";
+
+/** How a cached read was answered, for Server-Timing and the logs. */
+export type CacheStatus = "hit" | "stale" | "miss";
+
+/** A remembered availability answer and what it was computed from (see availability/answer.ts). */
+export interface AvailabilityMemo {
+  catalogue: number;
+  rows: number | undefined;
+  takenSig: string;
+  validFrom: number;
+  validUntil: number;
+  body: string;
+}
+
+/** One clinic's long-lived parts. */
+export interface ClinicRuntime {
+  config: ClinicConfig;
+  state: ClinicState;
+  /** core's client for this clinic, with the consumer's shared budget and the health observer. */
+  coreplus: CoreplusClient;
+  /** Derived answers remembered in this process (never the source of truth; see availabilityJson). */
+  memo: BoundedMap<AvailabilityMemo>;
+}
+
+/** Per-request facts and hooks. */
+export interface RequestScope {
+  rt: ClinicRuntime;
+  /** Business time at the start of the request. */
+  now: Date;
+  /** Wall clock in ms (cache freshness). */
+  wallNow: () => number;
+  defer: (p: Promise<unknown>) => void;
+  /** Structured log line for this request (no patient data). */
+  log: (entry: Record<string, unknown>) => void;
+  /** Cache outcomes seen while answering, for Server-Timing. */
+  cache: CacheStatus[];
+}
+
+/** Variables set by the middleware chain. */
+export interface EdgeVariables {
+  /** Echoed as X-Request-Id and in every log line of the request. */
+  requestId: string;
+  /** Set by clinicScope() once the clinic slug in the path resolved. */
+  scope: RequestScope;
+  /** The visitor's address (socket, CF-Connecting-IP, or a trusted X-Forwarded-For). */
+  visitor: string;
+  /** Extra fields for the request's log line (never patient data). */
+  logFields: Record<string, unknown>;
+  /** performance.now() at the start of the request. */
+  started: number;
+}
+
+/** The Hono env type of the edge app. */
+export interface EdgeEnv {
+  Bindings: Record<string, unknown>;
+  Variables: EdgeVariables;
+}
