@@ -82,7 +82,7 @@ describe.runIf(HAVE_REDIS)(redisSuite("three edge API processes on one Redis"), 
       standard: seed.appointmentTypes.find((t) => t.description === "Standard Consultation")!
         .appointmentTypeId,
     };
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     for (const e of edges) e.child.kill("SIGKILL");

@@ -26,13 +26,14 @@ export function maxInAnyWindow(times: readonly number[], windowMs: number): numb
 export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFactory>): void {
   test("cache entries carry their freshness and are gone after their stale window", async () => {
     const state = (await make()).forClinic("a");
-    await state.cacheSet("k", { v: 1 }, { freshMs: 100, staleMs: 200 });
+    // Windows of a second: wide enough for a loaded machine, short enough to wait out.
+    await state.cacheSet("k", { v: 1 }, { freshMs: 500, staleMs: 500 });
     const entry = await state.cacheGet("k");
     expect(entry?.value).toEqual({ v: 1 });
-    expect(entry!.freshUntil - entry!.storedAt).toBe(100);
-    expect(entry!.staleUntil - entry!.freshUntil).toBe(200);
+    expect(entry!.freshUntil - entry!.storedAt).toBe(500);
+    expect(entry!.staleUntil - entry!.freshUntil).toBe(500);
     expect(await state.cacheGet("other")).toBeUndefined();
-    await sleep(350);
+    await sleep(1_100);
     expect(await state.cacheGet("k")).toBeUndefined();
   });
 
@@ -94,13 +95,13 @@ export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFa
   test("idempotency records are copies and expire", async () => {
     const state = (await make()).forClinic("a");
     const record = { bodyHash: "h", status: "pending" as const, progress: {}, createdAt: 0, updatedAt: 0 };
-    await state.idempotencyPut("k", record, 200);
+    await state.idempotencyPut("k", record, 1_000);
     const got = await state.idempotencyGet("k");
     expect(got).toEqual(record);
     got!.progress.clientId = "changed";
     expect((await state.idempotencyGet("k"))?.progress).toEqual({});
     expect(await state.idempotencyGet("absent")).toBeUndefined();
-    await sleep(300);
+    await sleep(1_100);
     expect(await state.idempotencyGet("k")).toBeUndefined();
   });
 
@@ -117,10 +118,10 @@ export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFa
 
   test("taken slots expire", async () => {
     const state = (await make()).forClinic("a");
-    await state.markSlotTaken("p|1", 200);
-    await state.markSlotTaken("p|2", 5_000);
+    await state.markSlotTaken("p|1", 1_000);
+    await state.markSlotTaken("p|2", 10_000);
     expect([...(await state.takenSlots())].sort()).toEqual(["p|1", "p|2"]);
-    await sleep(300);
+    await sleep(1_100);
     expect(await state.takenSlots()).toEqual(["p|2"]);
   });
 
