@@ -4,20 +4,9 @@
  */
 import { expect, test } from "vitest";
 import { type EdgeStateFactory, LockTimeoutError } from "../../src/index.ts";
+import { maxInWindow } from "../max-in-window.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Starts in any window: the most starts that fall within `windowMs` of one another. */
-export function maxInAnyWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let lo = 0;
-  for (let hi = 0; hi < sorted.length; hi++) {
-    while ((sorted[hi] as number) - (sorted[lo] as number) >= windowMs) lo++;
-    best = Math.max(best, hi - lo + 1);
-  }
-  return best;
-}
 
 /**
  * Registers the contract tests. `make` returns a fresh factory (its keys distinct from any other
@@ -149,7 +138,7 @@ export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFa
         release();
       }),
     );
-    expect(maxInAnyWindow(starts, 1000)).toBeLessThanOrEqual(5);
+    expect(maxInWindow(starts, 1000)).toBeLessThanOrEqual(5);
     // 12 starts at 5 a second need two more windows after the first.
     expect(performance.now() - t0).toBeGreaterThan(1_900);
 
