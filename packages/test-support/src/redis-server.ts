@@ -1,35 +1,45 @@
 /**
- * A throwaway redis-server for tests: Debian's binary on a free loopback port, no persistence
- * (`--save '' --appendonly no`), stopped by the test. Under CI=true a missing redis-server is an
- * error; elsewhere the Redis suites are skipped with the reason in their name.
+ * A throwaway redis-server for the workspace's Redis suites: Debian's binary on a free loopback port,
+ * no persistence (`--save '' --appendonly no`), stopped (or crashed, or restarted) by the test. Under
+ * CI=true a missing redis-server fails the suite; elsewhere the suite is skipped with the reason.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:net";
 
-const BINARY = "redis-server";
+/** Thrown under `CI=true` when redis-server is missing: CI must run the Redis tests, never skip them. */
+export class RedisServerMissingError extends Error {
+  readonly code = "ERR_TEST_SUPPORT_REDIS_MISSING";
+  constructor(suite: string) {
+    super(`${suite}: redis-server is not installed (apt-get install redis-server); CI=true requires it`);
+    this.name = this.constructor.name;
+  }
+}
 
-function installed(): boolean {
+/** Whether `redis-server` runs here (found on `env.PATH`). */
+export function haveRedisServer(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   try {
-    execFileSync(BINARY, ["--version"], { stdio: "ignore" });
+    execFileSync("redis-server", ["--version"], { stdio: "ignore", env: { PATH: env.PATH ?? "" } });
     return true;
   } catch {
     return false;
   }
 }
 
-/** Whether the Redis suites run; throws under CI when redis-server is missing. */
-export const HAVE_REDIS = (() => {
-  const ok = installed();
-  if (!ok && process.env.CI === "true")
-    throw new Error(
-      `${BINARY} is not installed: .ci/run installs Debian's redis-server (apt-get install redis-server)`,
-    );
-  return ok;
-})();
-
-/** The suite's name, with why it is skipped when it is. */
-export const redisSuite = (name: string) =>
-  HAVE_REDIS ? name : `${name} (skipped: ${BINARY} is not installed; apt-get install redis-server)`;
+/**
+ * The CI guard every Redis suite runs first: true when redis-server is installed; when it is not,
+ * throws {@link RedisServerMissingError} under `CI=true`, else prints `<suite>: skipped — <reason>`
+ * and returns false.
+ */
+export function requireRedisUnderCi(
+  suite: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  log: (line: string) => void = console.log,
+): boolean {
+  if (haveRedisServer(env)) return true;
+  if (env.CI === "true") throw new RedisServerMissingError(suite);
+  log(`${suite}: skipped — redis-server is not installed (apt-get install redis-server)`);
+  return false;
+}
 
 /** A free port on 127.0.0.1 (bound, read, released). */
 export function freePort(): Promise<number> {
@@ -59,7 +69,7 @@ export async function startRedis(): Promise<TestRedis> {
   let child: ChildProcess | undefined;
   const start = async () => {
     const c = spawn(
-      BINARY,
+      "redis-server",
       ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
       { stdio: ["ignore", "pipe", "pipe"] },
     );
@@ -72,6 +82,7 @@ export async function startRedis(): Promise<TestRedis> {
       };
       c.stdout?.on("data", onData);
       c.stderr?.on("data", onData);
+      c.once("error", reject);
       c.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out.slice(-500)}`)));
     });
   };
