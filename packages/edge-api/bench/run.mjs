@@ -8,13 +8,13 @@
  *  3. The match timing pair: bookings with an existing patient's name + date of birth vs an unknown one,
  *     with 150 ms on every coreplus call (medians; no membership oracle means they agree within 10 %).
  */
-import { spawn } from "node:child_process";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSandboxControls } from "@coreplus-kit/sandbox";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey as pbkdf2 } from "altcha-lib/algorithms/web/pbkdf2";
 import autocannon from "autocannon";
+import { spawnServers } from "./spawn-servers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -27,18 +27,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 10;
 
-const child = spawn(process.execPath, [join(here, "servers.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
-const urls = await new Promise((resolve, reject) => {
-  let buf = "";
-  child.stdout.on("data", (d) => {
-    buf += d;
-    const nl = buf.indexOf("\n");
-    if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
-  });
-  child.once("exit", (code) => reject(new Error(`servers exited with ${code}`)));
-});
-const stop = () => child.kill("SIGTERM");
-process.on("exit", stop);
+const { urls, stop } = await spawnServers(here, "servers.mjs");
 
 const controls = createSandboxControls({ baseUrl: urls.sandbox, adminToken: urls.adminToken });
 const api = (origin) => `${origin}/v1/clinics/harbourside`;

@@ -44,7 +44,7 @@ export class HealthTracker {
   async report(
     runtimes: Iterable<ClinicRuntime>,
     defer: (p: Promise<unknown>) => void,
-  ): Promise<Required<HealthResponse>> {
+  ): Promise<HealthResponse & Required<Pick<HealthResponse, "clinics">>> {
     const waits: Promise<unknown>[] = [];
     const list = [...runtimes];
     for (const rt of list) {

@@ -22,7 +22,7 @@ export const healthRoute = createRoute({
 
 /** Options for {@link healthRoutes}. */
 export interface HealthRoutesOptions {
-  report: (c: Context<EdgeEnv>) => Promise<Required<HealthResponse>>;
+  report: (c: Context<EdgeEnv>) => Promise<HealthResponse>;
   /** HEALTH_TOKEN; without one, nobody sees the per-clinic detail. */
   token?: string | undefined;
 }

@@ -6,10 +6,10 @@
 import { initialState, Task } from "@lit/task";
 import type { ReactiveControllerHost } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
+import type { BookedResponse } from "../api/manage-types.js";
 import type {
   AvailabilityResponse,
   BookingRequest,
-  BookingSummary,
   ClinicProfile,
   PublicAppointmentType,
   PublicPractitioner,
@@ -42,7 +42,8 @@ export interface DataCallbacks {
   types(list: PublicAppointmentType[]): void;
   practitioners(list: PublicPractitioner[]): void;
   availability(data: AvailabilityResponse): void;
-  booked(booking: BookingSummary): void;
+  /** The booking and, from an edge API that manages bookings, its manage token. */
+  booked(response: BookedResponse): void;
   bookingFailed(error: unknown): void;
   failed(error: unknown, operation: CoreplusErrorDetail["operation"]): void;
 }
@@ -54,7 +55,7 @@ export class BookingData {
   readonly practitioners: Task<readonly [string, string, string | undefined], PublicPractitioner[]>;
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
-  readonly booking: Task<[BookingRequest, string], BookingSummary>;
+  readonly booking: Task<[BookingRequest, string], BookedResponse>;
   /** Proofs of the clinic's challenge, solved in the background (proofs.ts). */
   readonly proofs: Proofs;
 
@@ -109,11 +110,10 @@ export class BookingData {
       onComplete: on.availability,
       onError: (e) => on.failed(e, "availability"),
     });
-    this.booking = new Task<[BookingRequest, string], BookingSummary>(host, {
+    this.booking = new Task<[BookingRequest, string], BookedResponse>(host, {
       autoRun: false,
       task: async ([body, key], { signal }) =>
-        (await client().book({ ...body, proof: await this.proofs.take() } as BookingRequest, key, signal))
-          .booking,
+        client().book({ ...body, proof: await this.proofs.take() } as BookingRequest, key, signal),
       onComplete: on.booked,
       onError: on.bookingFailed,
     });
