@@ -1,5 +1,6 @@
 /** The edge API's configuration: its schema, the parser that resolves secrets, and the sandbox default. */
 export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
+export type { Audience, DisciplineConfig } from "./disciplines-schema.js";
 export {
   EdgeConfigError,
   type EdgeConfigIssue,

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { EdgeError } from "../errors.js";
+import { resolveDisciplines } from "./disciplines-schema.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
 /** One problem in a configuration, with the field it concerns. */
@@ -94,6 +95,7 @@ export function parseEdgeConfig(
         catalogueTtlMs: c.cache.catalogueSeconds * 1000,
         availabilityTtlMs: c.cache.availabilitySeconds * 1000,
       },
+      ...resolveDisciplines(c, at, issues),
     });
   });
   if (issues.length > 0) throw new EdgeConfigError(issues);

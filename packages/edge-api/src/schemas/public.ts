@@ -51,6 +51,16 @@ export const BookingRules = z
   .openapi("BookingRules");
 export type BookingRules = z.infer<typeof BookingRules>;
 
+/** A discipline: the clinic's grouping of practitioners ("Physiotherapy"). */
+export const PublicDiscipline = z
+  .object({
+    id: z.string().openapi({ example: "physiotherapy" }),
+    name: z.string().openapi({ example: "Physiotherapy" }),
+    description: z.string().optional(),
+  })
+  .openapi("PublicDiscipline");
+export type PublicDiscipline = z.infer<typeof PublicDiscipline>;
+
 /** GET /v1/clinics/{clinic} */
 export const ClinicProfileResponse = z
   .object({
@@ -59,6 +69,10 @@ export const ClinicProfileResponse = z
       name: z.string(),
       locations: z.array(PublicLocation),
       rules: BookingRules,
+      disciplines: z.array(PublicDiscipline).openapi({
+        description:
+          "The clinic's disciplines, in its order; `[]` when it has none (the widget then skips that step).",
+      }),
     }),
   })
   .openapi("ClinicProfileResponse");
@@ -72,6 +86,12 @@ export const PublicPractitioner = z
     title: z.string().optional(),
     locationIds: z.array(PublicId),
     appointmentTypeIds: z.array(PublicId),
+    profession: z
+      .string()
+      .optional()
+      .openapi({ example: "Physiotherapist", description: "As the clinic configures it." }),
+    disciplineIds: z.array(z.string()).openapi({ example: ["physiotherapy"] }),
+    bio: z.string().optional(),
   })
   .openapi("PublicPractitioner");
 export type PublicPractitioner = z.infer<typeof PublicPractitioner>;
@@ -92,9 +112,29 @@ export const PublicAppointmentType = z
   .openapi("PublicAppointmentType");
 export type PublicAppointmentType = z.infer<typeof PublicAppointmentType>;
 
+/** A price in cents of a currency (AUD). */
+export const Price = z
+  .object({
+    amountCents: z.number().int().nonnegative().openapi({ example: 9500 }),
+    currency: z.literal("AUD"),
+  })
+  .openapi("Price");
+export type Price = z.infer<typeof Price>;
+
+/** An appointment type as GET /appointment-types lists it: with disciplines, description, price and audience. */
+export const OfferedAppointmentType = PublicAppointmentType.extend({
+  disciplineIds: z.array(z.string()).openapi({ example: ["physiotherapy", "psychology"] }),
+  description: z.string().optional(),
+  price: Price.optional(),
+  audience: z.enum(["new", "existing", "all"]).openapi({
+    description: "Who may book it: new patients, returning (existing) ones, or anyone.",
+  }),
+}).openapi("OfferedAppointmentType");
+export type OfferedAppointmentType = z.infer<typeof OfferedAppointmentType>;
+
 /** GET /v1/clinics/{clinic}/appointment-types */
 export const AppointmentTypesResponse = z
-  .object({ appointmentTypes: z.array(PublicAppointmentType) })
+  .object({ appointmentTypes: z.array(OfferedAppointmentType) })
   .openapi("AppointmentTypesResponse");
 export type AppointmentTypesResponse = z.infer<typeof AppointmentTypesResponse>;
 
@@ -137,6 +177,16 @@ export type PractitionersQuery = z.infer<typeof PractitionersQuery>;
 export const AppointmentTypesQuery = z.object({
   locationId: PublicId.optional().openapi({ param: { name: "locationId", in: "query" } }),
   practitionerId: PublicId.optional().openapi({ param: { name: "practitionerId", in: "query" } }),
+  disciplineId: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({
+      param: { name: "disciplineId", in: "query" },
+      example: "physiotherapy",
+      description:
+        "Only what the discipline's practitioners offer; without practitionerId, only their slots.",
+    }),
 });
 export type AppointmentTypesQuery = z.infer<typeof AppointmentTypesQuery>;
 
@@ -147,6 +197,16 @@ export const AvailabilityQuery = z.object({
   from: CalendarDate.openapi({ param: { name: "from", in: "query" }, example: "2026-12-01" }),
   to: CalendarDate.openapi({ param: { name: "to", in: "query" }, example: "2026-12-07" }),
   practitionerId: PublicId.optional().openapi({ param: { name: "practitionerId", in: "query" } }),
+  disciplineId: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({
+      param: { name: "disciplineId", in: "query" },
+      example: "physiotherapy",
+      description:
+        "Only what the discipline's practitioners offer; without practitionerId, only their slots.",
+    }),
 });
 export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 
@@ -182,6 +242,10 @@ export const BookingSlot = z
     practitionerId: PublicId,
     appointmentTypeId: PublicId,
     start: OffsetDateTime,
+    disciplineId: z.string().max(64).optional().openapi({
+      example: "physiotherapy",
+      description: "The discipline chosen; the practitioner must be in it, else 422 on /slot/practitionerId.",
+    }),
   })
   .openapi("BookingSlot");
 export type BookingSlot = z.infer<typeof BookingSlot>;
@@ -193,6 +257,10 @@ export const BookingRequest = z
     patient: BookingPatient,
     note: z.string().max(300).optional(),
     consent: z.literal(true, { error: "must be true" }),
+    returning: z.boolean().optional().openapi({
+      description:
+        "Whether the patient has been seen before; refused (422) when it contradicts the service's audience.",
+    }),
     website: z.string().max(200).optional().openapi({ description: "Honeypot: must be empty." }),
   })
   .openapi("BookingRequest");
