@@ -162,6 +162,7 @@ async function handle(
           name: "Harbourside Physio",
           locations,
           rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+          disciplines: [],
         },
       };
       return send(200, body);
