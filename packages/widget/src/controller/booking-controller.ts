@@ -24,7 +24,7 @@ import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../
 import { bookingRequest, type DetailsDraft, validateDetails } from "../internal/details.js";
 import {
   ANY,
-  disciplinesOf,
+  disciplineFixed,
   type FlowInputs,
   firstUnanswered,
   lockedId,
@@ -202,7 +202,7 @@ export class BookingController implements ReactiveController {
   missingStep(): BookingStep | undefined {
     const s = this.#state;
     return firstUnanswered({
-      discipline: s.disciplineId || !disciplinesOf(this.flow()).length,
+      discipline: s.disciplineId || disciplineFixed(this.flow()),
       location: s.locationId,
       service: s.typeId,
       practitioner: s.practitionerId,

@@ -170,6 +170,8 @@ describe("disciplines", () => {
     expect(visibleSteps(withDisciplines())[0]).toBe("discipline");
     expect(visibleSteps(inputs({}))).not.toContain("discipline");
     expect(visibleSteps(withDisciplines({ discipline: "psych" }))).not.toContain("discipline");
+    // A preselected practitioner already says which kind of help.
+    expect(visibleSteps(withDisciplines({ practitioner: "a" }))).not.toContain("discipline");
     // An id the clinic does not have falls back to the question.
     expect(visibleSteps(withDisciplines({ discipline: "astrology" }))[0]).toBe("discipline");
   });

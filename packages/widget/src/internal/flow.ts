@@ -35,6 +35,15 @@ export function disciplinesOf(i: Pick<FlowInputs, "profile">): readonly { id: st
 }
 
 /**
+ * "What do you need help with?" needs no asking: the clinic has no disciplines, the `discipline`
+ * attribute names one of them, or a preselected practitioner already says who (and so which kind of help).
+ */
+export function disciplineFixed(i: FlowInputs): boolean {
+  const list = disciplinesOf(i);
+  return !list.length || !!lockedId(i.discipline ?? "", list) || !!lockedId(i.practitioner, i.practitioners);
+}
+
+/**
  * The locations to choose from: where the preselected practitioner works and where someone who
  * offers the preselected type works (the clinic-wide list gives each practitioner's types over all
  * their locations, so a type kept to some locations may still be listed at others; the service
@@ -79,10 +88,7 @@ interface StepRule {
  * the view registry (view/step-views.ts) and in the message tables.
  */
 const RULES: readonly StepRule[] = [
-  {
-    step: "discipline",
-    fixed: (i) => !disciplinesOf(i).length || !!lockedId(i.discipline ?? "", disciplinesOf(i)),
-  },
+  { step: "discipline", fixed: disciplineFixed },
   { step: "location", fixed: (i) => !!(i.profile ? lockedLocation(i) : i.location) },
   { step: "service", fixed: (i) => !!lockedId(i.appointmentType, i.types) },
   { step: "practitioner", fixed: (i) => !!lockedId(i.practitioner, i.practitioners) },
