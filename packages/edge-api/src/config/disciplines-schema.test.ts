@@ -64,18 +64,18 @@ describe("disciplines, professions and services in the configuration", () => {
   });
 
   test("every error names its field", () => {
+    const bookable = { practitionerIds: [P1], appointmentTypeIds: [T1] };
+    // A practitioner and a type outside `bookable`, and a duplicate id.
+    const crossed = [
+      { id: "physio", name: "Physiotherapy", practitionerIds: [P1, "someone-else"] },
+      { id: "physio", name: "Physio again", practitionerIds: [P1], appointmentTypeIds: ["not-bookable"] },
+    ];
     const found = issues({
       clinics: [
         clinic({
-          bookable: { practitionerIds: [P1], appointmentTypeIds: [T1] },
+          bookable,
           disciplines: [
-            { id: "physio", name: "Physiotherapy", practitionerIds: [P1, "someone-else"] },
-            {
-              id: "physio",
-              name: "Physio again",
-              practitionerIds: [P1],
-              appointmentTypeIds: ["not-bookable"],
-            },
+            ...crossed,
             { id: "Psych Ology", name: "", practitionerIds: [] },
             { id: "podiatry", name: "Podiatry", practitionerIds: [P1], colour: "red" },
           ],
@@ -108,16 +108,8 @@ describe("disciplines, professions and services in the configuration", () => {
     const cross = issues({
       clinics: [
         clinic({
-          bookable: { practitionerIds: [P1], appointmentTypeIds: [T1] },
-          disciplines: [
-            { id: "physio", name: "Physiotherapy", practitionerIds: [P1, "someone-else"] },
-            {
-              id: "physio",
-              name: "Physio again",
-              practitionerIds: [P1],
-              appointmentTypeIds: ["not-bookable"],
-            },
-          ],
+          bookable,
+          disciplines: [...crossed],
           practitioners: [
             { id: P1, profession: "Physiotherapist" },
             { id: P1.toUpperCase(), profession: "Physiotherapist" },

@@ -173,20 +173,22 @@ export const PractitionersQuery = z.object({
 });
 export type PractitionersQuery = z.infer<typeof PractitionersQuery>;
 
+/** The `disciplineId` query parameter of GET /appointment-types and /availability. */
+const DisciplineIdQuery = z
+  .string()
+  .max(64)
+  .optional()
+  .openapi({
+    param: { name: "disciplineId", in: "query" },
+    example: "physiotherapy",
+    description: "Only what the discipline's practitioners offer; without practitionerId, only their slots.",
+  });
+
 /** Query of GET /appointment-types. */
 export const AppointmentTypesQuery = z.object({
   locationId: PublicId.optional().openapi({ param: { name: "locationId", in: "query" } }),
   practitionerId: PublicId.optional().openapi({ param: { name: "practitionerId", in: "query" } }),
-  disciplineId: z
-    .string()
-    .max(64)
-    .optional()
-    .openapi({
-      param: { name: "disciplineId", in: "query" },
-      example: "physiotherapy",
-      description:
-        "Only what the discipline's practitioners offer; without practitionerId, only their slots.",
-    }),
+  disciplineId: DisciplineIdQuery,
 });
 export type AppointmentTypesQuery = z.infer<typeof AppointmentTypesQuery>;
 
@@ -197,16 +199,7 @@ export const AvailabilityQuery = z.object({
   from: CalendarDate.openapi({ param: { name: "from", in: "query" }, example: "2026-12-01" }),
   to: CalendarDate.openapi({ param: { name: "to", in: "query" }, example: "2026-12-07" }),
   practitionerId: PublicId.optional().openapi({ param: { name: "practitionerId", in: "query" } }),
-  disciplineId: z
-    .string()
-    .max(64)
-    .optional()
-    .openapi({
-      param: { name: "disciplineId", in: "query" },
-      example: "physiotherapy",
-      description:
-        "Only what the discipline's practitioners offer; without practitionerId, only their slots.",
-    }),
+  disciplineId: DisciplineIdQuery,
 });
 export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 
