@@ -198,6 +198,7 @@ async function handle(
           name: "Harbourside Physio",
           locations,
           rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+          disciplines: [],
           // An addition since the first release (ClinicProfileResponse predates it).
           ...{ changes: { cancel: true, reschedule: true, noticeHours: 24, policy: FAKE_POLICY } },
         },

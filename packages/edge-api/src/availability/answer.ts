@@ -41,11 +41,16 @@ export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery
       { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
     ]);
   const cat = await getCatalogueVersioned(scope);
-  const subject = resolveSubject(cat.value, q, {
-    locationId: "/query/locationId",
-    appointmentTypeId: "/query/appointmentTypeId",
-    practitionerId: "/query/practitionerId",
-  });
+  const subject = resolveSubject(
+    cat.value,
+    q,
+    {
+      locationId: "/query/locationId",
+      appointmentTypeId: "/query/appointmentTypeId",
+      practitionerId: "/query/practitionerId",
+    },
+    { config: scope.rt.config, disciplineId: q.disciplineId, pointer: "/query/disciplineId" },
+  );
   const zone = subject.location.timezone;
   const win = bookingWindow(scope, zone);
   const nowMs = scope.now.getTime();
@@ -60,7 +65,7 @@ export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery
   let takenSig = "";
   if (taken) for (const s of slots) if (taken.has(s.key)) takenSig += `${s.key};`;
 
-  const memoKey = `${subject.location.id}|${subject.type.id}|${q.practitionerId?.toLowerCase() ?? ""}|${q.from}|${q.to}`;
+  const memoKey = `${subject.location.id}|${subject.type.id}|${q.practitionerId?.toLowerCase() ?? ""}|${q.from}|${q.to}|${subject.discipline?.id ?? ""}`;
   const memo = scope.rt.memo.get(memoKey);
   if (
     memo &&

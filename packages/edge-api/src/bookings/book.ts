@@ -11,7 +11,7 @@ import {
   slotKey,
   upstreamSlots,
 } from "../availability/index.js";
-import { getCatalogue } from "../catalogue/index.js";
+import { audienceContradicts, getCatalogue } from "../catalogue/index.js";
 import { ProblemError, validationProblem } from "../http/index.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
 import type { IdempotencyRecord } from "../state/index.js";
@@ -39,11 +39,24 @@ export interface BookingRun {
 export async function book(run: BookingRun, req: BookingRequest): Promise<BookingSummary> {
   const { scope } = run;
   const cat = await getCatalogue(scope);
-  const subject = resolveSubject(cat, req.slot, {
-    locationId: "/slot/locationId",
-    appointmentTypeId: "/slot/appointmentTypeId",
-    practitionerId: "/slot/practitionerId",
-  });
+  const subject = resolveSubject(
+    cat,
+    req.slot,
+    {
+      locationId: "/slot/locationId",
+      appointmentTypeId: "/slot/appointmentTypeId",
+      practitionerId: "/slot/practitionerId",
+    },
+    { config: scope.rt.config, disciplineId: req.slot.disciplineId, pointer: "/slot/disciplineId" },
+  );
+  if (audienceContradicts(scope.rt.config, subject.type.id, req.returning))
+    throw validationProblem([
+      {
+        pointer: "/slot/appointmentTypeId",
+        code: "audience_mismatch",
+        detail: req.returning ? "is for new patients only" : "is for returning patients only",
+      },
+    ]);
   const practitioner = subject.practitioners[0]!;
   const zone = subject.location.timezone;
   const startMs = Date.parse(req.slot.start);

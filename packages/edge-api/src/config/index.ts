@@ -6,6 +6,7 @@ export {
   TURNSTILE_SITEVERIFY_URL,
 } from "./challenge.js";
 export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
+export type { Audience, DisciplineConfig } from "./disciplines-schema.js";
 export {
   deploymentSecrets,
   EdgeConfigError,

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { EdgeError } from "../errors.js";
+import { resolveDisciplines } from "./disciplines-schema.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
 /** One problem in a configuration, with the field it concerns. */
@@ -103,6 +104,7 @@ export function parseEdgeConfig(
         availabilityTtlMs: c.cache.availabilitySeconds * 1000,
       },
       challenge,
+      ...resolveDisciplines(c, at, issues),
     });
   });
   const secrets = deploymentSecrets(env, issues);

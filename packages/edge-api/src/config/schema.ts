@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { type ChallengeConfig, ChallengeConfigFile } from "./challenge.js";
 import { SecretRef } from "./secret-ref.js";
+import { DisciplinesFileFields, type ResolvedDisciplines } from "./disciplines-schema.js";
 
 export { SecretRef };
 
@@ -78,6 +79,7 @@ export const ClinicFileEntry = z.strictObject({
     })
     .default({ catalogueSeconds: 300, availabilitySeconds: 20 }),
   challenge: ChallengeConfigFile,
+  ...DisciplinesFileFields,
 });
 export type ClinicFileEntry = z.input<typeof ClinicFileEntry>;
 
@@ -123,6 +125,10 @@ export interface ClinicConfig {
   cache: { catalogueTtlMs: number; availabilityTtlMs: number };
   /** What a booking (lookup, cancel, reschedule) must prove; `none` only when the clinic says so. */
   challenge: ChallengeConfig;
+  /** Disciplines, practitioners' professions and bios, services' descriptions, prices and audiences. */
+  disciplines: ResolvedDisciplines["disciplines"];
+  practitionerProfiles: ResolvedDisciplines["practitionerProfiles"];
+  appointmentTypeInfo: ResolvedDisciplines["appointmentTypeInfo"];
 }
 
 /** The configuration the app runs on. */

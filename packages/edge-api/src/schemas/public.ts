@@ -56,6 +56,16 @@ export const BookingRules = z
   .openapi("BookingRules");
 export type BookingRules = z.infer<typeof BookingRules>;
 
+/** A discipline: the clinic's grouping of practitioners ("Physiotherapy"). */
+export const PublicDiscipline = z
+  .object({
+    id: z.string().openapi({ example: "physiotherapy" }),
+    name: z.string().openapi({ example: "Physiotherapy" }),
+    description: z.string().optional(),
+  })
+  .openapi("PublicDiscipline");
+export type PublicDiscipline = z.infer<typeof PublicDiscipline>;
+
 /** GET /v1/clinics/{clinic} */
 export const ClinicProfileResponse = z
   .object({
@@ -64,6 +74,10 @@ export const ClinicProfileResponse = z
       name: z.string(),
       locations: z.array(PublicLocation),
       rules: BookingRules,
+      disciplines: z.array(PublicDiscipline).openapi({
+        description:
+          "The clinic's disciplines, in its order; `[]` when it has none (the widget then skips that step).",
+      }),
     }),
   })
   .openapi("ClinicProfileResponse");
@@ -77,6 +91,12 @@ export const PublicPractitioner = z
     title: z.string().optional(),
     locationIds: z.array(PublicId),
     appointmentTypeIds: z.array(PublicId),
+    profession: z
+      .string()
+      .optional()
+      .openapi({ example: "Physiotherapist", description: "As the clinic configures it." }),
+    disciplineIds: z.array(z.string()).openapi({ example: ["physiotherapy"] }),
+    bio: z.string().optional(),
   })
   .openapi("PublicPractitioner");
 export type PublicPractitioner = z.infer<typeof PublicPractitioner>;
@@ -97,9 +117,29 @@ export const PublicAppointmentType = z
   .openapi("PublicAppointmentType");
 export type PublicAppointmentType = z.infer<typeof PublicAppointmentType>;
 
+/** A price in cents of a currency (AUD). */
+export const Price = z
+  .object({
+    amountCents: z.number().int().nonnegative().openapi({ example: 9500 }),
+    currency: z.literal("AUD"),
+  })
+  .openapi("Price");
+export type Price = z.infer<typeof Price>;
+
+/** An appointment type as GET /appointment-types lists it: with disciplines, description, price and audience. */
+export const OfferedAppointmentType = PublicAppointmentType.extend({
+  disciplineIds: z.array(z.string()).openapi({ example: ["physiotherapy", "psychology"] }),
+  description: z.string().optional(),
+  price: Price.optional(),
+  audience: z.enum(["new", "existing", "all"]).openapi({
+    description: "Who may book it: new patients, returning (existing) ones, or anyone.",
+  }),
+}).openapi("OfferedAppointmentType");
+export type OfferedAppointmentType = z.infer<typeof OfferedAppointmentType>;
+
 /** GET /v1/clinics/{clinic}/appointment-types */
 export const AppointmentTypesResponse = z
-  .object({ appointmentTypes: z.array(PublicAppointmentType) })
+  .object({ appointmentTypes: z.array(OfferedAppointmentType) })
   .openapi("AppointmentTypesResponse");
 export type AppointmentTypesResponse = z.infer<typeof AppointmentTypesResponse>;
 
@@ -138,10 +178,22 @@ export const PractitionersQuery = z.object({
 });
 export type PractitionersQuery = z.infer<typeof PractitionersQuery>;
 
+/** The `disciplineId` query parameter of GET /appointment-types and /availability. */
+const DisciplineIdQuery = z
+  .string()
+  .max(64)
+  .optional()
+  .openapi({
+    param: { name: "disciplineId", in: "query" },
+    example: "physiotherapy",
+    description: "Only what the discipline's practitioners offer; without practitionerId, only their slots.",
+  });
+
 /** Query of GET /appointment-types. */
 export const AppointmentTypesQuery = z.object({
   locationId: PublicId.optional().openapi({ param: { name: "locationId", in: "query" } }),
   practitionerId: PublicId.optional().openapi({ param: { name: "practitionerId", in: "query" } }),
+  disciplineId: DisciplineIdQuery,
 });
 export type AppointmentTypesQuery = z.infer<typeof AppointmentTypesQuery>;
 
@@ -152,6 +204,7 @@ export const AvailabilityQuery = z.object({
   from: CalendarDate.openapi({ param: { name: "from", in: "query" }, example: "2026-12-01" }),
   to: CalendarDate.openapi({ param: { name: "to", in: "query" }, example: "2026-12-07" }),
   practitionerId: PublicId.optional().openapi({ param: { name: "practitionerId", in: "query" } }),
+  disciplineId: DisciplineIdQuery,
 });
 export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 
@@ -205,6 +258,10 @@ export const BookingSlot = z
     practitionerId: PublicId,
     appointmentTypeId: PublicId,
     start: OffsetDateTime,
+    disciplineId: z.string().max(64).optional().openapi({
+      example: "physiotherapy",
+      description: "The discipline chosen; the practitioner must be in it, else 422 on /slot/practitionerId.",
+    }),
   })
   .openapi("BookingSlot");
 export type BookingSlot = z.infer<typeof BookingSlot>;
@@ -216,6 +273,10 @@ export const BookingRequest = z
     patient: BookingPatient,
     note: z.string().max(300).optional(),
     consent: z.literal(true, { error: "must be true" }),
+    returning: z.boolean().optional().openapi({
+      description:
+        "Whether the patient has been seen before; refused (422) when it contradicts the service's audience.",
+    }),
     website: z.string().max(200).optional().openapi({ description: "Honeypot: must be empty." }),
     proof: Proof.optional(),
   })

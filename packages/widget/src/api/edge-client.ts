@@ -29,8 +29,7 @@ export interface EdgeClient {
   /** Without `locationId`: every bookable practitioner, with all their locations. */
   practitioners(locationId: string | undefined, signal: AbortSignal): Promise<PractitionersResponse>;
   appointmentTypes(
-    locationId: string,
-    practitionerId: string | undefined,
+    q: { locationId: string; practitionerId?: string | undefined; disciplineId?: string | undefined },
     signal: AbortSignal,
   ): Promise<AppointmentTypesResponse>;
   availability(
@@ -40,6 +39,7 @@ export interface EdgeClient {
       from: string;
       to: string;
       practitionerId?: string | undefined;
+      disciplineId?: string | undefined;
     },
     signal: AbortSignal,
   ): Promise<AvailabilityResponse>;
@@ -76,8 +76,7 @@ export function createEdgeClient(
   return {
     profile: (signal) => get("", {}, signal, "clinic"),
     practitioners: (locationId, signal) => get("/practitioners", { locationId }, signal, "practitioners"),
-    appointmentTypes: (locationId, practitionerId, signal) =>
-      get("/appointment-types", { locationId, practitionerId }, signal, "appointmentTypes"),
+    appointmentTypes: (q, signal) => get("/appointment-types", { ...q }, signal, "appointmentTypes"),
     availability: (q, signal) => get("/availability", { ...q }, signal, "days"),
     challenge: (signal) => get("/challenge", {}, signal, "kind"),
     book: (body, idempotencyKey, signal) =>

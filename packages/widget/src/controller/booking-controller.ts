@@ -18,6 +18,7 @@ import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../
 import { bookingRequest, type DetailsDraft, validateDetails } from "../internal/details.js";
 import {
   ANY,
+  disciplineFixed,
   type FlowInputs,
   firstUnanswered,
   lockedId,
@@ -53,12 +54,15 @@ export class BookingController implements ReactiveController {
         api: host.api,
         clinic: host.clinic,
         locationId: this.#state.locationId,
+        disciplineId: this.#state.disciplineId,
         typeId: this.#state.typeId,
         practitionerId: this.#state.practitionerId,
         from: this.#state.weekFrom,
         to: this.weekTo(),
         // Fetched alongside the profile (not after it) so a deep link skips a lone location sooner.
-        everyone: !host.location && !!(host.practitioner || host.appointmentType),
+        everyone:
+          !host.location &&
+          !!(host.practitioner || host.appointmentType || this.profile?.disciplines?.length),
         refresh: this.#state.refresh,
       }),
       {
@@ -102,6 +106,10 @@ export class BookingController implements ReactiveController {
   /** Before each render: apply preselections and never stay on a step that cannot be shown. */
   hostUpdate(): void {
     const host = this.#host;
+    // The `discipline` attribute, while the clinic has it: a change starts the choices after it again.
+    const discipline = lockedId(host.discipline, this.profile?.disciplines);
+    if (discipline && this.profile && this.#state.disciplineId !== discipline)
+      this.#setDiscipline(discipline);
     const located = lockedLocation(this.flow());
     if (located) this.#set({ locationId: located.id });
     // Preselections apply while valid; an id the lists do not offer falls back to a normal choice.
@@ -151,6 +159,8 @@ export class BookingController implements ReactiveController {
       location: host.location,
       appointmentType: host.appointmentType,
       practitioner: host.practitioner,
+      discipline: host.discipline,
+      disciplineId: this.#state.disciplineId,
       types: this.data.types.value,
       practitioners: this.data.practitioners.value,
       everyone: this.data.everyone.value,
@@ -187,6 +197,7 @@ export class BookingController implements ReactiveController {
   missingStep(): BookingStep | undefined {
     const s = this.#state;
     return firstUnanswered({
+      discipline: s.disciplineId || disciplineFixed(this.flow()),
       location: s.locationId,
       service: s.typeId,
       practitioner: s.practitionerId,
@@ -276,6 +287,25 @@ export class BookingController implements ReactiveController {
     this.next(from);
   }
 
+  /** A discipline was chosen ("What do you need help with?"). */
+  pickDiscipline(id: string): void {
+    if (this.#state.disciplineId !== id) this.#setDiscipline(id);
+    this.next("discipline");
+  }
+
+  /** Sets the discipline; everything chosen after it depended on it. */
+  #setDiscipline(id: string): void {
+    this.#set({
+      disciplineId: id,
+      typeId: undefined,
+      practitionerId: undefined,
+      chosen: undefined,
+      weekFrom: undefined,
+      day: undefined,
+    });
+    if (!this.#host.location) this.#set({ locationId: undefined });
+  }
+
   /** Shows the week from `from`. */
   showWeek(from: CalendarDate): void {
     this.#set({ weekFrom: from, notice: "" });
@@ -330,9 +360,10 @@ export class BookingController implements ReactiveController {
 
   /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
   confirm(): void {
-    const { chosen, typeId, details } = this.#state;
+    const { chosen, typeId, details, disciplineId } = this.#state;
     if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
     const body = bookingRequest(chosen, typeId, details);
+    if (disciplineId) body.slot = { ...body.slot, disciplineId };
     this.#set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.
     void this.data.booking.run([body, this.#keys.keyFor(body)]);

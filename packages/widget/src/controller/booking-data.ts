@@ -11,7 +11,7 @@ import type {
   AvailabilityResponse,
   BookingRequest,
   ClinicProfile,
-  PublicAppointmentType,
+  OfferedAppointmentType,
   PublicPractitioner,
 } from "../api/types.js";
 import type { CoreplusErrorDetail } from "../events.js";
@@ -23,6 +23,8 @@ export interface DataArgs {
   api: string;
   clinic: string;
   locationId: string | undefined;
+  /** The discipline chosen: narrows the types and "first available". */
+  disciplineId: string | undefined;
   typeId: string | undefined;
   practitionerId: string | undefined;
   from: string | undefined;
@@ -34,12 +36,12 @@ export interface DataArgs {
 }
 
 type Maybe = string | undefined;
-type AvailabilityArgs = readonly [string, string, Maybe, Maybe, Maybe, Maybe, Maybe, number];
+type AvailabilityArgs = readonly [string, string, Maybe, Maybe, Maybe, Maybe, Maybe, number, Maybe];
 
 /** What the host does with results and failures. */
 export interface DataCallbacks {
   profile(clinic: ClinicProfile): void;
-  types(list: PublicAppointmentType[]): void;
+  types(list: OfferedAppointmentType[]): void;
   practitioners(list: PublicPractitioner[]): void;
   availability(data: AvailabilityResponse): void;
   /** The booking and, from an edge API that manages bookings, its manage token. */
@@ -51,7 +53,7 @@ export interface DataCallbacks {
 /** The tasks of one element. */
 export class BookingData {
   readonly profile: Task<readonly [string, string], ClinicProfile>;
-  readonly types: Task<readonly [string, string, string | undefined], PublicAppointmentType[]>;
+  readonly types: Task<readonly [string, string, Maybe, Maybe], OfferedAppointmentType[]>;
   readonly practitioners: Task<readonly [string, string, string | undefined], PublicPractitioner[]>;
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
@@ -70,11 +72,11 @@ export class BookingData {
       onError: (e) => on.failed(e, "profile"),
     });
     this.types = new Task(host, {
-      task: async ([, , locationId], { signal }) =>
+      task: async ([, , locationId, disciplineId], { signal }) =>
         locationId
-          ? (await client().appointmentTypes(locationId, undefined, signal)).appointmentTypes
+          ? (await client().appointmentTypes({ locationId, disciplineId }, signal)).appointmentTypes
           : initialState,
-      args: () => [args().api, args().clinic, args().locationId] as const,
+      args: () => [args().api, args().clinic, args().locationId, args().disciplineId] as const,
       onComplete: on.types,
       onError: (e) => on.failed(e, "appointment-types"),
     });
@@ -92,7 +94,7 @@ export class BookingData {
       args: () => [args().api, args().clinic, args().everyone] as const,
     });
     this.availability = new Task(host, {
-      task: async ([, , locationId, typeId, who, from, to], { signal }) => {
+      task: async ([, , locationId, typeId, who, from, to, , disciplineId], { signal }) => {
         if (!locationId || !typeId || !who || !from || !to) return initialState;
         const q = {
           locationId,
@@ -100,12 +102,23 @@ export class BookingData {
           from,
           to,
           practitionerId: who === ANY ? undefined : who,
+          disciplineId,
         };
         return client().availability(q, signal);
       },
       args: () => {
         const a = args();
-        return [a.api, a.clinic, a.locationId, a.typeId, a.practitionerId, a.from, a.to, a.refresh] as const;
+        return [
+          a.api,
+          a.clinic,
+          a.locationId,
+          a.typeId,
+          a.practitionerId,
+          a.from,
+          a.to,
+          a.refresh,
+          a.disciplineId,
+        ] as const;
       },
       onComplete: on.availability,
       onError: (e) => on.failed(e, "availability"),
