@@ -36,8 +36,10 @@ export interface ServeEdgeApiOptions {
   trustProxy?: boolean;
   state?: EdgeStateFactory;
   fetch?: typeof fetch;
-  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_* and secret variables are read. Default: process.env. */
+  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_*, MANAGE_SECRET and secret variables are read. Default: process.env. */
   env?: Record<string, string | undefined>;
+  /** Signs manage tokens; default MANAGE_SECRET from `env`, else the printed development default. */
+  manageSecret?: string;
 }
 
 /** A running edge API. */
@@ -147,6 +149,8 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
   if (opts.now) deps.now = opts.now;
   if (opts.state) deps.state = opts.state;
   if (opts.fetch) deps.fetch = opts.fetch;
+  const manageSecret = opts.manageSecret ?? env.MANAGE_SECRET;
+  if (manageSecret) deps.manageSecret = manageSecret;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(

@@ -6,6 +6,7 @@
 import type { CoreplusClient } from "@coreplus-kit/core";
 import type { ClinicConfig } from "./config/schema.js";
 import type { BoundedMap } from "./internal/bounded-map.js";
+import type { ManageTokens } from "./manage/token.js";
 import type { ClinicState } from "./state/types.js";
 
 /** How a cached read was answered, for Server-Timing and the logs. */
@@ -29,6 +30,8 @@ export interface ClinicRuntime {
   coreplus: CoreplusClient;
   /** Derived answers remembered in this process (never the source of truth; see availabilityJson). */
   memo: BoundedMap<AvailabilityMemo>;
+  /** Signs and checks manage tokens (one secret per deployment). */
+  manage: ManageTokens;
 }
 
 /** Per-request facts and hooks. */

@@ -9,6 +9,7 @@ import type { EdgeConfig } from "../config/index.js";
 import { httpProblem, ProblemError, problemAnswer, zodProblem } from "../http/index.js";
 import { BoundedMap } from "../internal/bounded-map.js";
 import { errorName } from "../internal/error-name.js";
+import { createManageTokens, DEV_MANAGE_SECRET } from "../manage/token.js";
 import {
   clinicCors,
   clinicScope,
@@ -23,6 +24,7 @@ import {
   bookingsRoutes,
   clinicRoutes,
   healthRoutes,
+  manageRoutes,
   practitionersRoutes,
 } from "../routes/index.js";
 import { createMemoryState, type EdgeStateFactory } from "../state/index.js";
@@ -45,6 +47,8 @@ export interface EdgeDeps {
   clientAddress?: (req: Request, env?: unknown) => string | undefined;
   /** Serves swagger-ui-dist's files for /docs (the Node entry reads them from the package). */
   docsAssets?: DocsAssets;
+  /** Signs manage tokens (MANAGE_SECRET). Default: the printed development secret, with a warning. */
+  manageSecret?: string;
 }
 
 /**
@@ -64,12 +68,20 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   const businessNow = deps.now ?? (() => new Date());
   const state = deps.state ?? createMemoryState();
   const health = new HealthTracker();
+  if (!deps.manageSecret)
+    logger({
+      level: "warn",
+      msg: "MANAGE_SECRET is not set: manage tokens are signed with the development default (development only)",
+      manageSecret: DEV_MANAGE_SECRET,
+    });
+  const manage = createManageTokens(deps.manageSecret ?? DEV_MANAGE_SECRET);
   const runtimes = new Map<string, ClinicRuntime>();
   for (const clinic of config.clinics) {
     runtimes.set(clinic.slug, {
       config: clinic,
       state: state.forClinic(clinic.slug),
       memo: new BoundedMap(500),
+      manage,
       coreplus: createClinicClient({
         clinic,
         limiter: state.forConsumer(consumerKeyOf(clinic)).limiter,
@@ -129,6 +141,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     .route("/", appointmentTypesRoutes())
     .route("/", availabilityRoutes())
     .route("/", bookingsRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
+    .route("/", manageRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
     .route("/", healthRoutes({ report: (c) => health.report(runtimes.values(), defer(c)) }));
   routed.doc31("/openapi.json", {
     openapi: "3.1.0",

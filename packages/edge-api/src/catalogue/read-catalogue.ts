@@ -48,6 +48,7 @@ export async function clinicProfile(scope: RequestScope): Promise<ClinicProfileR
         phone,
       })),
       rules: { ...config.rules },
+      changes: { ...config.changes },
     },
   };
 }

@@ -3,6 +3,7 @@
  * with the development credentials and any loopback origin allowed. Development only.
  */
 import { DEV_DEFAULTS } from "@coreplus-kit/core/dev";
+import { defaultPolicyText } from "./changes.js";
 import type { EdgeConfig } from "./schema.js";
 
 /** Options for {@link defaultSandboxConfig}. */
@@ -47,6 +48,7 @@ export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): Ed
           bookings: { limit: 5_000, windowMs: 60_000 },
         },
         cache: { catalogueTtlMs: 300_000, availabilityTtlMs: 20_000 },
+        changes: { cancel: true, reschedule: true, noticeHours: 24, policy: defaultPolicyText(24) },
       },
     ],
   };

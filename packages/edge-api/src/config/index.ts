@@ -1,4 +1,5 @@
 /** The edge API's configuration: its schema, the parser that resolves secrets, and the sandbox default. */
+export { type ChangesPolicy, defaultPolicyText } from "./changes.js";
 export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
 export {
   EdgeConfigError,

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { EdgeError } from "../errors.js";
+import { defaultPolicyText } from "./changes.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
 /** One problem in a configuration, with the field it concerns. */
@@ -93,6 +94,12 @@ export function parseEdgeConfig(
       cache: {
         catalogueTtlMs: c.cache.catalogueSeconds * 1000,
         availabilityTtlMs: c.cache.availabilitySeconds * 1000,
+      },
+      changes: {
+        cancel: c.changes.cancel,
+        reschedule: c.changes.reschedule,
+        noticeHours: c.changes.noticeHours,
+        policy: c.changes.policy ?? defaultPolicyText(c.changes.noticeHours),
       },
     });
   });

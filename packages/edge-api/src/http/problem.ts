@@ -27,6 +27,9 @@ const TITLES: Record<ProblemType, string> = {
   "unsupported-media-type": "The request body must be application/json",
   "forbidden-origin": "This website may not use this clinic's booking API",
   internal: "Internal error",
+  "booking-not-found": "No booking matches",
+  "too-late-to-change": "This booking can no longer be changed online",
+  "booking-cancelled": "This booking is cancelled",
 };
 
 /** Options of a problem beyond its type and detail. */
@@ -37,6 +40,8 @@ export interface ProblemOptions {
   retryAfter?: number;
   /** Sent as Allow (405). */
   allow?: string;
+  /** too-late-to-change: the location's phone, for the patient to call. */
+  phone?: string;
   cause?: unknown;
 }
 
@@ -56,6 +61,9 @@ const STATUS: Record<ProblemType, number> = {
   "unsupported-media-type": 415,
   "forbidden-origin": 403,
   internal: 500,
+  "booking-not-found": 404,
+  "too-late-to-change": 409,
+  "booking-cancelled": 409,
 };
 
 /** An error that is answered as a problem+json response (`code` ERR_EDGE_PROBLEM). */
@@ -68,6 +76,7 @@ export class ProblemError extends EdgeError {
   readonly errors: ProblemFieldError[] | undefined;
   readonly retryAfter: number | undefined;
   readonly allow: string | undefined;
+  readonly phone: string | undefined;
   constructor(type: ProblemType, detail: string, opts: ProblemOptions = {}) {
     super(detail, { cause: opts.cause });
     this.status = opts.status ?? STATUS[type];
@@ -76,6 +85,7 @@ export class ProblemError extends EdgeError {
     this.errors = opts.errors;
     this.retryAfter = opts.retryAfter;
     this.allow = opts.allow;
+    this.phone = opts.phone;
   }
 
   /** The JSON body of this problem. */
@@ -87,6 +97,7 @@ export class ProblemError extends EdgeError {
       detail: this.detail,
     };
     if (this.errors) body.errors = this.errors;
+    if (this.phone !== undefined) body.phone = this.phone;
     return body;
   }
 }

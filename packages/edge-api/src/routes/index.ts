@@ -4,4 +4,12 @@ export { availabilityRoute, availabilityRoutes } from "./availability.js";
 export { type BookingsRoutesOptions, bookingRoute, bookingsRoutes } from "./bookings.js";
 export { clinicRoutes, profileRoute } from "./clinic.js";
 export { type HealthRoutesOptions, healthRoute, healthRoutes } from "./health.js";
+export {
+  cancelRoute,
+  lookupRoute,
+  type ManageRoutesOptions,
+  managedBookingRoute,
+  manageRoutes,
+  rescheduleRoute,
+} from "./manage.js";
 export { practitionersRoute, practitionersRoutes } from "./practitioners.js";
