@@ -122,6 +122,10 @@ describe("manage tokens", () => {
       status: "booked",
       changeable: { cancel: true, reschedule: true },
     });
+    // The token is a bearer credential: the request log names the route, never the token.
+    const logs = JSON.stringify(s.logs);
+    expect(logs).not.toContain(manage.token.split(".")[2]);
+    expect(logs).toContain("/v1/clinics/harbourside/bookings/{token}");
     // The profile tells the widget the policy.
     const profile = await get("");
     expect((profile.body.clinic as { changes: unknown }).changes).toMatchObject({
