@@ -6,6 +6,7 @@
 import { type Appointment, CoreplusSlotUnavailableError, formatInZone } from "@coreplus-kit/core";
 import {
   bookingWindow,
+  requireInWindow,
   resolveSubject,
   type SlotSubject,
   slotKey,
@@ -50,20 +51,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
       { pointer: "/patient/dateOfBirth", code: "out_of_range", detail: "is too long ago" },
     ]);
   const progress = run.record.progress;
-  if (!progress.bookingSent) {
-    if (startMs < win.earliestMs)
-      throw validationProblem([
-        { pointer: "/slot/start", code: "too_soon", detail: "is sooner than the clinic's minimum notice" },
-      ]);
-    if (date > win.lastDate)
-      throw validationProblem([
-        {
-          pointer: "/slot/start",
-          code: "too_far_ahead",
-          detail: "is further ahead than the clinic takes bookings",
-        },
-      ]);
-  }
+  if (!progress.bookingSent) requireInWindow(win, startMs, date, "/slot/start");
   const key = slotKey(practitioner.id, startMs);
   return scope.rt.state.withLock(
     `slot:${key}`,

@@ -6,7 +6,13 @@
  * back and finishes what was sent instead of repeating it blindly.
  */
 import { type Appointment, CoreplusSlotUnavailableError, dateInZone, formatInZone } from "@coreplus-kit/core";
-import { bookingWindow, resolveSubject, slotKey, upstreamSlots } from "../availability/index.js";
+import {
+  bookingWindow,
+  requireInWindow,
+  resolveSubject,
+  slotKey,
+  upstreamSlots,
+} from "../availability/index.js";
 import {
   bodyHash,
   type IdempotentRun,
@@ -16,7 +22,7 @@ import {
   TAKEN_TTL_MS,
 } from "../bookings/index.js";
 import { type Catalogue, getCatalogue } from "../catalogue/index.js";
-import { ProblemError, validationProblem, zodProblem } from "../http/index.js";
+import { ProblemError, zodProblem } from "../http/index.js";
 import { CancelRequest, RescheduleRequest } from "../schemas/manage.js";
 import type { Json } from "../state/index.js";
 import type { RequestScope } from "../types.js";
@@ -182,21 +188,8 @@ async function reschedule(
         { locationId: "/start", appointmentTypeId: "/start", practitionerId: "/practitionerId" },
       );
       const zone = r.location.timezone;
-      const win = bookingWindow(scope, zone);
-      const date = dateInZone(newStartMs, zone);
-      if (newStartMs < win.earliestMs)
-        throw validationProblem([
-          { pointer: "/start", code: "too_soon", detail: "is sooner than the clinic's minimum notice" },
-        ]);
-      if (date > win.lastDate)
-        throw validationProblem([
-          {
-            pointer: "/start",
-            code: "too_far_ahead",
-            detail: "is further ahead than the clinic takes bookings",
-          },
-        ]);
-      if (!moved(a)) await move(run, subject, r, newStartMs, date);
+      requireInWindow(bookingWindow(scope, zone), newStartMs, dateInZone(newStartMs, zone), "/start");
+      if (!moved(a)) await move(run, subject, r, newStartMs, dateInZone(newStartMs, zone));
     }
     const fresh = moved(a) ? a : await readAppointment(scope, a.appointmentId, run.signal);
     const now = resolveAppointment(scope, cat, fresh);

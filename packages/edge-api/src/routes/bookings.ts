@@ -10,7 +10,7 @@ import { checkBookingRequest, handleBooking } from "../bookings/index.js";
 import { ProblemError } from "../http/index.js";
 import { BookingRequest, BookingResponse, ClinicParams } from "../schemas/public.js";
 import { jsonObjectBody } from "./json-body.js";
-import { json, problem, readProblems, routesApp, validatedByHandler } from "./openapi.js";
+import { json, problem, readProblems, recordedAnswer, routesApp, validatedByHandler } from "./openapi.js";
 
 const IdempotencyHeaders = z.object({
   "Idempotency-Key": z
@@ -81,16 +81,8 @@ export const bookingsRoutes = (opts: BookingsRoutesOptions) => {
     async (c) => {
       const answer = await handleBooking(c.get("scope"), c.get("checked"));
       c.get("logFields").booking = answer.outcome;
-      const headers: Record<string, string> = {
-        "content-type": answer.status < 300 ? "application/json" : "application/problem+json",
-      };
-      if (answer.replayed) headers["idempotent-replayed"] = "true";
       // A recorded answer: the BookingResponse of a 201, or the problem of a 409 or 422.
-      return c.body(JSON.stringify(answer.body), answer.status as 201, headers) as unknown as TypedResponse<
-        BookingResponse,
-        201,
-        "json"
-      >;
+      return recordedAnswer(c, answer) as unknown as TypedResponse<BookingResponse, 201, "json">;
     },
   );
 };

@@ -21,7 +21,7 @@ import {
 } from "../schemas/manage.js";
 import { ClinicParams } from "../schemas/public.js";
 import { jsonObjectBody } from "./json-body.js";
-import { json, problem, readProblems, routesApp, validatedByHandler } from "./openapi.js";
+import { json, problem, readProblems, recordedAnswer, routesApp, validatedByHandler } from "./openapi.js";
 
 const IdempotencyHeaders = z.object({
   "Idempotency-Key": z
@@ -154,16 +154,8 @@ export const manageRoutes = (opts: ManageRoutesOptions) => {
       async (c) => {
         const answer = await handleChange(c.get("scope"), c.get("checked"));
         c.get("logFields").change = answer.outcome;
-        const headers: Record<string, string> = {
-          "content-type": answer.status < 300 ? "application/json" : "application/problem+json",
-        };
-        if (answer.replayed) headers["idempotent-replayed"] = "true";
         // A recorded answer: the 200 of the change, or the problem of a 404, 409 or 422.
-        return c.body(JSON.stringify(answer.body), answer.status as 200, headers) as unknown as TypedResponse<
-          ManagedBookingResponse,
-          200,
-          "json"
-        >;
+        return recordedAnswer(c, answer) as unknown as TypedResponse<ManagedBookingResponse, 200, "json">;
       },
     );
   changeHandler(cancelRoute, "cancel");
