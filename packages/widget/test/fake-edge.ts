@@ -153,6 +153,12 @@ async function handle(
           name: "Harbourside Physio",
           locations,
           rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+          changes: {
+            cancel: true,
+            reschedule: true,
+            noticeHours: 24,
+            policy: "Change or cancel online up to 1 day before.",
+          },
         },
       };
       return send(200, body);
@@ -210,7 +216,10 @@ async function handle(
           practitioner: { id: practitioner.id, displayName: practitioner.displayName },
           appointmentType: type,
           reminders: { email: true, sms: scenario !== "emailonly" },
+          status: "booked",
         },
+        // The fake does not manage bookings: a token-shaped stand-in that expires at the start.
+        manage: { token: `fake-manage-token-${state.bookings.size + 1}`, expiresAt: body.slot.start },
       };
       state.bookings.set(key, booking);
       return send(201, booking);

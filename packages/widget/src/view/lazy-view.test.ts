@@ -9,7 +9,18 @@ const context = (rerender: () => void): ViewContext => ({
   c: { contact: () => undefined } as unknown as BookingController,
   m: enAU,
   locale: "en-AU",
-  profile: { slug: "c", name: "C", locations: [], rules: { minNoticeMinutes: 0, maxDaysAhead: 60 } },
+  profile: {
+    slug: "c",
+    name: "C",
+    locations: [],
+    rules: { minNoticeMinutes: 0, maxDaysAhead: 60 },
+    changes: {
+      cancel: true,
+      reschedule: true,
+      noticeHours: 24,
+      policy: "Change or cancel online up to 1 day before.",
+    },
+  },
   rerender,
 });
 
