@@ -19,8 +19,10 @@ const subpaths = Object.keys(pkg.exports ?? {}).filter((key) => key !== "./packa
 // Entries for another runtime have no Node meaning to require(): a browser bundle registers a custom
 // element on load; edge-api's Workers entry imports `cloudflare:workers`, which only workerd provides.
 const REQUIRE_SKIP = new Set(["./coreplus-booking.js", "./workers"]);
+// A types-only entry (JSX typings) has nothing to load.
+const typesOnly = (entry) => typeof entry === "object" && !("default" in entry) && !("import" in entry);
 const required = subpaths
-  .filter((subpath) => !REQUIRE_SKIP.has(subpath))
+  .filter((subpath) => !REQUIRE_SKIP.has(subpath) && !typesOnly(pkg.exports[subpath]))
   .map((subpath) => (subpath === "." ? pkg.name : `${pkg.name}/${subpath.slice(2)}`));
 // Self-reference by name: resolved through the exports map with the conditions require() uses.
 const probe = `for (const name of ${JSON.stringify(required)}) {

@@ -11,7 +11,7 @@ const executablePath = requireChromiumUnderCi("browser tests");
 const inChromium: ViteUserConfig["test"] = executablePath
   ? {
       include: ["src/**/*.browser.test.ts"],
-      globalSetup: ["test/fake-edge.global.ts"],
+      globalSetup: ["test/fake-edge.global.ts", "test/ssr.global.ts"],
       browser: {
         enabled: true,
         headless: true,

@@ -53,21 +53,21 @@ import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view
  * @csspart primary-button - Continue / Confirm booking.
  * @csspart secondary-button - Retry, week arrows, Next available, Add to calendar, Book another.
  *
- * @cssproperty --coreplus-accent - Buttons, selection and links.
- * @cssproperty --coreplus-accent-text - Text on the accent colour.
- * @cssproperty --coreplus-bg - The card's background.
- * @cssproperty --coreplus-surface - Hover and skeleton background.
- * @cssproperty --coreplus-text - Body text.
- * @cssproperty --coreplus-muted - Hints and secondary text.
- * @cssproperty --coreplus-border - Borders of the card, choices and inputs.
- * @cssproperty --coreplus-error - Error text and borders.
- * @cssproperty --coreplus-success - The confirmation tick.
- * @cssproperty --coreplus-focus - The focus ring.
- * @cssproperty --coreplus-font - The font stack.
- * @cssproperty --coreplus-font-size - The base size (never below 16px: iOS zooms smaller inputs).
- * @cssproperty --coreplus-radius - Corner radius.
- * @cssproperty --coreplus-space - The spacing unit (8px grid).
- * @cssproperty --coreplus-max-width - The card's widest size.
+ * @cssproperty [--coreplus-accent=#0b5cad] - Buttons, selection and links.
+ * @cssproperty [--coreplus-accent-text=#ffffff] - Text on the accent colour.
+ * @cssproperty [--coreplus-bg=#ffffff] - The card's background.
+ * @cssproperty [--coreplus-surface=#f1f4f7] - Hover and skeleton background.
+ * @cssproperty [--coreplus-text=#1a1f24] - Body text.
+ * @cssproperty [--coreplus-muted=#4a5561] - Hints and secondary text.
+ * @cssproperty [--coreplus-border=#77818c] - Borders of the card, choices and inputs.
+ * @cssproperty [--coreplus-error=#b3261e] - Error text and borders.
+ * @cssproperty [--coreplus-success=#1b7a35] - The confirmation tick.
+ * @cssproperty [--coreplus-focus=#0b5cad] - The focus ring.
+ * @cssproperty [--coreplus-font=system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif] - The font stack.
+ * @cssproperty [--coreplus-font-size=16px] - The base size (never below 16px: iOS zooms smaller inputs).
+ * @cssproperty [--coreplus-radius=10px] - Corner radius.
+ * @cssproperty [--coreplus-space=8px] - The spacing unit (8px grid).
+ * @cssproperty [--coreplus-max-width=720px] - The card's widest size.
  */
 export class CoreplusBooking extends LitElement {
   static override styles = bookingStyles;

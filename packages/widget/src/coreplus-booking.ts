@@ -10,7 +10,8 @@ import type { CoreplusEventDetails } from "./events.js";
 export const tagName = "coreplus-booking";
 
 if (typeof customElements !== "undefined" && !customElements.get(tagName)) {
-  customElements.define(tagName, CoreplusBooking);
+  // The literal (not `tagName`) is what the custom-elements manifest analyzer reads as the tag.
+  customElements.define("coreplus-booking", CoreplusBooking);
 }
 
 type CoreplusEventMap = { [K in keyof CoreplusEventDetails]: CustomEvent<CoreplusEventDetails[K]> };

@@ -35,3 +35,49 @@ describe("importing without a DOM", () => {
     }
   });
 });
+
+/** Server HTML without Lit's hydration markers, entities decoded enough to read the text. */
+const readable = (out: string) => out.replaceAll(/<!--.*?-->/g, "").replaceAll("&#39;", "'");
+
+describe("server rendering with @lit-labs/ssr", () => {
+  it("renders every attribute, reflected, into a declarative shadow root with the card and heading", async () => {
+    const { renderBooking } = await import("../test/ssr-render.ts");
+    const out = readable(
+      await renderBooking({
+        api: "https://book.example.com",
+        clinic: "harbourside",
+        location: "loc-1",
+        practitioner: "prac-1",
+        "appointment-type": "type-1",
+        lang: "en-US",
+        theme: "dark",
+        datalayer: "",
+      }),
+    );
+    for (const attr of [
+      'api="https://book.example.com"',
+      'clinic="harbourside"',
+      'location="loc-1"',
+      'practitioner="prac-1"',
+      'appointment-type="type-1"',
+      'lang="en-US"',
+      'theme="dark"',
+      "datalayer",
+    ])
+      expect(out).toContain(attr);
+    expect(out).toContain('<template shadowroot="open" shadowrootmode="open">');
+    expect(out).toMatch(/<section class="card" part="card" lang="en-US"/);
+    expect(out).toContain(">Book an appointment</h2>");
+    // The clinic loads in the browser: the server shows the skeleton of the first step, not an error.
+    expect(out).toContain('class="choice skeleton"');
+    expect(out).not.toContain("undefined");
+  });
+
+  it("renders the bare element's set-up notice, in en-AU, with the default theme reflected", async () => {
+    const { renderBooking } = await import("../test/ssr-render.ts");
+    const out = readable(await renderBooking({}));
+    expect(out).toContain('theme="light"');
+    expect(out).toContain('lang="en-AU"');
+    expect(out).toContain("This booking page isn't set up correctly.");
+  });
+});

@@ -137,7 +137,12 @@ export class BookingController implements ReactiveController {
 
   /** The locale and message table: the nearest `lang` on the page, else en-AU. */
   i18n(): { locale: string; m: Messages } {
-    const tag = this.#host.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang;
+    const host = this.#host;
+    // Server rendering (@lit-labs/ssr's DOM shim) has no tree to walk: the element's own `lang` counts.
+    const tag =
+      typeof host.closest === "function"
+        ? host.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang
+        : host.getAttribute("lang");
     const { locale, messages } = resolveMessages(tag);
     return { locale, m: messages };
   }

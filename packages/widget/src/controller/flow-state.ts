@@ -24,7 +24,7 @@ export interface BookingOptions {
 /** What the controller needs of its element. */
 export type BookingHost = ReactiveControllerHost &
   BookingOptions &
-  Pick<HTMLElement, "closest" | "dispatchEvent"> & { readonly renderRoot: ParentNode };
+  Pick<HTMLElement, "closest" | "getAttribute" | "dispatchEvent"> & { readonly renderRoot: ParentNode };
 
 /** The flow's state; the view reads it, only the controller's transitions change it. */
 export interface FlowState {
