@@ -16,7 +16,7 @@ import { ProblemError, validationProblem } from "../http/index.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
 import type { IdempotencyRecord } from "../state/index.js";
 import type { RequestScope } from "../types.js";
-import { findOrCreateClient } from "./patient-match.js";
+import { appointmentNotes, checkPatientExtras, ensurePatient } from "./patient-record.js";
 
 /** How long a taken slot is remembered (hidden from availability, refused without asking coreplus). */
 const TAKEN_TTL_MS = 10 * 60 * 1000;
@@ -58,6 +58,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
     throw validationProblem([
       { pointer: "/patient/dateOfBirth", code: "out_of_range", detail: "is too long ago" },
     ]);
+  const answers = checkPatientExtras(run, req, subject.type.id);
   const progress = run.record.progress;
   if (!progress.bookingSent) {
     if (startMs < win.earliestMs)
@@ -92,11 +93,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
         throw slotGone();
       }
-      if (!progress.clientId) {
-        const { clientId } = await findOrCreateClient(scope.rt.coreplus, req.patient, run.signal);
-        progress.clientId = clientId;
-        await run.save();
-      }
+      const clientId = await ensurePatient(run, req);
       progress.bookingSent = true;
       await run.save();
       const { config } = scope.rt;
@@ -109,9 +106,9 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
             endDateTime: formatInZone(startMs + subject.type.durationMinutes * 60_000, zone),
             practitioner: { practitionerId: practitioner.id },
             locationId: subject.location.id,
-            clients: [{ clientId: progress.clientId }],
+            clients: [{ clientId }],
             appointmentTypeId: subject.type.id,
-            notes: req.note?.trim() ?? "",
+            notes: appointmentNotes(run, req, answers),
             isEmailReminderRequired: config.reminders.email,
             isSmsReminderRequired: config.reminders.sms,
             notifyPractitioner: config.notifyPractitioner,

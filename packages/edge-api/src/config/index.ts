@@ -6,4 +6,5 @@ export {
   parseEdgeConfig,
   parseEdgeConfigText,
 } from "./parse-config.js";
+export { answerMax, type ClinicQuestion, publicQuestions } from "./questions.js";
 export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./schema.js";

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { EdgeError } from "../errors.js";
+import { questionIssues } from "./questions.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
 /** One problem in a configuration, with the field it concerns. */
@@ -62,6 +63,7 @@ export function parseEdgeConfig(
     if (c.bookable.locationIds) bookable.locationIds = c.bookable.locationIds;
     if (c.bookable.practitionerIds) bookable.practitionerIds = c.bookable.practitionerIds;
     if (c.bookable.appointmentTypeIds) bookable.appointmentTypeIds = c.bookable.appointmentTypeIds;
+    issues.push(...questionIssues(c.questions, at));
     clinics.push({
       slug: c.slug,
       name: c.name,
@@ -94,6 +96,8 @@ export function parseEdgeConfig(
         catalogueTtlMs: c.cache.catalogueSeconds * 1000,
         availabilityTtlMs: c.cache.availabilitySeconds * 1000,
       },
+      questions: c.questions,
+      privacyUrl: c.privacyUrl,
     });
   });
   if (issues.length > 0) throw new EdgeConfigError(issues);

@@ -3,6 +3,7 @@
  * the app runs on. Secrets may be written inline or referenced as `{ "env": "VAR_NAME" }`.
  */
 import { z } from "zod";
+import { type ClinicQuestion, clinicQuestionFields } from "./questions.js";
 
 /** A secret written inline, or the name of the environment variable (or Workers secret) holding it. */
 export const SecretRef = z.union([
@@ -79,6 +80,7 @@ export const ClinicFileEntry = z.strictObject({
       availabilitySeconds: z.number().min(0).max(3_600).default(20),
     })
     .default({ catalogueSeconds: 300, availabilitySeconds: 20 }),
+  ...clinicQuestionFields,
 });
 export type ClinicFileEntry = z.input<typeof ClinicFileEntry>;
 
@@ -122,6 +124,10 @@ export interface ClinicConfig {
   /** `null` switches that limit off. */
   limits: { reads: VisitorLimit | null; bookings: VisitorLimit | null };
   cache: { catalogueTtlMs: number; availabilityTtlMs: number };
+  /** The clinic's own questions (none when absent). */
+  questions?: ClinicQuestion[];
+  /** The clinic's privacy policy, linked beside consent. */
+  privacyUrl?: string | null;
 }
 
 /** The configuration the app runs on. */

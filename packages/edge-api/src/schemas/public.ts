@@ -4,6 +4,14 @@
  * Fields may be added; none may change without a version bump.
  */
 import { z } from "@hono/zod-openapi";
+import {
+  Attribution,
+  BookedBy,
+  BookingAnswer,
+  ContactEmail,
+  ContactMobile,
+  PublicQuestion,
+} from "./booking-extras.js";
 
 /** An identifier as coreplus issues them (lower-case GUIDs in practice; any short token is accepted). */
 export const PublicId = z
@@ -59,6 +67,8 @@ export const ClinicProfileResponse = z
       name: z.string(),
       locations: z.array(PublicLocation),
       rules: BookingRules,
+      questions: z.array(PublicQuestion),
+      privacyUrl: z.url().nullable(),
     }),
   })
   .openapi("ClinicProfileResponse");
@@ -161,16 +171,10 @@ export const BookingPatient = z
     firstName: z.string().trim().min(1, { error: "is required" }).max(50),
     lastName: z.string().trim().min(1, { error: "is required" }).max(50),
     dateOfBirth: CalendarDate,
-    email: z.email({ error: "must be an email address" }).max(50),
-    mobile: z
-      .string()
-      .max(50)
-      .regex(/^\+?[\d\s().-]+$/, { error: "must be a phone number" })
-      .refine((s) => digitCount(s) >= 8 && digitCount(s) <= 15, {
-        error: "must have 8 to 15 digits",
-        params: { code: "invalid_phone" },
-      })
-      .openapi({ example: "0400 000 000" }),
+    /** May be omitted with `bookedBy`: the carer's contact is used. */
+    email: ContactEmail.optional(),
+    /** May be omitted with `bookedBy`: the carer's contact is used. */
+    mobile: ContactMobile.optional(),
   })
   .openapi("BookingPatient");
 export type BookingPatient = z.infer<typeof BookingPatient>;
@@ -194,6 +198,10 @@ export const BookingRequest = z
     note: z.string().max(300).optional(),
     consent: z.literal(true, { error: "must be true" }),
     website: z.string().max(200).optional().openapi({ description: "Honeypot: must be empty." }),
+    bookedBy: BookedBy.optional(),
+    returning: z.boolean().optional(),
+    answers: z.array(BookingAnswer).max(20).optional(),
+    attribution: Attribution.optional(),
   })
   .openapi("BookingRequest");
 export type BookingRequest = z.infer<typeof BookingRequest>;
@@ -282,8 +290,4 @@ function isRealDate(s: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-function digitCount(s: string): number {
-  return s.replace(/\D/g, "").length;
 }
