@@ -162,6 +162,8 @@ async function handle(
           name: "Harbourside Physio",
           locations,
           rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+          questions: [],
+          privacyUrl: null,
         },
       };
       return send(200, body);
