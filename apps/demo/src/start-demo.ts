@@ -15,6 +15,7 @@ import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { type AuditEntry, createSlackbot } from "@coreplus-kit/slackbot";
 import { getRequestListener } from "@hono/node-server";
 import type { Hono } from "hono";
+import { addPaediatricService, sandboxMainContact, withDemoQuestions } from "./internal/demo-clinic.js";
 import { type Listening, listen } from "./internal/listen.js";
 import { createSiteApp, type DemoUrls } from "./site/site-app.js";
 import { createFakeSlack } from "./slack/fake-slack.js";
@@ -108,7 +109,11 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       host,
       port: ports.edgeApi,
       now,
-      config: defaultSandboxConfig({ baseUrl: sandbox.url }),
+      config: withDemoQuestions(
+        defaultSandboxConfig({ baseUrl: sandbox.url }),
+        addPaediatricService(sandbox.sandbox),
+        `${site.url}/#privacy`,
+      ),
       logger: (entry) => {
         // Per-request lines would drown the demo's terminal; problems still show.
         if (entry.level === "error" || entry.level === "warn") {
@@ -159,7 +164,11 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       slackEvents: started.url,
       slackApi: `${site.url}/slack/api/`,
     };
-    const today = createTodayFeed({ client: coreplus, now });
+    const today = createTodayFeed({
+      client: coreplus,
+      now,
+      mainContact: sandboxMainContact(sandbox.sandbox),
+    });
     // Warm the directory and patients' initials now, so the first visit to the page is quick.
     today.get().catch(() => {});
     app = createSiteApp({
