@@ -71,17 +71,8 @@ describe("booking for someone else", () => {
   test("the profile lists the clinic's questions and its privacy link", async () => {
     const { body } = await getJson<{ clinic: { questions: unknown[]; privacyUrl: string } }>(s.api);
     expect(body.clinic.privacyUrl).toBe("https://harbourside.example/privacy");
-    expect(body.clinic.questions).toEqual([
-      { id: "referral", label: "Do you have a GP referral?", kind: "yes-no", required: true },
-      {
-        id: "funding",
-        label: "Funding",
-        kind: "choice",
-        options: ["Private", "NDIS", "Medicare care plan"],
-        required: false,
-      },
-      { id: "school", label: "School or kinder", kind: "text", required: false, maxLength: 60 },
-    ]);
+    // The configured questions exactly as configured (a text question shows its limit).
+    expect(body.clinic.questions).toEqual(QUESTIONS);
   });
 
   test("a new child: one new client with the parent's contact, one family record, no client for the parent", async () => {
