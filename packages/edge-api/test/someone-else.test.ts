@@ -113,6 +113,27 @@ describe("booking for someone else", () => {
     expect(notes).not.toContain(parent.firstName);
   });
 
+  test("a failure after the child's client was made resumes: still one client and one family record", async () => {
+    const clientsBefore = s.sandbox.store.clients.size;
+    const familiesBefore = s.sandbox.store.families.size;
+    const body = {
+      ...bookingBody(await nextSlot(), ids.standard, { ...child, firstName: "Ravi" } as never),
+      bookedBy: parent,
+      answers: [{ questionId: "referral", value: "no" }],
+    };
+    await s.controls.forceStatus(503, { times: 1, match: { path: "/clientfamily" } });
+    try {
+      const failed = await postBooking(s.api, body, "someone-else-resume-1");
+      expect(failed.status).toBe(503);
+    } finally {
+      await s.controls.clearFaults();
+    }
+    const retried = await postBooking(s.api, body, "someone-else-resume-1");
+    expect(retried.status).toBe(201);
+    expect(s.sandbox.store.clients.size).toBe(clientsBefore + 1);
+    expect(s.sandbox.store.families.size).toBe(familiesBefore + 1);
+  });
+
   test("an existing child: no client changed, no family record added, the carer in the notes", async () => {
     const existing = [...s.sandbox.store.clients.values()].find(
       (c) => c.firstName === child.firstName && c.dateOfBirth === child.dateOfBirth,
