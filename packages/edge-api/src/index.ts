@@ -24,6 +24,7 @@ export {
 } from "./config/index.js";
 export { EdgeError, type EdgeErrorCode } from "./errors.js";
 export { PROBLEM_BASE, ProblemError } from "./http/index.js";
+export type { Attribution, BookedBy, BookingAnswer, PublicQuestion } from "./schemas/booking-extras.js";
 export type {
   AppointmentTypesQuery,
   AppointmentTypesResponse,
@@ -48,7 +49,6 @@ export type {
   PublicPractitioner,
   PublicSlot,
 } from "./schemas/public.js";
-export type { Attribution, BookedBy, BookingAnswer, PublicQuestion } from "./schemas/booking-extras.js";
 export {
   AppointmentTypesResponse as AppointmentTypesResponseSchema,
   AvailabilityResponse as AvailabilityResponseSchema,
