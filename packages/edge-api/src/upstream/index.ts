@@ -9,3 +9,4 @@ export {
   type UpstreamOutcome,
 } from "./client.js";
 export { upstreamProblem } from "./map-error.js";
+export { type ProblemData, problemData, problemError } from "./problem-data.js";

@@ -1,51 +1,24 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { startRedis, type TestRedis } from "@coreplus-kit/test-support/redis-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFileStore } from "./file-store.js";
 import { createRedisStore } from "./redis-store.js";
 import { createMemoryStore, type StateStore } from "./store.js";
 
 let dir: string;
-let redis: ChildProcess;
+let redis: TestRedis;
 let redisUrl: string;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "slackbot-state-"));
-  const port = await freePort();
-  redis = spawn("redis-server", [
-    "--port",
-    String(port),
-    "--bind",
-    "127.0.0.1",
-    "--save",
-    "",
-    "--appendonly",
-    "no",
-  ]);
-  await new Promise<void>((resolve, reject) => {
-    redis.once("error", reject);
-    redis.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Ready to accept connections")) resolve();
-    });
-  });
-  redisUrl = `redis://127.0.0.1:${port}`;
+  redis = await startRedis();
+  redisUrl = redis.url;
 });
 
 afterAll(async () => {
-  redis.kill();
+  await redis.stop();
   await rm(dir, { recursive: true, force: true });
 });
 
