@@ -17,6 +17,7 @@ import { type AuditEntry, createSlackbot } from "@coreplus-kit/slackbot";
 import { createFakeSlack } from "@coreplus-kit/slackbot/testing";
 import { getRequestListener } from "@hono/node-server";
 import type { Hono } from "hono";
+import { addPaediatricService, sandboxMainContact, withDemoQuestions } from "./internal/demo-clinic.js";
 import { createSiteApp, type DemoUrls } from "./site/site-app.js";
 import { createSlackPreview } from "./slack/slack-preview.js";
 import { buildStaff, DEMO_TEAM, type StaffMember } from "./slack/staff.js";
@@ -110,7 +111,11 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       host,
       port: ports.edgeApi,
       now,
-      config: defaultSandboxConfig({ baseUrl: sandbox.url }),
+      config: withDemoQuestions(
+        defaultSandboxConfig({ baseUrl: sandbox.url }),
+        addPaediatricService(sandbox.sandbox),
+        `${site.url}/#privacy`,
+      ),
       logger: (entry) => {
         // Per-request lines would drown the demo's terminal; problems still show.
         if (entry.level === "error" || entry.level === "warn") {
@@ -168,7 +173,11 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       slackEvents: started.url,
       slackApi: `${site.url}/slack/api/`,
     };
-    const today = createTodayFeed({ client: coreplus, now });
+    const today = createTodayFeed({
+      client: coreplus,
+      now,
+      mainContact: sandboxMainContact(sandbox.sandbox),
+    });
     // Warm the directory and patients' initials now, so the first visit to the page is quick.
     today.get().catch(() => {});
     app = createSiteApp({

@@ -201,6 +201,8 @@ async function handle(
           disciplines: [],
           // An addition since the first release (ClinicProfileResponse predates it).
           ...{ changes: { cancel: true, reschedule: true, noticeHours: 24, policy: FAKE_POLICY } },
+          questions: [],
+          privacyUrl: null,
         },
       };
       return send(200, body);

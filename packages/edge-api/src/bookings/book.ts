@@ -17,6 +17,7 @@ import { ProblemError, validationProblem } from "../http/index.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
 import type { IdempotentRun } from "./idempotent-run.js";
 import { findOrCreateClient } from "./patient-match.js";
+import { appointmentNotes, checkPatientExtras, ensurePatient } from "./patient-record.js";
 import { bookingSummary } from "./summary.js";
 
 /** How long a taken slot is remembered (hidden from availability, refused without asking coreplus). */
@@ -63,6 +64,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
     throw validationProblem([
       { pointer: "/patient/dateOfBirth", code: "out_of_range", detail: "is too long ago" },
     ]);
+  const answers = checkPatientExtras(run, req, subject.type.id);
   const progress = run.record.progress;
   if (!progress.bookingSent) requireInWindow(win, startMs, date, "/slot/start");
   const key = slotKey(practitioner.id, startMs);
@@ -85,11 +87,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
         throw slotGone();
       }
-      if (!progress.clientId) {
-        const { clientId } = await findOrCreateClient(scope.rt.coreplus, req.patient, run.signal);
-        progress.clientId = clientId;
-        await run.save();
-      }
+      const clientId = await ensurePatient(run, req);
       progress.bookingSent = true;
       await run.save();
       const { config } = scope.rt;
@@ -102,9 +100,9 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
             endDateTime: formatInZone(startMs + subject.type.durationMinutes * 60_000, zone),
             practitioner: { practitionerId: practitioner.id },
             locationId: subject.location.id,
-            clients: [{ clientId: progress.clientId }],
+            clients: [{ clientId }],
             appointmentTypeId: subject.type.id,
-            notes: req.note?.trim() ?? "",
+            notes: appointmentNotes(run, req, answers),
             isEmailReminderRequired: reminders.email,
             isSmsReminderRequired: reminders.sms,
             notifyPractitioner: config.notifyPractitioner,
@@ -175,9 +173,11 @@ async function findOwnAppointment(
  */
 export function remindersFor(
   configured: { email: boolean; sms: boolean },
-  req: { patient: { mobile?: string | undefined } },
+  req: { patient: { mobile?: string | undefined }; bookedBy?: { mobile?: string | undefined } | undefined },
 ): { email: boolean; sms: boolean } {
-  return { email: configured.email, sms: configured.sms && (req.patient.mobile?.trim() ?? "") !== "" };
+  // Booking for someone else, the reminders reach the carer's mobile (the contact the record takes).
+  const mobile = req.patient.mobile?.trim() || req.bookedBy?.mobile?.trim() || "";
+  return { email: configured.email, sms: configured.sms && mobile !== "" };
 }
 
 async function summarise(

@@ -3,10 +3,19 @@
  * last name and date of birth plus an equal email or equal mobile digits. Any doubt (no match, or
  * too many candidates) creates a new client. The public form never updates an existing client, and
  * the caller never learns which happened: not from the answer, nor from its timing (the same number of
- * coreplus calls either way).
+ * coreplus calls either way). Booking for someone else, the contact is the carer's: a new dependant's
+ * record takes it, and an existing one matches on it (or on the patient's own).
  */
 import type { ClientDetail, CoreplusClient } from "@coreplus-kit/core";
-import type { BookingPatient } from "../schemas/public.js";
+
+/** The person to be seen, and the contact details that identify them (one or more). */
+export interface PatientIdentity {
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  /** The first is written on a new client; any of them matches an existing one. */
+  contacts: { email: string; mobile: string }[];
+}
 
 /** More exact-name-and-birthday candidates than this is doubt: create a new client instead. */
 const MAX_CANDIDATES = 3;
@@ -17,21 +26,26 @@ const digits = (s: string) => s.replace(/\D/g, "");
 /** Whether a client record is the same person as the form's patient (name, birthday, and email or mobile). */
 export function isSamePerson(
   c: Pick<ClientDetail, "firstName" | "lastName" | "dateOfBirth" | "email" | "phoneNumberMobile">,
-  p: BookingPatient,
+  p: Omit<PatientIdentity, "contacts"> & { email?: string | undefined; mobile?: string | undefined },
 ): boolean {
   if (norm(c.firstName) !== norm(p.firstName) || norm(c.lastName) !== norm(p.lastName)) return false;
   if (c.dateOfBirth !== p.dateOfBirth) return false;
-  const emailEqual = c.email.trim() !== "" && norm(c.email) === norm(p.email);
-  const mobileEqual = digits(c.phoneNumberMobile) !== "" && digits(c.phoneNumberMobile) === digits(p.mobile);
+  const emailEqual = c.email.trim() !== "" && p.email !== undefined && norm(c.email) === norm(p.email);
+  const mobileEqual =
+    digits(c.phoneNumberMobile) !== "" &&
+    p.mobile !== undefined &&
+    digits(c.phoneNumberMobile) === digits(p.mobile);
   return emailEqual || mobileEqual;
 }
 
 /** The id of the matching client, or of a new one created from the form. */
 export async function findOrCreateClient(
   coreplus: CoreplusClient,
-  patient: BookingPatient,
+  patient: PatientIdentity,
   signal: AbortSignal,
 ) {
+  const [contact] = patient.contacts;
+  if (!contact) throw new TypeError("findOrCreateClient needs at least one contact");
   const { clients } = coreplus;
   const candidates = (
     await clients
@@ -53,7 +67,7 @@ export async function findOrCreateClient(
       : await clients
           .list({ name: patient.lastName.trim(), dateOfBirth: patient.dateOfBirth, pageSize: 1 }, { signal })
           .then(() => []);
-  const match = details.find((d) => isSamePerson(d, patient));
+  const match = details.find((d) => patient.contacts.some((k) => isSamePerson(d, { ...patient, ...k })));
   if (match) {
     await clients.get(match.clientId, { signal });
     return { clientId: match.clientId, matched: true };
@@ -64,8 +78,8 @@ export async function findOrCreateClient(
       firstName: patient.firstName.trim(),
       lastName: patient.lastName.trim(),
       dateOfBirth: patient.dateOfBirth,
-      email: patient.email.trim(),
-      phoneNumberMobile: patient.mobile.trim(),
+      email: contact.email.trim(),
+      phoneNumberMobile: contact.mobile.trim(),
     },
     { signal },
   );

@@ -2,6 +2,8 @@
  * The cached catalogue and the public answers built from it: the clinic profile, practitioners and
  * appointment types, with the booking rules applied.
  */
+
+import { publicQuestions } from "../config/index.js";
 import { validationProblem } from "../http/index.js";
 import type {
   AppointmentTypesQuery,
@@ -58,6 +60,8 @@ export async function clinicProfile(scope: RequestScope): Promise<ClinicProfileR
       rules: { ...config.rules },
       disciplines: publicDisciplines(cat, config),
       changes: { ...config.changes },
+      questions: publicQuestions(config.questions ?? []),
+      privacyUrl: config.privacyUrl ?? null,
     },
   };
 }

@@ -16,5 +16,6 @@ export {
   parseEdgeConfig,
   parseEdgeConfigText,
 } from "./parse-config.js";
+export { answerMax, type ClinicQuestion, publicQuestions } from "./questions.js";
 export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./schema.js";
 export { startupWarnings } from "./startup-warnings.js";

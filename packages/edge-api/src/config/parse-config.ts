@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { EdgeError } from "../errors.js";
 import { defaultPolicyText } from "./changes.js";
 import { resolveDisciplines } from "./disciplines-schema.js";
+import { questionIssues } from "./questions.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
 /** One problem in a configuration, with the field it concerns. */
@@ -72,6 +73,7 @@ export function parseEdgeConfig(
     if (c.bookable.locationIds) bookable.locationIds = c.bookable.locationIds;
     if (c.bookable.practitionerIds) bookable.practitionerIds = c.bookable.practitionerIds;
     if (c.bookable.appointmentTypeIds) bookable.appointmentTypeIds = c.bookable.appointmentTypeIds;
+    issues.push(...questionIssues(c.questions, at));
     clinics.push({
       slug: c.slug,
       name: c.name,
@@ -112,6 +114,8 @@ export function parseEdgeConfig(
         noticeHours: c.changes.noticeHours,
         policy: c.changes.policy ?? defaultPolicyText(c.changes.noticeHours),
       },
+      questions: c.questions,
+      privacyUrl: c.privacyUrl,
     });
   });
   const secrets = deploymentSecrets(env, issues);

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type ChallengeConfig, ChallengeConfigFile } from "./challenge.js";
 import { type ChangesPolicy, ChangesPolicyEntry } from "./changes.js";
 import { DisciplinesFileFields, type ResolvedDisciplines } from "./disciplines-schema.js";
+import { type ClinicQuestion, clinicQuestionFields } from "./questions.js";
 import { SecretRef } from "./secret-ref.js";
 
 export { SecretRef };
@@ -82,6 +83,7 @@ export const ClinicFileEntry = z.strictObject({
   challenge: ChallengeConfigFile,
   ...DisciplinesFileFields,
   changes: ChangesPolicyEntry.default({ cancel: true, reschedule: true, noticeHours: 24 }),
+  ...clinicQuestionFields,
 });
 export type ClinicFileEntry = z.input<typeof ClinicFileEntry>;
 
@@ -133,6 +135,10 @@ export interface ClinicConfig {
   appointmentTypeInfo: ResolvedDisciplines["appointmentTypeInfo"];
   /** Managing a booking: whether patients may cancel or reschedule online, and until how long before. */
   changes: ChangesPolicy;
+  /** The clinic's own questions (none when absent). */
+  questions?: ClinicQuestion[];
+  /** The clinic's privacy policy, linked beside consent. */
+  privacyUrl?: string | null;
 }
 
 /** The configuration the app runs on. */

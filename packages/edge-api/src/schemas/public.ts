@@ -4,6 +4,14 @@
  * Fields may be added; none may change without a version bump.
  */
 import { z } from "@hono/zod-openapi";
+import {
+  Attribution,
+  BookedBy,
+  BookingAnswer,
+  ContactEmail,
+  ContactMobile,
+  PublicQuestion,
+} from "./booking-extras.js";
 import { Proof } from "./challenge.js";
 
 /** An identifier as coreplus issues them (lower-case GUIDs in practice; any short token is accepted). */
@@ -89,6 +97,8 @@ export const ClinicProfileResponse = z
           "The clinic's disciplines, in its order; `[]` when it has none (the widget then skips that step).",
       }),
       changes: ChangesPolicy,
+      questions: z.array(PublicQuestion),
+      privacyUrl: z.url().nullable(),
     }),
   })
   .openapi("ClinicProfileResponse");
@@ -248,16 +258,10 @@ export const BookingPatient = z
     firstName: PersonName,
     lastName: PersonName,
     dateOfBirth: CalendarDate,
-    email: z.email({ error: "must be an email address" }).max(50),
-    mobile: z
-      .string()
-      .max(50)
-      .regex(/^\+?[\d\s().-]+$/, { error: "must be a phone number" })
-      .refine((s) => digitCount(s) >= 8 && digitCount(s) <= 15, {
-        error: "must have 8 to 15 digits",
-        params: { code: "invalid_phone" },
-      })
-      .openapi({ example: "0400 000 000" }),
+    /** May be omitted with `bookedBy`: the carer's contact is used. */
+    email: ContactEmail.optional(),
+    /** May be omitted with `bookedBy`: the carer's contact is used. */
+    mobile: ContactMobile.optional(),
   })
   .openapi("BookingPatient");
 export type BookingPatient = z.infer<typeof BookingPatient>;
@@ -290,6 +294,9 @@ export const BookingRequest = z
     }),
     website: z.string().max(200).optional().openapi({ description: "Honeypot: must be empty." }),
     proof: Proof.optional(),
+    bookedBy: BookedBy.optional(),
+    answers: z.array(BookingAnswer).max(20).optional(),
+    attribution: Attribution.optional(),
   })
   .openapi("BookingRequest");
 export type BookingRequest = z.infer<typeof BookingRequest>;
@@ -400,8 +407,4 @@ function isRealDate(s: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-function digitCount(s: string): number {
-  return s.replace(/\D/g, "").length;
 }

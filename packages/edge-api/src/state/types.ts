@@ -54,6 +54,10 @@ export interface IdempotencyRecord {
   /** Progress of the booking, so that a retry after a failure resumes instead of repeating. */
   progress: {
     clientId?: string;
+    /** The client was an existing one (booking for someone else: the carer goes into the notes). */
+    clientMatched?: boolean;
+    /** The family record made for a new dependant's carer (booking for someone else). */
+    familyId?: string;
     /** The appointment request was sent; its outcome may be unknown (timeout, dropped connection). */
     bookingSent?: boolean;
     appointmentId?: string;
