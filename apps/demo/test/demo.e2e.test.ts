@@ -57,6 +57,7 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
 
     const nextBooking = await listenForBooking(page);
     await bookThroughWidget(widget, {
+      discipline: /^Physiotherapy/,
       location: /Docklands/,
       service: /Standard Consultation/,
       practitioner: /Liam O'Connor/,
@@ -67,6 +68,23 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
     expect(booked.start.slice(0, 10)).toBe("2026-03-02");
     await expect.poll(() => page.locator("#booked-note").textContent()).toContain(booked.reference);
   }, 90_000);
+
+  it("links each service into the widget with its discipline chosen; team cards show professions from the edge API", async () => {
+    await page.goto(`${demo.urls.site}/`);
+    const marco = page.locator(".team-card", { hasText: "Marco Russo" });
+    await marco.waitFor();
+    // The site keeps no list of professions: this one is the edge API's (the clinic's configuration).
+    expect(await marco.textContent()).toContain("Podiatrist");
+    await page.getByRole("link", { name: "Book podiatry" }).click();
+    const widget = page.locator("coreplus-booking");
+    expect(await widget.getAttribute("discipline")).toBe("podiatry");
+    expect(new URL(page.url()).searchParams.get("discipline")).toBe("podiatry");
+    // Podiatry is only at Port Adelaide: the widget goes straight to the services there.
+    await widget.getByRole("heading", { name: "What would you like to book?" }).waitFor();
+    await widget.getByRole("button", { name: /^Standard Consultation/ }).click();
+    await widget.getByRole("heading", { name: "Who would you like to see?" }).waitFor();
+    expect(await widget.getByRole("button", { name: /^Marco Russo/ }).textContent()).toContain("Podiatrist");
+  }, 60_000);
 
   it("shows the booking in the Slack preview for that practitioner, with initials only", async () => {
     expect(booked, "the booking test must pass first").toBeDefined();

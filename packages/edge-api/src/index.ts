@@ -10,7 +10,11 @@ export {
   type EdgeApp,
   type EdgeDeps,
 } from "./app/index.js";
+export { requireProof, withoutProof } from "./challenge/index.js";
 export {
+  ALTCHA_DEFAULT,
+  ALTCHA_DEVELOPMENT,
+  type ChallengeConfig,
   type ClinicConfig,
   type DefaultSandboxConfigOptions,
   defaultSandboxConfig,
@@ -20,10 +24,12 @@ export {
   type EdgeConfigIssue,
   parseEdgeConfig,
   parseEdgeConfigText,
+  TURNSTILE_SITEVERIFY_URL,
   type VisitorLimit,
 } from "./config/index.js";
 export { EdgeError, type EdgeErrorCode } from "./errors.js";
 export { PROBLEM_BASE, ProblemError } from "./http/index.js";
+export type { ChallengeResponse, Proof } from "./schemas/challenge.js";
 export type {
   AppointmentTypesQuery,
   AppointmentTypesResponse,
@@ -38,12 +44,15 @@ export type {
   BookingSummary,
   ClinicProfileResponse,
   HealthResponse,
+  OfferedAppointmentType,
   PractitionersQuery,
   PractitionersResponse,
+  Price,
   ProblemDetails,
   ProblemFieldError,
   ProblemType,
   PublicAppointmentType,
+  PublicDiscipline,
   PublicLocation,
   PublicPractitioner,
   PublicSlot,

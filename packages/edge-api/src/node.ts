@@ -15,9 +15,11 @@ import { getRequestListener } from "@hono/node-server";
 import { createEdgeApp, DOCS_ASSET_NAMES, type EdgeDeps } from "./app/index.js";
 import {
   defaultSandboxConfig,
+  deploymentSecrets,
   type EdgeConfig,
   EdgeConfigError,
   parseEdgeConfigText,
+  startupWarnings,
 } from "./config/index.js";
 import type { EdgeStateFactory } from "./state/index.js";
 import {
@@ -80,7 +82,10 @@ export async function loadEdgeConfig(env: Record<string, string | undefined>): P
   }
   if (env.CLINICS_JSON) return parseEdgeConfigText(env.CLINICS_JSON, env, "inline");
   const { baseUrl, consumerId, consumerSecret, accessToken } = coreplusConfigFromEnv(env);
-  return defaultSandboxConfig({ baseUrl, credentials: { consumerId, consumerSecret, accessToken } });
+  return {
+    ...defaultSandboxConfig({ baseUrl, credentials: { consumerId, consumerSecret, accessToken } }),
+    ...deploymentSecrets(env),
+  };
 }
 
 let assetCache: Map<string, { body: Uint8Array; type: string }> | undefined;
@@ -183,6 +188,7 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
       msg: "no CLINICS_FILE or CLINICS_JSON: serving the local sandbox as clinic 'harbourside' with the development defaults; any loopback origin is allowed (development only)",
       coreplus: config.clinics[0]?.coreplus.baseUrl,
     });
+  for (const warning of startupWarnings(config)) logger(warning);
   return {
     url,
     port,

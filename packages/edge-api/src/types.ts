@@ -4,6 +4,7 @@
  * that carries them from middleware to handlers.
  */
 import type { CoreplusClient } from "@coreplus-kit/core";
+import type { ChallengeService } from "./challenge/service.js";
 import type { ClinicConfig } from "./config/schema.js";
 import type { BoundedMap } from "./internal/bounded-map.js";
 import type { ClinicState } from "./state/types.js";
@@ -29,6 +30,10 @@ export interface ClinicRuntime {
   coreplus: CoreplusClient;
   /** Derived answers remembered in this process (never the source of truth; see availabilityJson). */
   memo: BoundedMap<AvailabilityMemo>;
+  /** The clinic's anti-bot challenge (see challenge/). */
+  challenge: ChallengeService;
+  /** Keys the idempotency records' body HMAC (derived from the deployment secret). */
+  bodyKey: Promise<CryptoKey>;
 }
 
 /** Per-request facts and hooks. */
@@ -43,6 +48,8 @@ export interface RequestScope {
   log: (entry: Record<string, unknown>) => void;
   /** Cache outcomes seen while answering, for Server-Timing. */
   cache: CacheStatus[];
+  /** The visitor's address (as the visitorAddress middleware found it). */
+  visitor: string;
 }
 
 /** Variables set by the middleware chain. */

@@ -5,8 +5,8 @@
  */
 import { hc } from "hono/client";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { EdgeApp } from "../src/index.ts";
-import { bookingBody, NEXT_MONDAY, type Stack, seedIds, startStack } from "./stack.ts";
+import type { EdgeApp, Proof } from "../src/index.ts";
+import { bookingBody, NEXT_MONDAY, type Stack, seedIds, solvedProof, startStack } from "./stack.ts";
 
 let s: Stack;
 beforeAll(async () => {
@@ -43,10 +43,14 @@ describe("hc<EdgeApp>", () => {
     const slot = day.days[0]?.slots[0];
     if (!slot) throw new Error("no slot on the pinned Monday");
 
+    const challenge = await clinic.challenge.$get({ param });
+    if (challenge.status !== 200) throw new Error(`challenge answered ${challenge.status}`);
+    expect((await challenge.json()).kind).toBe("altcha");
+    const proof = (await solvedProof(`${s.edge.url}/v1/clinics/harbourside`)) as Proof;
     const booked = await clinic.bookings.$post({
       param,
       header: { "Idempotency-Key": `typed-client-${Date.now()}` },
-      json: bookingBody(slot, ids.standard),
+      json: { ...bookingBody(slot, ids.standard), proof },
     });
     expect(booked.status).toBe(201);
     if (booked.status !== 201) throw new Error("unreachable");

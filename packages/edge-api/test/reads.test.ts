@@ -11,12 +11,16 @@ import {
   startStack,
 } from "./stack.ts";
 
+const HEALTH_TOKEN = "health-token-for-the-reads-tests-0123";
+/** The per-clinic health detail is for operators: it takes the HEALTH_TOKEN. */
+const operator = { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } };
 let s: Stack;
 let ids: ReturnType<typeof seedIds>;
 beforeAll(async () => {
   s = await startStack({
     config: (c) => ({
       ...c,
+      healthToken: HEALTH_TOKEN,
       clinics: [
         ...c.clinics,
         // A second clinic on the same coreplus consumer, narrowed by configuration.
@@ -308,6 +312,7 @@ describe("health", () => {
   test("reports the last upstream result and flags a refused access token", async () => {
     const ok = await getJson<{ status: string; clinics: Record<string, { status: string }> }>(
       `${s.edge.url}/healthz`,
+      operator,
     );
     expect(ok.body.status).toBe("ok");
     expect(ok.body.clinics.harbourside?.status).toBe("ok");
@@ -325,7 +330,7 @@ describe("health", () => {
       const bad = await getJson<{
         status: string;
         clinics: Record<string, { status: string; detail: string }>;
-      }>(`${s.edge.url}/healthz`);
+      }>(`${s.edge.url}/healthz`, operator);
       expect(bad.body.status).toBe("degraded");
       expect(bad.body.clinics.harbourside).toMatchObject({ status: "auth-failed" });
       expect(bad.body.clinics.harbourside?.detail).toMatch(/access token/);

@@ -4,6 +4,9 @@
  */
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey as pbkdf2 } from "altcha-lib/algorithms/web/pbkdf2";
+import { deriveKey as sha } from "altcha-lib/algorithms/web/sha";
 import { type ClinicConfig, createMemoryState, defaultSandboxConfig, type EdgeConfig } from "../src/index.ts";
 import { type EdgeApiServer, serveEdgeApi } from "../src/node.ts";
 
@@ -98,17 +101,39 @@ export function bookingBody(
   };
 }
 
-/** POST a booking. */
+/** A fresh challenge from `api` (a clinic's base URL), solved: the `proof` a request carries. */
+export async function solvedProof(api: string): Promise<unknown> {
+  const res = await fetch(`${api}/challenge`);
+  const answer = (await res.json()) as { kind: string; challenge?: Challenge };
+  if (answer.kind !== "altcha" || !answer.challenge) return undefined;
+  const solution = await solveChallenge({
+    challenge: answer.challenge,
+    deriveKey: deriveKeyFor(answer.challenge),
+  });
+  if (!solution) throw new Error("the test could not solve the challenge");
+  return { challenge: answer.challenge, solution };
+}
+
+const deriveKeyFor = (c: Challenge) => (c.parameters.algorithm.startsWith("PBKDF2/") ? pbkdf2 : sha);
+
+/**
+ * POST a booking. An object body without a `proof` field gets a freshly solved one (as the widget
+ * sends); to send none, give the body `proof: undefined` (then it is left out of the JSON).
+ */
 export async function postBooking(
   api: string,
   body: unknown,
   key: string | undefined,
   headers: Record<string, string> = {},
 ) {
+  const withProof =
+    typeof body === "object" && body !== null && !("proof" in body)
+      ? { ...body, proof: await solvedProof(api) }
+      : body;
   const res = await fetch(`${api}/bookings`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}), ...headers },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    body: typeof withProof === "string" ? withProof : JSON.stringify(withProof),
   });
   const text = await res.text();
   return {

@@ -18,6 +18,7 @@ import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view
  * @attr location - Preselects a location id and skips that step.
  * @attr practitioner - Preselects a practitioner id and skips that step.
  * @attr appointment-type - Preselects an appointment type id and skips that step.
+ * @attr discipline - Preselects a discipline id ("physiotherapy") and skips "What do you need help with?".
  * @attr lang - Language (en-AU, en-US); defaults to the page's, else en-AU.
  * @attr theme - `light` (default), `dark` or `auto` (follows prefers-color-scheme).
  * @attr datalayer - When present, every event is also pushed to `window.dataLayer`.
@@ -77,6 +78,7 @@ export class CoreplusBooking extends LitElement {
     location: {},
     practitioner: {},
     appointmentType: { attribute: "appointment-type" },
+    discipline: {},
     theme: { reflect: true },
     datalayer: { type: Boolean },
     now: { attribute: false },
@@ -98,6 +100,8 @@ export class CoreplusBooking extends LitElement {
   practitioner = "";
   /** Preselected appointment type id (skips the service step). */
   appointmentType = "";
+  /** Preselected discipline id (skips the "What do you need help with?" step). */
+  discipline = "";
   /** `light`, `dark` or `auto`. */
   theme: "light" | "dark" | "auto" = "light";
   /** Also push events to `window.dataLayer`. */

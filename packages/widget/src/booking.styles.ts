@@ -123,6 +123,19 @@ const layoutStyles = css`
   .choice-label {
     font-weight: 600;
   }
+  .choice-detail {
+    font-size: 0.875em;
+  }
+  .more {
+    padding: calc(var(--s) / 2) calc(var(--s) * 2) 0;
+  }
+  .more summary {
+    color: var(--coreplus-accent);
+    cursor: pointer;
+  }
+  .more p {
+    margin: calc(var(--s) / 2) 0 0;
+  }
   .choice-hint,
   .hint,
   .zone,

@@ -1,7 +1,9 @@
 /**
  * A small HTTP server answering with edge-API-shaped JSON (architecture.md "Edge API contract") for
  * the component tests. The clinic slug picks a scenario ("conflict.t7" → "conflict"), so tests running
- * side by side never share state: "multi" has two locations, "three" three, every other one. GET
+ * side by side never share state: "multi" has two locations, "three" three, every other one. Bookings
+ * need a solved proof of GET …/challenge (a cheap altcha one) except for "open" clinics, which chose
+ * none; "refuse-proof" refuses the first proof as the edge API refuses a wrong one. GET
  * /_log?clinic= returns what that clinic's requests looked like. Bookings answer a manage token
  * ("tok-<reference>"), and the manage endpoints (lookup, get, cancel, reschedule) follow the contract:
  * "late" bookings are inside the notice period, "conflict" loses every 09:00 start, "moveflaky"
@@ -16,6 +18,8 @@ import type {
   ClinicProfileResponse,
   PublicSlot,
 } from "@coreplus-kit/edge-api";
+import { type Challenge, createChallenge, randomInt, verifySolution } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import type { ManagedBooking, ManagedResponse } from "../src/api/manage-types.ts";
 import { FAKE_POLICY } from "./fake-data.ts";
 
@@ -26,6 +30,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   idempotencyKey?: string;
   slotStart?: string;
+  /** For bookings: what the fake made of the proof. */
+  proof?: "ok" | "missing" | "failed" | "replayed";
   status?: number;
   aborted: boolean;
 }
@@ -92,6 +98,28 @@ interface ClinicState {
   managed: Map<string, { booking: ManagedBooking; lastName: string; dateOfBirth: string }>;
   /** Final answers of cancel and reschedule by Idempotency-Key. */
   changes: Map<string, { status: number; body: unknown }>;
+  /** Signatures of spent proofs. */
+  spent: Set<string>;
+}
+
+const FAKE_SECRET = "fake-edge-challenge-secret";
+
+/** Verifies a booking's proof as the edge API does (signature, solution, single use). */
+async function checkProof(proof: unknown, spent: Set<string>): Promise<NonNullable<LoggedRequest["proof"]>> {
+  if (proof === undefined || proof === null) return "missing";
+  const p = proof as { challenge?: Challenge; solution?: { counter: number; derivedKey: string } };
+  if (!p.challenge?.signature || !p.solution) return "failed";
+  const result = await verifySolution({
+    challenge: p.challenge,
+    solution: p.solution,
+    deriveKey,
+    hmacSignatureSecret: FAKE_SECRET,
+    hmacKeySignatureSecret: FAKE_SECRET,
+  }).catch(() => undefined);
+  if (!result?.verified) return "failed";
+  if (spent.has(p.challenge.signature)) return "replayed";
+  spent.add(p.challenge.signature);
+  return "ok";
 }
 
 /** Starts the fake on 127.0.0.1, port 0. */
@@ -107,6 +135,7 @@ export async function startFakeEdge(): Promise<{ url: string; close(): Promise<v
         failures: new Map(),
         managed: new Map(),
         changes: new Map(),
+        spent: new Set(),
       };
       clinics.set(slug, s);
     }
@@ -169,6 +198,7 @@ async function handle(
           name: "Harbourside Physio",
           locations,
           rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+          disciplines: [],
           // An addition since the first release (ClinicProfileResponse predates it).
           ...{ changes: { cancel: true, reschedule: true, noticeHours: 24, policy: FAKE_POLICY } },
         },
@@ -190,6 +220,21 @@ async function handle(
       const location = LOCATIONS.find((l) => l.id === query.locationId)!;
       return send(200, availability(scenario, location, query, state.taken));
     }
+    case "/challenge":
+      // "open" clinics chose no challenge; every other one a cheap altcha challenge, as the sandbox clinic.
+      if (scenario === "open") return send(200, { kind: "none" });
+      return send(200, {
+        kind: "altcha",
+        challenge: await createChallenge({
+          algorithm: "PBKDF2/SHA-256",
+          cost: 1,
+          counter: randomInt(200, 40),
+          deriveKey,
+          expiresAt: new Date(Date.now() + 600_000),
+          hmacSignatureSecret: FAKE_SECRET,
+          hmacKeySignatureSecret: FAKE_SECRET,
+        }),
+      });
     case "/bookings": {
       const key = String(req.headers["idempotency-key"] ?? "");
       entry.idempotencyKey = key;
@@ -197,6 +242,14 @@ async function handle(
       entry.slotStart = body.slot.start;
       const replay = state.bookings.get(key);
       if (replay) return send(201, replay);
+      // Like the edge API: a new attempt must carry a solved, unspent proof.
+      if (scenario !== "open") {
+        const verdict = await checkProof(body.proof, state.spent);
+        entry.proof = verdict;
+        if (verdict === "missing") return sendProblem(res, entry, 422, "challenge-required");
+        if (verdict !== "ok" || (scenario === "refuse-proof" && once("proof")))
+          return sendProblem(res, entry, 422, "challenge-failed");
+      }
       if (scenario === "conflict" && body.slot.start.includes("T09:00")) {
         state.taken.add(body.slot.start);
         return sendProblem(res, entry, 409, "slot-unavailable");

@@ -6,7 +6,7 @@ import { getClinic, getPractitioners } from "./edge.js";
 import { profileFor } from "./team.js";
 
 function teamCard(p: PublicPractitioner): HTMLLIElement {
-  const profile = profileFor(p.displayName, p.title);
+  const profile = profileFor(p);
   return h(
     "li",
     { class: "team-card" },
@@ -64,5 +64,25 @@ function noteBookings(): void {
   });
 }
 
+/**
+ * The services section's links open the widget on that discipline ("What do you need help with?"
+ * answered): `?discipline=` in the address, and the widget's `discipline` attribute.
+ */
+function linkServices(): void {
+  const widget = document.querySelector("coreplus-booking");
+  if (!widget) return;
+  const preset = new URLSearchParams(location.search).get("discipline");
+  if (preset) widget.setAttribute("discipline", preset);
+  for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-discipline]")) {
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      widget.setAttribute("discipline", link.dataset.discipline ?? "");
+      history.pushState(null, "", link.href);
+      byId("book").scrollIntoView({ behavior: "smooth", block: "start" });
+    });
+  }
+}
+
 noteBookings();
+linkServices();
 void fill();

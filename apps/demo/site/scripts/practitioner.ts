@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     name.textContent = "No practitioners are taking online bookings";
     return;
   }
-  const profile = profileFor(p.displayName, p.title);
+  const profile = profileFor(p);
   document.title = `${p.displayName} · ${profile.profession} · Harbourside Health`;
   name.textContent = p.displayName;
   byId("crumb-name").textContent = p.displayName;

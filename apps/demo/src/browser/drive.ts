@@ -18,6 +18,8 @@ export interface DemoPatient {
 
 /** What to choose in the widget; omit a step the page presets. */
 export interface BookingChoices {
+  /** "What do you need help with?" (the clinic has disciplines). */
+  discipline?: RegExp;
   location?: RegExp;
   service?: RegExp;
   practitioner?: RegExp;
@@ -55,6 +57,10 @@ export async function chooseUpToTimes(
   choices: Omit<BookingChoices, "patient">,
 ): Promise<void> {
   const heading = headingIn(widget);
+  if (choices.discipline) {
+    await heading("What do you need help with?").waitFor();
+    await widget.getByRole("button", { name: choices.discipline }).click();
+  }
   if (choices.location) {
     await heading("Where would you like to be seen?").waitFor();
     await widget.getByRole("button", { name: choices.location }).click();

@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     const section = page.locator("#book");
     await section.scrollIntoViewIfNeeded();
     await chooseUpToTimes(widget, {
+      discipline: /^Physiotherapy/,
       location: /Docklands/,
       service: /Standard Consultation/,
       practitioner: /Liam O'Connor/,

@@ -5,11 +5,14 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { createChallengeService } from "../challenge/index.js";
 import type { EdgeConfig } from "../config/index.js";
 import { httpProblem, ProblemError, problemAnswer, zodProblem } from "../http/index.js";
 import { BoundedMap } from "../internal/bounded-map.js";
+import { hmacHex, hmacKey } from "../internal/crypto.js";
 import { errorName } from "../internal/error-name.js";
 import {
+  cacheHeaders,
   clinicCors,
   clinicScope,
   requestLog,
@@ -21,6 +24,7 @@ import {
   appointmentTypesRoutes,
   availabilityRoutes,
   bookingsRoutes,
+  challengeRoutes,
   clinicRoutes,
   healthRoutes,
   practitionersRoutes,
@@ -31,6 +35,12 @@ import type { ClinicRuntime, EdgeEnv, RequestScope } from "../types.js";
 import { consumerKeyOf, createClinicClient, upstreamProblem } from "../upstream/index.js";
 import { type DocsAssets, mountDocs } from "./docs.js";
 import { HealthTracker } from "./health.js";
+
+/**
+ * The development deployment secret, used when EDGE_SECRET is not set (the start-up log says so).
+ * Public by design: anyone may sign challenges and body hashes with it, so never deploy without one.
+ */
+export const DEV_EDGE_SECRET = "coreplus-kit-dev-edge-secret-not-for-production";
 
 /** What the runtime supplies to the app. */
 export interface EdgeDeps {
@@ -66,11 +76,24 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   const state = deps.state ?? createMemoryState();
   const health = new HealthTracker();
   const runtimes = new Map<string, ClinicRuntime>();
+  const secret = config.secret ?? DEV_EDGE_SECRET;
+  // One key per purpose, derived from the one deployment secret.
+  const bodyKey = hmacKey(secret).then(async (k) =>
+    hmacKey(await hmacHex(k, "coreplus-kit idempotency body")),
+  );
   for (const clinic of config.clinics) {
+    const clinicState = state.forClinic(clinic.slug);
     runtimes.set(clinic.slug, {
       config: clinic,
-      state: state.forClinic(clinic.slug),
+      state: clinicState,
       memo: new BoundedMap(500),
+      bodyKey,
+      challenge: createChallengeService({
+        clinic,
+        state: clinicState,
+        secret,
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+      }),
       coreplus: createClinicClient({
         clinic,
         limiter: state.forConsumer(consumerKeyOf(clinic)).limiter,
@@ -96,6 +119,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
       defer: defer(c),
       log: (entry) => logger({ requestId: c.get("requestId"), clinic: slug, ...entry }),
       cache: [],
+      visitor: c.get("visitor"),
     };
   };
 
@@ -135,7 +159,11 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   app.notFound((c) => problemAnswer(c, new ProblemError("not-found", "There is nothing at this address.")));
 
   app.use("*", requestLog({ logger }), securityHeaders());
-  app.use("/v1/*", visitorAddress({ trustProxy: config.trustProxy, clientAddress: deps.clientAddress }));
+  app.use(
+    "/v1/*",
+    cacheHeaders(),
+    visitorAddress({ trustProxy: config.trustProxy, clientAddress: deps.clientAddress }),
+  );
   app.use("/v1/clinics/*", clinicScope({ scopeFor }), clinicCors(), visitorLimit());
 
   const routed = app
@@ -144,7 +172,8 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     .route("/", appointmentTypesRoutes())
     .route("/", availabilityRoutes())
     .route("/", bookingsRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
-    .route("/", healthRoutes({ report: healthReport }));
+    .route("/", challengeRoutes())
+    .route("/", healthRoutes({ report: healthReport, token: config.healthToken }));
   routed.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

@@ -11,7 +11,7 @@ import type { UpstreamObserver, UpstreamOutcome } from "../upstream/index.js";
 export const PROBE_INTERVAL_MS = 30_000;
 const PROBE_WAIT_MS = 3_000;
 
-type ClinicHealth = HealthResponse["clinics"][string];
+type ClinicHealth = NonNullable<HealthResponse["clinics"]>[string];
 
 const DETAIL: Record<UpstreamOutcome, string> = {
   ok: "coreplus answered",
@@ -44,7 +44,7 @@ export class HealthTracker {
   async report(
     runtimes: Iterable<ClinicRuntime>,
     defer: (p: Promise<unknown>) => void,
-  ): Promise<HealthResponse> {
+  ): Promise<HealthResponse & Required<Pick<HealthResponse, "clinics">>> {
     const waits: Promise<unknown>[] = [];
     const list = [...runtimes];
     for (const rt of list) {

@@ -16,7 +16,15 @@ import type {
 import type { RequestScope } from "../types.js";
 import { type Slot, upstreamSlots, upstreamSlotsVersioned } from "./slots.js";
 import { resolveSubject } from "./subject.js";
-import { bookingWindow, daysBetween, earlierDate, laterDate, MAX_RANGE_DAYS } from "./window.js";
+import {
+  bookingWindow,
+  daysBetween,
+  earlierDate,
+  laterDate,
+  MAX_LOOKAHEAD_QUERIES,
+  MAX_RANGE_DAYS,
+  onOrBefore,
+} from "./window.js";
 
 /**
  * The answer as JSON text. The text is remembered per query (a derived, per-process memo) for as
@@ -24,7 +32,7 @@ import { bookingWindow, daysBetween, earlierDate, laterDate, MAX_RANGE_DAYS } fr
  * them, and business time before the next slot falls inside the minimum notice or the date changes.
  */
 export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery): Promise<string> {
-  if (q.to < q.from)
+  if (!onOrBefore(q.from, q.to))
     throw validationProblem([
       { pointer: "/query/to", code: "before_from", detail: "must not be before from" },
     ]);
@@ -33,24 +41,31 @@ export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery
       { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
     ]);
   const cat = await getCatalogueVersioned(scope);
-  const subject = resolveSubject(cat.value, q, {
-    locationId: "/query/locationId",
-    appointmentTypeId: "/query/appointmentTypeId",
-    practitionerId: "/query/practitionerId",
-  });
+  const subject = resolveSubject(
+    cat.value,
+    q,
+    {
+      locationId: "/query/locationId",
+      appointmentTypeId: "/query/appointmentTypeId",
+      practitionerId: "/query/practitionerId",
+    },
+    { config: scope.rt.config, disciplineId: q.disciplineId, pointer: "/query/disciplineId" },
+  );
   const zone = subject.location.timezone;
   const win = bookingWindow(scope, zone);
   const nowMs = scope.now.getTime();
   const qStart = laterDate(q.from, win.today);
   const qEnd = earlierDate(q.to, win.lastDate);
-  const main = qStart <= qEnd ? await upstreamSlotsVersioned(scope, subject, qStart, qEnd) : undefined;
+  const main = onOrBefore(qStart, qEnd)
+    ? await upstreamSlotsVersioned(scope, subject, qStart, qEnd)
+    : undefined;
   const slots = main?.value ?? [];
   const takenKeys = await scope.rt.state.takenSlots();
   const taken = takenKeys.length > 0 ? new Set(takenKeys) : undefined;
   let takenSig = "";
   if (taken) for (const s of slots) if (taken.has(s.key)) takenSig += `${s.key};`;
 
-  const memoKey = `${subject.location.id}|${subject.type.id}|${q.practitionerId?.toLowerCase() ?? ""}|${q.from}|${q.to}`;
+  const memoKey = `${subject.location.id}|${subject.type.id}|${q.practitionerId?.toLowerCase() ?? ""}|${q.from}|${q.to}|${subject.discipline?.id ?? ""}`;
   const memo = scope.rt.memo.get(memoKey);
   if (
     memo &&
@@ -94,7 +109,11 @@ export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery
   // Nothing in range: look further, up to the last bookable day, a month at a time (not memoised).
   let lookedAhead = false;
   let from = laterDate(addDays(q.to, 1), win.today);
-  while (nextAvailable === null && from <= win.lastDate) {
+  for (
+    let n = 0;
+    nextAvailable === null && onOrBefore(from, win.lastDate) && n < MAX_LOOKAHEAD_QUERIES;
+    n++
+  ) {
     lookedAhead = true;
     const to = earlierDate(addDays(from, MAX_RANGE_DAYS - 1), win.lastDate);
     for (const s of await upstreamSlots(scope, subject, from, to)) {

@@ -59,6 +59,8 @@ export async function upstreamSlotsVersioned(
 ): Promise<Versioned<Slot[]>> {
   const { location, type, practitioners } = subject;
   const single = practitioners.length === 1 && practitioners[0] ? practitioners[0].id : undefined;
+  // Where the clinic maps a discipline to a coreplus specialty, coreplus narrows the read too.
+  const specialty = single ? undefined : subject.discipline?.specialtyId;
   const load = async (): Promise<Slot[]> => {
     const query: UpstreamAvailabilityQuery = {
       startDate: start,
@@ -68,6 +70,7 @@ export async function upstreamSlotsVersioned(
       appointmentTypeId: type.id,
     };
     if (single) query.practitionerId = single;
+    else if (specialty) query.specialtyId = specialty;
     const rows = await scope.rt.coreplus.availability
       .iterate(query, { signal: opts.signal ?? AbortSignal.timeout(READ_WAIT_MS) })
       .toArray();
@@ -89,6 +92,6 @@ export async function upstreamSlotsVersioned(
   };
   if (opts.fresh) return { value: await load(), version: undefined };
   const ttl = scope.rt.config.cache.availabilityTtlMs;
-  const key = `avail:${location.id}:${type.id}:${single ?? "*"}:${start}:${end}`;
+  const key = `avail:${location.id}:${type.id}:${single ?? (specialty ? `~${specialty}` : "*")}:${start}:${end}`;
   return readVersioned(scope, key, { freshMs: ttl, staleMs: ttl * 3 }, load);
 }

@@ -35,13 +35,24 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-// "YYYY-MM-DD" strings order like the dates they name.
+/**
+ * The most look-ahead queries one availability answer may make past `to` (a year of 31-day queries):
+ * however `from` and `to` are chosen, the work behind one answer is bounded.
+ */
+export const MAX_LOOKAHEAD_QUERIES = 12;
+
+// Compared as dates (day numbers), never as strings: "10000-01-01" sorts before "2026-12-01" as text.
 /** The later of two dates. */
 export function laterDate(a: string, b: string): string {
-  return a > b ? a : b;
+  return daysBetween(a, b) < 0 ? a : b;
 }
 
 /** The earlier of two dates. */
 export function earlierDate(a: string, b: string): string {
-  return a < b ? a : b;
+  return daysBetween(a, b) > 0 ? a : b;
+}
+
+/** Whether date `a` is on or before date `b`. */
+export function onOrBefore(a: string, b: string): boolean {
+  return daysBetween(a, b) >= 0;
 }

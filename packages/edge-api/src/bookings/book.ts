@@ -11,7 +11,7 @@ import {
   slotKey,
   upstreamSlots,
 } from "../availability/index.js";
-import { getCatalogue } from "../catalogue/index.js";
+import { audienceContradicts, getCatalogue } from "../catalogue/index.js";
 import { ProblemError, validationProblem } from "../http/index.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
 import type { IdempotencyRecord } from "../state/index.js";
@@ -39,11 +39,24 @@ export interface BookingRun {
 export async function book(run: BookingRun, req: BookingRequest): Promise<BookingSummary> {
   const { scope } = run;
   const cat = await getCatalogue(scope);
-  const subject = resolveSubject(cat, req.slot, {
-    locationId: "/slot/locationId",
-    appointmentTypeId: "/slot/appointmentTypeId",
-    practitionerId: "/slot/practitionerId",
-  });
+  const subject = resolveSubject(
+    cat,
+    req.slot,
+    {
+      locationId: "/slot/locationId",
+      appointmentTypeId: "/slot/appointmentTypeId",
+      practitionerId: "/slot/practitionerId",
+    },
+    { config: scope.rt.config, disciplineId: req.slot.disciplineId, pointer: "/slot/disciplineId" },
+  );
+  if (audienceContradicts(scope.rt.config, subject.type.id, req.returning))
+    throw validationProblem([
+      {
+        pointer: "/slot/appointmentTypeId",
+        code: "audience_mismatch",
+        detail: req.returning ? "is for new patients only" : "is for returning patients only",
+      },
+    ]);
   const practitioner = subject.practitioners[0]!;
   const zone = subject.location.timezone;
   const startMs = Date.parse(req.slot.start);
@@ -74,12 +87,13 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
       ]);
   }
   const key = slotKey(practitioner.id, startMs);
+  const reminders = remindersFor(scope.rt.config.reminders, req);
   return scope.rt.state.withLock(
     `slot:${key}`,
     { waitMs: run.remaining(), leaseMs: LOCK_LEASE_MS },
     async () => {
       const own = progress.bookingSent ? await findOwnAppointment(run, subject, date, startMs) : undefined;
-      if (own) return summarise(run, subject, own);
+      if (own) return summarise(run, subject, own, reminders);
       if (!progress.bookingSent && (await scope.rt.state.takenSlots()).includes(key)) throw slotGone();
       // Fresh re-check before anything is written.
       const fresh = await upstreamSlots(scope, { ...subject, practitioners: [practitioner] }, date, date, {
@@ -88,7 +102,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
       });
       if (!fresh.some((slot) => slot.startMs === startMs && slot.practitionerId === practitioner.id)) {
         const late = progress.bookingSent ? await findOwnAppointment(run, subject, date, startMs) : undefined;
-        if (late) return summarise(run, subject, late);
+        if (late) return summarise(run, subject, late, reminders);
         await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
         throw slotGone();
       }
@@ -112,8 +126,8 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
             clients: [{ clientId: progress.clientId }],
             appointmentTypeId: subject.type.id,
             notes: req.note?.trim() ?? "",
-            isEmailReminderRequired: config.reminders.email,
-            isSmsReminderRequired: config.reminders.sms,
+            isEmailReminderRequired: reminders.email,
+            isSmsReminderRequired: reminders.sms,
             notifyPractitioner: config.notifyPractitioner,
           },
           { signal: run.signal },
@@ -122,7 +136,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         if (err instanceof CoreplusSlotUnavailableError) {
           // Our own earlier attempt may be what holds the slot (it timed out but went through).
           const mine = await findOwnAppointment(run, subject, date, startMs);
-          if (mine) return summarise(run, subject, mine);
+          if (mine) return summarise(run, subject, mine, reminders);
           progress.bookingSent = false;
           await run.save();
           await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
@@ -131,7 +145,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         throw err;
       }
       await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
-      return summarise(run, subject, appointment);
+      return summarise(run, subject, appointment, reminders);
     },
   );
 }
@@ -175,13 +189,29 @@ async function findOwnAppointment(
   );
 }
 
-async function summarise(run: BookingRun, subject: SlotSubject, a: Appointment): Promise<BookingSummary> {
+/**
+ * The reminders that apply: the clinic's flags, and SMS only when the form gave a mobile. Never what
+ * coreplus echoes back — that depends on the client record and would tell a prober whether (and how)
+ * the person exists.
+ */
+export function remindersFor(
+  configured: { email: boolean; sms: boolean },
+  req: { patient: { mobile?: string | undefined } },
+): { email: boolean; sms: boolean } {
+  return { email: configured.email, sms: configured.sms && (req.patient.mobile?.trim() ?? "") !== "" };
+}
+
+async function summarise(
+  run: BookingRun,
+  subject: SlotSubject,
+  a: Appointment,
+  reminders: BookingSummary["reminders"],
+): Promise<BookingSummary> {
   run.record.progress.appointmentId = a.appointmentId;
   await run.save();
   const { location, type } = subject;
   const practitioner = subject.practitioners[0]!;
   const zone = location.timezone;
-  const { reminders } = run.scope.rt.config;
   return {
     reference: String(a.appointmentReferenceNumber),
     start: formatInZone(Date.parse(a.startDateTime), zone),
@@ -190,9 +220,6 @@ async function summarise(run: BookingRun, subject: SlotSubject, a: Appointment):
     location: { id: location.id, name: location.name, address: location.address, phone: location.phone },
     practitioner: { id: practitioner.id, displayName: practitioner.displayName },
     appointmentType: { id: type.id, name: type.name, durationMinutes: type.durationMinutes },
-    reminders: {
-      email: a.isEmailReminderRequired ?? reminders.email,
-      sms: a.isSmsReminderRequired ?? reminders.sms,
-    },
+    reminders,
   };
 }

@@ -1,15 +1,17 @@
 /**
- * POST /bookings in two steps. {@link checkBookingRequest}, before anything is stored: JSON, honeypot,
- * Idempotency-Key. {@link handleBooking}, one request per key at a time: replay a recorded final
+ * POST /bookings in two steps. {@link checkBookingRequest}, before anything is stored: JSON (bounded
+ * depth), honeypot, Idempotency-Key. {@link handleBooking}, one request per key at a time: replay a recorded final
  * outcome, or validate and book, recording progress and the final outcome (201, 409, 422) for 24 hours.
  */
+
+import { requireProof, withoutProof } from "../challenge/index.js";
 import { ProblemError, zodProblem } from "../http/index.js";
 import { BookingRequest, type BookingResponse } from "../schemas/public.js";
 import type { IdempotencyRecord, Json } from "../state/index.js";
 import type { RequestScope } from "../types.js";
 import { upstreamProblem } from "../upstream/index.js";
 import { type BookingRun, book } from "./book.js";
-import { bodyHash, IDEMPOTENCY_TTL_MS, requireIdempotencyKey } from "./idempotency.js";
+import { bodyHash, IDEMPOTENCY_TTL_MS, jsonDepthWithin, requireIdempotencyKey } from "./idempotency.js";
 
 /** Nobody waits longer than this for a booking (locks and the request budget included). */
 export const BOOKING_ALLOWANCE_MS = 15_000;
@@ -48,6 +50,7 @@ export function checkBookingRequest(
   }
   if (typeof body !== "object" || body === null || Array.isArray(body))
     throw new ProblemError("malformed-body", "The request body must be a JSON object.");
+  if (!jsonDepthWithin(body)) throw new ProblemError("malformed-body", "The request body nests too deeply.");
   const website = (body as { website?: unknown }).website;
   if (website !== undefined && website !== null && website !== "")
     throw new ProblemError("spam", "This request looks automated and was refused.");
@@ -61,7 +64,8 @@ export async function handleBooking(
 ): Promise<BookingAnswer> {
   const started = Date.now();
   const { body, idempotencyKey: key } = request;
-  const hash = await bodyHash(body);
+  // The proof is not part of the attempt: a retry with the same key may carry any (or none).
+  const hash = await bodyHash(await scope.rt.bodyKey, withoutProof(body));
   const signal = AbortSignal.timeout(BOOKING_ALLOWANCE_MS);
   const remaining = () => Math.max(0, BOOKING_ALLOWANCE_MS - (Date.now() - started));
   const { state } = scope.rt;
@@ -80,6 +84,8 @@ export async function handleBooking(
         replayed: true,
         outcome: "replayed",
       };
+    // A new attempt must prove a solved challenge before anything is recorded or asked upstream.
+    if (!existing) await requireProof(scope, body);
     const now = scope.wallNow();
     const record: IdempotencyRecord = existing ?? {
       bodyHash: hash,

@@ -3,6 +3,7 @@
  * to one request, and the record's lifetime.
  */
 import { ProblemError } from "../http/index.js";
+import { hmacHex } from "../internal/crypto.js";
 
 /** Records live this long (architecture.md: 24 hours). */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -36,9 +37,26 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(",")}}`;
 }
 
-/** SHA-256 (hex) of the canonical JSON of a parsed body. */
-export async function bodyHash(body: unknown): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(body));
-  const digest = await crypto.subtle.digest("SHA-256", bytes);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+/**
+ * HMAC-SHA-256 (hex) of the canonical JSON of a parsed body, keyed by a key derived from the
+ * deployment secret: a stored hash of a body full of patient details cannot be tested against guesses
+ * without the secret. The caller has already bounded the body's depth ({@link jsonDepthWithin}).
+ */
+export async function bodyHash(key: CryptoKey, body: unknown): Promise<string> {
+  return hmacHex(key, canonicalJson(body));
+}
+
+/** Deepest nesting a request body may have (bookings need 3). */
+export const MAX_JSON_DEPTH = 16;
+
+/** Whether a parsed JSON value nests at most `max` arrays/objects deep (checked without recursion). */
+export function jsonDepthWithin(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== "object") continue;
+    if (depth + 1 > max) return false;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return true;
 }

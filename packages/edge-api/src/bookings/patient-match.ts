@@ -2,7 +2,8 @@
  * Safe patient matching: an existing coreplus client is used only on an exact match of first name,
  * last name and date of birth plus an equal email or equal mobile digits. Any doubt (no match, or
  * too many candidates) creates a new client. The public form never updates an existing client, and
- * the caller never learns which happened.
+ * the caller never learns which happened: not from the answer, nor from its timing (the same number of
+ * coreplus calls either way).
  */
 import type { ClientDetail, CoreplusClient } from "@coreplus-kit/core";
 import type { BookingPatient } from "../schemas/public.js";
@@ -42,11 +43,20 @@ export async function findOrCreateClient(
       norm(c.lastName) === norm(patient.lastName) &&
       c.dateOfBirth === patient.dateOfBirth,
   );
-  if (candidates.length <= MAX_CANDIDATES) {
-    for (const c of candidates) {
-      const detail = await clients.get(c.clientId, { signal });
-      if (isSamePerson(detail, patient)) return { clientId: c.clientId, matched: true };
-    }
+  // The same coreplus work whether or not a candidate exists (no timing oracle): the detail reads run
+  // side by side, and when there is nothing to read one equal read stands in for them (the same search,
+  // one row). Then exactly one more call: the create, or for a match a stand-in read of its record.
+  const checked = candidates.length <= MAX_CANDIDATES ? candidates : [];
+  const details =
+    checked.length > 0
+      ? await Promise.all(checked.map((c) => clients.get(c.clientId, { signal })))
+      : await clients
+          .list({ name: patient.lastName.trim(), dateOfBirth: patient.dateOfBirth, pageSize: 1 }, { signal })
+          .then(() => []);
+  const match = details.find((d) => isSamePerson(d, patient));
+  if (match) {
+    await clients.get(match.clientId, { signal });
+    return { clientId: match.clientId, matched: true };
   }
   // Never retried except on 429 (core's create): a blind retry could create a second client.
   const created = await clients.create(

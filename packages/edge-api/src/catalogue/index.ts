@@ -7,6 +7,12 @@ export {
   practitionersFor,
 } from "./catalogue.js";
 export {
+  audienceContradicts,
+  inDiscipline,
+  requireDiscipline,
+  typeInDiscipline,
+} from "./disciplines.js";
+export {
   clinicProfile,
   getCatalogue,
   getCatalogueVersioned,

@@ -14,6 +14,14 @@ import type {
 import type { RequestScope } from "../types.js";
 import { readVersioned, type Versioned } from "../upstream/index.js";
 import { type Catalogue, type CatalogueLocation, loadCatalogue, typesOf } from "./catalogue.js";
+import {
+  inDiscipline,
+  offeredType,
+  practitionerFacts,
+  publicDisciplines,
+  requireDiscipline,
+  typeInDiscipline,
+} from "./disciplines.js";
 
 /** How long a visitor's read may wait for coreplus (budget queue included) before a 503/504. */
 export const READ_WAIT_MS = 8_000;
@@ -48,6 +56,7 @@ export async function clinicProfile(scope: RequestScope): Promise<ClinicProfileR
         phone,
       })),
       rules: { ...config.rules },
+      disciplines: publicDisciplines(cat, config),
     },
   };
 }
@@ -79,6 +88,7 @@ export async function listPractitioners(
       displayName: p.displayName,
       locationIds: locs,
       appointmentTypeIds: types.map((t) => t.id),
+      ...practitionerFacts(scope.rt.config, p),
     };
     if (p.title) out.title = p.title;
     practitioners.push(out);
@@ -95,12 +105,22 @@ export async function listAppointmentTypes(
   const locationId = q.locationId?.toLowerCase();
   const practitionerId = q.practitionerId?.toLowerCase();
   if (locationId) requireLocation(cat, locationId, "/query/locationId");
-  let practitioners = cat.practitioners;
+  const { config } = scope.rt;
+  const discipline = q.disciplineId
+    ? requireDiscipline(config, q.disciplineId, "/query/disciplineId")
+    : undefined;
+  let practitioners = discipline
+    ? cat.practitioners.filter((p) => inDiscipline(discipline, p.id))
+    : cat.practitioners;
   if (practitionerId) {
     practitioners = practitioners.filter((p) => p.id === practitionerId);
     if (practitioners.length === 0)
       throw validationProblem([
-        { pointer: "/query/practitionerId", code: "not_bookable", detail: "is not a bookable practitioner" },
+        {
+          pointer: "/query/practitionerId",
+          code: discipline ? "not_in_discipline" : "not_bookable",
+          detail: discipline ? "is not in this discipline" : "is not a bookable practitioner",
+        },
       ]);
   }
   const offered = new Set<string>();
@@ -110,7 +130,7 @@ export async function listAppointmentTypes(
   }
   return {
     appointmentTypes: cat.appointmentTypes
-      .filter((t) => offered.has(t.id))
-      .map(({ id, name, durationMinutes }) => ({ id, name, durationMinutes })),
+      .filter((t) => offered.has(t.id) && (!discipline || typeInDiscipline(cat, discipline, t)))
+      .map((t) => offeredType(cat, config, t)),
   };
 }

@@ -1,8 +1,12 @@
 /**
  * The configuration used when none is given: the local sandbox's clinic group as slug `harbourside`,
- * with the development credentials and any loopback origin allowed. Development only.
+ * with the development credentials and any loopback origin allowed, and the disciplines, professions
+ * and prices derived from the sandbox's seed (sandbox-clinic.ts). Development only.
  */
 import { DEV_DEFAULTS } from "@coreplus-kit/core/dev";
+import { ALTCHA_DEVELOPMENT } from "./challenge.js";
+import { resolveDisciplines } from "./disciplines-schema.js";
+import { SANDBOX_CLINIC_CATALOGUE } from "./sandbox-clinic.js";
 import type { EdgeConfig } from "./schema.js";
 
 /** Options for {@link defaultSandboxConfig}. */
@@ -20,6 +24,10 @@ export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): Ed
     consumerSecret: DEV_DEFAULTS.consumerSecret,
     accessToken: DEV_DEFAULTS.accessToken,
   };
+  const issues: { path: string; message: string }[] = [];
+  const catalogue = resolveDisciplines({ ...SANDBOX_CLINIC_CATALOGUE, bookable: {} }, "harbourside", issues);
+  // The built-in data is checked by its tests; a mistake in it is a bug, not a configuration error.
+  if (issues.length > 0) throw new Error(`the sandbox clinic's catalogue is invalid: ${issues[0]?.path}`);
   return {
     source: "default-sandbox",
     trustProxy: false,
@@ -47,6 +55,9 @@ export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): Ed
           bookings: { limit: 5_000, windowMs: 60_000 },
         },
         cache: { catalogueTtlMs: 300_000, availabilityTtlMs: 20_000 },
+        // A real challenge, but cheap: it solves in a few milliseconds (tests, the demo).
+        challenge: { kind: "altcha", ...ALTCHA_DEVELOPMENT },
+        ...catalogue,
       },
     ],
   };

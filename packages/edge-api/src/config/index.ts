@@ -1,9 +1,18 @@
 /** The edge API's configuration: its schema, the parser that resolves secrets, and the sandbox default. */
-export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
 export {
+  ALTCHA_DEFAULT,
+  ALTCHA_DEVELOPMENT,
+  type ChallengeConfig,
+  TURNSTILE_SITEVERIFY_URL,
+} from "./challenge.js";
+export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
+export type { Audience, DisciplineConfig } from "./disciplines-schema.js";
+export {
+  deploymentSecrets,
   EdgeConfigError,
   type EdgeConfigIssue,
   parseEdgeConfig,
   parseEdgeConfigText,
 } from "./parse-config.js";
 export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./schema.js";
+export { startupWarnings } from "./startup-warnings.js";

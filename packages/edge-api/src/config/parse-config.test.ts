@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { EdgeConfigError, parseEdgeConfig, parseEdgeConfigText } from "./parse-config.js";
+import { startupWarnings } from "./startup-warnings.js";
 
 const clinic = (over: Record<string, unknown> = {}) => ({
   slug: "harbourside",
@@ -108,4 +109,65 @@ test("the README's clinics.example.json parses, with both clinics on one consume
     version: "v2.1",
   });
   expect(cfg.clinics[1]?.reminders).toEqual({ email: true, sms: false });
+});
+
+describe("challenge, deployment secret and health token", () => {
+  const env = { HARBOUR_SECRET: "s3cret", HARBOUR_TOKEN: "tok" };
+
+  test("altcha with the production setting unless the clinic chooses otherwise", () => {
+    const cfg = parseEdgeConfig({ clinics: [clinic()] }, env);
+    expect(cfg.clinics[0]!.challenge).toEqual({
+      kind: "altcha",
+      algorithm: "PBKDF2/SHA-256",
+      cost: 250,
+      maxCounter: 1500,
+    });
+    expect(
+      parseEdgeConfig({ clinics: [clinic({ challenge: { kind: "none" } })] }, env).clinics[0]!.challenge,
+    ).toEqual({
+      kind: "none",
+    });
+  });
+
+  test("Turnstile's secret key is resolved like any secret, and its siteverify URL defaults to Cloudflare's", () => {
+    const turnstile = { kind: "turnstile", siteKey: "0x4AAA", secretKey: { env: "TURNSTILE_SECRET" } };
+    const cfg = parseEdgeConfig(
+      { clinics: [clinic({ challenge: turnstile })] },
+      { ...env, TURNSTILE_SECRET: "ts" },
+    );
+    expect(cfg.clinics[0]!.challenge).toEqual({
+      kind: "turnstile",
+      siteKey: "0x4AAA",
+      secretKey: "ts",
+      siteverifyUrl: "https://challenges.cloudflare.com/turnstile/v0/siteverify",
+    });
+    expect(issues(() => parseEdgeConfig({ clinics: [clinic({ challenge: turnstile })] }, env))).toEqual([
+      { path: "clinics[0].challenge.secretKey", message: "environment variable TURNSTILE_SECRET is not set" },
+    ]);
+    expect(
+      issues(() => parseEdgeConfig({ clinics: [clinic({ challenge: { kind: "captcha" } })] }, env))[0]!.path,
+    ).toBe("clinics[0].challenge.kind");
+  });
+
+  test("EDGE_SECRET and HEALTH_TOKEN are read from the environment; too short is refused without echoing it", () => {
+    const long = "x".repeat(32);
+    const cfg = parseEdgeConfig({ clinics: [clinic()] }, { ...env, EDGE_SECRET: long, HEALTH_TOKEN: long });
+    expect(cfg).toMatchObject({ secret: long, healthToken: long });
+    expect(parseEdgeConfig({ clinics: [clinic()] }, env).secret).toBeUndefined();
+    const found = issues(() =>
+      parseEdgeConfig({ clinics: [clinic()] }, { ...env, EDGE_SECRET: "short-secret" }),
+    );
+    expect(found).toEqual([{ path: "EDGE_SECRET", message: "must be at least 32 characters" }]);
+    expect(JSON.stringify(found)).not.toContain("short-secret");
+  });
+
+  test("the start-up warnings name the development secret and every clinic without a challenge", () => {
+    const cfg = parseEdgeConfig({ clinics: [clinic({ challenge: { kind: "none" } })] }, env);
+    const msgs = startupWarnings(cfg).map((w) => String(w.msg));
+    expect(msgs).toHaveLength(2);
+    expect(msgs[0]).toMatch(/EDGE_SECRET is not set/);
+    expect(msgs[1]).toMatch(/'harbourside' takes bookings with no challenge/);
+    const quiet = parseEdgeConfig({ clinics: [clinic()] }, { ...env, EDGE_SECRET: "y".repeat(40) });
+    expect(startupWarnings(quiet)).toEqual([]);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { EdgeError } from "../errors.js";
+import { resolveDisciplines } from "./disciplines-schema.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
 /** One problem in a configuration, with the field it concerns. */
@@ -45,19 +46,27 @@ export function parseEdgeConfig(
     const at = `clinics[${i}]`;
     if (slugs.has(c.slug)) issues.push({ path: `${at}.slug`, message: `duplicate slug "${c.slug}"` });
     slugs.add(c.slug);
-    const secret = (field: "consumerId" | "consumerSecret" | "accessToken"): string => {
-      const ref: z.infer<typeof SecretRef> = c.coreplus[field];
+    const resolve = (ref: z.infer<typeof SecretRef>, path: string): string => {
       if (typeof ref === "string") return ref;
       const value = env[ref.env];
       if (value === undefined || value === "") {
-        issues.push({
-          path: `${at}.coreplus.${field}`,
-          message: `environment variable ${ref.env} is not set`,
-        });
+        issues.push({ path, message: `environment variable ${ref.env} is not set` });
         return "";
       }
       return value;
     };
+    const secret = (field: "consumerId" | "consumerSecret" | "accessToken"): string =>
+      resolve(c.coreplus[field], `${at}.coreplus.${field}`);
+    const challenge: ClinicConfig["challenge"] =
+      c.challenge.kind === "turnstile"
+        ? {
+            kind: "turnstile",
+            siteKey: c.challenge.siteKey,
+            secretKey: resolve(c.challenge.secretKey, `${at}.challenge.secretKey`),
+            siteverifyUrl: c.challenge.siteverifyUrl,
+            ...(c.challenge.hostnames ? { hostnames: c.challenge.hostnames } : {}),
+          }
+        : c.challenge;
     const bookable: ClinicConfig["bookable"] = {};
     if (c.bookable.locationIds) bookable.locationIds = c.bookable.locationIds;
     if (c.bookable.practitionerIds) bookable.practitionerIds = c.bookable.practitionerIds;
@@ -94,10 +103,41 @@ export function parseEdgeConfig(
         catalogueTtlMs: c.cache.catalogueSeconds * 1000,
         availabilityTtlMs: c.cache.availabilitySeconds * 1000,
       },
+      challenge,
+      ...resolveDisciplines(c, at, issues),
     });
   });
+  const secrets = deploymentSecrets(env, issues);
   if (issues.length > 0) throw new EdgeConfigError(issues);
-  return { clinics, trustProxy: file.trustProxy, bodyLimitBytes: file.bodyLimitBytes, source };
+  return { clinics, trustProxy: file.trustProxy, bodyLimitBytes: file.bodyLimitBytes, source, ...secrets };
+}
+
+/** The shortest deployment secret or health token accepted (256 bits as hex, or more as text). */
+const MIN_SECRET_LENGTH = 32;
+
+/**
+ * EDGE_SECRET and HEALTH_TOKEN from the environment (Workers: secrets), for every configuration
+ * source. Too short a value is an issue naming the variable, never echoing the value.
+ */
+export function deploymentSecrets(
+  env: Record<string, string | undefined>,
+  collect?: EdgeConfigIssue[],
+): Pick<EdgeConfig, "secret" | "healthToken"> {
+  const issues = collect ?? [];
+  const out: Pick<EdgeConfig, "secret" | "healthToken"> = {};
+  for (const [name, field] of [
+    ["EDGE_SECRET", "secret"],
+    ["HEALTH_TOKEN", "healthToken"],
+  ] as const) {
+    const value = env[name];
+    if (value === undefined || value === "") continue;
+    if (value.length < MIN_SECRET_LENGTH)
+      issues.push({ path: name, message: `must be at least ${MIN_SECRET_LENGTH} characters` });
+    else out[field] = value;
+  }
+  // Called on its own (the default sandbox configuration): throw here.
+  if (!collect && issues.length > 0) throw new EdgeConfigError(issues);
+  return out;
 }
 
 /** Parses configuration text (JSON), naming the source in the error when it is not JSON. */

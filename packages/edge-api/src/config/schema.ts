@@ -3,12 +3,11 @@
  * the app runs on. Secrets may be written inline or referenced as `{ "env": "VAR_NAME" }`.
  */
 import { z } from "zod";
+import { type ChallengeConfig, ChallengeConfigFile } from "./challenge.js";
+import { SecretRef } from "./secret-ref.js";
+import { DisciplinesFileFields, type ResolvedDisciplines } from "./disciplines-schema.js";
 
-/** A secret written inline, or the name of the environment variable (or Workers secret) holding it. */
-export const SecretRef = z.union([
-  z.string().min(1),
-  z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "must be a variable name" }) }),
-]);
+export { SecretRef };
 
 const Limit = z.strictObject({
   limit: z.number().int().positive(),
@@ -79,6 +78,8 @@ export const ClinicFileEntry = z.strictObject({
       availabilitySeconds: z.number().min(0).max(3_600).default(20),
     })
     .default({ catalogueSeconds: 300, availabilitySeconds: 20 }),
+  challenge: ChallengeConfigFile,
+  ...DisciplinesFileFields,
 });
 export type ClinicFileEntry = z.input<typeof ClinicFileEntry>;
 
@@ -122,6 +123,12 @@ export interface ClinicConfig {
   /** `null` switches that limit off. */
   limits: { reads: VisitorLimit | null; bookings: VisitorLimit | null };
   cache: { catalogueTtlMs: number; availabilityTtlMs: number };
+  /** What a booking (lookup, cancel, reschedule) must prove; `none` only when the clinic says so. */
+  challenge: ChallengeConfig;
+  /** Disciplines, practitioners' professions and bios, services' descriptions, prices and audiences. */
+  disciplines: ResolvedDisciplines["disciplines"];
+  practitionerProfiles: ResolvedDisciplines["practitionerProfiles"];
+  appointmentTypeInfo: ResolvedDisciplines["appointmentTypeInfo"];
 }
 
 /** The configuration the app runs on. */
@@ -130,6 +137,13 @@ export interface EdgeConfig {
   /** Take the visitor address from X-Forwarded-For (only behind a proxy you run). */
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /**
+   * The deployment secret (EDGE_SECRET): keys the idempotency records' body HMAC and signs altcha
+   * challenges. Absent: the development secret, and the start-up log says so.
+   */
+  secret?: string;
+  /** HEALTH_TOKEN: `Authorization: Bearer <it>` on /healthz shows the per-clinic detail. */
+  healthToken?: string;
   /** Where the configuration came from, for the start-up log. */
   source: "file" | "inline" | "default-sandbox" | "code";
 }

@@ -27,6 +27,8 @@ const TITLES: Record<ProblemType, string> = {
   "unsupported-media-type": "The request body must be application/json",
   "forbidden-origin": "This website may not use this clinic's booking API",
   internal: "Internal error",
+  "challenge-required": "A solved challenge is required",
+  "challenge-failed": "The challenge was not solved",
 };
 
 /** Options of a problem beyond its type and detail. */
@@ -56,6 +58,8 @@ const STATUS: Record<ProblemType, number> = {
   "unsupported-media-type": 415,
   "forbidden-origin": 403,
   internal: 500,
+  "challenge-required": 422,
+  "challenge-failed": 422,
 };
 
 /** An error that is answered as a problem+json response (`code` ERR_EDGE_PROBLEM). */
@@ -103,14 +107,18 @@ export function validationProblem(errors: ProblemFieldError[], detail?: string):
 
 /** Builds the problem+json Response for a problem body. */
 export function problemResponse(body: ProblemDetails, retryAfter?: number): Response {
-  const headers = new Headers({ "content-type": "application/problem+json" });
+  const headers = new Headers({ "content-type": "application/problem+json", "cache-control": "no-store" });
   if (retryAfter !== undefined) headers.set("retry-after", String(Math.max(1, Math.ceil(retryAfter))));
   return new Response(JSON.stringify(body), { status: body.status, headers });
 }
 
 /** The problem+json answer to `problem`, through `c` so that it keeps the headers middleware set. */
 export function problemAnswer(c: Context, problem: ProblemError): Response {
-  const headers: Record<string, string> = { "content-type": "application/problem+json" };
+  // A problem describes one request at one moment: never stored by any cache.
+  const headers: Record<string, string> = {
+    "content-type": "application/problem+json",
+    "cache-control": "no-store",
+  };
   if (problem.retryAfter !== undefined)
     headers["retry-after"] = String(Math.max(1, Math.ceil(problem.retryAfter)));
   if (problem.allow) headers.allow = problem.allow;

@@ -2,7 +2,7 @@
  * CORS per clinic (architecture.md, "CORS"), after clinicScope(): the clinic's origin allowlist;
  * preflights answered here, so they never count against visitor limits, with Allow-Headers
  * Content-Type, Idempotency-Key and Max-Age 600; Retry-After, Server-Timing and X-Request-Id exposed;
- * every answer varies by Origin. A request from an origin that is not allowed is refused with 403
+ * every answer varies by Origin (cacheHeaders(), which runs first, says so). A request from an origin that is not allowed is refused with 403
  * forbidden-origin.
  *
  * Not hono/cors: it appends `Vary` after the handler, and a header set on a finished response makes
@@ -38,7 +38,6 @@ export const clinicCors = (): MiddlewareHandler<EdgeEnv> => {
         "forbidden-origin",
         "This website is not allowed to use this clinic's booking API.",
       );
-    c.header("vary", "Origin");
     if (origin !== undefined) {
       c.header("access-control-allow-origin", origin);
       c.header("access-control-expose-headers", "Retry-After, Server-Timing, X-Request-Id");

@@ -1,4 +1,5 @@
 /** The edge API's middleware, one concern each, in the order the app mounts them. */
+export { cacheHeaders } from "./cache-headers.js";
 export { type ClinicScopeOptions, clinicScope } from "./clinic-scope.js";
 export { clinicCors, originAllowed } from "./cors.js";
 export { type RequestLogOptions, requestLog } from "./request-log.js";

@@ -1,5 +1,5 @@
 /**
- * Request ids, Server-Timing and one structured JSON log line per request. Logs carry the method,
+ * Request ids (always generated here), Server-Timing and one structured JSON log line per request. Logs carry the method,
  * path, status, timings and cache outcome — never bodies, patient details, keys or secrets.
  */
 import type { Context, MiddlewareHandler } from "hono";
@@ -10,15 +10,18 @@ export interface RequestLogOptions {
   logger: (entry: Record<string, unknown>) => void;
 }
 
-const INCOMING_ID = /^[A-Za-z0-9._-]{8,128}$/;
+/** A client's own X-Request-Id is logged (only) as `clientRequestId` when it looks like an id. */
+const CLIENT_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Assigns and echoes the request id, times the request (Server-Timing), and logs it once answered. */
 export const requestLog = (opts: RequestLogOptions): MiddlewareHandler<EdgeEnv> => {
   const { logger } = opts;
   return async function requestLog(c, next) {
     const started = performance.now();
+    // Always ours: a client choosing the id could make its lines look like someone else's.
+    const requestId = crypto.randomUUID();
     const incoming = c.req.header("x-request-id");
-    const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : crypto.randomUUID();
+    const clientRequestId = incoming && CLIENT_ID.test(incoming) ? incoming : undefined;
     c.set("started", started);
     c.set("requestId", requestId);
     c.set("logFields", {});
@@ -31,6 +34,7 @@ export const requestLog = (opts: RequestLogOptions): MiddlewareHandler<EdgeEnv> 
       level: c.res.status >= 500 ? "error" : "info",
       msg: "request",
       requestId,
+      ...(clientRequestId ? { clientRequestId } : {}),
       method: c.req.method,
       path: c.req.path.slice(0, 200),
       status: c.res.status,

@@ -17,7 +17,8 @@ export const availabilityRoute = createRoute({
   description:
     "Every day of the range appears (an empty one with `slots: []`). Without `practitionerId` the slots are every " +
     "(start, practitioner) pair, sorted by start then practitioner order. `nextAvailable` looks past `to` up to the " +
-    "clinic's maxDaysAhead.",
+    "clinic's maxDaysAhead. With `disciplineId` and no `practitionerId`, only that discipline's practitioners " +
+    'are offered ("first available" never crosses disciplines).',
   request: { params: ClinicParams, query: AvailabilityQuery },
   responses: { 200: json(AvailabilityResponse, "Availability"), ...readProblems },
 });

@@ -43,7 +43,11 @@ export const bookingRoute = createRoute({
     413: problem("payload-too-large"),
     415: problem("unsupported-media-type"),
     ...readProblems,
-    422: problem("validation, spam or idempotency-key-reused"),
+    422: problem(
+      "validation, spam or idempotency-key-reused. A practitioner outside `slot.disciplineId` is a validation " +
+        "error on /slot/practitionerId (code not_in_discipline); a service whose audience contradicts " +
+        "`returning` is one on /slot/appointmentTypeId (code audience_mismatch).",
+    ),
   },
 });
 

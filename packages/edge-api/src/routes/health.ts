@@ -1,6 +1,10 @@
-/** GET /healthz: the last upstream result per clinic. */
+/**
+ * GET /healthz: in public, one aggregate status (no clinic names, nothing about credentials); with
+ * `Authorization: Bearer <HEALTH_TOKEN>`, the last upstream result per clinic.
+ */
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { hmacHex, hmacKey } from "../internal/crypto.js";
 import { HealthResponse } from "../schemas/public.js";
 import type { EdgeEnv } from "../types.js";
 import { json, routesApp } from "./openapi.js";
@@ -11,15 +15,32 @@ export const healthRoute = createRoute({
   path: "/healthz",
   operationId: "getHealth",
   tags: ["operations"],
-  summary: "Health: the last upstream result per clinic (probed at most every 30 s)",
+  summary:
+    "Health: one aggregate status; per-clinic detail with the HEALTH_TOKEN (probed at most every 30 s)",
   responses: { 200: json(HealthResponse, "Health") },
 });
 
 /** Options for {@link healthRoutes}. */
 export interface HealthRoutesOptions {
   report: (c: Context<EdgeEnv>) => Promise<HealthResponse>;
+  /** HEALTH_TOKEN; without one, nobody sees the per-clinic detail. */
+  token?: string | undefined;
 }
 
 /** The health route. */
-export const healthRoutes = (opts: HealthRoutesOptions) =>
-  routesApp().openapi(healthRoute, async (c) => c.json(await opts.report(c), 200));
+export const healthRoutes = (opts: HealthRoutesOptions) => {
+  const { token } = opts;
+  // Tokens are compared as HMACs under a per-process random key: equal-time, whatever the input.
+  const key = hmacKey(crypto.randomUUID());
+  const expected = token ? key.then((k) => hmacHex(k, token)) : undefined;
+  const authorised = async (header: string | undefined) => {
+    if (!expected || !header?.startsWith("Bearer ")) return false;
+    return (await hmacHex(await key, header.slice(7))) === (await expected);
+  };
+  return routesApp().openapi(healthRoute, async (c) => {
+    const full = await opts.report(c);
+    c.header("cache-control", "no-store");
+    if (await authorised(c.req.header("authorization"))) return c.json(full, 200);
+    return c.json({ status: full.status }, 200);
+  });
+};

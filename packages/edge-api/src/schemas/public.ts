@@ -4,6 +4,7 @@
  * Fields may be added; none may change without a version bump.
  */
 import { z } from "@hono/zod-openapi";
+import { Proof } from "./challenge.js";
 
 /** An identifier as coreplus issues them (lower-case GUIDs in practice; any short token is accepted). */
 export const PublicId = z
@@ -11,11 +12,15 @@ export const PublicId = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: "must be an identifier" })
   .openapi({ example: "3f2c6a4e-9b1d-4c7a-8e21-5d0f4b6a7c11" });
 
-/** A calendar date, `YYYY-MM-DD`. */
+/** A calendar date, `YYYY-MM-DD`, in the years 1900 to 2100 (nothing the edge API serves lies outside). */
 export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date YYYY-MM-DD" })
   .refine(isRealDate, { error: "must be a real calendar date", params: { code: "invalid_date" } })
+  .refine((s) => s >= "1900-01-01" && s <= "2100-12-31", {
+    error: "must be a date from 1900 to 2100",
+    params: { code: "out_of_range" },
+  })
   .openapi({ example: "2026-12-01", format: "date" });
 
 /** An ISO 8601 date-time with an explicit offset (seconds optional, `Z` accepted). */
@@ -51,6 +56,16 @@ export const BookingRules = z
   .openapi("BookingRules");
 export type BookingRules = z.infer<typeof BookingRules>;
 
+/** A discipline: the clinic's grouping of practitioners ("Physiotherapy"). */
+export const PublicDiscipline = z
+  .object({
+    id: z.string().openapi({ example: "physiotherapy" }),
+    name: z.string().openapi({ example: "Physiotherapy" }),
+    description: z.string().optional(),
+  })
+  .openapi("PublicDiscipline");
+export type PublicDiscipline = z.infer<typeof PublicDiscipline>;
+
 /** GET /v1/clinics/{clinic} */
 export const ClinicProfileResponse = z
   .object({
@@ -59,6 +74,10 @@ export const ClinicProfileResponse = z
       name: z.string(),
       locations: z.array(PublicLocation),
       rules: BookingRules,
+      disciplines: z.array(PublicDiscipline).openapi({
+        description:
+          "The clinic's disciplines, in its order; `[]` when it has none (the widget then skips that step).",
+      }),
     }),
   })
   .openapi("ClinicProfileResponse");
@@ -72,6 +91,12 @@ export const PublicPractitioner = z
     title: z.string().optional(),
     locationIds: z.array(PublicId),
     appointmentTypeIds: z.array(PublicId),
+    profession: z
+      .string()
+      .optional()
+      .openapi({ example: "Physiotherapist", description: "As the clinic configures it." }),
+    disciplineIds: z.array(z.string()).openapi({ example: ["physiotherapy"] }),
+    bio: z.string().optional(),
   })
   .openapi("PublicPractitioner");
 export type PublicPractitioner = z.infer<typeof PublicPractitioner>;
@@ -92,9 +117,29 @@ export const PublicAppointmentType = z
   .openapi("PublicAppointmentType");
 export type PublicAppointmentType = z.infer<typeof PublicAppointmentType>;
 
+/** A price in cents of a currency (AUD). */
+export const Price = z
+  .object({
+    amountCents: z.number().int().nonnegative().openapi({ example: 9500 }),
+    currency: z.literal("AUD"),
+  })
+  .openapi("Price");
+export type Price = z.infer<typeof Price>;
+
+/** An appointment type as GET /appointment-types lists it: with disciplines, description, price and audience. */
+export const OfferedAppointmentType = PublicAppointmentType.extend({
+  disciplineIds: z.array(z.string()).openapi({ example: ["physiotherapy", "psychology"] }),
+  description: z.string().optional(),
+  price: Price.optional(),
+  audience: z.enum(["new", "existing", "all"]).openapi({
+    description: "Who may book it: new patients, returning (existing) ones, or anyone.",
+  }),
+}).openapi("OfferedAppointmentType");
+export type OfferedAppointmentType = z.infer<typeof OfferedAppointmentType>;
+
 /** GET /v1/clinics/{clinic}/appointment-types */
 export const AppointmentTypesResponse = z
-  .object({ appointmentTypes: z.array(PublicAppointmentType) })
+  .object({ appointmentTypes: z.array(OfferedAppointmentType) })
   .openapi("AppointmentTypesResponse");
 export type AppointmentTypesResponse = z.infer<typeof AppointmentTypesResponse>;
 
@@ -133,10 +178,22 @@ export const PractitionersQuery = z.object({
 });
 export type PractitionersQuery = z.infer<typeof PractitionersQuery>;
 
+/** The `disciplineId` query parameter of GET /appointment-types and /availability. */
+const DisciplineIdQuery = z
+  .string()
+  .max(64)
+  .optional()
+  .openapi({
+    param: { name: "disciplineId", in: "query" },
+    example: "physiotherapy",
+    description: "Only what the discipline's practitioners offer; without practitionerId, only their slots.",
+  });
+
 /** Query of GET /appointment-types. */
 export const AppointmentTypesQuery = z.object({
   locationId: PublicId.optional().openapi({ param: { name: "locationId", in: "query" } }),
   practitionerId: PublicId.optional().openapi({ param: { name: "practitionerId", in: "query" } }),
+  disciplineId: DisciplineIdQuery,
 });
 export type AppointmentTypesQuery = z.infer<typeof AppointmentTypesQuery>;
 
@@ -147,6 +204,7 @@ export const AvailabilityQuery = z.object({
   from: CalendarDate.openapi({ param: { name: "from", in: "query" }, example: "2026-12-01" }),
   to: CalendarDate.openapi({ param: { name: "to", in: "query" }, example: "2026-12-07" }),
   practitionerId: PublicId.optional().openapi({ param: { name: "practitionerId", in: "query" } }),
+  disciplineId: DisciplineIdQuery,
 });
 export type AvailabilityQuery = z.infer<typeof AvailabilityQuery>;
 
@@ -155,11 +213,29 @@ export const ClinicParams = z.object({
   clinic: z.string().openapi({ param: { name: "clinic", in: "path" }, example: "harbourside" }),
 });
 
+/** Control (Cc), format (Cf: bidi overrides, zero-width characters), surrogates and unassigned code points. */
+const NOT_IN_A_NAME = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\u2028\u2029]/u;
+
+/**
+ * A person's name on the public form: 1 to 50 characters after trimming, at least one letter, and no
+ * control or format characters (NUL, bidi overrides and zero-width characters are refused, not stripped).
+ */
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, { error: "is required" })
+  .max(50)
+  .refine((s) => !NOT_IN_A_NAME.test(s), {
+    error: "must not contain control or invisible formatting characters",
+    params: { code: "invalid_characters" },
+  })
+  .refine((s) => /\p{L}/u.test(s), { error: "must contain a letter", params: { code: "no_letter" } });
+
 /** The patient's details on the public form (never logged, never stored by the edge API). */
 export const BookingPatient = z
   .object({
-    firstName: z.string().trim().min(1, { error: "is required" }).max(50),
-    lastName: z.string().trim().min(1, { error: "is required" }).max(50),
+    firstName: PersonName,
+    lastName: PersonName,
     dateOfBirth: CalendarDate,
     email: z.email({ error: "must be an email address" }).max(50),
     mobile: z
@@ -182,6 +258,10 @@ export const BookingSlot = z
     practitionerId: PublicId,
     appointmentTypeId: PublicId,
     start: OffsetDateTime,
+    disciplineId: z.string().max(64).optional().openapi({
+      example: "physiotherapy",
+      description: "The discipline chosen; the practitioner must be in it, else 422 on /slot/practitionerId.",
+    }),
   })
   .openapi("BookingSlot");
 export type BookingSlot = z.infer<typeof BookingSlot>;
@@ -193,7 +273,12 @@ export const BookingRequest = z
     patient: BookingPatient,
     note: z.string().max(300).optional(),
     consent: z.literal(true, { error: "must be true" }),
+    returning: z.boolean().optional().openapi({
+      description:
+        "Whether the patient has been seen before; refused (422) when it contradicts the service's audience.",
+    }),
     website: z.string().max(200).optional().openapi({ description: "Honeypot: must be empty." }),
+    proof: Proof.optional(),
   })
   .openapi("BookingRequest");
 export type BookingRequest = z.infer<typeof BookingRequest>;
@@ -234,6 +319,8 @@ export const PROBLEM_TYPES = [
   "unsupported-media-type",
   "forbidden-origin",
   "internal",
+  "challenge-required",
+  "challenge-failed",
 ] as const;
 /** One of {@link PROBLEM_TYPES}. */
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
@@ -260,18 +347,21 @@ export const ProblemDetails = z
   .openapi("ProblemDetails");
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
-/** GET /healthz */
+/** GET /healthz: one aggregate status; per-clinic detail only for `Authorization: Bearer <HEALTH_TOKEN>`. */
 export const HealthResponse = z
   .object({
     status: z.enum(["ok", "degraded"]),
-    clinics: z.record(
-      z.string(),
-      z.object({
-        status: z.enum(["ok", "unknown", "auth-failed", "upstream-error", "rate-limited"]),
-        checkedAt: z.string().nullable(),
-        detail: z.string().optional(),
-      }),
-    ),
+    clinics: z
+      .record(
+        z.string(),
+        z.object({
+          status: z.enum(["ok", "unknown", "auth-failed", "upstream-error", "rate-limited"]),
+          checkedAt: z.string().nullable(),
+          detail: z.string().optional(),
+        }),
+      )
+      .optional()
+      .openapi({ description: "Only with `Authorization: Bearer <HEALTH_TOKEN>`" }),
     /** Present when the state lives in another process (Redis): whether it can be reached. */
     state: z.object({ store: z.string(), status: z.enum(["ok", "down"]) }).optional(),
   })

@@ -24,6 +24,18 @@ describe("memory state", () => {
     expect((await state.cacheGet("a"))?.value).toBe(1);
   });
 
+  test("claimOnce: the first caller wins until the claim expires; concurrent claims admit one", async () => {
+    let now = 1_000;
+    const state = createMemoryState({ now: () => now }).forClinic("a");
+    const claims = await Promise.all(Array.from({ length: 20 }, () => state.claimOnce("proof:x", 100)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await state.claimOnce("proof:y", 100)).toBe(true);
+    now = 1_099;
+    expect(await state.claimOnce("proof:x", 100)).toBe(false);
+    now = 1_100;
+    expect(await state.claimOnce("proof:x", 100)).toBe(true);
+  });
+
   test("coalesce runs one load for concurrent callers", async () => {
     const state = createMemoryState().forClinic("a");
     let runs = 0;

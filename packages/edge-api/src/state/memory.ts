@@ -70,6 +70,7 @@ class MemoryClinicState implements ClinicState {
   readonly #idempotency: BoundedMap<{ record: IdempotencyRecord; expiresAt: number }>;
   readonly #taken: BoundedMap<number>;
   readonly #counters: BoundedMap<Counter>;
+  readonly #claims: BoundedMap<number>;
   readonly #now: () => number;
 
   constructor(maxCache: number, maxRecords: number, now: () => number) {
@@ -77,6 +78,7 @@ class MemoryClinicState implements ClinicState {
     this.#idempotency = new BoundedMap(maxRecords);
     this.#taken = new BoundedMap(maxRecords);
     this.#counters = new BoundedMap(maxRecords);
+    this.#claims = new BoundedMap(maxRecords);
     this.#now = now;
   }
 
@@ -180,5 +182,13 @@ class MemoryClinicState implements ClinicState {
     c.count += 1;
     this.#counters.set(key, c);
     return { allowed: true, retryAfterMs: 0 };
+  }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.#now();
+    const until = this.#claims.get(key);
+    if (until !== undefined && until > now) return false;
+    this.#claims.set(key, now + ttlMs);
+    return true;
   }
 }

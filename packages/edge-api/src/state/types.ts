@@ -47,7 +47,7 @@ export class LockTimeoutError extends EdgeError {
  * body, the ids created so far and the final (patient-free) answer.
  */
 export interface IdempotencyRecord {
-  /** SHA-256 (hex) of the canonical JSON of the request body. */
+  /** HMAC-SHA-256 (hex, keyed by the deployment secret) of the canonical JSON of the request body. */
   bodyHash: string;
   /** "pending" until a final outcome (201, 409, 422) is recorded. */
   status: "pending" | "done";
@@ -97,6 +97,11 @@ export interface ClinicState {
   takenSlots(): Promise<readonly string[]>;
   /** Counts one request of `key` against `limit` per `windowMs` (sliding window). */
   hit(key: string, limit: number, windowMs: number): Promise<HitResult>;
+  /**
+   * Claims `key` for `ttlMs`: true for the first caller, false for every later one until the claim
+   * expires. Atomic across every process sharing the state (single-use proofs depend on it).
+   */
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
 }
 
 /** Per-consumer state: the coreplus request budget shared by every clinic using the consumer. */

@@ -47,7 +47,8 @@ export function upstreamProblem(err: unknown): ProblemError {
       cause: err,
     });
   if (err instanceof CoreplusAuthError)
-    return new ProblemError("upstream-unavailable", "The booking system refused this clinic's credentials.", {
+    // Said in public without naming the reason (the log line keeps the error's code).
+    return new ProblemError("upstream-unavailable", "The booking system is unavailable just now.", {
       status: 502,
       cause: err,
     });

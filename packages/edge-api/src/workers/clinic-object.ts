@@ -28,6 +28,7 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS idempotency (key TEXT PRIMARY KEY, record TEXT NOT NULL, expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS taken (slot TEXT PRIMARY KEY, until INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS locks (token TEXT PRIMARY KEY, key TEXT NOT NULL, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS claims (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
 `;
 
 interface Flight {
@@ -213,6 +214,21 @@ export class ClinicDurableObject extends DurableObject<unknown> implements Clini
       .map((r) => r.slot);
   }
 
+  /**
+   * Single-use claims (proofs of solved challenges): stored, so a replay is refused across a restart.
+   * The object runs one call at a time between awaits, so the read and the write are atomic.
+   */
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const now = Date.now();
+    const row = this.#sql
+      .exec<{ expires_at: number }>("SELECT expires_at FROM claims WHERE key = ?", key)
+      .toArray()[0];
+    if (row && row.expires_at > now) return false;
+    this.#sql.exec("INSERT OR REPLACE INTO claims (key, expires_at) VALUES (?, ?)", key, now + ttlMs);
+    await this.#ensureSweep();
+    return true;
+  }
+
   // --- visitor limits (memory) ---
 
   async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
@@ -227,9 +243,10 @@ export class ClinicDurableObject extends DurableObject<unknown> implements Clini
     this.#sql.exec("DELETE FROM idempotency WHERE expires_at <= ?", now);
     this.#sql.exec("DELETE FROM taken WHERE until <= ?", now);
     this.#sql.exec("DELETE FROM locks WHERE expires_at <= ?", now);
+    this.#sql.exec("DELETE FROM claims WHERE expires_at <= ?", now);
     const left = this.#sql
       .exec<{ n: number }>(
-        "SELECT (SELECT count(*) FROM idempotency) + (SELECT count(*) FROM taken) + (SELECT count(*) FROM locks) AS n",
+        "SELECT (SELECT count(*) FROM idempotency) + (SELECT count(*) FROM taken) + (SELECT count(*) FROM locks) + (SELECT count(*) FROM claims) AS n",
       )
       .one().n;
     if (left > 0) await this.ctx.storage.setAlarm(now + SWEEP_EVERY_MS);

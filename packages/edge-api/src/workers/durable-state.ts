@@ -171,6 +171,12 @@ class DurableClinicState implements ClinicState {
   async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
     return this.#call((s) => s.hit(key, limit, windowMs));
   }
+
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    // Not retried by callObject unless the platform says so; a retry after a lost answer may say
+    // false for a claim this caller made, which refuses one honest proof rather than admitting a replay.
+    return this.#call((s) => s.claimOnce(key, ttlMs));
+  }
 }
 
 /**

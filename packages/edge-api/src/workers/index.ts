@@ -12,9 +12,11 @@ import { coreplusConfigFromEnv, DEV_BASE_URL } from "@coreplus-kit/core/dev";
 import { createEdgeApp, type EdgeApp, type EdgeDeps } from "../app/index.js";
 import {
   defaultSandboxConfig,
+  deploymentSecrets,
   type EdgeConfig,
   EdgeConfigError,
   parseEdgeConfigText,
+  startupWarnings,
 } from "../config/index.js";
 import { ProblemError, problemResponse } from "../http/index.js";
 import { createDurableObjectState } from "./durable-state.js";
@@ -32,7 +34,10 @@ export function workerConfig(env: WorkerEnv): EdgeConfig {
   const vars = stringBindings(env);
   if (vars.CLINICS_JSON) return parseEdgeConfigText(vars.CLINICS_JSON, vars, "inline");
   const { baseUrl, consumerId, consumerSecret, accessToken } = coreplusConfigFromEnv(vars);
-  return defaultSandboxConfig({ baseUrl, credentials: { consumerId, consumerSecret, accessToken } });
+  return {
+    ...defaultSandboxConfig({ baseUrl, credentials: { consumerId, consumerSecret, accessToken } }),
+    ...deploymentSecrets(vars),
+  };
 }
 
 /** Builds the app for one set of bindings. */
@@ -73,6 +78,7 @@ export function createWorkerApp(env: WorkerEnv): EdgeApp {
       coreplus: config.clinics[0]?.coreplus.baseUrl,
       sandboxBinding: sandbox !== undefined,
     });
+  for (const warning of startupWarnings(config)) log(warning);
   return createEdgeApp(config, deps);
 }
 

@@ -54,6 +54,7 @@ export interface ClinicObjectRpc {
   markSlotTaken(slotKey: string, ttlMs: number): Promise<void>;
   takenSlots(): Promise<string[]>;
   hit(key: string, limit: number, windowMs: number): Promise<HitResult>;
+  claimOnce(key: string, ttlMs: number): Promise<boolean>;
 }
 
 /** What a caller asks the consumer's budget for. */

@@ -26,6 +26,16 @@ export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFa
     expect(await state.cacheGet("k")).toBeUndefined();
   });
 
+  test("claimOnce admits one of many concurrent claims, and the key again once the claim expires", async () => {
+    const state = (await make()).forClinic("a");
+    const claims = await Promise.all(Array.from({ length: 20 }, () => state.claimOnce("proof:x", 800)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await state.claimOnce("proof:y", 800)).toBe(true);
+    expect(await state.claimOnce("proof:x", 800)).toBe(false);
+    await sleep(1_000);
+    expect(await state.claimOnce("proof:x", 800)).toBe(true);
+  });
+
   test("coalesce runs one load for concurrent callers, and errors reach every caller", async () => {
     const state = (await make()).forClinic("a");
     let runs = 0;

@@ -12,6 +12,8 @@ const coreplus = {
   consumerSecret: { env: "COREPLUS_CONSUMER_SECRET" },
   accessToken: { env: "COREPLUS_ACCESS_TOKEN" },
 };
+/** The development challenge setting (the sandbox clinic's): cheap to solve in the tests. */
+const challenge = { kind: "altcha", algorithm: "PBKDF2/SHA-256", cost: 1, maxCounter: 200 } as const;
 const generous = {
   reads: { limit: 100_000, windowSeconds: 60 },
   bookings: { limit: 5_000, windowSeconds: 60 },
@@ -40,6 +42,7 @@ export const WORKERS_TEST = {
         coreplus,
         allowedOrigins: ["loopback"],
         limits: generous,
+        challenge,
       },
       {
         slug: "harbourside-north",
@@ -47,12 +50,14 @@ export const WORKERS_TEST = {
         coreplus,
         allowedOrigins: ["loopback"],
         limits: generous,
+        challenge,
       },
       {
         slug: "tight",
         name: "Harbourside (tight limits)",
         coreplus,
         limits: { reads: { limit: 3, windowSeconds: 60 }, bookings: { limit: 1, windowSeconds: 60 } },
+        challenge,
       },
     ],
   } satisfies EdgeConfigFile,

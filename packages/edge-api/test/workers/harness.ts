@@ -6,6 +6,8 @@
 
 import { env, exports } from "cloudflare:workers";
 import { createSandboxControls, type SeedSummary } from "@coreplus-kit/sandbox";
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey as pbkdf2 } from "altcha-lib/algorithms/web/pbkdf2";
 import { expect } from "vitest";
 import { WORKERS_TEST } from "./constants.ts";
 
@@ -82,18 +84,37 @@ export async function call(
   return { status: res.status, headers: res.headers, text, body };
 }
 
-/** POSTs a booking to a clinic. */
-export function book(
+/** A fresh challenge from a clinic of an edge Worker, solved inside workerd: a request's `proof`. */
+export async function solvedProof(edge: Edge, clinic = "harbourside", ip?: string): Promise<unknown> {
+  const answer = (await call(edge, `/v1/clinics/${clinic}/challenge`, ip ? { ip } : {})).body as {
+    kind: string;
+    challenge?: Challenge;
+  };
+  if (answer.kind !== "altcha" || !answer.challenge) return undefined;
+  const solution = await solveChallenge({ challenge: answer.challenge, deriveKey: pbkdf2 });
+  expect(solution, "the challenge was not solved").not.toBeNull();
+  return { challenge: answer.challenge, solution };
+}
+
+/**
+ * POSTs a booking to a clinic. An object body without a `proof` field gets a freshly solved one (as
+ * the widget sends); give it `proof: undefined` to send none.
+ */
+export async function book(
   edge: Edge,
   body: unknown,
   key: string | undefined,
   clinic = "harbourside",
   ip?: string,
 ) {
+  const withProof =
+    typeof body === "object" && body !== null && !("proof" in body)
+      ? { ...body, proof: await solvedProof(edge, clinic, ip) }
+      : body;
   return call(edge, `/v1/clinics/${clinic}/bookings`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
-    body: typeof body === "string" ? body : JSON.stringify(body),
+    body: typeof withProof === "string" ? withProof : JSON.stringify(withProof),
     ...(ip ? { ip } : {}),
   });
 }

@@ -77,9 +77,13 @@ describe("edge client", () => {
       "/v1/clinics/harbour%20side/availability?locationId=l1&appointmentTypeId=t1&from=2026-12-01&to=2026-12-07",
     );
     handler = json(200, { appointmentTypes: [] });
-    await client.appointmentTypes("l1", "p1", signal());
+    await client.appointmentTypes({ locationId: "l1", practitionerId: "p1" }, signal());
     expect(seen.at(-1)?.url).toBe(
       "/v1/clinics/harbour%20side/appointment-types?locationId=l1&practitionerId=p1",
+    );
+    await client.appointmentTypes({ locationId: "l1", disciplineId: "physiotherapy" }, signal());
+    expect(seen.at(-1)?.url).toBe(
+      "/v1/clinics/harbour%20side/appointment-types?locationId=l1&disciplineId=physiotherapy",
     );
     handler = json(200, { practitioners: [] });
     await client.practitioners(undefined, signal());

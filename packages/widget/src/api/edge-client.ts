@@ -9,6 +9,7 @@ import type {
   AvailabilityResponse,
   BookingRequest,
   BookingResponse,
+  ChallengeResponse,
   ClinicProfileResponse,
   PractitionersResponse,
   ProblemDetails,
@@ -28,8 +29,7 @@ export interface EdgeClient {
   /** Without `locationId`: every bookable practitioner, with all their locations. */
   practitioners(locationId: string | undefined, signal: AbortSignal): Promise<PractitionersResponse>;
   appointmentTypes(
-    locationId: string,
-    practitionerId: string | undefined,
+    q: { locationId: string; practitionerId?: string | undefined; disciplineId?: string | undefined },
     signal: AbortSignal,
   ): Promise<AppointmentTypesResponse>;
   availability(
@@ -39,10 +39,13 @@ export interface EdgeClient {
       from: string;
       to: string;
       practitionerId?: string | undefined;
+      disciplineId?: string | undefined;
     },
     signal: AbortSignal,
   ): Promise<AvailabilityResponse>;
   book(body: BookingRequest, idempotencyKey: string, signal: AbortSignal): Promise<BookingResponse>;
+  /** A fresh challenge for a booking (never cached). */
+  challenge(signal: AbortSignal): Promise<ChallengeResponse>;
 }
 
 /** Creates the client. `api` is the edge API origin (a trailing slash is fine). */
@@ -73,9 +76,9 @@ export function createEdgeClient(
   return {
     profile: (signal) => get("", {}, signal, "clinic"),
     practitioners: (locationId, signal) => get("/practitioners", { locationId }, signal, "practitioners"),
-    appointmentTypes: (locationId, practitionerId, signal) =>
-      get("/appointment-types", { locationId, practitionerId }, signal, "appointmentTypes"),
+    appointmentTypes: (q, signal) => get("/appointment-types", { ...q }, signal, "appointmentTypes"),
     availability: (q, signal) => get("/availability", { ...q }, signal, "days"),
+    challenge: (signal) => get("/challenge", {}, signal, "kind"),
     book: (body, idempotencyKey, signal) =>
       call(
         fetchImpl,

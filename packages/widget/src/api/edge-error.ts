@@ -35,7 +35,9 @@ export type EdgeErrorCode =
   /** 404: no such clinic (or resource). */
   | "ERR_NOT_FOUND"
   /** Any other 4xx: the same request would be refused again. */
-  | "ERR_REFUSED";
+  | "ERR_REFUSED"
+  /** The security check (the clinic's challenge) could not be solved, or was refused. Retryable with a new one. */
+  | "ERR_CHALLENGE";
 
 /** A failed edge API call. `retryable` says whether the same request may simply be tried again. */
 export class EdgeRequestError extends Error {
@@ -56,6 +58,7 @@ export class EdgeRequestError extends Error {
       "ERR_BAD_RESPONSE",
       "ERR_RATE_LIMITED",
       "ERR_UPSTREAM",
+      "ERR_CHALLENGE",
     ].includes(code);
   }
 }
@@ -65,6 +68,7 @@ export function codeFor(status: number, problemType: string | undefined): EdgeEr
   // Other 409s (too-late-to-change, booking-cancelled) are refusals the same request would meet again.
   if (problemType === "slot-unavailable" || (status === 409 && !problemType)) return "ERR_SLOT_UNAVAILABLE";
   if (problemType === "validation") return "ERR_VALIDATION";
+  if (problemType === "challenge-required" || problemType === "challenge-failed") return "ERR_CHALLENGE";
   if (status === 429) return "ERR_RATE_LIMITED";
   if (status === 404) return "ERR_NOT_FOUND";
   if (status >= 500) return "ERR_UPSTREAM";

@@ -18,6 +18,7 @@ import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../
 import type { DetailsDraft } from "../internal/details-draft.js";
 import {
   ANY,
+  disciplineFixed,
   type FlowInputs,
   firstUnanswered,
   lockedId,
@@ -59,12 +60,15 @@ export class BookingController implements ReactiveController {
         api: host.api,
         clinic: host.clinic,
         locationId: this.#state.locationId,
+        disciplineId: this.#state.disciplineId,
         typeId: this.#state.typeId,
         practitionerId: this.#state.practitionerId,
         from: this.#state.weekFrom,
         to: this.weekTo(),
         // Fetched alongside the profile (not after it) so a deep link skips a lone location sooner.
-        everyone: !host.location && !!(host.practitioner || host.appointmentType),
+        everyone:
+          !host.location &&
+          !!(host.practitioner || host.appointmentType || this.profile?.disciplines?.length),
         refresh: this.#state.refresh,
       }),
       {
@@ -108,6 +112,10 @@ export class BookingController implements ReactiveController {
   /** Before each render: apply preselections and never stay on a step that cannot be shown. */
   hostUpdate(): void {
     const host = this.#host;
+    // The `discipline` attribute, while the clinic has it: a change starts the choices after it again.
+    const discipline = lockedId(host.discipline, this.profile?.disciplines);
+    if (discipline && this.profile && this.#state.disciplineId !== discipline)
+      this.#setDiscipline(discipline);
     const located = lockedLocation(this.flow());
     if (located) this.#set({ locationId: located.id });
     // Preselections apply while valid; an id the lists do not offer falls back to a normal choice.
@@ -157,6 +165,8 @@ export class BookingController implements ReactiveController {
       location: host.location,
       appointmentType: host.appointmentType,
       practitioner: host.practitioner,
+      discipline: host.discipline,
+      disciplineId: this.#state.disciplineId,
       types: this.data.types.value,
       practitioners: this.data.practitioners.value,
       everyone: this.data.everyone.value,
@@ -193,6 +203,7 @@ export class BookingController implements ReactiveController {
   missingStep(): BookingStep | undefined {
     const s = this.#state;
     return firstUnanswered({
+      discipline: s.disciplineId || disciplineFixed(this.flow()),
       location: s.locationId,
       service: s.typeId,
       practitioner: s.practitionerId,
@@ -233,6 +244,8 @@ export class BookingController implements ReactiveController {
   goTo(step: BookingStep): void {
     const previousStep = this.#state.step;
     this.#set({ step });
+    // The challenge is solved in the background while the patient types.
+    if (step === "details") this.data.proofs.prepare();
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
@@ -281,6 +294,25 @@ export class BookingController implements ReactiveController {
         this.#set({ practitionerId: undefined });
     }
     this.next(from);
+  }
+
+  /** A discipline was chosen ("What do you need help with?"). */
+  pickDiscipline(id: string): void {
+    if (this.#state.disciplineId !== id) this.#setDiscipline(id);
+    this.next("discipline");
+  }
+
+  /** Sets the discipline; everything chosen after it depended on it. */
+  #setDiscipline(id: string): void {
+    this.#set({
+      disciplineId: id,
+      typeId: undefined,
+      practitionerId: undefined,
+      chosen: undefined,
+      weekFrom: undefined,
+      day: undefined,
+    });
+    if (!this.#host.location) this.#set({ locationId: undefined });
   }
 
   /** Shows the week from `from`. */
@@ -341,9 +373,10 @@ export class BookingController implements ReactiveController {
   confirm(): void {
     const sub = this.#sub;
     if (!sub) return void this.#submission().then(() => this.confirm());
-    const { chosen, typeId, details } = this.#state;
+    const { chosen, typeId, details, disciplineId } = this.#state;
     if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
     const body = sub.bookingRequest(chosen, typeId, details);
+    if (disciplineId) body.slot = { ...body.slot, disciplineId };
     this.#keys ??= sub.createIdempotencyKeys();
     this.#set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.

@@ -11,17 +11,20 @@ import type {
   AvailabilityResponse,
   BookingRequest,
   ClinicProfile,
-  PublicAppointmentType,
+  OfferedAppointmentType,
   PublicPractitioner,
 } from "../api/types.js";
 import type { CoreplusErrorDetail } from "../events.js";
 import { ANY } from "../internal/flow.js";
+import { createProofs, type Proofs } from "./proofs.js";
 
 /** The current arguments, read on every host update. */
 export interface DataArgs {
   api: string;
   clinic: string;
   locationId: string | undefined;
+  /** The discipline chosen: narrows the types and "first available". */
+  disciplineId: string | undefined;
   typeId: string | undefined;
   practitionerId: string | undefined;
   from: string | undefined;
@@ -33,12 +36,12 @@ export interface DataArgs {
 }
 
 type Maybe = string | undefined;
-type AvailabilityArgs = readonly [string, string, Maybe, Maybe, Maybe, Maybe, Maybe, number];
+type AvailabilityArgs = readonly [string, string, Maybe, Maybe, Maybe, Maybe, Maybe, number, Maybe];
 
 /** What the host does with results and failures. */
 export interface DataCallbacks {
   profile(clinic: ClinicProfile): void;
-  types(list: PublicAppointmentType[]): void;
+  types(list: OfferedAppointmentType[]): void;
   practitioners(list: PublicPractitioner[]): void;
   availability(data: AvailabilityResponse): void;
   /** The booking and, from an edge API that manages bookings, its manage token. */
@@ -50,14 +53,17 @@ export interface DataCallbacks {
 /** The tasks of one element. */
 export class BookingData {
   readonly profile: Task<readonly [string, string], ClinicProfile>;
-  readonly types: Task<readonly [string, string, string | undefined], PublicAppointmentType[]>;
+  readonly types: Task<readonly [string, string, Maybe, Maybe], OfferedAppointmentType[]>;
   readonly practitioners: Task<readonly [string, string, string | undefined], PublicPractitioner[]>;
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly booking: Task<[BookingRequest, string], BookedResponse>;
+  /** Proofs of the clinic's challenge, solved in the background (proofs.ts). */
+  readonly proofs: Proofs;
 
   constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
     const client = () => createEdgeClient(args().api, args().clinic);
+    this.proofs = createProofs(client);
     this.profile = new Task(host, {
       task: async ([api, clinic], { signal }) =>
         api && clinic ? (await client().profile(signal)).clinic : initialState,
@@ -66,11 +72,11 @@ export class BookingData {
       onError: (e) => on.failed(e, "profile"),
     });
     this.types = new Task(host, {
-      task: async ([, , locationId], { signal }) =>
+      task: async ([, , locationId, disciplineId], { signal }) =>
         locationId
-          ? (await client().appointmentTypes(locationId, undefined, signal)).appointmentTypes
+          ? (await client().appointmentTypes({ locationId, disciplineId }, signal)).appointmentTypes
           : initialState,
-      args: () => [args().api, args().clinic, args().locationId] as const,
+      args: () => [args().api, args().clinic, args().locationId, args().disciplineId] as const,
       onComplete: on.types,
       onError: (e) => on.failed(e, "appointment-types"),
     });
@@ -88,7 +94,7 @@ export class BookingData {
       args: () => [args().api, args().clinic, args().everyone] as const,
     });
     this.availability = new Task(host, {
-      task: async ([, , locationId, typeId, who, from, to], { signal }) => {
+      task: async ([, , locationId, typeId, who, from, to, , disciplineId], { signal }) => {
         if (!locationId || !typeId || !who || !from || !to) return initialState;
         const q = {
           locationId,
@@ -96,19 +102,31 @@ export class BookingData {
           from,
           to,
           practitionerId: who === ANY ? undefined : who,
+          disciplineId,
         };
         return client().availability(q, signal);
       },
       args: () => {
         const a = args();
-        return [a.api, a.clinic, a.locationId, a.typeId, a.practitionerId, a.from, a.to, a.refresh] as const;
+        return [
+          a.api,
+          a.clinic,
+          a.locationId,
+          a.typeId,
+          a.practitionerId,
+          a.from,
+          a.to,
+          a.refresh,
+          a.disciplineId,
+        ] as const;
       },
       onComplete: on.availability,
       onError: (e) => on.failed(e, "availability"),
     });
     this.booking = new Task<[BookingRequest, string], BookedResponse>(host, {
       autoRun: false,
-      task: ([body, key], { signal }) => client().book(body, key, signal),
+      task: async ([body, key], { signal }) =>
+        client().book({ ...body, proof: await this.proofs.take() } as BookingRequest, key, signal),
       onComplete: on.booked,
       onError: on.bookingFailed,
     });

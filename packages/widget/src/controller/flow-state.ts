@@ -13,6 +13,8 @@ export interface BookingOptions {
   readonly location: string;
   readonly practitioner: string;
   readonly appointmentType: string;
+  /** Preselected discipline id (`discipline` attribute). */
+  readonly discipline: string;
   readonly datalayer: boolean;
   readonly now: () => Date;
   /** Where "Change or cancel" points: a template with `{token}`, or empty for this page. */
@@ -27,6 +29,8 @@ export type BookingHost = ReactiveControllerHost &
 /** The flow's state; the view reads it, only the controller's transitions change it. */
 export interface FlowState {
   step: BookingStep;
+  /** The discipline chosen ("What do you need help with?"), when the clinic has disciplines. */
+  disciplineId: string | undefined;
   locationId: string | undefined;
   typeId: string | undefined;
   practitionerId: string | undefined;
@@ -53,6 +57,7 @@ export interface FlowState {
 export function initialFlowState(): FlowState {
   return {
     step: "location",
+    disciplineId: undefined,
     locationId: undefined,
     typeId: undefined,
     practitionerId: undefined,
@@ -75,6 +80,7 @@ export function initialFlowState(): FlowState {
 /** What "Book another appointment" clears: every answer (the location too, unless it is fixed). */
 export function clearedAnswers(): Partial<FlowState> {
   return {
+    disciplineId: undefined,
     chosen: undefined,
     booked: undefined,
     manage: undefined,

@@ -17,6 +17,7 @@ const profile = (n: number): ClinicProfile => ({
   name: "C",
   locations: Array.from({ length: n }, (_, i) => loc(`l${i}`)),
   rules: { minNoticeMinutes: 0, maxDaysAhead: 60 },
+  disciplines: [],
 });
 const inputs = (patch: Partial<FlowInputs>): FlowInputs => ({
   profile: profile(2),
@@ -116,10 +117,20 @@ describe("visible steps", () => {
 
   it("finds the first unanswered step before the review", () => {
     expect(
-      firstUnanswered({ location: "l1", service: "t1", practitioner: "*", time: {}, details: true }),
+      firstUnanswered({
+        discipline: true,
+        location: "l1",
+        service: "t1",
+        practitioner: "*",
+        time: {},
+        details: true,
+      }),
     ).toBe(undefined);
-    expect(firstUnanswered({ location: "l1", practitioner: "*", time: {}, details: true })).toBe("service");
-    expect(firstUnanswered({})).toBe("location");
+    expect(
+      firstUnanswered({ discipline: true, location: "l1", practitioner: "*", time: {}, details: true }),
+    ).toBe("service");
+    expect(firstUnanswered({ discipline: true })).toBe("location");
+    expect(firstUnanswered({})).toBe("discipline");
   });
 
   it("settles on a shown step that is not ahead of an unanswered one", () => {
@@ -133,5 +144,47 @@ describe("visible steps", () => {
     expect(settledStep("service", shown, "time")).toBe("service");
     // The confirmation stays.
     expect(settledStep("done", shown, "location")).toBe("done");
+  });
+});
+
+describe("disciplines", () => {
+  const withDisciplines = (patch: Partial<FlowInputs> = {}) =>
+    inputs({
+      profile: {
+        ...profile(3),
+        disciplines: [
+          { id: "physio", name: "Physiotherapy" },
+          { id: "psych", name: "Psychology" },
+        ],
+      },
+      ...patch,
+    });
+  const staff = (id: string, locationIds: string[], disciplineIds: string[]) => ({
+    id,
+    locationIds,
+    appointmentTypeIds: ["t1"],
+    disciplineIds,
+  });
+
+  it("asks first when the clinic has disciplines; not without them, nor when the attribute preselects one", () => {
+    expect(visibleSteps(withDisciplines())[0]).toBe("discipline");
+    expect(visibleSteps(inputs({}))).not.toContain("discipline");
+    expect(visibleSteps(withDisciplines({ discipline: "psych" }))).not.toContain("discipline");
+    // A preselected practitioner already says which kind of help.
+    expect(visibleSteps(withDisciplines({ practitioner: "a" }))).not.toContain("discipline");
+    // An id the clinic does not have falls back to the question.
+    expect(visibleSteps(withDisciplines({ discipline: "astrology" }))[0]).toBe("discipline");
+  });
+
+  it("offers only the locations where the chosen discipline works", () => {
+    const everyone = [staff("a", ["l0", "l1"], ["physio"]), staff("b", ["l2"], ["psych"])];
+    expect(offeredLocations(withDisciplines({ everyone, disciplineId: "psych" })).map((l) => l.id)).toEqual([
+      "l2",
+    ]);
+    expect(lockedLocation(withDisciplines({ everyone, disciplineId: "psych" }))?.id).toBe("l2");
+    expect(offeredLocations(withDisciplines({ everyone, disciplineId: "physio" })).map((l) => l.id)).toEqual([
+      "l0",
+      "l1",
+    ]);
   });
 });

@@ -16,6 +16,9 @@ export interface FlowInputs {
   location: string;
   appointmentType: string;
   practitioner: string;
+  /** The `discipline` attribute, and the discipline chosen so far. */
+  discipline?: string;
+  disciplineId?: string | undefined;
   types: readonly { id: string }[] | undefined;
   practitioners: readonly { id: string }[] | undefined;
   /** The clinic's practitioners at every location (loaded only to narrow the location step). */
@@ -23,7 +26,22 @@ export interface FlowInputs {
 }
 
 /** A practitioner as the location step reads one. */
-type Staff = Pick<PublicPractitioner, "id" | "locationIds" | "appointmentTypeIds">;
+type Staff = Pick<PublicPractitioner, "id" | "locationIds" | "appointmentTypeIds"> &
+  Partial<Pick<PublicPractitioner, "disciplineIds">>;
+
+/** The clinic's disciplines (none from an edge API that predates them). */
+export function disciplinesOf(i: Pick<FlowInputs, "profile">): readonly { id: string }[] {
+  return i.profile?.disciplines ?? [];
+}
+
+/**
+ * "What do you need help with?" needs no asking: the clinic has no disciplines, the `discipline`
+ * attribute names one of them, or a preselected practitioner already says who (and so which kind of help).
+ */
+export function disciplineFixed(i: FlowInputs): boolean {
+  const list = disciplinesOf(i);
+  return !list.length || !!lockedId(i.discipline ?? "", list) || !!lockedId(i.practitioner, i.practitioners);
+}
 
 /**
  * The locations to choose from: where the preselected practitioner works and where someone who
@@ -35,6 +53,7 @@ export function offeredLocations(i: FlowInputs): readonly PublicLocation[] {
   const all = i.profile?.locations ?? [];
   let who = i.everyone ?? [];
   for (const keep of [
+    (p: Staff) => !!i.disciplineId && !!p.disciplineIds?.includes(i.disciplineId),
     (p: Staff) => p.id === i.practitioner,
     (p: Staff) => p.appointmentTypeIds.includes(i.appointmentType),
   ]) {
@@ -69,6 +88,7 @@ interface StepRule {
  * the view registry (view/step-views.ts) and in the message tables.
  */
 const RULES: readonly StepRule[] = [
+  { step: "discipline", fixed: disciplineFixed },
   { step: "location", fixed: (i) => !!(i.profile ? lockedLocation(i) : i.location) },
   { step: "service", fixed: (i) => !!lockedId(i.appointmentType, i.types) },
   { step: "practitioner", fixed: (i) => !!lockedId(i.practitioner, i.practitioners) },

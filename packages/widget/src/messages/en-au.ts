@@ -10,6 +10,7 @@ export type DobPart = "day" | "month" | "year";
 export const enAU = {
   progress: (n: number, total: number, label: string) => `Step ${n} of ${total} · ${label}`,
   stepLabel: {
+    discipline: "Type of care",
     location: "Location",
     service: "Service",
     practitioner: "Practitioner",
@@ -19,6 +20,7 @@ export const enAU = {
   },
   heading: {
     start: "Book an appointment",
+    discipline: "What do you need help with?",
     location: "Where would you like to be seen?",
     service: "What would you like to book?",
     practitioner: "Who would you like to see?",
@@ -33,6 +35,8 @@ export const enAU = {
   firstAvailable: "First available",
   firstAvailableHint: "The earliest time with any practitioner",
   noServices: "There's nothing to book online here yet.",
+  about: (name: string) => `About ${name}`,
+  noCharge: "No charge",
   period: { morning: "Morning", afternoon: "Afternoon", evening: "Evening" },
   earlier: "Earlier dates",
   later: "Later dates",

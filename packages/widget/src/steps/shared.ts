@@ -6,6 +6,10 @@ export interface ChoiceItem {
   id: string;
   label: string;
   hint?: string | undefined;
+  /** A second line under the hint (a service's description). */
+  detail?: string | undefined;
+  /** More about the choice, shown on request under its button (a practitioner's bio). */
+  more?: { label: string; text: string } | undefined;
 }
 
 /** A list of large choice buttons; the previous choice is marked with aria-current. */
@@ -27,7 +31,9 @@ export function choiceList(
           >
             <span class="choice-label">${item.label}</span>
             ${item.hint ? html`<span class="choice-hint">${item.hint}</span>` : nothing}
+            ${item.detail ? html`<span class="choice-detail">${item.detail}</span>` : nothing}
           </button>
+          ${item.more ? html`<details class="more"><summary>${item.more.label}</summary><p>${item.more.text}</p></details>` : nothing}
         </li>`,
     )}
   </ul>`;

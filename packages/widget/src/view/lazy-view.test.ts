@@ -9,7 +9,13 @@ const context = (rerender: () => void): ViewContext => ({
   c: { contact: () => undefined } as unknown as BookingController,
   m: enAU,
   locale: "en-AU",
-  profile: { slug: "c", name: "C", locations: [], rules: { minNoticeMinutes: 0, maxDaysAhead: 60 } },
+  profile: {
+    slug: "c",
+    name: "C",
+    locations: [],
+    rules: { minNoticeMinutes: 0, maxDaysAhead: 60 },
+    disciplines: [],
+  },
   rerender,
 });
 

@@ -10,8 +10,10 @@ import type { ProfileWithChanges } from "../api/manage-types.js";
 import type { BookingStep } from "../events.js";
 import { addDays } from "../internal/dates.js";
 import { ANY, lockedId, offeredLocations } from "../internal/flow.js";
+import type { Messages } from "../messages/index.js";
 import { type ChoiceItem, choiceList, choiceSkeleton } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
+import { disciplineView } from "./discipline-view.js";
 import { type LazyView, lazyView } from "./lazy-view.js";
 import { load, problem } from "./problem.js";
 import type { StepView, ViewContext } from "./types.js";
@@ -37,20 +39,45 @@ function serviceView({ c, m, locale }: ViewContext): unknown {
     if (offered.length === 0)
       return html`<p class="notice info" part="notice">${m.noServices} ${c.contact(m) ?? ""}</p>`;
     const items = offered.map(
-      (t): ChoiceItem => ({ id: t.id, label: t.name, hint: minutes.format(t.durationMinutes) }),
+      (t): ChoiceItem => ({
+        id: t.id,
+        label: t.name,
+        hint: [minutes.format(t.durationMinutes), t.price && formatPrice(t.price, locale, m)]
+          .filter(Boolean)
+          .join(" · "),
+        detail: t.description,
+      }),
     );
     return choiceList(items, c.state.typeId, (id) => c.pick("typeId", id, "service"));
   });
 }
 
+/** "$95" or "$95.50" in the visitor's locale; "No charge" for 0. */
+function formatPrice(price: { amountCents: number; currency: string }, locale: string, m: Messages): string {
+  if (price.amountCents === 0) return m.noCharge;
+  const whole = price.amountCents % 100 === 0;
+  return new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: price.currency,
+    minimumFractionDigits: whole ? 0 : 2,
+  }).format(price.amountCents / 100);
+}
+
 function practitionerView({ c, m }: ViewContext): unknown {
-  const { typeId } = c.state;
+  const { typeId, disciplineId } = c.state;
   return load(c.data.practitioners, m, c.contact(m), (list) => {
     const items: ChoiceItem[] = [
       { id: ANY, label: m.firstAvailable, hint: m.firstAvailableHint },
       ...list
         .filter((p) => !typeId || p.appointmentTypeIds.includes(typeId))
-        .map((p) => ({ id: p.id, label: p.displayName, hint: p.title })),
+        .filter((p) => !disciplineId || !p.disciplineIds || p.disciplineIds.includes(disciplineId))
+        .map((p) => ({
+          id: p.id,
+          label: p.displayName,
+          // The profession ("Physiotherapist"), never an honorific alone; the title only from older APIs.
+          hint: p.profession ?? p.title,
+          more: p.bio ? { label: m.about(p.displayName), text: p.bio } : undefined,
+        })),
     ];
     return choiceList(items, c.state.practitionerId, (id) => c.pick("practitionerId", id, "practitioner"));
   });
@@ -140,6 +167,7 @@ const doneView = lazyView(
 
 /** Every step's view. */
 export const stepViews: Record<BookingStep, StepView> = {
+  discipline: disciplineView,
   location: locationView,
   service: serviceView,
   practitioner: practitionerView,

@@ -5,7 +5,7 @@
  */
 import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
+import { hasChromium, openSite, requireChromiumUnderCi, solvedProof, useE2eStack } from "./stack.ts";
 import { expectNoAxe, expectStep, heading, type Patient, press, toReview } from "./steps.ts";
 
 requireChromiumUnderCi();
@@ -51,7 +51,9 @@ describe.skipIf(!hasChromium)("end to end: when things go wrong", () => {
     const picked = (await page.evaluate(
       () => (window as unknown as { picked: Record<string, string> }).picked,
     )) as Record<string, string>;
-    const other = await fetch(`${e2e.stack.edge.url}/v1/clinics/harbourside/bookings`, {
+    const clinicUrl = `${e2e.stack.edge.url}/v1/clinics/harbourside`;
+    const proof = await solvedProof(clinicUrl);
+    const other = await fetch(`${clinicUrl}/bookings`, {
       method: "POST",
       headers: { "content-type": "application/json", "idempotency-key": "e2e-someone-else-0001" },
       body: JSON.stringify({
@@ -69,6 +71,7 @@ describe.skipIf(!hasChromium)("end to end: when things go wrong", () => {
           mobile: "0400 999 888",
         },
         consent: true,
+        proof,
       }),
     });
     expect(other.status).toBe(201);

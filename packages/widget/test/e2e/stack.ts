@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listen } from "@coreplus-kit/core/node";
-import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
+import { type ClinicConfig, defaultSandboxConfig } from "@coreplus-kit/edge-api";
 import { type EdgeApiServer, serveEdgeApi } from "@coreplus-kit/edge-api/node";
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
@@ -18,6 +18,8 @@ import {
   requireChromiumUnderCi as guard,
   launchChromium,
 } from "@coreplus-kit/test-support/chromium";
+import { type Challenge, solveChallenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
@@ -30,6 +32,13 @@ export const skipReason = chromiumSkipReason();
 
 /** Launches Debian's Chromium headless (the workspace's one launcher). */
 export { launchChromium };
+
+/** A solved challenge of a clinic (its base URL): the `proof` a booking made from a test carries. */
+export async function solvedProof(clinicUrl: string): Promise<unknown> {
+  const answer = (await (await fetch(`${clinicUrl}/challenge`)).json()) as { challenge: Challenge };
+  const solution = await solveChallenge({ challenge: answer.challenge, deriveKey });
+  return { challenge: answer.challenge, solution };
+}
 
 /** Builds dist-like output of the script-tag file into a temporary folder (tests always test the source). */
 export async function buildBundle(): Promise<{ dir: string; file: string; cleanup(): Promise<void> }> {
@@ -84,13 +93,25 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+/** How the sandbox's clinic is configured for a suite. */
+export type ClinicSetup = (clinic: ClinicConfig) => ClinicConfig;
+
+/** The clinic as one that configures no disciplines, professions or service details: today's flow. */
+export const plainClinic: ClinicSetup = (clinic) => ({
+  ...clinic,
+  disciplines: [],
+  practitionerProfiles: {},
+  appointmentTypeInfo: {},
+});
+
 /** Starts sandbox, edge API and site; `bundleFile` is the built script-tag file (its chunks beside it). */
-export async function startStack(bundleFile: string): Promise<Stack> {
+export async function startStack(bundleFile: string, setup: ClinicSetup = plainClinic): Promise<Stack> {
   const now = () => new Date(PINNED_NOW);
   const sandbox = await serveSandbox({ port: 0, now, rateLimit: false, log: () => {} });
+  const base = defaultSandboxConfig({ baseUrl: sandbox.url });
   const edge = await serveEdgeApi({
     port: 0,
-    config: defaultSandboxConfig({ baseUrl: sandbox.url }),
+    config: { ...base, clinics: base.clinics.map(setup) },
     now,
     logger: () => {},
   });
@@ -241,15 +262,16 @@ export interface E2e {
 /**
  * Registers the hooks every end-to-end file needs (call it inside the `describe`): build the
  * self-contained bundle, start sandbox + edge API + site, launch Chromium; and tear them down after.
+ * The clinic is {@link plainClinic} (no disciplines) unless `clinic` configures it otherwise.
  */
-export function useE2eStack(setup?: () => Promise<void>): E2e {
+export function useE2eStack(setup?: () => Promise<void>, clinic?: ClinicSetup): E2e {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   let cleanup: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const bundle = await buildBundle();
     cleanup = bundle.cleanup;
-    stack = await startStack(bundle.file);
+    stack = await startStack(bundle.file, clinic);
     browser = await launchChromium();
     await setup?.();
   }, 60_000);

@@ -7,7 +7,8 @@
  * - `lock:<key>`, `lockq:<key>`, `locka:<key>`, `fence:`: slot locks (see lock.node.ts);
  * - `idem:<key>`: an idempotency record as JSON, for its TTL;
  * - `taken`: a sorted set of taken slot keys scored by when each is forgotten;
- * - `hit:<key>`: a visitor counter (the sliding window in scripts.ts).
+ * - `hit:<key>`: a visitor counter (the sliding window in scripts.ts);
+ * - `claim:<key>`: a single-use claim (a spent challenge proof), for its TTL.
  */
 import { randomUUID } from "node:crypto";
 import { BoundedMap } from "../../internal/bounded-map.js";
@@ -195,6 +196,15 @@ export class RedisClinicState implements ClinicState {
 
   async takenSlots(): Promise<readonly string[]> {
     return (await this.#conn.eval(TAKEN_SLOTS, [this.#key("taken", "")], [])) as string[];
+  }
+
+  /** `SET NX PX`: exactly one caller, in any process, claims a key until it expires. */
+  async claimOnce(key: string, ttlMs: number): Promise<boolean> {
+    const px = Math.max(1, Math.round(ttlMs));
+    const set = await this.#conn.run(() =>
+      this.#conn.client.set(this.#key("claim", key), "1", { NX: true, PX: px }),
+    );
+    return set === "OK";
   }
 
   async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
