@@ -435,7 +435,7 @@ export class BookingController implements ReactiveController {
 
   /** The submitting code: starts loading it (again after a failure) and resolves with it. */
   #submission(): Promise<Submission> {
-    this.#loadingSub ??= import("./submission.js").then(
+    this.#loadingSub ??= import("../later.js").then(
       (sub) => {
         this.#sub = sub;
         this.#host.requestUpdate();
