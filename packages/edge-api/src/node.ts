@@ -53,8 +53,10 @@ export interface ServeEdgeApiOptions {
   /** Default: memory. (The program, `node dist/node.js`, passes a Redis state when REDIS_URL is set.) */
   state?: EdgeStateFactory;
   fetch?: typeof fetch;
-  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_* and secret variables are read. Default: process.env. */
+  /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_*, MANAGE_SECRET and secret variables are read. Default: process.env. */
   env?: Record<string, string | undefined>;
+  /** Signs manage tokens; default MANAGE_SECRET from `env`, else the printed development default. */
+  manageSecret?: string;
 }
 
 /** A running edge API. */
@@ -167,6 +169,8 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
   if (opts.now) deps.now = opts.now;
   if (opts.state) deps.state = opts.state;
   if (opts.fetch) deps.fetch = opts.fetch;
+  const manageSecret = opts.manageSecret ?? env.MANAGE_SECRET;
+  if (manageSecret) deps.manageSecret = manageSecret;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
   const server = await listen(getRequestListener(app.fetch), {

@@ -7,6 +7,7 @@ import type { CoreplusClient } from "@coreplus-kit/core";
 import type { ChallengeService } from "./challenge/service.js";
 import type { ClinicConfig } from "./config/schema.js";
 import type { BoundedMap } from "./internal/bounded-map.js";
+import type { ManageTokens } from "./manage/token.js";
 import type { ClinicState } from "./state/types.js";
 
 /** How a cached read was answered, for Server-Timing and the logs. */
@@ -34,6 +35,8 @@ export interface ClinicRuntime {
   challenge: ChallengeService;
   /** Keys the idempotency records' body HMAC (derived from the deployment secret). */
   bodyKey: Promise<CryptoKey>;
+  /** Signs and checks manage tokens (one secret per deployment). */
+  manage: ManageTokens;
 }
 
 /** Per-request facts and hooks. */

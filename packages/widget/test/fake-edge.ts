@@ -266,9 +266,12 @@ async function handle(
       const practitioner = PRACTITIONERS.find((p) => p.id === body.slot.practitionerId)!;
       const type = TYPES.find((t) => t.id === body.slot.appointmentTypeId)!;
       const end = new Date(Date.parse(body.slot.start) + type.durationMinutes * 60_000);
+      const reference = `HB-${String(state.bookings.size + 1).padStart(4, "0")}`;
       const booking: BookingResponse = {
+        manage: { token: `tok-${reference}`, expiresAt: body.slot.start },
         booking: {
-          reference: `HB-${String(state.bookings.size + 1).padStart(4, "0")}`,
+          reference,
+          status: "booked",
           start: body.slot.start,
           end: withOffset(end, body.slot.start.slice(-6)),
           timezone: location.timezone,

@@ -11,6 +11,7 @@ import { httpProblem, ProblemError, problemAnswer, zodProblem } from "../http/in
 import { BoundedMap } from "../internal/bounded-map.js";
 import { hmacHex, hmacKey } from "../internal/crypto.js";
 import { errorName } from "../internal/error-name.js";
+import { createManageTokens, DEV_MANAGE_SECRET } from "../manage/token.js";
 import {
   cacheHeaders,
   clinicCors,
@@ -27,6 +28,7 @@ import {
   challengeRoutes,
   clinicRoutes,
   healthRoutes,
+  manageRoutes,
   practitionersRoutes,
 } from "../routes/index.js";
 import type { HealthResponse } from "../schemas/public.js";
@@ -56,6 +58,8 @@ export interface EdgeDeps {
   clientAddress?: (req: Request, env?: unknown) => string | undefined;
   /** Serves swagger-ui-dist's files for /docs (the Node entry reads them from the package). */
   docsAssets?: DocsAssets;
+  /** Signs manage tokens (MANAGE_SECRET). Default: the printed development secret, with a warning. */
+  manageSecret?: string;
 }
 
 /**
@@ -75,6 +79,13 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   const businessNow = deps.now ?? (() => new Date());
   const state = deps.state ?? createMemoryState();
   const health = new HealthTracker();
+  if (!deps.manageSecret)
+    logger({
+      level: "warn",
+      msg: "MANAGE_SECRET is not set: manage tokens are signed with the development default (development only)",
+      manageSecret: DEV_MANAGE_SECRET,
+    });
+  const manage = createManageTokens(deps.manageSecret ?? DEV_MANAGE_SECRET);
   const runtimes = new Map<string, ClinicRuntime>();
   const secret = config.secret ?? DEV_EDGE_SECRET;
   // One key per purpose, derived from the one deployment secret.
@@ -94,6 +105,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
         secret,
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       }),
+      manage,
       coreplus: createClinicClient({
         clinic,
         limiter: state.forConsumer(consumerKeyOf(clinic)).limiter,
@@ -172,6 +184,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     .route("/", appointmentTypesRoutes())
     .route("/", availabilityRoutes())
     .route("/", bookingsRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
+    .route("/", manageRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
     .route("/", challengeRoutes())
     .route("/", healthRoutes({ report: healthReport, token: config.healthToken }));
   routed.doc31("/openapi.json", {

@@ -2,4 +2,4 @@
 export { availabilityJson } from "./answer.js";
 export { type Slot, type SlotReadOptions, slotKey, upstreamSlots } from "./slots.js";
 export { resolveSubject, type SlotSubject } from "./subject.js";
-export { type BookingWindow, bookingWindow, MAX_RANGE_DAYS } from "./window.js";
+export { type BookingWindow, bookingWindow, MAX_RANGE_DAYS, requireInWindow } from "./window.js";

@@ -3,6 +3,7 @@
  * notice, up to the clinic's maximum days ahead; and the calendar-date arithmetic the answer needs.
  */
 import { addDays, dateInZone } from "@coreplus-kit/core";
+import { validationProblem } from "../http/index.js";
 import type { RequestScope } from "../types.js";
 
 /** The most days one availability query may span (coreplus's own limit). */
@@ -28,6 +29,18 @@ export function bookingWindow(scope: RequestScope, zone: string): BookingWindow 
     lastDate: addDays(today, rules.maxDaysAhead),
     earliestMs: nowMs + rules.minNoticeMinutes * 60_000,
   };
+}
+
+/** Refuses a start sooner than the minimum notice or past the last bookable date (422 at `pointer`). */
+export function requireInWindow(win: BookingWindow, startMs: number, date: string, pointer: string): void {
+  if (startMs < win.earliestMs)
+    throw validationProblem([
+      { pointer, code: "too_soon", detail: "is sooner than the clinic's minimum notice" },
+    ]);
+  if (date > win.lastDate)
+    throw validationProblem([
+      { pointer, code: "too_far_ahead", detail: "is further ahead than the clinic takes bookings" },
+    ]);
 }
 
 /** Whole days from date `a` to date `b`. */

@@ -6,6 +6,7 @@
 import { type Appointment, CoreplusSlotUnavailableError, formatInZone } from "@coreplus-kit/core";
 import {
   bookingWindow,
+  requireInWindow,
   resolveSubject,
   type SlotSubject,
   slotKey,
@@ -14,26 +15,17 @@ import {
 import { audienceContradicts, getCatalogue } from "../catalogue/index.js";
 import { ProblemError, validationProblem } from "../http/index.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
-import type { IdempotencyRecord } from "../state/index.js";
-import type { RequestScope } from "../types.js";
+import type { IdempotentRun } from "./idempotent-run.js";
 import { findOrCreateClient } from "./patient-match.js";
+import { bookingSummary } from "./summary.js";
 
 /** How long a taken slot is remembered (hidden from availability, refused without asking coreplus). */
-const TAKEN_TTL_MS = 10 * 60 * 1000;
+export const TAKEN_TTL_MS = 10 * 60 * 1000;
 /** A lock holder that vanished is replaced after this long. */
-const LOCK_LEASE_MS = 60_000;
+export const LOCK_LEASE_MS = 60_000;
 
-/** What a booking attempt needs besides the request. */
-export interface BookingRun {
-  scope: RequestScope;
-  record: IdempotencyRecord;
-  /** Persists the record's progress (patient-free). */
-  save: () => Promise<void>;
-  /** Fires when the booking's 15 s allowance runs out. */
-  signal: AbortSignal;
-  /** Remaining allowance in ms. */
-  remaining: () => number;
-}
+/** What a booking attempt needs besides the request: its key's record and its allowance. */
+export type BookingRun = IdempotentRun;
 
 /** Books `req`, resuming from `run.record.progress`. Throws problems for 409/422 and upstream failures. */
 export async function book(run: BookingRun, req: BookingRequest): Promise<BookingSummary> {
@@ -72,20 +64,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
       { pointer: "/patient/dateOfBirth", code: "out_of_range", detail: "is too long ago" },
     ]);
   const progress = run.record.progress;
-  if (!progress.bookingSent) {
-    if (startMs < win.earliestMs)
-      throw validationProblem([
-        { pointer: "/slot/start", code: "too_soon", detail: "is sooner than the clinic's minimum notice" },
-      ]);
-    if (date > win.lastDate)
-      throw validationProblem([
-        {
-          pointer: "/slot/start",
-          code: "too_far_ahead",
-          detail: "is further ahead than the clinic takes bookings",
-        },
-      ]);
-  }
+  if (!progress.bookingSent) requireInWindow(win, startMs, date, "/slot/start");
   const key = slotKey(practitioner.id, startMs);
   const reminders = remindersFor(scope.rt.config.reminders, req);
   return scope.rt.state.withLock(
@@ -150,7 +129,7 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
   );
 }
 
-function slotGone(): ProblemError {
+export function slotGone(): ProblemError {
   return new ProblemError(
     "slot-unavailable",
     "Someone else has just booked this time. Please choose another.",
@@ -209,17 +188,5 @@ async function summarise(
 ): Promise<BookingSummary> {
   run.record.progress.appointmentId = a.appointmentId;
   await run.save();
-  const { location, type } = subject;
-  const practitioner = subject.practitioners[0]!;
-  const zone = location.timezone;
-  return {
-    reference: String(a.appointmentReferenceNumber),
-    start: formatInZone(Date.parse(a.startDateTime), zone),
-    end: formatInZone(Date.parse(a.endDateTime), zone),
-    timezone: zone,
-    location: { id: location.id, name: location.name, address: location.address, phone: location.phone },
-    practitioner: { id: practitioner.id, displayName: practitioner.displayName },
-    appointmentType: { id: type.id, name: type.name, durationMinutes: type.durationMinutes },
-    reminders,
-  };
+  return bookingSummary(subject, a, reminders);
 }

@@ -57,6 +57,7 @@ export async function clinicProfile(scope: RequestScope): Promise<ClinicProfileR
       })),
       rules: { ...config.rules },
       disciplines: publicDisciplines(cat, config),
+      changes: { ...config.changes },
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { DEV_DEFAULTS } from "@coreplus-kit/core/dev";
 import { ALTCHA_DEVELOPMENT } from "./challenge.js";
+import { defaultPolicyText } from "./changes.js";
 import { resolveDisciplines } from "./disciplines-schema.js";
 import { SANDBOX_CLINIC_CATALOGUE } from "./sandbox-clinic.js";
 import type { EdgeConfig } from "./schema.js";
@@ -58,6 +59,7 @@ export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): Ed
         // A real challenge, but cheap: it solves in a few milliseconds (tests, the demo).
         challenge: { kind: "altcha", ...ALTCHA_DEVELOPMENT },
         ...catalogue,
+        changes: { cancel: true, reschedule: true, noticeHours: 24, policy: defaultPolicyText(24) },
       },
     ],
   };

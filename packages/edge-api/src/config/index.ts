@@ -1,10 +1,12 @@
 /** The edge API's configuration: its schema, the parser that resolves secrets, and the sandbox default. */
+
 export {
   ALTCHA_DEFAULT,
   ALTCHA_DEVELOPMENT,
   type ChallengeConfig,
   TURNSTILE_SITEVERIFY_URL,
 } from "./challenge.js";
+export { type ChangesPolicy, defaultPolicyText } from "./changes.js";
 export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
 export type { Audience, DisciplineConfig } from "./disciplines-schema.js";
 export {

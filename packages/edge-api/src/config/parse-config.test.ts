@@ -171,3 +171,37 @@ describe("challenge, deployment secret and health token", () => {
     expect(startupWarnings(quiet)).toEqual([]);
   });
 });
+
+describe("changes policy", () => {
+  const env = { HARBOUR_SECRET: "s3cret", HARBOUR_TOKEN: "tok" };
+  test("defaults to cancel and reschedule online up to 24 hours before, with a policy text", () => {
+    const c = parseEdgeConfig({ clinics: [clinic()] }, env).clinics[0]!;
+    expect(c.changes).toEqual({
+      cancel: true,
+      reschedule: true,
+      noticeHours: 24,
+      policy:
+        "You can change or cancel your appointment online up to 1 day before it starts. After that, please call us.",
+    });
+  });
+
+  test("takes the clinic's own notice, switches and text; refuses unknown fields and bad hours", () => {
+    const own = parseEdgeConfig(
+      { clinics: [clinic({ changes: { reschedule: false, noticeHours: 48 } })] },
+      env,
+    ).clinics[0]!;
+    expect(own.changes).toMatchObject({ cancel: true, reschedule: false, noticeHours: 48 });
+    expect(own.changes.policy).toContain("2 days");
+    const text = parseEdgeConfig(
+      { clinics: [clinic({ changes: { noticeHours: 6, policy: "Call us to change." } })] },
+      env,
+    ).clinics[0]!;
+    expect(text.changes.policy).toBe("Call us to change.");
+    expect(
+      issues(() => parseEdgeConfig({ clinics: [clinic({ changes: { noticeHours: -1 } })] }, env)),
+    ).toEqual([expect.objectContaining({ path: "clinics[0].changes.noticeHours" })]);
+    expect(issues(() => parseEdgeConfig({ clinics: [clinic({ changes: { refunds: true } })] }, env))).toEqual(
+      [{ path: "clinics[0].changes", message: "unknown field(s): refunds" }],
+    );
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { EdgeError } from "../errors.js";
+import { defaultPolicyText } from "./changes.js";
 import { resolveDisciplines } from "./disciplines-schema.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
@@ -105,6 +106,12 @@ export function parseEdgeConfig(
       },
       challenge,
       ...resolveDisciplines(c, at, issues),
+      changes: {
+        cancel: c.changes.cancel,
+        reschedule: c.changes.reschedule,
+        noticeHours: c.changes.noticeHours,
+        policy: c.changes.policy ?? defaultPolicyText(c.changes.noticeHours),
+      },
     });
   });
   const secrets = deploymentSecrets(env, issues);

@@ -4,8 +4,9 @@
  */
 import { z } from "zod";
 import { type ChallengeConfig, ChallengeConfigFile } from "./challenge.js";
-import { SecretRef } from "./secret-ref.js";
+import { type ChangesPolicy, ChangesPolicyEntry } from "./changes.js";
 import { DisciplinesFileFields, type ResolvedDisciplines } from "./disciplines-schema.js";
+import { SecretRef } from "./secret-ref.js";
 
 export { SecretRef };
 
@@ -80,6 +81,7 @@ export const ClinicFileEntry = z.strictObject({
     .default({ catalogueSeconds: 300, availabilitySeconds: 20 }),
   challenge: ChallengeConfigFile,
   ...DisciplinesFileFields,
+  changes: ChangesPolicyEntry.default({ cancel: true, reschedule: true, noticeHours: 24 }),
 });
 export type ClinicFileEntry = z.input<typeof ClinicFileEntry>;
 
@@ -129,6 +131,8 @@ export interface ClinicConfig {
   disciplines: ResolvedDisciplines["disciplines"];
   practitionerProfiles: ResolvedDisciplines["practitionerProfiles"];
   appointmentTypeInfo: ResolvedDisciplines["appointmentTypeInfo"];
+  /** Managing a booking: whether patients may cancel or reschedule online, and until how long before. */
+  changes: ChangesPolicy;
 }
 
 /** The configuration the app runs on. */

@@ -29,6 +29,9 @@ const TITLES: Record<ProblemType, string> = {
   internal: "Internal error",
   "challenge-required": "A solved challenge is required",
   "challenge-failed": "The challenge was not solved",
+  "booking-not-found": "No booking matches",
+  "too-late-to-change": "This booking can no longer be changed online",
+  "booking-cancelled": "This booking is cancelled",
 };
 
 /** Options of a problem beyond its type and detail. */
@@ -39,6 +42,8 @@ export interface ProblemOptions {
   retryAfter?: number;
   /** Sent as Allow (405). */
   allow?: string;
+  /** too-late-to-change: the location's phone, for the patient to call. */
+  phone?: string;
   cause?: unknown;
 }
 
@@ -60,6 +65,9 @@ const STATUS: Record<ProblemType, number> = {
   internal: 500,
   "challenge-required": 422,
   "challenge-failed": 422,
+  "booking-not-found": 404,
+  "too-late-to-change": 409,
+  "booking-cancelled": 409,
 };
 
 /** An error that is answered as a problem+json response (`code` ERR_EDGE_PROBLEM). */
@@ -72,6 +80,7 @@ export class ProblemError extends EdgeError {
   readonly errors: ProblemFieldError[] | undefined;
   readonly retryAfter: number | undefined;
   readonly allow: string | undefined;
+  readonly phone: string | undefined;
   constructor(type: ProblemType, detail: string, opts: ProblemOptions = {}) {
     super(detail, { cause: opts.cause });
     this.status = opts.status ?? STATUS[type];
@@ -80,6 +89,7 @@ export class ProblemError extends EdgeError {
     this.errors = opts.errors;
     this.retryAfter = opts.retryAfter;
     this.allow = opts.allow;
+    this.phone = opts.phone;
   }
 
   /** The JSON body of this problem. */
@@ -91,6 +101,7 @@ export class ProblemError extends EdgeError {
       detail: this.detail,
     };
     if (this.errors) body.errors = this.errors;
+    if (this.phone !== undefined) body.phone = this.phone;
     return body;
   }
 }

@@ -36,7 +36,7 @@ export const requestLog = (opts: RequestLogOptions): MiddlewareHandler<EdgeEnv> 
       requestId,
       ...(clientRequestId ? { clientRequestId } : {}),
       method: c.req.method,
-      path: c.req.path.slice(0, 200),
+      path: redactPath(c.req.path).slice(0, 200),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       ...(scope ? { clinic: scope.rt.config.slug } : {}),
@@ -54,4 +54,9 @@ function serverTiming(c: Context<EdgeEnv>): string {
   // The weakest outcome describes the answer: one miss means the visitor waited for coreplus.
   const worst = cache.includes("miss") ? "miss" : cache.includes("stale") ? "stale" : "hit";
   return `${timing}, cache;desc=${worst}`;
+}
+
+/** A manage token in the path is a bearer credential: it never reaches a log line. */
+function redactPath(path: string): string {
+  return path.replace(/\/bookings\/(?!lookup(?:\/|$))[^/]+/, "/bookings/{token}");
 }

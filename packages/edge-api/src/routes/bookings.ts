@@ -6,12 +6,11 @@
  */
 import { createRoute, z } from "@hono/zod-openapi";
 import type { TypedResponse } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { createMiddleware } from "hono/factory";
-import { type CheckedBookingRequest, checkBookingRequest, handleBooking } from "../bookings/index.js";
+import { checkBookingRequest, handleBooking } from "../bookings/index.js";
 import { ProblemError } from "../http/index.js";
 import { BookingRequest, BookingResponse, ClinicParams } from "../schemas/public.js";
-import { json, problem, readProblems, routesApp, validatedByHandler } from "./openapi.js";
+import { jsonObjectBody } from "./json-body.js";
+import { json, problem, readProblems, recordedAnswer, routesApp, validatedByHandler } from "./openapi.js";
 
 const IdempotencyHeaders = z.object({
   "Idempotency-Key": z
@@ -51,30 +50,11 @@ export const bookingRoute = createRoute({
   },
 });
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;
-
-/**
- * The checks made before anything is stored, body size first; the checked request is handed on as
- * `booking`. One middleware (the size limit runs inside it) so that the handler's env is typed.
- */
-const checkRequest = (bodyLimitBytes: number) => {
-  const limit = bodyLimit({
-    maxSize: bodyLimitBytes,
-    onError: () => {
-      throw new ProblemError("payload-too-large", `The body may be at most ${bodyLimitBytes} bytes.`);
-    },
-  });
-  return createMiddleware<{ Variables: { booking: CheckedBookingRequest } }>(
-    async function checkRequest(c, next) {
-      return limit(c, async () => {
-        if (!JSON_TYPE.test(c.req.header("content-type") ?? ""))
-          throw new ProblemError("unsupported-media-type", "Send the booking as application/json.");
-        c.set("booking", checkBookingRequest(await c.req.text(), c.req.header("idempotency-key")));
-        await next();
-      });
-    },
+/** The checks made before anything is stored; the checked request is handed on as `checked`. */
+const checkRequest = (bodyLimitBytes: number) =>
+  jsonObjectBody(bodyLimitBytes, "booking", (body, c) =>
+    checkBookingRequest(body, c.req.header("idempotency-key")),
   );
-};
 
 /** Options for {@link bookingsRoutes}. */
 export interface BookingsRoutesOptions {
@@ -103,18 +83,10 @@ export const bookingsRoutes = (opts: BookingsRoutesOptions) => {
       },
     },
     async (c) => {
-      const answer = await handleBooking(c.get("scope"), c.get("booking"));
+      const answer = await handleBooking(c.get("scope"), c.get("checked"));
       c.get("logFields").booking = answer.outcome;
-      const headers: Record<string, string> = {
-        "content-type": answer.status < 300 ? "application/json" : "application/problem+json",
-      };
-      if (answer.replayed) headers["idempotent-replayed"] = "true";
       // A recorded answer: the BookingResponse of a 201, or the problem of a 409 or 422.
-      return c.body(JSON.stringify(answer.body), answer.status as 201, headers) as unknown as TypedResponse<
-        BookingResponse,
-        201,
-        "json"
-      >;
+      return recordedAnswer(c, answer) as unknown as TypedResponse<BookingResponse, 201, "json">;
     },
   );
 };

@@ -5,4 +5,12 @@ export { type BookingsRoutesOptions, bookingRoute, bookingsRoutes } from "./book
 export { challengeRoute, challengeRoutes } from "./challenge.js";
 export { clinicRoutes, profileRoute } from "./clinic.js";
 export { type HealthRoutesOptions, healthRoute, healthRoutes } from "./health.js";
+export {
+  cancelRoute,
+  lookupRoute,
+  type ManageRoutesOptions,
+  managedBookingRoute,
+  manageRoutes,
+  rescheduleRoute,
+} from "./manage.js";
 export { practitionersRoute, practitionersRoutes } from "./practitioners.js";

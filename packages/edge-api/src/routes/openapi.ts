@@ -3,6 +3,8 @@
  * problem+json), and the response descriptions of the OpenAPI document.
  */
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { zodProblem } from "../http/index.js";
 import { ProblemDetails } from "../schemas/public.js";
 import type { EdgeEnv } from "../types.js";
@@ -48,3 +50,18 @@ export const validatedByHandler = <T extends z.ZodType>(_schema: T) => {
   // A pipe, because hono's query and header targets take an object or a pipe.
   return any.pipe(any);
 };
+
+/**
+ * A recorded (replayable) answer under an Idempotency-Key: its JSON as recorded, as problem+json when
+ * it is an error, with `Idempotent-Replayed: true` when it was replayed.
+ */
+export function recordedAnswer(
+  c: Context,
+  answer: { status: number; body: unknown; replayed: boolean },
+): Response {
+  const headers: Record<string, string> = {
+    "content-type": answer.status < 300 ? "application/json" : "application/problem+json",
+  };
+  if (answer.replayed) headers["idempotent-replayed"] = "true";
+  return c.body(JSON.stringify(answer.body), answer.status as ContentfulStatusCode, headers);
+}

@@ -65,6 +65,16 @@ export const PublicDiscipline = z
   })
   .openapi("PublicDiscipline");
 export type PublicDiscipline = z.infer<typeof PublicDiscipline>;
+/** What patients may change online, until `noticeHours` before the start; `policy` is shown to them. */
+export const ChangesPolicy = z
+  .object({
+    cancel: z.boolean(),
+    reschedule: z.boolean(),
+    noticeHours: z.number().int().nonnegative().openapi({ example: 24 }),
+    policy: z.string(),
+  })
+  .openapi("ChangesPolicy");
+export type ChangesPolicy = z.infer<typeof ChangesPolicy>;
 
 /** GET /v1/clinics/{clinic} */
 export const ClinicProfileResponse = z
@@ -78,6 +88,7 @@ export const ClinicProfileResponse = z
         description:
           "The clinic's disciplines, in its order; `[]` when it has none (the widget then skips that step).",
       }),
+      changes: ChangesPolicy,
     }),
   })
   .openapi("ClinicProfileResponse");
@@ -298,8 +309,19 @@ export const BookingSummary = z
   .openapi("BookingSummary");
 export type BookingSummary = z.infer<typeof BookingSummary>;
 
+/** A manage token (a JWS naming only the clinic and the appointment) and when it expires: the start. */
+export const ManageLink = z
+  .object({
+    token: z.string().openapi({ description: "For GET …/bookings/{token} and its cancel and reschedule" }),
+    expiresAt: OffsetDateTime,
+  })
+  .openapi("ManageLink");
+export type ManageLink = z.infer<typeof ManageLink>;
+
 /** 201 answer of POST /bookings. */
-export const BookingResponse = z.object({ booking: BookingSummary }).openapi("BookingResponse");
+export const BookingResponse = z
+  .object({ booking: BookingSummary.extend({ status: z.literal("booked") }), manage: ManageLink })
+  .openapi("BookingResponse");
 export type BookingResponse = z.infer<typeof BookingResponse>;
 
 /** The names at the end of every problem `type` URI. */
@@ -321,6 +343,9 @@ export const PROBLEM_TYPES = [
   "internal",
   "challenge-required",
   "challenge-failed",
+  "booking-not-found",
+  "too-late-to-change",
+  "booking-cancelled",
 ] as const;
 /** One of {@link PROBLEM_TYPES}. */
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
@@ -343,6 +368,7 @@ export const ProblemDetails = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(ProblemFieldError).optional(),
+    phone: z.string().optional().openapi({ description: "too-late-to-change: the location's phone" }),
   })
   .openapi("ProblemDetails");
 export type ProblemDetails = z.infer<typeof ProblemDetails>;

@@ -163,6 +163,10 @@ class MemoryClinicState implements ClinicState {
     return keys;
   }
 
+  async releaseSlot(slotKey: string): Promise<void> {
+    this.#taken.delete(slotKey);
+  }
+
   async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
     // Sliding window approximated from the current and previous fixed windows (as Cloudflare does).
     const now = this.#now();

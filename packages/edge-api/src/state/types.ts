@@ -57,6 +57,8 @@ export interface IdempotencyRecord {
     /** The appointment request was sent; its outcome may be unknown (timeout, dropped connection). */
     bookingSent?: boolean;
     appointmentId?: string;
+    /** A cancel or reschedule was sent to coreplus; its outcome may be unknown. */
+    changeSent?: boolean;
   };
   /** The final answer to replay: status and JSON body (never patient details). */
   response?: { status: number; body: Json };
@@ -95,6 +97,8 @@ export interface ClinicState {
   markSlotTaken(slotKey: string, ttlMs: number): Promise<void>;
   /** The slot keys currently remembered as gone. */
   takenSlots(): Promise<readonly string[]>;
+  /** Forgets that a slot is gone (a booking moved away from it or was cancelled). */
+  releaseSlot(slotKey: string): Promise<void>;
   /** Counts one request of `key` against `limit` per `windowMs` (sliding window). */
   hit(key: string, limit: number, windowMs: number): Promise<HitResult>;
   /**

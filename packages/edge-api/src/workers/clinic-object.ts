@@ -229,6 +229,10 @@ export class ClinicDurableObject extends DurableObject<unknown> implements Clini
     return true;
   }
 
+  async releaseSlot(slotKey: string): Promise<void> {
+    this.#sql.exec("DELETE FROM taken WHERE slot = ?", slotKey);
+  }
+
   // --- visitor limits (memory) ---
 
   async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {

@@ -168,6 +168,10 @@ class DurableClinicState implements ClinicState {
     return this.#call((s) => s.takenSlots());
   }
 
+  async releaseSlot(slotKey: string): Promise<void> {
+    await this.#call((s) => s.releaseSlot(slotKey));
+  }
+
   async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
     return this.#call((s) => s.hit(key, limit, windowMs));
   }

@@ -28,6 +28,8 @@ export interface WorkerEnv {
   COREPLUS_CONSUMER_ID?: string;
   COREPLUS_CONSUMER_SECRET?: string;
   COREPLUS_ACCESS_TOKEN?: string;
+  /** Signs manage tokens (a secret: `wrangler secret put MANAGE_SECRET`); unset, the development default. */
+  MANAGE_SECRET?: string;
   /** Requests per second per coreplus consumer (default 9; coreplus allows 10). */
   COREPLUS_REQUESTS_PER_SECOND?: string;
   /** Development and tests only: pins the business clock (ISO 8601 instant). Never set in production. */

@@ -48,6 +48,8 @@ export function createWorkerApp(env: WorkerEnv): EdgeApp {
     state: createDurableObjectState(env, requestsPerSecond(env)),
     clientAddress: (req) => req.headers.get("cf-connecting-ip") ?? undefined,
   };
+  if (typeof env.MANAGE_SECRET === "string" && env.MANAGE_SECRET !== "")
+    deps.manageSecret = env.MANAGE_SECRET;
   const assets = env.DOCS_ASSETS;
   if (assets)
     deps.docsAssets = async (name) => {

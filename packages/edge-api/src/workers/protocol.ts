@@ -53,6 +53,7 @@ export interface ClinicObjectRpc {
   idempotencyPut(key: string, record: IdempotencyRecord, ttlMs: number): Promise<void>;
   markSlotTaken(slotKey: string, ttlMs: number): Promise<void>;
   takenSlots(): Promise<string[]>;
+  releaseSlot(slotKey: string): Promise<void>;
   hit(key: string, limit: number, windowMs: number): Promise<HitResult>;
   claimOnce(key: string, ttlMs: number): Promise<boolean>;
 }

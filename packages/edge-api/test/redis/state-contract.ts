@@ -124,6 +124,15 @@ export function stateContract(make: () => EdgeStateFactory | Promise<EdgeStateFa
     expect(await state.takenSlots()).toEqual(["p|2"]);
   });
 
+  test("a released slot is no longer taken; releasing an unknown one changes nothing", async () => {
+    const state = (await make()).forClinic("a");
+    await state.markSlotTaken("p|1", 60_000);
+    await state.markSlotTaken("p|2", 60_000);
+    await state.releaseSlot("p|1");
+    await state.releaseSlot("p|never");
+    expect(await state.takenSlots()).toEqual(["p|2"]);
+  });
+
   test("one state per clinic slug and one limiter per consumer; clinics do not share keys", async () => {
     const factory = await make();
     expect(factory.forClinic("a")).toBe(factory.forClinic("a"));

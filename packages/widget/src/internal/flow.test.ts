@@ -18,6 +18,12 @@ const profile = (n: number): ClinicProfile => ({
   locations: Array.from({ length: n }, (_, i) => loc(`l${i}`)),
   rules: { minNoticeMinutes: 0, maxDaysAhead: 60 },
   disciplines: [],
+  changes: {
+    cancel: true,
+    reschedule: true,
+    noticeHours: 24,
+    policy: "Change or cancel online up to 1 day before.",
+  },
 });
 const inputs = (patch: Partial<FlowInputs>): FlowInputs => ({
   profile: profile(2),

@@ -15,6 +15,12 @@ const context = (rerender: () => void): ViewContext => ({
     locations: [],
     rules: { minNoticeMinutes: 0, maxDaysAhead: 60 },
     disciplines: [],
+    changes: {
+      cancel: true,
+      reschedule: true,
+      noticeHours: 24,
+      policy: "Change or cancel online up to 1 day before.",
+    },
   },
   rerender,
 });

@@ -207,6 +207,11 @@ export class RedisClinicState implements ClinicState {
     return set === "OK";
   }
 
+  /** Not fenced: forgetting a taken mark only makes the next booking of that slot ask coreplus afresh. */
+  async releaseSlot(slotKey: string): Promise<void> {
+    await this.#conn.run(() => this.#conn.client.zRem(this.#key("taken", ""), slotKey));
+  }
+
   async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
     const [allowed, retryAfterMs] = (await this.#conn.eval(
       HIT,

@@ -1,0 +1,127 @@
+/**
+ * Managing a booking inside workerd: the Worker of wrangler.toml with its Durable Objects, coreplus
+ * played by the sandbox Worker. Book, look up, reschedule in place, cancel, replays (through another
+ * Worker sharing the objects), and bad tokens.
+ */
+import { decodeJwt } from "jose";
+import { beforeAll, describe, expect, test } from "vitest";
+import {
+  book,
+  bookingFor,
+  call,
+  controls,
+  expectProblem,
+  freeSlots,
+  nextMonday,
+  patient,
+  replicas,
+  seedIds,
+  self,
+} from "./harness.ts";
+
+let ids: Awaited<ReturnType<typeof seedIds>>;
+beforeAll(async () => {
+  await controls.reset();
+  ids = await seedIds();
+});
+
+const base = "/v1/clinics/harbourside/bookings";
+const post = (
+  edge: typeof self,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+  ip?: string,
+) =>
+  call(edge, `${base}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+    ...(ip ? { ip } : {}),
+  });
+
+describe("managing a booking on Workers", () => {
+  test("book → look up → reschedule in place → cancel, with replays through another Worker", async () => {
+    const day = await freeSlots(self, ids, nextMonday, ids.oconnor);
+    const [from, to] = [day[2]!, day[5]!];
+    const who = patient("manage");
+    const booked = await book(self, bookingFor(ids, from, who), "workers-manage-book-1");
+    expect(booked.status, booked.text).toBe(201);
+    const { booking, manage } = booked.body as {
+      booking: { reference: string; start: string; status: string };
+      manage: { token: string; expiresAt: string };
+    };
+    expect(booking.status).toBe("booked");
+    expect(manage.expiresAt).toBe(booking.start);
+    const appointmentId = decodeJwt(manage.token).sub!;
+
+    // The token's booking, through another Worker on the same objects.
+    const got = await call(replicas[1]!, `${base}/${manage.token}`);
+    expect(got.status, got.text).toBe(200);
+    expect(got.body.booking).toMatchObject({ reference: booking.reference, status: "booked" });
+
+    // Lookup: the right details give a token for the same appointment; misses share one body.
+    const details = { lastName: who.lastName, dateOfBirth: who.dateOfBirth };
+    const hit = await post(self, "/lookup", { reference: booking.reference, ...details }, {}, "203.0.113.41");
+    expect(hit.status, hit.text).toBe(200);
+    expect(decodeJwt((hit.body.manage as { token: string }).token).sub).toBe(appointmentId);
+    const wrongBirthday = await post(
+      self,
+      "/lookup",
+      { reference: booking.reference, lastName: who.lastName, dateOfBirth: "1985-06-16" },
+      {},
+      "203.0.113.42",
+    );
+    const unknown = await post(self, "/lookup", { reference: "987654", ...details }, {}, "203.0.113.43");
+    expectProblem(wrongBirthday, 404, "booking-not-found");
+    expect(unknown.text).toBe(wrongBirthday.text);
+
+    // Reschedule: the same coreplus appointment moves; the replay comes from the clinic's object.
+    const key = { "idempotency-key": "workers-manage-move-1" };
+    const moved = await post(self, `/${manage.token}/reschedule`, { start: to.start }, key);
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body.booking).toMatchObject({ reference: booking.reference, start: to.start });
+    const replay = await post(replicas[2]!, `/${manage.token}/reschedule`, { start: to.start }, key);
+    expect(replay.text).toBe(moved.text);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect((await controls.appointmentHistory(appointmentId)).map((h) => h.action)).toEqual([
+      "created",
+      "updated",
+    ]);
+    const after = (await freeSlots(self, ids, nextMonday, ids.oconnor)).map((s) => s.start);
+    expect(after).toContain(from.start);
+    expect(after).not.toContain(to.start);
+
+    // Cancel, replayed; then the booking is cancelled for good.
+    const token = (moved.body.manage as { token: string }).token;
+    const cancelKey = { "idempotency-key": "workers-manage-cancel-1" };
+    const cancelled = await post(self, `/${token}/cancel`, { reason: "Plans changed" }, cancelKey);
+    expect(cancelled.status, cancelled.text).toBe(200);
+    expect(cancelled.body.booking).toMatchObject({ status: "cancelled" });
+    expect((await post(replicas[2]!, `/${token}/cancel`, { reason: "Plans changed" }, cancelKey)).text).toBe(
+      cancelled.text,
+    );
+    expectProblem(
+      await post(self, `/${token}/cancel`, {}, { "idempotency-key": "workers-manage-cancel-2" }),
+      409,
+      "booking-cancelled",
+    );
+    expect((await freeSlots(self, ids, nextMonday, ids.oconnor)).map((s) => s.start)).toContain(to.start);
+  });
+
+  test("forged and other clinics' tokens are 404 booking-not-found", async () => {
+    const [slot] = await freeSlots(self, ids, nextMonday, ids.nguyen);
+    const booked = await call(self, "/v1/clinics/harbourside-north/bookings", {
+      method: "POST",
+      headers: { "content-type": "application/json", "idempotency-key": "workers-manage-north-1" },
+      body: JSON.stringify(bookingFor(ids, slot!, patient("north"))),
+    });
+    expect(booked.status, booked.text).toBe(201);
+    const northToken = (booked.body.manage as { token: string }).token;
+    expect((await call(self, `/v1/clinics/harbourside-north/bookings/${northToken}`)).status).toBe(200);
+    const other = await call(self, `${base}/${northToken}`);
+    expectProblem(other, 404, "booking-not-found");
+    const forged = await call(self, `${base}/${northToken.slice(0, -2)}xx`);
+    expect(forged.text).toBe(other.text);
+  });
+});
