@@ -13,7 +13,7 @@ import { minifyTemplates } from "./scripts/minify-templates.ts";
 
 /** Modules only the later views use (their templates, styles, calls, strings): one lazy chunk. */
 const LATER =
-  /\/src\/(manage\/|api\/manage-|messages\/manage|form\.styles|internal\/ics|steps\/(details|review|done)-step|steps\/booking-summary)/;
+  /\/src\/(manage\/|api\/manage-|messages\/manage|form\.styles|internal\/(ics|details|idempotency|solve-altcha)\.|controller\/(submission|after-booking)|steps\/(details|review|done)-step|steps\/booking-summary|later\.ts)/;
 
 /** Removes the previous build's script-tag files (chunk names change; dist/lib, from tsc, stays). */
 function cleanChunks(): Plugin {
@@ -56,6 +56,7 @@ export default defineConfig({
       preserveEntrySignatures: "allow-extension",
       output: {
         minify: true,
+        comments: false,
         // Two chunks beside the entry: the element with everything the first screen needs (Lit
         // included), and the later views in one (one request; gzip sees their shared words once).
         codeSplitting: {

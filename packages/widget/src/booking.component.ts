@@ -132,6 +132,7 @@ export class CoreplusBooking extends LitElement {
     // The clinic is in: fetch the later steps' templates and styles while the visitor makes the first choices.
     if (this.#flow.profile) {
       preloadViews();
+      this.#flow.preload();
       void adoptLaterStyles(this.renderRoot);
     }
   }

@@ -15,7 +15,7 @@ import {
   emitCoreplus,
 } from "../events.js";
 import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../internal/dates.js";
-import { bookingRequest, type DetailsDraft, validateDetails } from "../internal/details.js";
+import type { DetailsDraft } from "../internal/details-draft.js";
 import {
   ANY,
   disciplineFixed,
@@ -27,13 +27,15 @@ import {
   stepAfter,
   visibleSteps,
 } from "../internal/flow.js";
-import { createIdempotencyKeys } from "../internal/idempotency.js";
-import { manageLink } from "../internal/manage-links.js";
+import type { IdempotencyKeys } from "../internal/idempotency.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { type Messages, resolveMessages } from "../messages/index.js";
 import { BookingData } from "./booking-data.js";
 import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
-import { afterBookingError, bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
+import { bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
+
+/** The submitting code, a later chunk (./submission.ts). */
+type Submission = typeof import("./submission.js");
 
 /** The flow behind one `<coreplus-booking>`. */
 export class BookingController implements ReactiveController {
@@ -41,7 +43,11 @@ export class BookingController implements ReactiveController {
   readonly data: BookingData;
   readonly #host: BookingHost;
   #state: FlowState = initialFlowState();
-  #keys = createIdempotencyKeys();
+  /** Loaded once the first screen is up; every step that submits comes after it. */
+  #sub: Submission | undefined;
+  #loadingSub: Promise<Submission> | undefined;
+  #keys: IdempotencyKeys | undefined;
+  #preloaded = false;
   #focusTarget: string | undefined;
 
   constructor(host: BookingHost) {
@@ -207,7 +213,10 @@ export class BookingController implements ReactiveController {
       service: s.typeId,
       practitioner: s.practitionerId,
       time: s.chosen,
-      details: Object.keys(validateDetails(s.details, this.i18n().m, this.today())).length === 0,
+      // Until the checks load no one has typed details (the details step loads with them).
+      details:
+        !!this.#sub &&
+        Object.keys(this.#sub.validateDetails(s.details, this.i18n().m, this.today())).length === 0,
     });
   }
 
@@ -231,7 +240,7 @@ export class BookingController implements ReactiveController {
   /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
   manageHref(): string | undefined {
     const token = this.#state.manage?.token;
-    return token ? manageLink(this.#host.manageUrl, token, location.href) : undefined;
+    return token && this.#sub ? this.#sub.manageLink(this.#host.manageUrl, token, location.href) : undefined;
   }
 
   // Transitions ---------------------------------------------------------------------------------
@@ -350,8 +359,10 @@ export class BookingController implements ReactiveController {
 
   /** Continue on the details step: the error summary (focused), or the next step. */
   submitDetails(): void {
+    const sub = this.#sub;
+    if (!sub) return void this.#submission().then(() => this.submitDetails());
     const { m } = this.i18n();
-    const errors = validateDetails(this.#state.details, m, this.today());
+    const errors = sub.validateDetails(this.#state.details, m, this.today());
     const showSummary = Object.keys(errors).length > 0;
     this.#set({ errors, showSummary });
     if (showSummary) this.#focusTarget = "#error-summary";
@@ -365,10 +376,13 @@ export class BookingController implements ReactiveController {
 
   /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
   confirm(): void {
+    const sub = this.#sub;
+    if (!sub) return void this.#submission().then(() => this.confirm());
     const { chosen, typeId, details, disciplineId } = this.#state;
     if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
-    const body = bookingRequest(chosen, typeId, details);
+    const body = sub.bookingRequest(chosen, typeId, details);
     if (disciplineId) body.slot = { ...body.slot, disciplineId };
+    this.#keys ??= sub.createIdempotencyKeys();
     this.#set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.
     void this.data.booking.run([body, this.#keys.keyFor(body)]);
@@ -397,14 +411,15 @@ export class BookingController implements ReactiveController {
 
   #onBooked({ booking, manage }: BookedResponse): void {
     this.#set({ booked: booking, manage });
-    this.#keys.reset();
+    this.#keys?.reset();
     this.goTo("done");
     this.#emit("coreplus-booked", bookedDetail(this.#host.clinic, booking));
   }
 
   #onBookingError(e: unknown): void {
     this.#failed(e, "booking");
-    const { patch, step } = afterBookingError(
+    // Only confirm() books, and it runs once the submitting code is in.
+    const { patch, step } = this.#sub!.afterBookingError(
       e,
       this.#state,
       this.i18n().m,
@@ -414,6 +429,29 @@ export class BookingController implements ReactiveController {
     this.#set(patch);
     if (step) this.goTo(step);
     if (step === "details") this.#focusTarget = "#error-summary";
+  }
+
+  /** Starts loading the submitting code once, beside the later views (a failure loads again on submit). */
+  preload(): void {
+    if (this.#preloaded) return;
+    this.#preloaded = true;
+    this.#submission().catch(() => undefined);
+  }
+
+  /** The submitting code: starts loading it (again after a failure) and resolves with it. */
+  #submission(): Promise<Submission> {
+    this.#loadingSub ??= import("../later.js").then(
+      (sub) => {
+        this.#sub = sub;
+        this.#host.requestUpdate();
+        return sub;
+      },
+      (e: unknown) => {
+        this.#loadingSub = undefined;
+        throw e;
+      },
+    );
+    return this.#loadingSub;
   }
 
   // Events ---------------------------------------------------------------------------------------

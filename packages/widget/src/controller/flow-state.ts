@@ -4,7 +4,7 @@ import type { ManageToken } from "../api/manage-types.js";
 import type { BookingSummary, PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
-import { type DetailsDraft, emptyDetails, type FieldErrors } from "../internal/details.js";
+import { type DetailsDraft, emptyDetails, type FieldErrors } from "../internal/details-draft.js";
 
 /** The element's public attributes and properties, as the flow reads them. */
 export interface BookingOptions {

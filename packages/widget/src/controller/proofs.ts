@@ -38,9 +38,7 @@ export function createProofs(client: () => EdgeClient, now: () => number = Date.
     const proof = client()
       .challenge(new AbortController().signal)
       .then(async (a) =>
-        a.kind === "altcha"
-          ? (await import("../internal/solve-altcha.js")).solveAltcha(a.challenge)
-          : undefined,
+        a.kind === "altcha" ? (await import("../later.js")).solveAltcha(a.challenge) : undefined,
       );
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
     proof.catch(() => undefined);

@@ -6,54 +6,15 @@
 import type { BookingRequest, PublicSlot } from "../api/types.js";
 import type { DobPart, Messages } from "../messages/index.js";
 import type { CalendarDate } from "./dates.js";
+import type { DetailsDraft, DetailsField, FieldErrors } from "./details-draft.js";
 
-/** What the form holds while the patient types. */
-export interface DetailsDraft {
-  firstName: string;
-  lastName: string;
-  day: string;
-  month: string;
-  year: string;
-  email: string;
-  mobile: string;
-  note: string;
-  consent: boolean;
-  /** The honeypot: people never see it, so it stays empty. */
-  website: string;
-}
-
-/** The fields that can carry an error; `dob` covers its three inputs. */
-export type DetailsField = "firstName" | "lastName" | "dob" | "email" | "mobile" | "note" | "consent";
-
-/** Errors by field, in the form's order. */
-export type FieldErrors = Partial<Record<DetailsField, string>>;
-
-/** The form's field order (the error summary follows it). */
-export const fieldOrder: readonly DetailsField[] = [
-  "firstName",
-  "lastName",
-  "dob",
-  "email",
-  "mobile",
-  "note",
-  "consent",
-];
-
-/** A blank draft. */
-export function emptyDetails(): DetailsDraft {
-  return {
-    firstName: "",
-    lastName: "",
-    day: "",
-    month: "",
-    year: "",
-    email: "",
-    mobile: "",
-    note: "",
-    consent: false,
-    website: "",
-  };
-}
+export {
+  type DetailsDraft,
+  type DetailsField,
+  emptyDetails,
+  type FieldErrors,
+  fieldOrder,
+} from "./details-draft.js";
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^\+?[\d\s().-]+$/;

@@ -9,7 +9,7 @@ let loading: Promise<CSSResult> | undefined;
 
 /** Loads the later views' styles once and adopts them into `root` (again: nothing happens). */
 export function adoptLaterStyles(root: Node): Promise<void> {
-  loading ??= import("../form.styles.js").then((m) => m.formStyles);
+  loading ??= import("../later.js").then((m) => m.formStyles);
   return loading.then(
     (styles) => {
       const sheet = styles.styleSheet;

@@ -78,7 +78,7 @@ export class ManageEntry implements ReactiveController {
   }
 
   #load(): Promise<void> {
-    this.#loading ??= import("../manage/index.js").then(
+    this.#loading ??= import("../later.js").then(
       (mod) => {
         const controller = new mod.ManageController(this.#host, {
           profile: () => this.#flow.profile,

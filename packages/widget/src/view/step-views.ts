@@ -112,7 +112,7 @@ function timeView({ c, m, locale }: ViewContext): unknown {
 }
 
 const detailsView = lazyView(
-  () => import("../steps/details-step.js"),
+  () => import("../later.js"),
   ({ detailsStep }, { c, m }) =>
     detailsStep({
       m,
@@ -126,7 +126,7 @@ const detailsView = lazyView(
 );
 
 const reviewView = lazyView(
-  () => import("../steps/review-step.js"),
+  () => import("../later.js"),
   ({ reviewRows, reviewStep }, { c, m, locale }) => {
     const { data, state: s } = c;
     return reviewStep({
@@ -151,7 +151,7 @@ const reviewView = lazyView(
 );
 
 const doneView = lazyView(
-  () => import("../steps/done-step.js"),
+  () => import("../later.js"),
   ({ doneStep }, { c, m, locale, profile }) =>
     doneStep({
       m,

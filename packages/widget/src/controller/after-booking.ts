@@ -1,0 +1,55 @@
+/**
+ * Where a failed booking leads (loaded with the later views: only the review books).
+ */
+import { EdgeRequestError } from "../api/edge-error.js";
+import { type CalendarDate, dateIn, later } from "../internal/dates.js";
+import { type DetailsField, fieldForPointer, serverFieldMessage } from "../internal/details.js";
+import type { Messages } from "../messages/index.js";
+import type { FlowState } from "./flow-state.js";
+
+/** Where a failed booking leads: the state to set and the step to show (none: stay on the review). */
+export interface BookingErrorOutcome {
+  patch: Partial<FlowState>;
+  step?: "time" | "details";
+}
+
+/**
+ * A slot taken meanwhile (409) goes back to the times around it (never before `today`) with a
+ * notice, keeping the details; field errors from the edge API (422) go to the details with the
+ * summary; anything else stays on the review as a failure there.
+ */
+export function afterBookingError(
+  e: unknown,
+  s: Pick<FlowState, "chosen" | "refresh">,
+  m: Messages,
+  timezone: string,
+  today: CalendarDate,
+): BookingErrorOutcome {
+  if (e instanceof EdgeRequestError && e.code === "ERR_SLOT_UNAVAILABLE" && s.chosen) {
+    const taken = dateIn(timezone, new Date(s.chosen.start));
+    return {
+      step: "time",
+      patch: {
+        chosen: undefined,
+        notice: m.slotTaken,
+        weekFrom: later(taken, today),
+        day: taken,
+        refresh: s.refresh + 1,
+        returnToReview: true,
+      },
+    };
+  }
+  const fields = e instanceof EdgeRequestError && e.code === "ERR_VALIDATION" ? e.fieldErrors : [];
+  const mapped = fields.map((f) => fieldForPointer(f.pointer)).filter((f): f is DetailsField => !!f);
+  if (mapped.length > 0) {
+    return {
+      step: "details",
+      patch: {
+        errors: Object.fromEntries(mapped.map((f) => [f, serverFieldMessage(f, m)])),
+        showSummary: true,
+        returnToReview: true,
+      },
+    };
+  }
+  return { patch: { bookFailure: e } };
+}

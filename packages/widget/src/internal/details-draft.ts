@@ -1,0 +1,52 @@
+/**
+ * The details form's draft, its fields and a blank one: what the first screen's state holds. The
+ * checks and the request body (details.ts) load with the later views.
+ */
+
+/** What the form holds while the patient types. */
+export interface DetailsDraft {
+  firstName: string;
+  lastName: string;
+  day: string;
+  month: string;
+  year: string;
+  email: string;
+  mobile: string;
+  note: string;
+  consent: boolean;
+  /** The honeypot: people never see it, so it stays empty. */
+  website: string;
+}
+
+/** The fields that can carry an error; `dob` covers its three inputs. */
+export type DetailsField = "firstName" | "lastName" | "dob" | "email" | "mobile" | "note" | "consent";
+
+/** Errors by field, in the form's order. */
+export type FieldErrors = Partial<Record<DetailsField, string>>;
+
+/** The form's field order (the error summary follows it). */
+export const fieldOrder: readonly DetailsField[] = [
+  "firstName",
+  "lastName",
+  "dob",
+  "email",
+  "mobile",
+  "note",
+  "consent",
+];
+
+/** A blank draft. */
+export function emptyDetails(): DetailsDraft {
+  return {
+    firstName: "",
+    lastName: "",
+    day: "",
+    month: "",
+    year: "",
+    email: "",
+    mobile: "",
+    note: "",
+    consent: false,
+    website: "",
+  };
+}
