@@ -3,7 +3,7 @@
  * Size budgets for the script-tag build: builds dist/ with Vite, then fails when what the first screen
  * loads (the entry file, the element's chunk it imports, and their static imports) passes 22,528 bytes
  * under gzip -9 (the budget the whole file had before the later views became a chunk), or when all the
- * build's JavaScript files together pass 30,000 bytes. Lit alone is about 6.7 KB of the first. Issue
+ * build's JavaScript files together pass 30,720 bytes (30 KiB). Lit alone is about 6.7 KB of the first. Issue
  * 19's targets (17,000 and 28,000) are printed beside them. Run by `pnpm test`.
  */
 import { readFile } from "node:fs/promises";
@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "vite";
 
 export const ENTRY_BUDGET_BYTES = 22_528;
-export const TOTAL_BUDGET_BYTES = 30_000;
+export const TOTAL_BUDGET_BYTES = 30_720;
 /** Issue 19's budgets, which its work on the first screen brings the build to. */
 const TARGETS = { first: 17_000, total: 28_000 };
 const root = fileURLToPath(new URL("..", import.meta.url));

@@ -31,6 +31,11 @@ interface EdgeProcess {
 }
 
 /** Runs the built entry; resolves with its URL once it listens, rejects if it exits first. */
+/** The state's detail is behind HEALTH_TOKEN; the public /healthz carries only the aggregate status. */
+const HEALTH_TOKEN = "processes-test-health-token-0123456789abcdef";
+const healthz = (url: string) =>
+  fetch(`${url}/healthz`, { headers: { authorization: `Bearer ${HEALTH_TOKEN}` } });
+
 function startEdge(env: Record<string, string>): Promise<EdgeProcess> & { child: ChildProcess } {
   const child = spawn(process.execPath, ["dist/node.js"], {
     cwd: packageDir,
@@ -79,7 +84,7 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
     redis = await startRedis();
     sb = await serveSandbox({ port: 0, rateLimit: true, log: () => {} });
     controls = createSandboxControls({ baseUrl: sb.url, adminToken: sb.sandbox.adminToken });
-    const env = { REDIS_URL: redis.url, COREPLUS_BASE_URL: sb.url };
+    const env = { REDIS_URL: redis.url, COREPLUS_BASE_URL: sb.url, HEALTH_TOKEN };
     edges = await Promise.all([startEdge(env), startEdge(env), startEdge(env)]);
     const seed = sb.sandbox.seed;
     const loc = (name: string) => seed.locations.find((l) => l.name.includes(name))!.locationId;
@@ -121,7 +126,7 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
 
   test("each process reports Redis as its state on /healthz", async () => {
     for (const e of edges) {
-      const body = (await (await fetch(`${e.url}/healthz`)).json()) as { state?: unknown };
+      const body = (await (await healthz(e.url)).json()) as { state?: unknown };
       expect(body.state).toEqual({ store: "redis", status: "ok" });
     }
   });
@@ -232,7 +237,7 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
       await raw.close();
     }
     edges = edges.filter((e) => e !== victim);
-    edges.push(await startEdge({ REDIS_URL: redis.url, COREPLUS_BASE_URL: sb.url }));
+    edges.push(await startEdge({ REDIS_URL: redis.url, COREPLUS_BASE_URL: sb.url, HEALTH_TOKEN }));
   });
 
   test("Redis restarted: the processes answer 503 while it is away and recover without a restart", {
@@ -243,7 +248,7 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
     const q = { locationId: ids.docklands, appointmentTypeId: ids.standard, from: day(40), to: day(40) };
     const down = await fetch(`${edges[0]!.api}/availability?${new URLSearchParams(q)}`);
     expect(down.status).toBe(503);
-    const health = (await (await fetch(`${edges[1]!.url}/healthz`)).json()) as {
+    const health = (await (await healthz(edges[1]!.url)).json()) as {
       status: string;
       state: unknown;
     };
@@ -254,7 +259,7 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
       const deadline = Date.now() + 15_000;
       let status = "down";
       while (status !== "ok" && Date.now() < deadline) {
-        const body = (await (await fetch(`${e.url}/healthz`)).json()) as { state: { status: string } };
+        const body = (await (await healthz(e.url)).json()) as { state: { status: string } };
         status = body.state.status;
         if (status !== "ok") await sleep(200);
       }
