@@ -7,7 +7,7 @@
 import { validationProblem } from "../http/index.js";
 import type { BookingRequest, ProblemFieldError } from "../schemas/public.js";
 import { checkAnswers } from "./answers.js";
-import type { BookingRun } from "./book.js";
+import type { IdempotentRun as BookingRun } from "./idempotent-run.js";
 import { composeNotes, type NotedAnswer } from "./notes.js";
 import { findOrCreateClient, type PatientIdentity } from "./patient-match.js";
 
