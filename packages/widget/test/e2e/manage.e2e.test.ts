@@ -1,0 +1,80 @@
+/**
+ * Managing a booking end to end, in Chromium, against the real edge API and sandbox: a patient books
+ * a time next week, follows "Change or cancel" from the confirmation, reschedules by keyboard (the
+ * same coreplus appointment moves), then cancels it (status Cancelled); axe finds nothing on any
+ * manage view, and the CSP holds.
+ */
+import { describe, expect, it } from "vitest";
+import { hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
+import { expectNoAxe, expectStep, heading, press, typeDetails } from "./steps.ts";
+
+requireChromiumUnderCi();
+
+describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () => {
+  const e2e = useE2eStack();
+
+  it("books, follows Change or cancel, reschedules by keyboard, then cancels", async () => {
+    const { page, context, problems } = await openSite(e2e.browser, e2e.stack);
+    await heading(page, "Where would you like to be seen?").waitFor();
+    await press(page, "button", /^Harbourside Health Docklands/);
+    await press(page, "button", /^Standard Consultation/);
+    await press(page, "button", /^First available/);
+    await expectStep(page, "Choose a date and time");
+    // Next week: well outside any notice period.
+    await press(page, "button", "Later dates");
+    const times = page.getByRole("group").first().getByRole("button");
+    await times.first().waitFor();
+    const first = (await times.first().textContent())!.trim();
+    await press(page, "button", first);
+    await expectStep(page, "Your details");
+    await typeDetails(page, {
+      firstName: "Manage",
+      lastName: "Patient",
+      day: "14",
+      month: "10",
+      year: "1969",
+      email: "manage.patient@example.com",
+      mobile: "0400 765 432",
+    });
+    await press(page, "button", "Confirm booking");
+    await expectStep(page, "You're booked");
+    const store = e2e.stack.sandbox.sandbox.store;
+    const client = [...store.clients.values()].find((c) => c.firstName === "Manage");
+    const booked = [...store.appointments.values()].filter((a) => a.clientId === client?.clientId);
+    expect(booked).toHaveLength(1);
+    const appointment = booked[0]!;
+    const startBefore = appointment.start;
+
+    await press(page, "link", "Change or cancel");
+    await page.waitForURL(/[?&]coreplus_booking=/);
+    await heading(page, "Your appointment").waitFor();
+    await expectNoAxe(page, "manage");
+
+    await press(page, "button", "Reschedule");
+    await expectStep(page, "Choose a new time");
+    const newTimes = page.getByRole("group").first().getByRole("button");
+    await newTimes.nth(1).waitFor();
+    await expectNoAxe(page, "reschedule times");
+    const other = (await newTimes.nth(1).textContent())!.trim();
+    await press(page, "button", other);
+    await expectStep(page, "Check your new time");
+    await expectNoAxe(page, "reschedule check");
+    await press(page, "button", "Confirm new time");
+    await expectStep(page, "Your appointment has moved");
+    await expectNoAxe(page, "moved");
+    // The same coreplus appointment moved: no second one, no gap.
+    const after = [...store.appointments.values()].filter((a) => a.clientId === client?.clientId);
+    expect(after.map((a) => a.appointmentId)).toEqual([appointment.appointmentId]);
+    expect(after[0]!.start).not.toBe(startBefore);
+
+    await press(page, "button", "Cancel appointment");
+    await expectStep(page, "Cancel your appointment?");
+    await expectNoAxe(page, "cancel");
+    await press(page, "button", "Cancel appointment");
+    await expectStep(page, "Your appointment is cancelled");
+    await expectNoAxe(page, "cancelled");
+    expect(store.appointments.get(appointment.appointmentId)?.status).toBe("Cancelled");
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
