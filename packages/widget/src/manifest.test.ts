@@ -82,8 +82,10 @@ describe("custom-elements.json", () => {
     const index = await readFile(join(root, "src/index.ts"), "utf8");
     expect(booking.events?.map((e) => e.name).sort()).toEqual([
       "coreplus-booked",
+      "coreplus-cancelled",
       "coreplus-error",
       "coreplus-ready",
+      "coreplus-rescheduled",
       "coreplus-slot-selected",
       "coreplus-step-change",
     ]);

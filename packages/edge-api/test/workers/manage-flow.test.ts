@@ -111,11 +111,12 @@ describe("managing a booking on Workers", () => {
 
   test("forged and other clinics' tokens are 404 booking-not-found", async () => {
     const [slot] = await freeSlots(self, ids, nextMonday, ids.nguyen);
-    const booked = await call(self, "/v1/clinics/harbourside-north/bookings", {
-      method: "POST",
-      headers: { "content-type": "application/json", "idempotency-key": "workers-manage-north-1" },
-      body: JSON.stringify(bookingFor(ids, slot!, patient("north"))),
-    });
+    const booked = await book(
+      self,
+      bookingFor(ids, slot!, patient("north")),
+      "workers-manage-north-1",
+      "harbourside-north",
+    );
     expect(booked.status, booked.text).toBe(201);
     const northToken = (booked.body.manage as { token: string }).token;
     expect((await call(self, `/v1/clinics/harbourside-north/bookings/${northToken}`)).status).toBe(200);
