@@ -121,7 +121,7 @@ const next = () => {
 const typeOf = (body: Record<string, unknown>) => String(body.type).split("/").pop();
 
 describe("GET …/challenge", () => {
-  test("altcha by default: a signed challenge, never cached; the development setting solves in well under 100 ms", async () => {
+  test("altcha by default: a signed challenge, never cached; the development setting needs at most 200 cheap derivations", async () => {
     const res = await fetch(`${s.api}/challenge`);
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -135,15 +135,15 @@ describe("GET …/challenge", () => {
     const expiresAt = body.challenge.parameters.expiresAt as number;
     expect(expiresAt * 1000 - Date.now()).toBeGreaterThan(9 * 60_000);
     expect(expiresAt * 1000 - Date.now()).toBeLessThanOrEqual(10 * 60_000);
-    const times: number[] = [];
+    // The development setting's cost as work, not wall time (timed assertions flake on a shared machine;
+    // the solve time is measured in the widget's Chromium run): each solve needs at most 200 derivations
+    // of PBKDF2 with cost 1.
     for (let i = 0; i < 10; i++) {
       const { challenge } = (await (await fetch(`${s.api}/challenge`)).json()) as { challenge: Challenge };
-      const t = performance.now();
-      expect(await solveChallenge({ challenge, deriveKey })).not.toBeNull();
-      times.push(performance.now() - t);
+      const solution = await solveChallenge({ challenge, deriveKey });
+      expect(solution).not.toBeNull();
+      expect(solution!.counter).toBeLessThanOrEqual(200);
     }
-    times.sort((a, b) => a - b);
-    expect(times[5]!).toBeLessThan(100);
   });
 
   test("Turnstile: the site key; none: nothing to solve", async () => {
