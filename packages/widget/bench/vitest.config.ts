@@ -8,6 +8,7 @@ export default mergeConfig(
     test: {
       name: "widget-bench",
       include: ["bench/**/*.run.ts"],
+      exclude: ["bench/**/*.browser.run.ts"],
       testTimeout: 300_000,
       hookTimeout: 120_000,
     },

@@ -1,65 +1,48 @@
 /**
- * The widget's altcha solver in real Chromium: its proofs pass altcha-lib's own verifySolution, and
- * it solves the production setting without a visible wait on a mid-range phone, approximated as this
- * machine's Chromium with the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate), as the README records.
+ * The widget's altcha solver in real Chromium: its proofs pass altcha-lib's own verifySolution for the
+ * edge API's production and development settings. How long it takes on a mid-range phone is a figure
+ * of `pnpm bench` (bench/solve-altcha.browser.run.ts), not a timed test.
  */
-import { createChallenge, randomInt, verifySolution } from "altcha-lib";
+import { verifySolution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
-import { afterAll, describe, expect, test } from "vitest";
-import { cdp } from "vitest/browser";
+import { describe, expect, test } from "vitest";
 import { ALTCHA_DEFAULT, ALTCHA_DEVELOPMENT } from "../../../edge-api/src/config/challenge.js";
-import { type AltchaChallenge, solveAltcha } from "./solve-altcha.js";
-
-const SECRET = "solver-test-secret";
-
-async function challengeFor(setting: { algorithm: string; cost: number; maxCounter: number }) {
-  return (await createChallenge({
-    algorithm: setting.algorithm,
-    cost: setting.cost,
-    // As the edge API draws it: at least a fifth of the maximum.
-    counter: randomInt(setting.maxCounter, Math.floor(setting.maxCounter / 5)),
-    deriveKey,
-    expiresAt: new Date(Date.now() + 600_000),
-    hmacSignatureSecret: SECRET,
-    hmacKeySignatureSecret: SECRET,
-  })) as AltchaChallenge;
-}
-
-async function medianSolveMs(setting: typeof ALTCHA_DEFAULT | typeof ALTCHA_DEVELOPMENT, runs: number) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const challenge = await challengeFor(setting);
-    const t = performance.now();
-    const proof = await solveAltcha(challenge);
-    times.push(performance.now() - t);
-    expect(proof).toBeDefined();
-    const verdict = await verifySolution({
-      challenge: proof!.challenge as Parameters<typeof verifySolution>[0]["challenge"],
-      solution: proof!.solution,
-      deriveKey,
-      hmacSignatureSecret: SECRET,
-      hmacKeySignatureSecret: SECRET,
-    });
-    expect(verdict.verified).toBe(true);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
-}
+import { ALTCHA_TEST_SECRET, altchaChallengeFor } from "../../test/altcha-challenge.js";
+import { solveAltcha } from "./solve-altcha.js";
 
 describe("the altcha solver", () => {
-  afterAll(async () => {
-    await cdp().send("Emulation.setCPUThrottlingRate", { rate: 1 });
-  });
+  for (const [name, setting] of [
+    ["production", ALTCHA_DEFAULT],
+    ["development", ALTCHA_DEVELOPMENT],
+  ] as const) {
+    test(`solves the edge API's ${name} challenges, verified by altcha-lib`, async () => {
+      for (let i = 0; i < 3; i++) {
+        const proof = await solveAltcha(await altchaChallengeFor(setting));
+        expect(proof).toBeDefined();
+        const verdict = await verifySolution({
+          challenge: proof!.challenge as Parameters<typeof verifySolution>[0]["challenge"],
+          solution: proof!.solution,
+          deriveKey,
+          hmacSignatureSecret: ALTCHA_TEST_SECRET,
+          hmacKeySignatureSecret: ALTCHA_TEST_SECRET,
+        });
+        expect(verdict.verified).toBe(true);
+      }
+    }, 60_000);
+  }
 
-  test("solves the edge API's challenges, verified by altcha-lib; fast for the production and development settings at 4× CPU throttling", async () => {
-    await cdp().send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    const production = await medianSolveMs(ALTCHA_DEFAULT, 5);
-    const development = await medianSolveMs(ALTCHA_DEVELOPMENT, 5);
-    console.log(
-      `altcha solve time, Chromium at 4× CPU throttling (median of 5): production ${production.toFixed(0)} ms, development ${development.toFixed(0)} ms`,
-    );
-    // Solved while the patient types the details (well over 10 s): no visible wait.
-    expect(production).toBeLessThan(5_000);
-    expect(development).toBeLessThan(100);
-  }, 120_000);
+  test("a tampered proof is refused by altcha-lib (the check above can fail)", async () => {
+    const proof = await solveAltcha(await altchaChallengeFor(ALTCHA_DEVELOPMENT));
+    const verdict = await verifySolution({
+      challenge: proof!.challenge as Parameters<typeof verifySolution>[0]["challenge"],
+      solution: {
+        ...proof!.solution,
+        derivedKey: proof!.solution.derivedKey.replace(/^./, (c) => (c === "0" ? "1" : "0")),
+      },
+      deriveKey,
+      hmacSignatureSecret: ALTCHA_TEST_SECRET,
+      hmacKeySignatureSecret: ALTCHA_TEST_SECRET,
+    });
+    expect(verdict.verified).toBe(false);
+  });
 });
