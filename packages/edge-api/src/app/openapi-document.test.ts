@@ -71,7 +71,11 @@ describe("the OpenAPI document", () => {
     expect(doc.paths[booking]?.post?.responses["503"]?.headers["Retry-After"]).toEqual({
       $ref: "#/components/headers/Retry-After-When-Known",
     });
-    expect(headers("/v1/clinics/{clinic}", "get", "200")).toEqual(["X-Request-Id", "Server-Timing", "Vary"]);
+    expect(headers("/v1/clinics/{clinic}/bookings/{token}", "get", "200")).toEqual([
+      "X-Request-Id",
+      "Server-Timing",
+      "Vary",
+    ]);
     expect(headers("/v1/clinics/{clinic}/challenge", "get", "200")).toContain("Cache-Control");
     expect(headers("/healthz", "get", "200")).toEqual(["X-Request-Id", "Server-Timing", "Cache-Control"]);
     expect(doc.components.headers["Retry-After"]?.required).toBe(true);
