@@ -11,7 +11,7 @@ type Components = NonNullable<ReturnType<OpenAPIHono["getOpenAPI31Document"]>["c
 /** An OpenAPI 3.1 header object (openapi3-ts's, as hono's generator types it). */
 type HeaderObject = Exclude<NonNullable<Components["headers"]>[string], { $ref: string }>;
 
-/** Every response header the document names, by its name on the wire. */
+/** Every response header the document names, by component name (the wire name but for Retry-After-When-Known). */
 export const RESPONSE_HEADERS = {
   "X-Request-Id": {
     description:
