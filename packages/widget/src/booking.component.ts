@@ -5,6 +5,7 @@
  */
 import { LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import { bookingStyles } from "./booking.styles.js";
+import type { BookingPrefill } from "./controller/flow-state.js";
 import { BookingController } from "./controller/index.js";
 import { bookingView, preloadViews } from "./view/index.js";
 
@@ -21,6 +22,10 @@ import { bookingView, preloadViews } from "./view/index.js";
  * @attr lang - Language (en-AU, en-US); defaults to the page's, else en-AU.
  * @attr theme - `light` (default), `dark` or `auto` (follows prefers-color-scheme).
  * @attr datalayer - When present, every event is also pushed to `window.dataLayer`.
+ * @attr history - When present, the browser's Back and Forward move between steps.
+ *
+ * @prop prefill - `{ firstName, lastName, dateOfBirth, email, mobile }` a host page already knows;
+ *   fills the empty fields of "Your details".
  *
  * @fires {CustomEvent<CoreplusReadyDetail>} coreplus-ready - The clinic loaded; the first step shows.
  * @fires {CustomEvent<CoreplusStepChangeDetail>} coreplus-step-change - Another step shows.
@@ -73,6 +78,8 @@ export class CoreplusBooking extends LitElement {
     theme: { reflect: true },
     datalayer: { type: Boolean },
     now: { attribute: false },
+    history: { type: Boolean },
+    prefill: { attribute: false },
     // `lang` stays the native global attribute (it also tells screen readers the language); this
     // differently named property only observes it, so changing it re-renders.
     langAttribute: { attribute: "lang" },
@@ -94,6 +101,10 @@ export class CoreplusBooking extends LitElement {
   datalayer = false;
   /** The clock that decides "today" (property only; tests and demos pin it). */
   now: () => Date = () => new Date();
+  /** Back and Forward move between steps (an entry per step change). */
+  history = false;
+  /** What the host page knows of its visitor; fills empty fields (never overwrites typing). */
+  prefill: BookingPrefill | undefined = undefined;
 
   readonly #flow = new BookingController(this);
   readonly #rerender = () => this.requestUpdate();

@@ -5,7 +5,15 @@
 import type { EdgeErrorCode } from "./api/edge-error.js";
 
 /** The steps of the flow, in order; `done` is the confirmation. */
-export type BookingStep = "location" | "service" | "practitioner" | "time" | "details" | "review" | "done";
+export type BookingStep =
+  | "location"
+  | "service"
+  | "practitioner"
+  | "time"
+  | "details"
+  | "review"
+  | "done"
+  | "returning";
 
 /** `coreplus-ready`: the clinic's profile loaded and the first step is shown. */
 export interface CoreplusReadyDetail {

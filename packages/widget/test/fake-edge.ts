@@ -21,6 +21,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   idempotencyKey?: string;
   slotStart?: string;
+  /** The whole booking body, for the "carer" scenario only (its tests check what is sent). */
+  body?: BookingRequest;
   status?: number;
   aborted: boolean;
 }
@@ -48,6 +50,19 @@ const LOCATIONS = [
     phone: "03 9000 0001",
   },
 ];
+/** The "carer" scenario's questions: one for every service, one for the follow-up only. */
+const CARER_QUESTIONS: ClinicProfileResponse["clinic"]["questions"] = [
+  { id: "referral", label: "Do you have a GP referral?", kind: "yes-no", required: true },
+  {
+    id: "school",
+    label: "School or kinder",
+    kind: "text",
+    required: false,
+    maxLength: 60,
+    appointmentTypeIds: ["type-follow"],
+  },
+];
+
 const TYPES = [
   { id: "type-initial", name: "Initial consultation", durationMinutes: 45 },
   { id: "type-follow", name: "Follow-up", durationMinutes: 30 },
@@ -162,6 +177,8 @@ async function handle(
           name: "Harbourside Physio",
           locations,
           rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+          questions: scenario === "carer" ? CARER_QUESTIONS : [],
+          privacyUrl: scenario === "carer" ? "https://harbourside.example/privacy" : null,
         },
       };
       return send(200, body);
@@ -186,6 +203,7 @@ async function handle(
       entry.idempotencyKey = key;
       const body = JSON.parse(await readBody(req)) as BookingRequest;
       entry.slotStart = body.slot.start;
+      if (scenario === "carer") entry.body = body;
       const replay = state.bookings.get(key);
       if (replay) return send(201, replay);
       if (scenario === "conflict" && body.slot.start.includes("T09:00")) {

@@ -16,10 +16,15 @@ export type {
   PublicAppointmentType,
   PublicLocation,
   PublicPractitioner,
+  PublicQuestion,
   PublicSlot,
 } from "@coreplus-kit/edge-api";
 
 import type { ClinicProfileResponse } from "@coreplus-kit/edge-api";
 
-/** The clinic object of the public profile. */
-export type ClinicProfile = ClinicProfileResponse["clinic"];
+/**
+ * The clinic object of the public profile. Fields added since the first release are optional here:
+ * an older edge API leaves them out, and the widget then behaves as before.
+ */
+export type ClinicProfile = Omit<ClinicProfileResponse["clinic"], "questions" | "privacyUrl"> &
+  Partial<Pick<ClinicProfileResponse["clinic"], "questions" | "privacyUrl">>;

@@ -20,8 +20,15 @@ import {
   coreplusEvent,
   pushDataLayer,
 } from "../events.js";
+import { attributionFrom } from "../internal/attribution.js";
 import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../internal/dates.js";
-import { bookingRequest, type DetailsDraft, validateDetails } from "../internal/details.js";
+import {
+  bookingRequest,
+  type DetailsDraft,
+  dobIso,
+  emptyDetails,
+  validateDetails,
+} from "../internal/details.js";
 import {
   ANY,
   type FlowInputs,
@@ -33,11 +40,20 @@ import {
   visibleSteps,
 } from "../internal/flow.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
+import { askedQuestions } from "../internal/questions.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { type Messages, resolveMessages } from "../messages/index.js";
 import { BookingData } from "./booking-data.js";
-import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
+import {
+  type BookingHost,
+  type BookingPrefill,
+  clearedAnswers,
+  type FlowState,
+  initialFlowState,
+} from "./flow-state.js";
 import { afterBookingError, bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
+import { clearContact, draftForAnother, loadContact, saveContact } from "./saved-contact.js";
+import { StepHistory } from "./step-history.js";
 
 /** The flow behind one `<coreplus-booking>`. */
 export class BookingController implements ReactiveController {
@@ -47,6 +63,9 @@ export class BookingController implements ReactiveController {
   #state: FlowState = initialFlowState();
   #keys = createIdempotencyKeys();
   #focusTarget: string | undefined;
+  readonly #history = new StepHistory((step) => this.goTo(step, false));
+  #prefilled: BookingPrefill | undefined;
+  #attribution: ReturnType<typeof attributionFrom>;
 
   constructor(host: BookingHost) {
     this.#host = host;
@@ -104,9 +123,25 @@ export class BookingController implements ReactiveController {
 
   // Lifecycle ----------------------------------------------------------------------------------
 
+  /** On the page: the kept contact details, the page's UTM parameters, and Back/Forward if asked. */
+  hostConnected(): void {
+    const saved = this.#host.clinic ? loadContact(this.#host.clinic) : undefined;
+    if (saved && JSON.stringify(this.#state.details) === JSON.stringify(emptyDetails()))
+      this.#set({ details: saved });
+    this.#attribution = attributionFrom(location.search);
+    if (this.#host.history) this.#history.start(this.#state.step);
+  }
+
+  hostDisconnected(): void {
+    this.#history.stop();
+  }
+
   /** Before each render: apply preselections and never stay on a step that cannot be shown. */
   hostUpdate(): void {
     const host = this.#host;
+    if (host.prefill !== this.#prefilled) this.#applyPrefill(host.prefill);
+    if (host.history && host.isConnected) this.#history.start(this.#state.step);
+    else if (!host.history) this.#history.stop();
     const located = lockedLocation(this.flow());
     if (located) this.#set({ locationId: located.id });
     // Preselections apply while valid; an id the lists do not offer falls back to a normal choice.
@@ -195,9 +230,19 @@ export class BookingController implements ReactiveController {
       location: s.locationId,
       service: s.typeId,
       practitioner: s.practitionerId,
+      returning: s.returning !== undefined || !this.steps().includes("returning"),
       time: s.chosen,
-      details: Object.keys(validateDetails(s.details, this.i18n().m, this.today())).length === 0,
+      details:
+        Object.keys(validateDetails(s.details, this.i18n().m, this.today(), this.questions())).length === 0,
     });
+  }
+
+  /** The clinic's questions for the chosen service. */
+  questions() {
+    return askedQuestions(
+      this.profile,
+      this.data.types.value?.find((t) => t.id === this.#state.typeId),
+    );
   }
 
   /** Every answer is in (the review can be reached). */
@@ -219,10 +264,11 @@ export class BookingController implements ReactiveController {
 
   // Transitions ---------------------------------------------------------------------------------
 
-  /** Shows a step, moves focus to its heading and tells the page. */
-  goTo(step: BookingStep): void {
+  /** Shows a step, moves focus to its heading and tells the page; `record` adds a history entry. */
+  goTo(step: BookingStep, record = true): void {
     const previousStep = this.#state.step;
     this.#set({ step });
+    if (record) this.#history.push(step);
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
@@ -305,15 +351,36 @@ export class BookingController implements ReactiveController {
     this.next("time");
   }
 
-  /** A details field changed. */
+  /** A details field changed; the contact fields are kept for this tab. */
   editDetails(key: keyof DetailsDraft, value: string | boolean): void {
     this.#set({ details: { ...this.#state.details, [key]: value } });
+    saveContact(this.#host.clinic, this.#state.details);
+  }
+
+  /** An answer to one of the clinic's questions changed (never stored in the browser). */
+  editAnswer(questionId: string, value: string): void {
+    const { details } = this.#state;
+    this.#set({ details: { ...details, answers: { ...details.answers, [questionId]: value } } });
+  }
+
+  /** "Have you seen us before?" was answered. */
+  pickReturning(returning: boolean): void {
+    if (this.#state.returning !== returning) this.#set({ returning, typeId: undefined, chosen: undefined });
+    this.next("returning");
+  }
+
+  /** "Start again": forgets every answer and the kept contact details. */
+  startAgain(): void {
+    clearContact(this.#host.clinic);
+    this.#set({ ...clearedAnswers(), details: emptyDetails() });
+    if (!lockedLocation(this.flow())) this.#set({ locationId: undefined });
+    this.goTo(this.steps()[0] ?? "time");
   }
 
   /** Continue on the details step: the error summary (focused), or the next step. */
   submitDetails(): void {
     const { m } = this.i18n();
-    const errors = validateDetails(this.#state.details, m, this.today());
+    const errors = validateDetails(this.#state.details, m, this.today(), this.questions());
     const showSummary = Object.keys(errors).length > 0;
     this.#set({ errors, showSummary });
     if (showSummary) this.#focusTarget = "#error-summary";
@@ -329,17 +396,56 @@ export class BookingController implements ReactiveController {
   confirm(): void {
     const { chosen, typeId, details } = this.#state;
     if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
-    const body = bookingRequest(chosen, typeId, details);
+    const body = bookingRequest(chosen, typeId, details, {
+      questions: this.questions(),
+      returning: this.steps().includes("returning") ? this.#state.returning : undefined,
+      attribution: this.#attribution,
+    });
     this.#set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.
     void this.data.booking.run([body, this.#keys.keyFor(body)]);
   }
 
-  /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
-  another(): void {
-    this.#set(clearedAnswers());
+  /** "Book another appointment": asks "For you again, or someone else?". */
+  askAnother(): void {
+    this.#set({ askAnother: true });
+  }
+
+  /** The answer: a fresh flow keeping the contact details (and what the attributes fix). */
+  another(forWhom: DetailsDraft["forWhom"]): void {
+    const details = draftForAnother(this.#state.details, forWhom);
+    this.#set({ ...clearedAnswers(), details });
+    saveContact(this.#host.clinic, details);
     if (!lockedLocation(this.flow())) this.#set({ locationId: undefined });
     this.goTo(this.steps()[0] ?? "time");
+  }
+
+  /** Fills the empty fields from the host page's `prefill`. */
+  #applyPrefill(prefill: BookingPrefill | undefined): void {
+    this.#prefilled = prefill;
+    if (!prefill) return;
+    const d = { ...this.#state.details };
+    const [year = "", month = "", day = ""] = /^\d{4}-\d{2}-\d{2}$/.test(prefill.dateOfBirth ?? "")
+      ? prefill.dateOfBirth!.split("-").map((x) => String(Number(x)))
+      : [];
+    const fill = {
+      firstName: prefill.firstName,
+      lastName: prefill.lastName,
+      email: prefill.email,
+      mobile: prefill.mobile,
+      day,
+      month,
+      year,
+    };
+    for (const [k, v] of Object.entries(fill) as [keyof typeof fill, string | undefined][])
+      if (v && !d[k]) d[k] = v.trim();
+    if (!dobIso(d))
+      Object.assign(d, {
+        day: this.#state.details.day,
+        month: this.#state.details.month,
+        year: this.#state.details.year,
+      });
+    this.#set({ details: d });
   }
 
   // Results of the tasks -------------------------------------------------------------------------
@@ -359,6 +465,8 @@ export class BookingController implements ReactiveController {
   #onBooked(booking: BookingSummary): void {
     this.#set({ booked: booking });
     this.#keys.reset();
+    // Booked: nothing stays behind in the browser (kept in memory only for "Book another").
+    clearContact(this.#host.clinic);
     this.goTo("done");
     this.#emit("coreplus-booked", bookedDetail(this.#host.clinic, booking));
   }

@@ -14,12 +14,26 @@ export interface BookingOptions {
   readonly appointmentType: string;
   readonly datalayer: boolean;
   readonly now: () => Date;
+  /** The `history` attribute: Back and Forward move between steps. */
+  readonly history: boolean;
+  /** What a host page already knows of its visitor (fills empty fields). */
+  readonly prefill: BookingPrefill | undefined;
+}
+
+/** The `prefill` property: the visitor's own details, as far as the host page knows them. */
+export interface BookingPrefill {
+  firstName?: string;
+  lastName?: string;
+  /** `YYYY-MM-DD`. */
+  dateOfBirth?: string;
+  email?: string;
+  mobile?: string;
 }
 
 /** What the controller needs of its element. */
 export type BookingHost = ReactiveControllerHost &
   BookingOptions &
-  Pick<HTMLElement, "closest" | "dispatchEvent"> & { readonly renderRoot: ParentNode };
+  Pick<HTMLElement, "closest" | "dispatchEvent" | "isConnected"> & { readonly renderRoot: ParentNode };
 
 /** The flow's state; the view reads it, only the controller's transitions change it. */
 export interface FlowState {
@@ -42,6 +56,10 @@ export interface FlowState {
   announcement: string;
   /** Bumped to reload the same range of times (after a 409). */
   refresh: number;
+  /** "Have you seen us before?" (asked only when some service is for new or returning patients). */
+  returning: boolean | undefined;
+  /** The confirmation asks "For you again, or someone else?" after "Book another appointment". */
+  askAnother: boolean;
 }
 
 /** A new visitor's state: the first step, nothing chosen. */
@@ -63,6 +81,8 @@ export function initialFlowState(): FlowState {
     bookFailure: undefined,
     announcement: "",
     refresh: 0,
+    returning: undefined,
+    askAnother: false,
   };
 }
 
@@ -79,5 +99,7 @@ export function clearedAnswers(): Partial<FlowState> {
     errors: {},
     showSummary: false,
     returnToReview: false,
+    returning: undefined,
+    askAnother: false,
   };
 }

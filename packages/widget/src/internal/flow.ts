@@ -16,7 +16,7 @@ export interface FlowInputs {
   location: string;
   appointmentType: string;
   practitioner: string;
-  types: readonly { id: string }[] | undefined;
+  types: readonly { id: string; audience?: string }[] | undefined;
   practitioners: readonly { id: string }[] | undefined;
   /** The clinic's practitioners at every location (loaded only to narrow the location step). */
   everyone?: readonly Staff[] | undefined;
@@ -70,12 +70,18 @@ interface StepRule {
  */
 const RULES: readonly StepRule[] = [
   { step: "location", fixed: (i) => !!(i.profile ? lockedLocation(i) : i.location) },
+  { step: "returning", fixed: (i) => !someAudience(i.types) },
   { step: "service", fixed: (i) => !!lockedId(i.appointmentType, i.types) },
   { step: "practitioner", fixed: (i) => !!lockedId(i.practitioner, i.practitioners) },
   { step: "time" },
   { step: "details" },
   { step: "review" },
 ];
+
+/** Whether any service is only for new or only for returning patients ("Have you seen us before?" matters). */
+export function someAudience(types: readonly { audience?: string }[] | undefined): boolean {
+  return !!types?.some((t) => t.audience === "new" || t.audience === "existing");
+}
 
 /** The steps before the confirmation, in order. */
 export const ORDER: readonly BookingStep[] = RULES.map((r) => r.step);

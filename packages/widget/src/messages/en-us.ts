@@ -19,6 +19,17 @@ export const enUS: Messages = {
     consent: "Check the box to agree, so the clinic can book your appointment",
   },
   review: { ...enAU.review, mobile: "Cell phone" },
+  their: { ...enAU.their, dobHint: "For example, 3 27 2015" },
+  carer: {
+    ...enAU.carer,
+    mobile: "Your cell phone",
+    mobileHint: "Appointment reminders come to you by text.",
+  },
+  theirError: {
+    ...enAU.theirError,
+    dob: "Enter their date of birth, for example 3 27 2015",
+    consent: "Check the box to agree, so the clinic can book their appointment",
+  },
   done: {
     ...enAU.done,
     reminders: {

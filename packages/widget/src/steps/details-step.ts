@@ -2,17 +2,24 @@
  * The details step, after the GOV.UK patterns: one column, label above, hint under the label, the
  * error in text under the field, an error summary linking to each field, date of birth as three
  * small fields in the locale's order. The honeypot is out of reach of keyboards and screen readers.
+ * "Who is this appointment for?" comes first: for someone else, their name and date of birth, then
+ * "Your details" (name, relationship, email, mobile), every label saying "their" where it means them.
+ * The clinic's questions come before the note; the privacy link sits beside consent.
  */
 import { html, nothing, type TemplateResult } from "lit";
+import type { PublicQuestion } from "../api/types.js";
 import {
   type DetailsDraft,
   type DetailsField,
   dobFocusPart,
   type FieldErrors,
-  fieldOrder,
+  fieldsWith,
   NOTE_MAX,
+  patientLabels,
 } from "../internal/details.js";
 import type { DobPart, Messages } from "../messages/index.js";
+import { questionFields } from "./question-fields.js";
+import { fieldError } from "./shared.js";
 
 /** What the details step shows and the handlers it calls. */
 export interface DetailsStepProps {
@@ -20,31 +27,42 @@ export interface DetailsStepProps {
   draft: DetailsDraft;
   errors: FieldErrors;
   showSummary: boolean;
+  /** The clinic's questions for the chosen service. */
+  questions: readonly PublicQuestion[];
+  privacyUrl: string | null;
   onInput(key: keyof DetailsDraft, value: string | boolean): void;
+  onAnswer(questionId: string, value: string): void;
+  onStartAgain(): void;
   onSubmit(): void;
   onFocusField(id: string): void;
 }
 
 /** The input id an error about `field` points at. */
 export function inputIdFor(field: DetailsField, draft: DetailsDraft, m: Messages): string {
-  return field === "dob" ? `dob-${dobFocusPart(draft, m.dobOrder)}` : idOf[field];
+  if (field === "dob") return `dob-${dobFocusPart(draft, m.dobOrder)}`;
+  return field.startsWith("q:") ? `q-${field.slice(2)}` : idOf[field as keyof typeof idOf];
 }
 
-const idOf: Record<Exclude<DetailsField, "dob">, string> = {
+const idOf = {
   firstName: "first-name",
   lastName: "last-name",
   email: "email",
   mobile: "mobile",
   note: "note",
   consent: "consent",
-};
+  carerFirstName: "carer-first-name",
+  carerLastName: "carer-last-name",
+  relationship: "relationship",
+} as const;
 
 const autocompleteOf: Record<DobPart, string> = { day: "bday-day", month: "bday-month", year: "bday-year" };
 
 /** Renders the step body. */
 export function detailsStep(p: DetailsStepProps): TemplateResult {
   const { m, draft, errors } = p;
-  const listed = fieldOrder.filter((f) => errors[f]);
+  const listed = fieldsWith(p.questions).filter((f) => errors[f]);
+  const other = draft.forWhom === "other";
+  const label = patientLabels(draft, m);
   const input = (key: keyof DetailsDraft) => (e: Event) =>
     p.onInput(key, (e.target as HTMLInputElement).value);
   return html`
@@ -77,11 +95,27 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
         p.onSubmit();
       }}
     >
-      ${textField(p, "firstName", m.field.firstName, { autocomplete: "given-name" })}
-      ${textField(p, "lastName", m.field.lastName, { autocomplete: "family-name" })}
+      <fieldset class="field radios">
+        <legend part="label">${m.who.legend}</legend>
+        ${(["me", "other"] as const).map(
+          (who) => html`<div class="check">
+            <input
+              type="radio"
+              id="for-${who}"
+              name="for-whom"
+              .checked=${draft.forWhom === who}
+              @change=${() => p.onInput("forWhom", who)}
+            />
+            <label for="for-${who}">${m.who[who]}</label>
+          </div>`,
+        )}
+      </fieldset>
+      ${other ? html`<h3>${m.who.theirDetails}</h3>` : nothing}
+      ${textField(p, "firstName", label.firstName, { autocomplete: other ? "off" : "given-name" })}
+      ${textField(p, "lastName", label.lastName, { autocomplete: other ? "off" : "family-name" })}
       <fieldset class="field ${errors.dob ? "has-error" : ""}" aria-describedby="dob-hint${errors.dob ? " dob-error" : ""}">
-        <legend part="label">${m.field.dob}</legend>
-        <p class="hint" id="dob-hint">${m.field.dobHint}</p>
+        <legend part="label">${label.dob}</legend>
+        <p class="hint" id="dob-hint">${label.dobHint}</p>
         <div class="dob">
           ${m.dobOrder.map(
             (part) => html`<div class="dob-part dob-${part}">
@@ -90,7 +124,7 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
                 id="dob-${part}"
                 part="input"
                 inputmode="numeric"
-                autocomplete=${autocompleteOf[part]}
+                autocomplete=${other ? "off" : autocompleteOf[part]}
                 maxlength=${part === "year" ? 4 : 2}
                 aria-invalid=${errors.dob ? "true" : "false"}
                 .value=${draft[part]}
@@ -101,8 +135,17 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
         </div>
         ${fieldError("dob", errors.dob, m)}
       </fieldset>
-      ${textField(p, "email", m.field.email, { type: "email", autocomplete: "email", hint: m.field.emailHint })}
-      ${textField(p, "mobile", m.field.mobile, { type: "tel", autocomplete: "tel", hint: m.field.mobileHint })}
+      ${
+        other
+          ? html`<h3>${m.who.yourDetails}</h3>
+            ${textField(p, "carerFirstName", m.carer.firstName, { autocomplete: "given-name" })}
+            ${textField(p, "carerLastName", m.carer.lastName, { autocomplete: "family-name" })}
+            ${textField(p, "relationship", m.carer.relationship, { autocomplete: "off", hint: m.carer.relationshipHint })}`
+          : nothing
+      }
+      ${textField(p, "email", label.email, { type: "email", autocomplete: "email", hint: m.field.emailHint })}
+      ${textField(p, "mobile", label.mobile, { type: "tel", autocomplete: "tel", hint: label.mobileHint })}
+      ${questionFields(p.questions, draft.answers, errors, m, p.onAnswer)}
       <div class="field ${errors.note ? "has-error" : ""}">
         <label for="note" part="label">${m.field.note}</label>
         <p class="hint" id="note-hint">${m.field.noteHint}</p>
@@ -128,7 +171,16 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
           .checked=${draft.consent}
           @change=${(e: Event) => p.onInput("consent", (e.target as HTMLInputElement).checked)}
         />
-        <label for="consent">${m.field.consent}</label>
+        <label for="consent">${label.consent}</label>
+        ${
+          p.privacyUrl
+            ? html`<p class="hint privacy">
+              <a href=${p.privacyUrl} target="_blank" rel="noopener noreferrer"
+                >${m.questions.privacy}<span class="sr-only"> ${m.done.newTab}</span></a
+              >
+            </p>`
+            : nothing
+        }
         ${fieldError("consent", errors.consent, m)}
       </div>
       <div class="hp" aria-hidden="true" inert>
@@ -136,13 +188,15 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
         <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${draft.website} @input=${input("website")} />
       </div>
       <button type="submit" class="primary" part="primary-button">${m.continue}</button>
+      <button type="button" class="link start-again" @click=${p.onStartAgain}>${m.who.startAgain}</button>
     </form>
   `;
 }
 
 function textField(
   p: DetailsStepProps,
-  key: "firstName" | "lastName" | "email" | "mobile",
+  key: keyof typeof idOf &
+    ("firstName" | "lastName" | "email" | "mobile" | "carerFirstName" | "carerLastName" | "relationship"),
   label: string,
   opts: { type?: string; autocomplete: string; hint?: string },
 ): TemplateResult {
@@ -165,10 +219,4 @@ function textField(
     />
     ${fieldError(id, error, p.m)}
   </div>`;
-}
-
-function fieldError(id: string, error: string | undefined, m: Messages): TemplateResult | typeof nothing {
-  return error
-    ? html`<p class="field-error" id="${id}-error" part="field-error"><span class="sr-only">${m.error.prefix}</span> ${error}</p>`
-    : nothing;
 }

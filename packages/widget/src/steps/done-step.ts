@@ -1,5 +1,5 @@
 /** The confirmation: a tick, the reference, when, with whom, where (with a map), reminders, .ics. */
-import { html, type TemplateResult } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
 import type { BookingSummary } from "../api/types.js";
 import { formatWhen } from "../internal/dates.js";
 import { buildIcs, icsDataUrl } from "../internal/ics.js";
@@ -12,7 +12,10 @@ export interface DoneStepProps {
   booking: BookingSummary;
   clinicName: string;
   stamp: Date;
+  /** "Book another appointment" was pressed: ask "For you again, or someone else?". */
+  askAnother: boolean;
   onAnother(): void;
+  onAnotherFor(forWhom: "me" | "other"): void;
 }
 
 /** The map search link for an address (opens the phone's map app on mobile). */
@@ -63,7 +66,22 @@ export function doneStep(p: DoneStepProps): TemplateResult {
       <a class="button secondary" part="secondary-button" href=${icsDataUrl(ics)} download="appointment-${b.reference.replace(/[^\w-]/g, "")}.ics"
         >${m.done.calendar}</a
       >
-      <button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>
+      ${
+        p.askAnother
+          ? nothing
+          : html`<button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>`
+      }
     </div>
+    ${
+      p.askAnother
+        ? html`<fieldset class="field another">
+          <legend part="label">${m.done.anotherWho}</legend>
+          <div class="actions">
+            <button type="button" class="secondary" part="secondary-button" @click=${() => p.onAnotherFor("me")}>${m.done.anotherMe}</button>
+            <button type="button" class="secondary" part="secondary-button" @click=${() => p.onAnotherFor("other")}>${m.done.anotherOther}</button>
+          </div>
+        </fieldset>`
+        : nothing
+    }
   `;
 }

@@ -1,5 +1,6 @@
 /** Small templates every step uses: choice lists, skeletons, the error notice with a retry. */
 import { html, nothing, type TemplateResult } from "lit";
+import type { Messages } from "../messages/index.js";
 
 /** One row of a choice list: the whole row is the button. */
 export interface ChoiceItem {
@@ -53,4 +54,15 @@ export function problemNotice(
         : nothing
     }
   </div>`;
+}
+
+/** A field's error line (`id` is the field's id; the line's id is `${id}-error`). */
+export function fieldError(
+  id: string,
+  error: string | undefined,
+  m: Messages,
+): TemplateResult | typeof nothing {
+  return error
+    ? html`<p class="field-error" id="${id}-error" part="field-error"><span class="sr-only">${m.error.prefix}</span> ${error}</p>`
+    : nothing;
 }
