@@ -1,33 +1,25 @@
+import { chromiumLaunchOptions, requireChromiumUnderCi } from "@coreplus-kit/test-support/chromium";
 import { playwright } from "@vitest/browser-playwright";
-import { defineProject, mergeConfig } from "vitest/config";
+import { defineConfig, mergeConfig, type ViteUserConfig } from "vitest/config";
 import { sharedConfig } from "../../vitest.shared.ts";
 
 // Component tests in real Chromium (Vitest browser mode). The binary is Debian's, never a download.
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const args = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+// Without it they are skipped with a one-line reason, except under CI=true, where the run fails.
+const executablePath = requireChromiumUnderCi("browser tests");
 
-export default mergeConfig(
-  sharedConfig,
-  defineProject({
-    test: {
-      name: "widget-browser",
+// Its own root config (`vitest run --config vitest.browser.config.ts`), so it may set passWithNoTests.
+const inChromium: ViteUserConfig["test"] = executablePath
+  ? {
       include: ["src/**/*.browser.test.ts"],
       globalSetup: ["test/fake-edge.global.ts"],
       browser: {
         enabled: true,
         headless: true,
-        provider: playwright({ launchOptions: { executablePath, args } }),
+        provider: playwright({ launchOptions: chromiumLaunchOptions(executablePath) }),
         instances: [{ browser: "chromium" }],
         screenshotFailures: false,
       },
-    },
-  }),
-);
+    }
+  : { include: [], passWithNoTests: true };
+
+export default mergeConfig(sharedConfig, defineConfig({ test: { name: "widget-browser", ...inChromium } }));

@@ -2,21 +2,8 @@
  * @coreplus-kit/demo: the sales demo as a library, for tests and scripts. `startDemo()` runs the
  * sandbox, edge API, Slack bot and demo site in this process; the Slack pieces are exported for reuse.
  */
-export { PortInUseError } from "./internal/listen.js";
+export { PortInUseError } from "@coreplus-kit/core/node";
 export type { DemoUrls } from "./site/site-app.js";
-export {
-  createFakeSlack,
-  type FakeSlack,
-  type FakeSlackOptions,
-  type SlackTraffic,
-  type SlackUser,
-} from "./slack/fake-slack.js";
-export {
-  type SignSlackRequestOptions,
-  type SlackSignatureHeaders,
-  signSlackRequest,
-  slackSignature,
-} from "./slack/sign-slack-request.js";
 export {
   createSlackPreview,
   type SlackExchange,
@@ -25,7 +12,7 @@ export {
   type SlackPreviewOptions,
   UnknownSlackUserError,
 } from "./slack/slack-preview.js";
-export { buildStaff, type StaffMember, type StaffRole } from "./slack/staff.js";
+export { buildStaff, DEMO_TEAM, type StaffMember, type StaffRole } from "./slack/staff.js";
 export {
   DEFAULT_PORTS,
   type DemoPorts,

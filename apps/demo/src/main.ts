@@ -4,7 +4,7 @@
  * stops everything on Ctrl-C. Needs no network.
  */
 import process from "node:process";
-import { PortInUseError } from "./internal/listen.js";
+import { PortInUseError } from "@coreplus-kit/core/node";
 import { DEFAULT_PORTS, startDemo } from "./start-demo.js";
 
 const PORT_VARIABLES = {
@@ -93,7 +93,7 @@ function explain(err: unknown, ports: Record<keyof typeof PORT_VARIABLES, number
   }
   const e = err as { code?: string; port?: number; message?: string };
   if (e.code === "EADDRINUSE" && typeof e.port === "number") {
-    return explain(new PortInUseError("127.0.0.1", e.port, err), ports);
+    return explain(new PortInUseError("127.0.0.1", e.port, { cause: err }), ports);
   }
   return err instanceof Error ? err.message : String(err);
 }

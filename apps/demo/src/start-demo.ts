@@ -9,17 +9,18 @@ import { basename, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type CoreplusClient, createCoreplusClient } from "@coreplus-kit/core";
 import { DEV_ACCESS_TOKEN, DEV_CONSUMER_ID, DEV_CONSUMER_SECRET } from "@coreplus-kit/core/dev";
+import { type Listening, listen } from "@coreplus-kit/core/node";
 import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
 import { serveEdgeApi } from "@coreplus-kit/edge-api/node";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { type AuditEntry, createSlackbot } from "@coreplus-kit/slackbot";
+import { createFakeSlack } from "@coreplus-kit/slackbot/testing";
 import { getRequestListener } from "@hono/node-server";
 import type { Hono } from "hono";
-import { type Listening, listen } from "./internal/listen.js";
+import { addPaediatricService, sandboxMainContact, withDemoQuestions } from "./internal/demo-clinic.js";
 import { createSiteApp, type DemoUrls } from "./site/site-app.js";
-import { createFakeSlack } from "./slack/fake-slack.js";
 import { createSlackPreview } from "./slack/slack-preview.js";
-import { buildStaff, type StaffMember } from "./slack/staff.js";
+import { buildStaff, DEMO_TEAM, type StaffMember } from "./slack/staff.js";
 import { createTodayFeed } from "./today/todays-appointments.js";
 
 /** The documented default ports (architecture.md). */
@@ -59,6 +60,8 @@ export interface RunningDemo {
 }
 
 const BOT_TOKEN = "xoxb-harbourside-demo-not-a-real-token";
+const BOT_USER_ID = "U0APPTBOT";
+const BOT_ID = "B0APPTBOT";
 
 /** The built site, whether this runs from dist/server (built) or from src (tests). */
 export function defaultSiteDir(): string {
@@ -108,7 +111,11 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       host,
       port: ports.edgeApi,
       now,
-      config: defaultSandboxConfig({ baseUrl: sandbox.url }),
+      config: withDemoQuestions(
+        defaultSandboxConfig({ baseUrl: sandbox.url }),
+        addPaediatricService(sandbox.sandbox),
+        `${site.url}/#privacy`,
+      ),
       logger: (entry) => {
         // Per-request lines would drown the demo's terminal; problems still show.
         if (entry.level === "error" || entry.level === "warn") {
@@ -129,7 +136,14 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       accessToken: DEV_ACCESS_TOKEN,
     });
     const staff = buildStaff(await coreplus.practitioners.iterate().toArray());
-    const fakeSlack = createFakeSlack({ botToken: BOT_TOKEN, users: staff });
+    const fakeSlack = createFakeSlack({
+      botToken: BOT_TOKEN,
+      users: staff,
+      teamId: DEMO_TEAM.id,
+      botUserId: BOT_USER_ID,
+      botId: BOT_ID,
+      maxRecords: 500,
+    });
     // A fresh secret per run: only this process signs requests for its own bot.
     const signingSecret = randomBytes(24).toString("hex");
 
@@ -143,8 +157,8 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       now,
       viewers: staff.filter((s) => s.role === "viewer").map((s) => s.id),
       admins: staff.filter((s) => s.role === "admin").map((s) => s.id),
-      botId: "B0APPTBOT",
-      botUserId: "U0APPTBOT",
+      botId: BOT_ID,
+      botUserId: BOT_USER_ID,
       audit: (entry) => audit(`slackbot: ${describeAudit(entry, staff)}`),
     });
     stops.push(() => bot.stop());
@@ -159,7 +173,11 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       slackEvents: started.url,
       slackApi: `${site.url}/slack/api/`,
     };
-    const today = createTodayFeed({ client: coreplus, now });
+    const today = createTodayFeed({
+      client: coreplus,
+      now,
+      mainContact: sandboxMainContact(sandbox.sandbox),
+    });
     // Warm the directory and patients' initials now, so the first visit to the page is quick.
     today.get().catch(() => {});
     app = createSiteApp({
@@ -169,6 +187,7 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
       staff,
       slackPreview: createSlackPreview({
         fakeSlack,
+        staff,
         botEventsUrl: started.url,
         signingSecret,
         responseUrlBase: `${site.url}/slack/response/`,

@@ -4,21 +4,14 @@
  * by the demo, answered by the real bot) and on today's appointments. Business time is pinned (for the
  * servers and the browser) so the booking lands on "today".
  */
+import { launchChromium, requireChromiumUnderCi } from "@coreplus-kit/test-support/chromium";
+import type { CoreplusBookedDetail } from "@coreplus-kit/widget";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath, findChromium, launchChromium } from "../src/browser/chromium.js";
-import {
-  askSlackPreview,
-  type BookedDetail,
-  bookThroughWidget,
-  listenForBooking,
-} from "../src/browser/drive.js";
+import { askSlackPreview, bookThroughWidget, listenForBooking } from "../src/browser/drive.js";
 import { type RunningDemo, startDemo } from "../src/start-demo.js";
 
-const executable = findChromium(process.env);
-const reason = `no Chromium at ${chromiumPath(process.env)} (install it or set CHROMIUM_PATH)`;
-if (!executable && process.env.CI === "true") throw new Error(`CI=true and ${reason}`);
-if (!executable) console.warn(`demo e2e skipped: ${reason}`);
+const executable = requireChromiumUnderCi("demo e2e");
 
 /** A Monday morning in Melbourne: Liam O'Connor works at Docklands from 08:00. */
 const BUSINESS_NOW = new Date("2026-03-02T07:30:00+11:00");
@@ -35,7 +28,7 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let booked: BookedDetail;
+  let booked: CoreplusBookedDetail;
   const logs: string[] = [];
 
   beforeAll(async () => {

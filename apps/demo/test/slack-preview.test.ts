@@ -4,13 +4,13 @@
  * A request signed with the wrong secret is refused and costs nothing.
  */
 import { DEV_ACCESS_TOKEN, DEV_CONSUMER_ID, DEV_CONSUMER_SECRET } from "@coreplus-kit/core/dev";
+import { type Listening, listen } from "@coreplus-kit/core/node";
 import { type RunningSandbox, serveSandbox } from "@coreplus-kit/sandbox/node";
 import { createSlackbot, HOME_REFRESH_ACTION_ID, type Slackbot } from "@coreplus-kit/slackbot";
+import { createFakeSlack, type FakeSlackHandler } from "@coreplus-kit/slackbot/testing";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Listening, listen } from "../src/internal/listen.js";
-import { createFakeSlack, type FakeSlack } from "../src/slack/fake-slack.js";
 import { createSlackPreview, type SlackPreview } from "../src/slack/slack-preview.js";
 import { buildStaff, type StaffMember } from "../src/slack/staff.js";
 
@@ -21,7 +21,7 @@ const TOKEN = "xoxb-test";
 let sandbox: RunningSandbox;
 let site: Listening;
 let bot: Slackbot;
-let fake: FakeSlack;
+let fake: FakeSlackHandler;
 let preview: SlackPreview;
 let staff: StaffMember[];
 let botUrl: string;
@@ -37,7 +37,8 @@ beforeAll(async () => {
     })),
   );
   fake = createFakeSlack({ botToken: TOKEN, users: staff });
-  site = await listen(getRequestListener(new Hono().route("/slack", fake.app).fetch), {
+  const slackRoutes = new Hono().post("/slack/*", (c) => fake.handle(c.req.raw));
+  site = await listen(getRequestListener(slackRoutes.fetch), {
     host: "127.0.0.1",
     port: 0,
   });
@@ -62,6 +63,7 @@ beforeAll(async () => {
   botUrl = started.mode === "http" ? started.url : "";
   preview = createSlackPreview({
     fakeSlack: fake,
+    staff,
     botEventsUrl: botUrl,
     signingSecret: SECRET,
     responseUrlBase: `${site.url}/slack/response/`,
@@ -118,6 +120,7 @@ describe("the Slack preview with the real bot", () => {
   it("is refused by the bot when signed with another secret, and nothing is fetched", async () => {
     const wrong = createSlackPreview({
       fakeSlack: fake,
+      staff,
       botEventsUrl: botUrl,
       signingSecret: "not-the-secret",
       responseUrlBase: `${site.url}/slack/response/`,

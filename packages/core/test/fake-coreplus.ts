@@ -3,12 +3,12 @@
  * every JwToken with the package's own verifier and records what it received. Each test installs a
  * handler; faults (drops, silence, bad JSON) are just handlers.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createCoreplusClient } from "../src/client/index.js";
 import type { CoreplusClient, CoreplusClientOptions } from "../src/client/types.js";
 import { type RequestClaims, verifyRequestToken } from "../src/jwt/index.js";
+import { listen } from "../src/node.js";
 
 export const CONSUMER_ID = "client-test-consumer";
 export const CONSUMER_SECRET = "client-test-consumer-secret-123";
@@ -61,7 +61,7 @@ export async function startFakeCoreplus(): Promise<FakeCoreplus> {
   let handler: Handler = (_req, res) => json(res, 404, result("Not found"));
   const received: Received[] = [];
   let origin = "";
-  const server = createServer(async (req, res) => {
+  const server = await listen(async (req, res) => {
     const at = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -99,18 +99,14 @@ export async function startFakeCoreplus(): Promise<FakeCoreplus> {
     }
     await handler(record, res);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.url;
   return {
     origin,
     received,
     handle(next) {
       handler = next;
     },
-    close() {
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 

@@ -24,6 +24,7 @@ export {
 } from "./config/index.js";
 export { EdgeError, type EdgeErrorCode } from "./errors.js";
 export { PROBLEM_BASE, ProblemError } from "./http/index.js";
+export type { Attribution, BookedBy, BookingAnswer, PublicQuestion } from "./schemas/booking-extras.js";
 export type {
   AppointmentTypesQuery,
   AppointmentTypesResponse,

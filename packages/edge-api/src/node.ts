@@ -7,11 +7,11 @@
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { coreplusConfigFromEnv } from "@coreplus-kit/core/dev";
-import { serve } from "@hono/node-server";
+import { listen, PortInUseError } from "@coreplus-kit/core/node";
+import { getRequestListener } from "@hono/node-server";
 import { createEdgeApp, DOCS_ASSET_NAMES, type EdgeDeps } from "./app/index.js";
 import {
   defaultSandboxConfig,
@@ -149,15 +149,12 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
   if (opts.fetch) deps.fetch = opts.fetch;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
-    (resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: opts.port ?? 8787, hostname: host }, (info: AddressInfo) =>
-        resolve({ server: s, port: info.port }),
-      );
-      s.once("error", reject);
-    },
-  );
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const server = await listen(getRequestListener(app.fetch), {
+    host,
+    port: opts.port ?? 8787,
+    portHint: "set EDGE_API_PORT to use another port",
+  });
+  const { url, port } = server;
   logger({
     level: "info",
     msg: "edge API listening",
@@ -175,16 +172,8 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
     url,
     port,
     config,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => {
-          jsonLines.flush();
-          if (err) reject(err);
-          else resolve();
-        });
-        // Idle keep-alive sockets would hold close() open; requests in flight still finish.
-        (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      }),
+    // Requests in flight finish; idle keep-alive sockets end at once, so they cannot hold close() open.
+    close: () => server.close({ drain: true }).finally(() => jsonLines.flush()),
   };
 }
 
@@ -199,8 +188,7 @@ async function main(): Promise<void> {
     running = await serveEdgeApi({ port, host: process.env.HOST ?? "127.0.0.1" });
   } catch (err) {
     if (err instanceof EdgeConfigError) console.error(err.message);
-    else if ((err as { code?: string }).code === "EADDRINUSE")
-      console.error(`port ${port} is already in use`);
+    else if (err instanceof PortInUseError) console.error(err.message);
     else console.error(err);
     process.exit(1);
   }

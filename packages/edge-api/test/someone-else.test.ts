@@ -71,17 +71,8 @@ describe("booking for someone else", () => {
   test("the profile lists the clinic's questions and its privacy link", async () => {
     const { body } = await getJson<{ clinic: { questions: unknown[]; privacyUrl: string } }>(s.api);
     expect(body.clinic.privacyUrl).toBe("https://harbourside.example/privacy");
-    expect(body.clinic.questions).toEqual([
-      { id: "referral", label: "Do you have a GP referral?", kind: "yes-no", required: true },
-      {
-        id: "funding",
-        label: "Funding",
-        kind: "choice",
-        options: ["Private", "NDIS", "Medicare care plan"],
-        required: false,
-      },
-      { id: "school", label: "School or kinder", kind: "text", required: false, maxLength: 60 },
-    ]);
+    // The configured questions exactly as configured (a text question shows its limit).
+    expect(body.clinic.questions).toEqual(QUESTIONS);
   });
 
   test("a new child: one new client with the parent's contact, one family record, no client for the parent", async () => {
@@ -120,6 +111,27 @@ describe("booking for someone else", () => {
     expect(notes.split("\n")).toEqual(["Seen before: no", "Do you have a GP referral? yes"]);
     // A new dependant's carer is on the family record, not in the notes.
     expect(notes).not.toContain(parent.firstName);
+  });
+
+  test("a failure after the child's client was made resumes: still one client and one family record", async () => {
+    const clientsBefore = s.sandbox.store.clients.size;
+    const familiesBefore = s.sandbox.store.families.size;
+    const body = {
+      ...bookingBody(await nextSlot(), ids.standard, { ...child, firstName: "Ravi" } as never),
+      bookedBy: parent,
+      answers: [{ questionId: "referral", value: "no" }],
+    };
+    await s.controls.forceStatus(503, { times: 1, match: { path: "/clientfamily" } });
+    try {
+      const failed = await postBooking(s.api, body, "someone-else-resume-1");
+      expect(failed.status).toBe(503);
+    } finally {
+      await s.controls.clearFaults();
+    }
+    const retried = await postBooking(s.api, body, "someone-else-resume-1");
+    expect(retried.status).toBe(201);
+    expect(s.sandbox.store.clients.size).toBe(clientsBefore + 1);
+    expect(s.sandbox.store.families.size).toBe(familiesBefore + 1);
   });
 
   test("an existing child: no client changed, no family record added, the carer in the notes", async () => {

@@ -4,12 +4,12 @@
  * SANDBOX_PORT (default 4010) with credentials from COREPLUS_* or the development defaults.
  */
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { dateInZone } from "@coreplus-kit/core";
 import { coreplusConfigFromEnv, DEV_ACCESS_TOKEN, DEV_SANDBOX_ADMIN_TOKEN } from "@coreplus-kit/core/dev";
+import { listen } from "@coreplus-kit/core/node";
 import { getRequestListener } from "@hono/node-server";
 import { isDroppedResponse } from "./controls/faults.js";
 import { createSandbox, type Sandbox, type SandboxOptions } from "./index.js";
@@ -91,24 +91,6 @@ function writeState(sandbox: Sandbox, path: string, seed: number): void {
   renameSync(tmp, path);
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const onError = (err: NodeJS.ErrnoException) => {
-      server.off("listening", onListening);
-      if (err.code === "EADDRINUSE") {
-        reject(new Error(`Port ${port} on ${host} is already in use (set SANDBOX_PORT to use another port)`));
-      } else reject(err);
-    };
-    const onListening = () => {
-      server.off("error", onError);
-      resolvePort((server.address() as AddressInfo).port);
-    };
-    server.once("error", onError);
-    server.once("listening", onListening);
-    server.listen(port, host);
-  });
-}
-
 /** Serves a sandbox over HTTP on Node. */
 export async function serveSandbox(opts: ServeSandboxOptions = {}): Promise<RunningSandbox> {
   const { port = DEFAULT_PORT, host = DEFAULT_HOST, stateFile, log = console.log, ...sandboxOptions } = opts;
@@ -126,30 +108,21 @@ export async function serveSandbox(opts: ServeSandboxOptions = {}): Promise<Runn
     }
     return res;
   });
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    void listener(req, res);
+  const server = await listen((req, res) => void listener(req, res), {
+    host,
+    port,
+    portHint: "set SANDBOX_PORT to use another port",
   });
-  const actualPort = await listen(server, port, host);
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`;
 
   let closed: Promise<void> | undefined;
   return {
-    url,
-    port: actualPort,
+    url: server.url,
+    port: server.port,
     sandbox,
     close() {
-      closed ??= new Promise<void>((done, fail) => {
-        server.close((err) => {
-          try {
-            if (statePath) writeState(sandbox, statePath, seed);
-          } catch (writeErr) {
-            fail(writeErr);
-            return;
-          }
-          if (err) fail(err);
-          else done();
-        });
-        server.closeAllConnections();
+      // Open connections are dropped; the state file is written even when closing reports an error.
+      closed ??= server.close().finally(() => {
+        if (statePath) writeState(sandbox, statePath, seed);
       });
       return closed;
     },

@@ -4,8 +4,8 @@
  * side by side never share state: "multi" has two locations, "three" three, every other one. GET
  * /_log?clinic= returns what that clinic's requests looked like.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { listen } from "@coreplus-kit/core/node";
 import type {
   AvailabilityResponse,
   BookingRequest,
@@ -111,21 +111,12 @@ export async function startFakeEdge(): Promise<{ url: string; close(): Promise<v
     }
     return s;
   };
-  const server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     void handle(req, res, stateOf).catch((error: unknown) => {
       res.writeHead(500).end(String(error));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: server.url, close: () => server.close() };
 }
 
 async function handle(

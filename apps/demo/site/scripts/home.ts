@@ -1,5 +1,6 @@
 /** The clinic's home page: fills the team and locations from the public edge API. */
 import type { PublicLocation, PublicPractitioner } from "@coreplus-kit/edge-api";
+import type { CoreplusBookedDetail } from "@coreplus-kit/widget";
 import { avatarInitials, avatarTone, byId, h } from "./dom.js";
 import { getClinic, getPractitioners } from "./edge.js";
 import { profileFor } from "./team.js";
@@ -51,8 +52,7 @@ async function fill(): Promise<void> {
 function noteBookings(): void {
   const note = byId("booked-note");
   document.addEventListener("coreplus-booked", (event) => {
-    const detail = (event as CustomEvent<{ reference?: string; booking?: { reference?: string } }>).detail;
-    const reference = detail?.reference ?? detail?.booking?.reference;
+    const reference = (event as CustomEvent<CoreplusBookedDetail>).detail?.reference;
     note.replaceChildren(
       `Booked${reference ? ` (reference ${reference})` : ""}. Watch it arrive on `,
       h("a", { href: "/today" }, "today's appointments"),

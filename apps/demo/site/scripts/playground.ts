@@ -4,6 +4,7 @@
  * starts); theme values are CSS custom properties and change in place.
  */
 import type { PublicAppointmentType, PublicLocation, PublicPractitioner } from "@coreplus-kit/edge-api";
+import type { CoreplusEventDetails } from "@coreplus-kit/widget";
 import { byId, h } from "./dom.js";
 import { CLINIC, edgeApiUrl, getAppointmentTypes, getClinic, getPractitioners } from "./edge.js";
 import { buildSnippet, darkThemeAccent, type WidgetSettings } from "./snippet.js";
@@ -157,14 +158,15 @@ byId("copy").addEventListener("click", async () => {
   }, 4000);
 });
 
-const EVENTS = [
-  "coreplus-ready",
-  "coreplus-step-change",
-  "coreplus-slot-selected",
-  "coreplus-booked",
-  "coreplus-error",
-];
-for (const name of EVENTS) {
+// Every event the widget declares, no more: the compiler checks this list against its event map.
+const EVENTS = {
+  "coreplus-ready": true,
+  "coreplus-step-change": true,
+  "coreplus-slot-selected": true,
+  "coreplus-booked": true,
+  "coreplus-error": true,
+} satisfies Record<keyof CoreplusEventDetails, true>;
+for (const name of Object.keys(EVENTS)) {
   frame.addEventListener(name, (event) => {
     const detail = (event as CustomEvent<unknown>).detail;
     const summary = detail && typeof detail === "object" ? JSON.stringify(detail).slice(0, 140) : "";

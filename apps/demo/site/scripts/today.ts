@@ -13,6 +13,7 @@ interface TodayAppointment {
   type: string;
   status: string;
   patient: string;
+  bookedBy?: string;
 }
 
 interface TodayLocation {
@@ -61,7 +62,12 @@ function row(a: TodayAppointment): HTMLTableRowElement {
     ),
     h("td", {}, a.practitioner.name),
     h("td", {}, a.type),
-    h("td", { class: "patient" }, a.patient),
+    h(
+      "td",
+      { class: "patient" },
+      a.patient,
+      a.bookedBy ? h("span", { class: "booked-by" }, ` booked by ${a.bookedBy}`) : null,
+    ),
     h("td", {}, h("span", { class: `status status--${a.status.toLowerCase()}` }, a.status)),
     h("td", { class: "ref" }, a.reference),
   );

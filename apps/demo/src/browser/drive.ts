@@ -3,18 +3,8 @@
  * booking through the widget, and asking the bot in the Slack preview. Shared by the end-to-end test
  * and the README screenshot script.
  */
+import type { CoreplusBookedDetail } from "@coreplus-kit/widget";
 import type { Locator, Page } from "playwright-core";
-
-/** What the widget's `coreplus-booked` event carries (no patient details). */
-export interface BookedDetail {
-  reference: string;
-  start: string;
-  end: string;
-  timezone: string;
-  location: { id: string; name: string };
-  practitioner: { id: string; displayName: string };
-  appointmentType: { id: string; name: string; durationMinutes: number };
-}
 
 /** A made-up patient. */
 export interface DemoPatient {
@@ -37,7 +27,7 @@ export interface BookingChoices {
 const TIME_BUTTON = /^\d{1,2}:\d{2}\s?(am|pm)$/i;
 
 /** Resolves with the next `coreplus-booked` detail on the page (listen before booking). */
-export async function listenForBooking(page: Page): Promise<() => Promise<BookedDetail>> {
+export async function listenForBooking(page: Page): Promise<() => Promise<CoreplusBookedDetail>> {
   await page.evaluate(() => {
     const w = window as unknown as { __demoBooked?: Promise<unknown> };
     w.__demoBooked = new Promise((resolve) => {
@@ -45,7 +35,7 @@ export async function listenForBooking(page: Page): Promise<() => Promise<Booked
     });
   });
   return () =>
-    page.evaluate(() => (window as unknown as { __demoBooked: Promise<BookedDetail> }).__demoBooked);
+    page.evaluate(() => (window as unknown as { __demoBooked: Promise<CoreplusBookedDetail> }).__demoBooked);
 }
 
 const headingIn =

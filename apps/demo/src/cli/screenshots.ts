@@ -6,8 +6,8 @@
  */
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { chromiumPath, findChromium, launchChromium } from "@coreplus-kit/test-support/chromium";
 import type { Locator, Page } from "playwright-core";
-import { chromiumPath, findChromium, launchChromium } from "../browser/chromium.js";
 import {
   askSlackPreview,
   chooseUpToTimes,

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createFakeSlack } from "@coreplus-kit/slackbot/testing";
 import { afterAll, describe, expect, it } from "vitest";
-import { createFakeSlack } from "../slack/fake-slack.js";
 import { type SlackExchange, type SlackPreview, UnknownSlackUserError } from "../slack/slack-preview.js";
 import { buildStaff } from "../slack/staff.js";
 import type { TodayFeed } from "../today/todays-appointments.js";

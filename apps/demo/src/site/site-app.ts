@@ -2,10 +2,10 @@
  * The demo site's server: the built pages, the JSON the demo pages call (today's appointments, the
  * Slack preview), and the stand-in for Slack (`/slack/api/…`, `/slack/response/…`) the bot talks to.
  */
+import type { FakeSlackHandler } from "@coreplus-kit/slackbot/testing";
 import { Hono } from "hono";
-import type { FakeSlack } from "../slack/fake-slack.js";
 import { type SlackPreview, UnknownSlackUserError } from "../slack/slack-preview.js";
-import type { StaffMember } from "../slack/staff.js";
+import { DEMO_TEAM, type StaffMember } from "../slack/staff.js";
 import type { TodayFeed } from "../today/todays-appointments.js";
 import { staticSite } from "./static-files.js";
 
@@ -24,7 +24,8 @@ export interface SiteAppOptions {
   /** The Vite build output (absolute). */
   siteDir: string;
   urls: DemoUrls;
-  fakeSlack: FakeSlack;
+  /** The fake Slack Web API and response URLs, served under /slack/. */
+  fakeSlack: FakeSlackHandler;
   slackPreview: SlackPreview;
   staff: readonly StaffMember[];
   today: TodayFeed;
@@ -39,7 +40,9 @@ export function createSiteApp(opts: SiteAppOptions): Hono {
   const app = new Hono();
   const report = opts.onError ?? (() => {});
 
-  app.route("/slack", opts.fakeSlack.app);
+  // Only the fake's two POST routes: GET /slack is the preview page.
+  app.post("/slack/api/:method", (c) => opts.fakeSlack.handle(c.req.raw));
+  app.post("/slack/response/:id", (c) => opts.fakeSlack.handle(c.req.raw));
 
   app.get("/api/demo", (c) => c.json({ urls: opts.urls, clinic: "harbourside" }));
 
@@ -57,7 +60,7 @@ export function createSiteApp(opts: SiteAppOptions): Hono {
 
   app.get("/api/slack/staff", (c) =>
     c.json({
-      team: opts.fakeSlack.teamName,
+      team: DEMO_TEAM.name,
       staff: opts.staff.map(({ id, name, realName, title, role }) => ({ id, name, realName, title, role })),
     }),
   );

@@ -4,8 +4,8 @@
  * what the bot answers (the HTTP acknowledgement, response URL posts, ephemeral messages, views).
  */
 import { randomUUID } from "node:crypto";
-import type { FakeSlack, SlackTraffic, SlackUser } from "./fake-slack.js";
-import { signSlackRequest } from "./sign-slack-request.js";
+import { type FakeSlackHandler, type RecordedCall, signSlackRequest } from "@coreplus-kit/slackbot/testing";
+import { DEMO_TEAM, type StaffMember } from "./staff.js";
 
 /** A message as the bot sent it (Block Kit JSON, passed through untouched). */
 export interface SlackMessage {
@@ -33,7 +33,12 @@ export interface SlackExchange {
 
 /** Options for {@link createSlackPreview}. */
 export interface SlackPreviewOptions {
-  fakeSlack: FakeSlack;
+  /** The fake Slack the bot's Web API client and the response URLs point at. */
+  fakeSlack: FakeSlackHandler;
+  /** The workspace's members (a command from anyone else is an {@link UnknownSlackUserError}). */
+  staff: readonly StaffMember[];
+  /** Default: the demo's team. */
+  teamId?: string;
   /** The bot's events URL, e.g. "http://127.0.0.1:3000/slack/events". */
   botEventsUrl: string;
   signingSecret: string;
@@ -71,6 +76,8 @@ export class UnknownSlackUserError extends Error {
 }
 
 const APP_ID = "A0APPTBOT";
+/** How the fake records a post to a response URL. */
+const RESPONSE_URL = "response_url";
 const DM_CHANNEL = { id: "D0APPTDM1", name: "directmessage" };
 
 /** Creates the preview driver. */
@@ -80,9 +87,10 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const settleMs = opts.settleMs ?? 400;
   const slack = opts.fakeSlack;
+  const teamId = opts.teamId ?? DEMO_TEAM.id;
 
-  function userOf(userId: string): SlackUser {
-    const user = slack.users.find((u) => u.id === userId);
+  function userOf(userId: string): StaffMember {
+    const user = opts.staff.find((u) => u.id === userId);
     if (!user) throw new UnknownSlackUserError();
     return user;
   }
@@ -92,11 +100,7 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
     contentType: string,
   ): Promise<{ status: number; ms: number; text: string }> {
     const started = now();
-    const headers = signSlackRequest({
-      signingSecret: opts.signingSecret,
-      body,
-      timestamp: Math.floor(now() / 1000),
-    });
+    const headers = signSlackRequest(opts.signingSecret, body, Math.floor(now() / 1000));
     const res = await fetchImpl(opts.botEventsUrl, {
       method: "POST",
       headers: { ...headers, "content-type": contentType },
@@ -113,7 +117,7 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
   async function exchange(
     body: string,
     contentType: string,
-    mine: (t: SlackTraffic) => boolean,
+    mine: (t: RecordedCall) => boolean,
     ackMessage: boolean,
   ): Promise<SlackExchange> {
     const since = slack.nextSeq();
@@ -131,20 +135,24 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
 
     if (ack.status >= 200 && ack.status < 300) {
       // An answer already in the acknowledgement needs only a short wait for anything further.
-      const first = await slack.waitFor(mine, { since, timeoutMs: ackBody ? settleMs : timeoutMs });
+      // The fake rejects a wait that times out: that is "nothing arrived", not a failure of the preview.
+      const first = await slack.waitFor(mine, { since, timeoutMs: ackBody ? settleMs : timeoutMs }).then(
+        ([call]) => call,
+        () => undefined,
+      );
       if (first) await delay(settleMs);
       else if (!ackBody) result.timedOut = true;
     }
 
-    for (const t of slack.traffic()) {
+    for (const t of [...slack.calls]) {
       if (t.seq < since) continue;
-      if (t.kind === "api") result.apiCalls.push({ method: t.method, ok: t.ok });
+      if (t.method !== RESPONSE_URL) result.apiCalls.push({ method: t.method, ok: t.ok });
       if (!mine(t)) continue;
       const ms = now() - started;
-      if (t.kind === "response_url") result.replies.push({ via: "response_url", ms, message: t.body });
-      else if (t.method === "views.publish") result.views.push({ ms, view: t.args.view as SlackMessage });
+      if (t.method === RESPONSE_URL) result.replies.push({ via: "response_url", ms, message: t.body });
+      else if (t.method === "views.publish") result.views.push({ ms, view: t.body.view as SlackMessage });
       else if (t.method === "chat.postEphemeral" || t.method === "chat.postMessage") {
-        result.replies.push({ via: t.method, ms, message: t.args as SlackMessage });
+        result.replies.push({ via: t.method, ms, message: t.body as SlackMessage });
       }
     }
     return result;
@@ -156,7 +164,7 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
       const responseId = randomUUID();
       const form = new URLSearchParams({
         token: "demo-verification-token",
-        team_id: slack.teamId,
+        team_id: teamId,
         team_domain: "harbourside",
         channel_id: DM_CHANNEL.id,
         channel_name: DM_CHANNEL.name,
@@ -173,11 +181,10 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
         form.toString(),
         "application/x-www-form-urlencoded",
         (t) =>
-          (t.kind === "response_url" && t.id === responseId) ||
-          (t.kind === "api" &&
-            (t.method === "chat.postEphemeral" || t.method === "chat.postMessage") &&
-            t.args.channel === DM_CHANNEL.id &&
-            (t.method === "chat.postMessage" || t.args.user === user.id)),
+          (t.method === RESPONSE_URL && t.responseId === responseId) ||
+          ((t.method === "chat.postEphemeral" || t.method === "chat.postMessage") &&
+            t.body.channel === DM_CHANNEL.id &&
+            (t.method === "chat.postMessage" || t.body.user === user.id)),
         true,
       );
     },
@@ -187,7 +194,7 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
       const eventTime = Math.floor(now() / 1000);
       const body = JSON.stringify({
         token: "demo-verification-token",
-        team_id: slack.teamId,
+        team_id: teamId,
         api_app_id: APP_ID,
         type: "event_callback",
         event_id: `Ev${randomUUID().replaceAll("-", "").slice(0, 10).toUpperCase()}`,
@@ -199,7 +206,7 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
           tab: "home",
           event_ts: `${eventTime}.000100`,
         },
-        authorizations: [{ team_id: slack.teamId, user_id: "U0APPTBOT", is_bot: true }],
+        authorizations: [{ team_id: teamId, user_id: "U0APPTBOT", is_bot: true }],
       });
       return exchange(body, "application/json", homeViewFor(user.id), false);
     },
@@ -208,13 +215,13 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
       const user = userOf(userId);
       const payload = {
         type: "block_actions",
-        team: { id: slack.teamId, domain: "harbourside" },
-        user: { id: user.id, username: user.name, name: user.name, team_id: slack.teamId },
+        team: { id: teamId, domain: "harbourside" },
+        user: { id: user.id, username: user.name, name: user.name, team_id: teamId },
         api_app_id: APP_ID,
         token: "demo-verification-token",
         container: { type: "view", view_id: "V00000000" },
         trigger_id: `${Date.now()}.${randomUUID()}`,
-        view: { id: "V00000000", type: "home", team_id: slack.teamId },
+        view: { id: "V00000000", type: "home", team_id: teamId },
         actions: [
           {
             type: "button",
@@ -231,8 +238,8 @@ export function createSlackPreview(opts: SlackPreviewOptions): SlackPreview {
   };
 }
 
-function homeViewFor(userId: string): (t: SlackTraffic) => boolean {
-  return (t) => t.kind === "api" && t.method === "views.publish" && t.args.user_id === userId;
+function homeViewFor(userId: string): (t: RecordedCall) => boolean {
+  return (t) => t.method === "views.publish" && t.body.user_id === userId;
 }
 
 /** An acknowledgement body that carries a message (Bolt answers an empty `ack()` with an empty body). */

@@ -3,13 +3,21 @@
  * as the bot's contract says), plus a receptionist who may see everyone's day (SLACK_VIEWERS) and a
  * practice manager (SLACK_ADMINS).
  */
-import type { SlackUser } from "./fake-slack.js";
+
+/** The demo's Slack workspace (what the fake Slack answers as its team). */
+export const DEMO_TEAM = { id: "T0HARBOUR", name: "Harbourside Health" } as const;
 
 /** What a member may ask the bot for. */
 export type StaffRole = "practitioner" | "viewer" | "admin";
 
-/** A member of the demo workspace and their role. */
-export interface StaffMember extends SlackUser {
+/** A member of the demo workspace and their role (users.info answers with id, name, realName, email). */
+export interface StaffMember {
+  id: string;
+  /** Handle, e.g. "amelia.chen". */
+  name: string;
+  realName: string;
+  email: string;
+  title?: string;
   role: StaffRole;
   /** The linked practitioner's coreplus id (practitioners only). */
   practitionerId?: string;

@@ -27,6 +27,8 @@ export interface TodayAppointment {
   status: string;
   /** "A.N." — never the name. */
   patient: string;
+  /** Who booked for the patient, as "P.R. (Mother)" (initials and relationship), when someone else did. */
+  bookedBy?: string;
 }
 
 /** One location's today. */
@@ -61,6 +63,24 @@ export interface TodayFeedOptions {
   directoryTtlMs?: number;
   /** Answers are reused for this long, so several open pages cost one read; default 1.5 s. */
   answerTtlMs?: number;
+  /**
+   * The carer recorded as a client's main contact (a ClientFamily record), for patients booked by
+   * someone else as new clients. coreplus has no documented family listing; the demo reads its sandbox.
+   */
+  mainContact?: (clientId: string) => Promise<Carer | undefined>;
+}
+
+/** A carer as the feed reads one. */
+export interface Carer {
+  firstName: string;
+  lastName: string;
+  relationship: string;
+}
+
+/** The carer the edge API wrote into an existing patient's notes ("Booked by Priya Raman (Mother)"). */
+export function carerInNotes(notes: string | undefined): Carer | undefined {
+  const m = /^Booked by (\S+(?: \S+)*?) (\S+) \(([^)\n]+)\)$/m.exec(notes ?? "");
+  return m ? { firstName: m[1]!, lastName: m[2]!, relationship: m[3]! } : undefined;
 }
 
 /** Reads today's appointments; see {@link createTodayFeed}. */
@@ -137,6 +157,13 @@ export function createTodayFeed(opts: TodayFeedOptions): TodayFeed {
     }
   }
 
+  async function bookedBy(notes: string | undefined, clientId: string | undefined) {
+    let carer = carerInNotes(notes);
+    if (!carer && clientId && opts.mainContact)
+      carer = await opts.mainContact(clientId).catch(() => undefined);
+    return carer ? { bookedBy: `${initials(carer.firstName, carer.lastName)} (${carer.relationship})` } : {};
+  }
+
   async function compute(): Promise<TodayResponse> {
     const now = opts.now();
     const dir = await currentDirectory();
@@ -180,6 +207,7 @@ export function createTodayFeed(opts: TodayFeedOptions): TodayFeed {
           type: (a.appointmentTypeId && dir.types.get(a.appointmentTypeId)) || "Appointment",
           status: a.status,
           patient: await patientInitials(a.clients[0]?.clientId),
+          ...(await bookedBy(a.notes, a.clients[0]?.clientId)),
         });
       }),
     );

@@ -1,10 +1,10 @@
 import { mkdtemp, writeFile } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { verifyRequestToken } from "../jwt/index.js";
+import { type Listening, listen } from "../node.js";
 import { main } from "./main.js";
 
 const CONSUMER = "cli-test-consumer";
@@ -41,7 +41,7 @@ interface Seen {
   body: string;
   contentType: string | undefined;
 }
-let server: Server;
+let server: Listening;
 let baseUrl: string;
 let seen: Seen[] = [];
 let maxPageSize = 100;
@@ -53,7 +53,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
+  server = await listen(async (req, res) => {
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", baseUrl);
     seen.push({ method: req.method ?? "", url: url.href, body, contentType: req.headers["content-type"] });
@@ -98,13 +98,10 @@ beforeAll(async () => {
       return send(200, { location: { locationId: "l1", name: "Harbourside" } });
     return send(404, { result: [{ severity: 2, reason: "Not found" }] });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  baseUrl = server.url;
 });
 
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 beforeEach(() => {
   seen = [];
@@ -172,10 +169,9 @@ describe("coreplus get", () => {
   });
 
   test("an unreachable server is one line naming the URL and the cause", async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const closed = await listen(() => {});
+    const { port } = closed;
+    await closed.close();
     let stderr = "";
     const code = await main(["get", "/Location/", "--base-url", `http://127.0.0.1:${port}`], {
       stdout: { write: () => true },

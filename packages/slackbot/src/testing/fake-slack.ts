@@ -4,8 +4,8 @@
  * fetch-style handler (mount it in any server, e.g. Hono's `app.mount("/slack", fake.handle)`);
  * `startFakeSlack` serves it over node:http on 127.0.0.1, port 0.
  */
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage } from "node:http";
+import { listen } from "@coreplus-kit/core/node";
 
 /** A member of the fake workspace (users.info answers with it). */
 export interface FakeSlackUser {
@@ -270,7 +270,7 @@ let responseCounter = 0;
 export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeSlack> {
   const fake = createFakeSlack(opts);
   const origin = { url: "http://127.0.0.1" };
-  const server: Server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     toRequest(req, origin.url)
       .then((request) => fake.handle(request))
       .then(async (response) => {
@@ -282,9 +282,7 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
         res.end(`fake Slack: ${String(error)}`);
       });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}`;
+  const { url } = server;
   origin.url = url;
   // Spread would copy the getter's value once; keep the live accessor.
   return Object.assign(Object.create(fake) as FakeSlackHandler, {
@@ -294,11 +292,6 @@ export async function startFakeSlack(opts: FakeSlackOptions = {}): Promise<FakeS
       responseCounter += 1;
       return `${url}/response/${id ?? `r${responseCounter}`}`;
     },
-    close() {
-      return new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      });
-    },
+    close: () => server.close(),
   }) as FakeSlack;
 }

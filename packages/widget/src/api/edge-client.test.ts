@@ -1,26 +1,26 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Listening, listen } from "@coreplus-kit/core/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEdgeClient, EdgeRequestError } from "./edge-client.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end();
 const seen: { url: string; headers: IncomingMessage["headers"]; body: string }[] = [];
-const server = createServer((req, res) => {
-  let body = "";
-  req.on("data", (c) => (body += c));
-  req.on("end", () => {
-    seen.push({ url: req.url ?? "", headers: req.headers, body });
-    handler(req, res);
-  });
-});
+let server: Listening;
 let api = "";
 
 beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  api = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  server = await listen((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      seen.push({ url: req.url ?? "", headers: req.headers, body });
+      handler(req, res);
+    });
+  });
+  api = `${server.url}/`;
 });
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+afterAll(() => server.close());
 
 const json =
   (status: number, body: unknown, type = "application/json"): Handler =>

@@ -3,43 +3,33 @@
  * a tiny static site that embeds the self-contained build under a strict Content-Security-Policy,
  * and Debian's Chromium driven by playwright-core.
  */
-import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { listen } from "@coreplus-kit/core/node";
 import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
 import { type EdgeApiServer, serveEdgeApi } from "@coreplus-kit/edge-api/node";
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
-import { type Browser, chromium, type Page } from "playwright-core";
+import {
+  chromiumSkipReason,
+  findChromium,
+  requireChromiumUnderCi as guard,
+  launchChromium,
+} from "@coreplus-kit/test-support/chromium";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 
 /** Monday 30 November 2026, 08:00 in Melbourne (AEDT): the business "now" of every e2e test. */
 export const PINNED_NOW = new Date("2026-11-30T08:00:00+11:00");
 
-/** Where Chromium is, and whether it is there. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const hasChromium = existsSync(chromiumPath);
-/** The one-line reason printed when browser tests are skipped. */
-export const skipReason = `no Chromium at ${chromiumPath} (install Debian's chromium or set CHROMIUM_PATH)`;
+/** Whether Chromium is there, and the one-line reason printed when browser tests are skipped. */
+export const hasChromium = findChromium() !== undefined;
+export const skipReason = chromiumSkipReason();
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-/** Launches Debian's Chromium headless. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS });
-}
+/** Launches Debian's Chromium headless (the workspace's one launcher). */
+export { launchChromium };
 
 /** Builds dist-like output of the script-tag file into a temporary folder (tests always test the source). */
 export async function buildBundle(): Promise<{ dir: string; file: string; cleanup(): Promise<void> }> {
@@ -115,7 +105,7 @@ export async function startStack(bundleFile: string): Promise<Stack> {
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join("; ");
-  const server: Server = createServer((req, res) => {
+  const server = await listen((req, res) => {
     const url = new URL(req.url ?? "/", "http://site");
     if (url.pathname === "/coreplus-booking.js") {
       res
@@ -138,16 +128,13 @@ export async function startStack(bundleFile: string): Promise<Stack> {
       res.writeHead(404).end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const site = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     edge,
     sandbox,
     controls: createSandboxControls({ baseUrl: sandbox.url, adminToken: sandbox.sandbox.adminToken }),
-    site,
+    site: server.url,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
       await edge.close();
       await sandbox.close();
     },
@@ -237,9 +224,7 @@ export async function axeViolations(
 
 /** Under `CI=true` a missing browser fails the run; elsewhere the reason the browser tests are skipped is printed once. */
 export function requireChromiumUnderCi(): void {
-  if (hasChromium) return;
-  if (process.env.CI === "true") throw new Error(`browser tests: ${skipReason}; CI=true requires a browser`);
-  console.log(`browser tests: skipped — ${skipReason}`);
+  guard("browser tests");
 }
 
 /** The live handles of {@link useE2eStack}, valid inside tests. */
