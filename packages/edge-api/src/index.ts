@@ -49,7 +49,6 @@ export type {
   PublicPractitioner,
   PublicSlot,
 } from "./schemas/public.js";
-export type { Attribution, BookedBy, BookingAnswer, PublicQuestion } from "./schemas/booking-extras.js";
 export {
   AppointmentTypesResponse as AppointmentTypesResponseSchema,
   AvailabilityResponse as AvailabilityResponseSchema,

@@ -98,7 +98,10 @@ export function stepAfter(steps: readonly BookingStep[], from: BookingStep): Boo
 
 /** The first step before the review still waiting for an answer (`answered` maps a step to its answer). */
 export function firstUnanswered(answered: Partial<Record<BookingStep, unknown>>): BookingStep | undefined {
-  return ORDER.slice(0, ORDER.indexOf("review")).find((s) => !answered[s]);
+  // "Have you seen us before?" is asked only sometimes: it waits for an answer only when listed.
+  return ORDER.slice(0, ORDER.indexOf("review")).find(
+    (s) => (s !== "returning" || s in answered) && !answered[s],
+  );
 }
 
 /**
