@@ -32,7 +32,7 @@ export interface LoggedRequest {
   slotStart?: string;
   /** For bookings: what the fake made of the proof. */
   proof?: "ok" | "missing" | "failed" | "replayed";
-  /** The whole booking body, for the "carer" scenario only (its tests check what is sent). */
+  /** The whole booking body, for the "carer" and "seen" scenarios only (their tests check what is sent). */
   body?: BookingRequest;
   status?: number;
   aborted: boolean;
@@ -223,7 +223,13 @@ async function handle(
       return send(200, body);
     }
     case "/appointment-types":
-      return send(200, { appointmentTypes: TYPES });
+      // "seen": the initial consultation is for new patients, the follow-up for returning ones.
+      return send(200, {
+        appointmentTypes:
+          scenario === "seen"
+            ? TYPES.map((t) => ({ ...t, audience: t.id === "type-initial" ? "new" : "existing" }))
+            : TYPES,
+      });
     case "/practitioners": {
       // Like the edge API: each practitioner's locations, narrowed to the clinic's and to the query's.
       const at = (id: string) =>
@@ -257,7 +263,7 @@ async function handle(
       entry.idempotencyKey = key;
       const body = JSON.parse(await readBody(req)) as BookingRequest;
       entry.slotStart = body.slot.start;
-      if (scenario === "carer") entry.body = body;
+      if (scenario === "carer" || scenario === "seen") entry.body = body;
       const replay = state.bookings.get(key);
       if (replay) return send(201, replay);
       // Like the edge API: a new attempt must carry a solved, unspent proof.
