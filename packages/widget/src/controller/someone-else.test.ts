@@ -1,5 +1,6 @@
 /** The someone-else pieces that load with the details step: "another" drafts, UTM values, questions, strings. */
 import { describe, expect, it } from "vitest";
+import { leaves } from "../../test/message-leaves.ts";
 import { attributionFrom } from "../internal/attribution.ts";
 import { bookingRequest, validateDetails } from "../internal/details.ts";
 import { emptyDetails } from "../internal/details-draft.ts";
@@ -26,13 +27,6 @@ const carer = {
   consent: true,
   answers: { referral: "yes" },
 };
-
-const leaves = (v: unknown, path = ""): string[] =>
-  typeof v === "function"
-    ? [`${path}:fn`]
-    : v && typeof v === "object"
-      ? Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}.${k}`))
-      : [`${path}:${typeof v}`];
 
 describe("someone else", () => {
   it("arranges the next draft for whom it is: the carer becomes the patient, or stays the carer", () => {
