@@ -28,6 +28,7 @@ import {
   visibleSteps,
 } from "../internal/flow.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
+import { pageLang } from "../internal/page-lang.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { type Messages, resolveMessages } from "../messages/index.js";
 import { BookingData } from "./booking-data.js";
@@ -143,13 +144,7 @@ export class BookingController implements ReactiveController {
 
   /** The locale and message table: the nearest `lang` on the page, else en-AU. */
   i18n(): { locale: string; m: Messages } {
-    const host = this.#host;
-    // Server rendering (@lit-labs/ssr's DOM shim) has no tree to walk: the element's own `lang` counts.
-    const tag =
-      typeof host.closest === "function"
-        ? host.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang
-        : host.getAttribute("lang");
-    const { locale, messages } = resolveMessages(tag);
+    const { locale, messages } = resolveMessages(pageLang(this.#host));
     return { locale, m: messages };
   }
 

@@ -129,6 +129,8 @@ export const enAU = {
     another: "Book another appointment",
   },
   findBooking: "Find my booking",
+  /** `<coreplus-booking-button>`'s dialog's close button (its label is `heading.start`). */
+  close: "Close",
 };
 
 /** The shape every message table has. */
