@@ -64,7 +64,11 @@ export class ManageController implements ReactiveController {
     this.#host = host;
     this.#deps = deps;
     host.addController(this);
-    this.#proofs = createProofs(() => createEdgeClient(host.api, host.clinic));
+    this.#proofs = createProofs(
+      () => createEdgeClient(host.api, host.clinic),
+      undefined,
+      () => (host instanceof HTMLElement ? host : undefined),
+    );
     const manage = () => createManageClient(host.api, host.clinic, this.#proofs);
     this.booking = new Task(host, {
       task: async ([, , token], { signal }) => {
