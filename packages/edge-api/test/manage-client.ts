@@ -4,7 +4,7 @@
  * `proof: undefined` (none) or brings its own.
  */
 import { expect } from "vitest";
-import { bookingBody, patient, postBooking, proved, type Stack, type seedIds } from "./stack.ts";
+import { bookingBody, jsonAnswer, patient, postBooking, proved, type Stack, type seedIds } from "./stack.ts";
 
 export type Slot = { start: string; practitionerId: string; locationId: string };
 export type Managed = {
@@ -30,13 +30,7 @@ export function manageClient(stack: () => Stack, ids: () => ReturnType<typeof se
       headers: { "content-type": "application/json", "x-forwarded-for": newVisitor(), ...headers },
       body: JSON.stringify(await proved(s.api, body)),
     });
-    const text = await res.text();
-    return {
-      status: res.status,
-      headers: res.headers,
-      text,
-      body: JSON.parse(text) as Record<string, unknown>,
-    };
+    return jsonAnswer(res);
   }
 
   async function get(path: string) {

@@ -142,6 +142,11 @@ export async function postBooking(
     headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}), ...headers },
     body: typeof withProof === "string" ? withProof : JSON.stringify(withProof),
   });
+  return jsonAnswer(res);
+}
+
+/** A JSON answer's status, headers, raw text and parsed body. */
+export async function jsonAnswer(res: Response) {
   const text = await res.text();
   return {
     status: res.status,
