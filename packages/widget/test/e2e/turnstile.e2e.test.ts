@@ -115,7 +115,10 @@ describe.skipIf(!hasChromium)("a Turnstile clinic: Cloudflare's widget in the wi
     [CLOUDFLARE],
   );
 
-  it("loads api.js at the details step only, renders it there, and books with its token; axe finds nothing", async () => {
+  // A whole booking in Chromium with two axe runs: the e2e suites' longest path, so a longer allowance.
+  it("loads api.js at the details step only, renders it there, and books with its token; axe finds nothing", {
+    timeout: 60_000,
+  }, async () => {
     const { page, context, problems } = await openSite(e2e.browser, e2e.stack);
     const asked = await standInCloudflare(page);
     await page.getByRole("heading", { name: "Where would you like to be seen?" }).waitFor();
