@@ -10,6 +10,8 @@ import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
 import { serveEdgeApi } from "@coreplus-kit/edge-api/node";
 import { createSandboxControls } from "@coreplus-kit/sandbox";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey as pbkdf2 } from "altcha-lib/algorithms/web/pbkdf2";
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 150);
 const BOOKINGS = Number(process.env.BENCH_LOOKUP_BOOKINGS ?? 20);
@@ -23,6 +25,11 @@ const config = { ...base, trustProxy: true };
 const edge = await serveEdgeApi({ port: 0, config, now, logger: () => {} });
 const controls = createSandboxControls({ baseUrl: sandbox.url, adminToken: sandbox.sandbox.adminToken });
 const api = `${edge.url}/v1/clinics/harbourside`;
+/** A fresh challenge, solved: every booking and lookup carries a proof (solved before any timing). */
+const solvedProof = async () => {
+  const { challenge } = await (await fetch(`${api}/challenge`)).json();
+  return { challenge, solution: await solveChallenge({ challenge, deriveKey: pbkdf2 }) };
+};
 let visitor = 0;
 const post = async (path, body, headers = {}) => {
   visitor += 1;
@@ -62,7 +69,7 @@ for (let i = 0; booked.length < BOOKINGS && i < free.length; i++) {
   };
   const res = await post(
     "/bookings",
-    { slot: { ...slot, appointmentTypeId: standard }, patient, consent: true },
+    { slot: { ...slot, appointmentTypeId: standard }, patient, consent: true, proof: await solvedProof() },
     { "idempotency-key": `bench-lookup-booking-${i}` },
   );
   if (res.status === 201) booked.push({ reference: res.body.booking.reference, patient });
@@ -95,9 +102,10 @@ await controls.setLatency(LATENCY_MS);
 await new Promise((resolve) => setTimeout(resolve, 2000));
 const results = new Map();
 for (const job of jobs) {
+  const body = { ...job.body, proof: await solvedProof() };
   await controls.resetStats();
   const started = performance.now();
-  const res = await post("/bookings/lookup", job.body);
+  const res = await post("/bookings/lookup", body);
   const ms = performance.now() - started;
   const calls = (await controls.stats()).requests;
   const expected = job.kind === "hit" ? 200 : 404;

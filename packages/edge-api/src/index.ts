@@ -4,6 +4,14 @@
  */
 
 export {
+  type AlertPosterOptions,
+  type AlertWebhook,
+  alertBody,
+  alertWebhookFromEnv,
+  type CeilingAlert,
+  createAlertPoster,
+} from "./alerts/index.js";
+export {
   createEdgeApp,
   DOCS_ASSET_NAMES,
   type DocsAssets,

@@ -55,7 +55,10 @@ export interface ServeEdgeApiOptions {
   fetch?: typeof fetch;
   /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_*, MANAGE_SECRET and secret variables are read. Default: process.env. */
   env?: Record<string, string | undefined>;
-  /** Signs manage tokens; default MANAGE_SECRET from `env`, else the printed development default. */
+  /**
+   * Signs manage tokens; default MANAGE_SECRET from `env`. Required (as EDGE_SECRET is) with any
+   * configuration but the built-in sandbox one, which falls back to the printed development default.
+   */
   manageSecret?: string;
 }
 

@@ -5,17 +5,8 @@
  */
 import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  availability,
-  bookingBody,
-  NEXT_MONDAY,
-  PINNED_NOW,
-  patient,
-  postBooking,
-  type Stack,
-  seedIds,
-  startStack,
-} from "./stack.ts";
+import { type Link, type Managed, manageClient } from "./manage-client.ts";
+import { NEXT_MONDAY, PINNED_NOW, type Stack, seedIds, startStack } from "./stack.ts";
 
 const DEV_MANAGE_SECRET = "coreplus-kit-dev-manage-secret";
 
@@ -34,71 +25,10 @@ beforeAll(async () => {
 });
 afterAll(() => s?.close());
 
-type Slot = { start: string; practitionerId: string; locationId: string };
-type Managed = {
-  reference: string;
-  start: string;
-  status: "booked" | "cancelled";
-  practitioner: { id: string };
-  changeable: { cancel: boolean; reschedule: boolean; until: string };
-};
-type Link = { token: string; expiresAt: string };
-
-let visitorCounter = 0;
-const newVisitor = () => `198.51.100.${++visitorCounter}`;
-
-async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(`${s.api}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": newVisitor(), ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return {
-    status: res.status,
-    headers: res.headers,
-    text,
-    body: JSON.parse(text) as Record<string, unknown>,
-  };
-}
-
-async function get(path: string) {
-  const res = await fetch(`${s.api}${path}`, { headers: { "x-forwarded-for": newVisitor() } });
-  const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as Record<string, unknown> };
-}
-
-async function slots(date: string, practitionerId?: string): Promise<Slot[]> {
-  const q: Record<string, string> = {
-    locationId: ids.docklands,
-    appointmentTypeId: ids.standard,
-    from: date,
-    to: date,
-  };
-  if (practitionerId) q.practitionerId = practitionerId;
-  const { body } = await availability(s, q);
-  return body.days[0]!.slots;
-}
-
-let keyCounter = 0;
-const key = (tag: string) => `manage-${tag}-${++keyCounter}-key`;
-
-/** Books a slot; returns the patient, the booking and its manage link. */
-async function bookSlot(slot: Slot) {
-  const p = patient();
-  const res = await postBooking(s.api, bookingBody(slot, ids.standard, p), key("book"));
-  expect(res.status, res.text).toBe(201);
-  const body = res.body as { booking: Managed; manage: Link };
-  return { p, booking: body.booking, manage: body.manage, text: res.text };
-}
-
-const appointmentByReference = (reference: string) =>
-  [...s.sandbox.store.appointments.values()].find((a) => a.appointmentReferenceNumber === reference)!;
-
-const reschedule = (token: string, body: unknown, k: string) =>
-  post(`/bookings/${encodeURIComponent(token)}/reschedule`, body, { "idempotency-key": k });
-const cancel = (token: string, body: unknown, k: string) =>
-  post(`/bookings/${encodeURIComponent(token)}/cancel`, body, { "idempotency-key": k });
+const { post, get, slots, key, bookSlot, appointmentByReference, reschedule, cancel } = manageClient(
+  () => s,
+  () => ids,
+);
 
 describe("manage tokens", () => {
   test("the booking answer carries a token naming only the clinic and the appointment, expiring at the start", async () => {

@@ -117,6 +117,16 @@ export async function solvedProof(api: string): Promise<unknown> {
 const deriveKeyFor = (c: Challenge) => (c.parameters.algorithm.startsWith("PBKDF2/") ? pbkdf2 : sha);
 
 /**
+ * `body` as a request of the widget sends it: an object without a `proof` field gets a freshly solved
+ * one from `api`; one with `proof: undefined` is left without (JSON drops it); anything else as is.
+ */
+export async function proved(api: string, body: unknown): Promise<unknown> {
+  return typeof body === "object" && body !== null && !("proof" in body)
+    ? { ...body, proof: await solvedProof(api) }
+    : body;
+}
+
+/**
  * POST a booking. An object body without a `proof` field gets a freshly solved one (as the widget
  * sends); to send none, give the body `proof: undefined` (then it is left out of the JSON).
  */
@@ -126,15 +136,17 @@ export async function postBooking(
   key: string | undefined,
   headers: Record<string, string> = {},
 ) {
-  const withProof =
-    typeof body === "object" && body !== null && !("proof" in body)
-      ? { ...body, proof: await solvedProof(api) }
-      : body;
+  const withProof = await proved(api, body);
   const res = await fetch(`${api}/bookings`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}), ...headers },
     body: typeof withProof === "string" ? withProof : JSON.stringify(withProof),
   });
+  return jsonAnswer(res);
+}
+
+/** A JSON answer's status, headers, raw text and parsed body. */
+export async function jsonAnswer(res: Response) {
   const text = await res.text();
   return {
     status: res.status,

@@ -23,6 +23,7 @@ export {
 } from "./controller/submission.js";
 export { formStyles } from "./form.styles.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
+export { turnstileProof } from "./internal/turnstile.js";
 export { ManageController, manageView } from "./manage/index.js";
 export { detailsStep } from "./steps/details-step.js";
 export { doneStep } from "./steps/done-step.js";

@@ -112,6 +112,8 @@ describe("managing a booking", () => {
       // Rescheduling answers a new token; the cancel uses it.
       ["/bookings/tok-HB-0001.m/cancel", 200],
     ]);
+    // Each change carried its own solved proof (the fake refuses a missing, wrong or spent one).
+    expect(changes.map((r) => r.proof)).toEqual(["ok", "ok"]);
     expect(changes.every((r) => /^cpk_[0-9a-f]{32}$/.test(r.idempotencyKey ?? ""))).toBe(true);
     expect(changes[0]!.idempotencyKey).not.toBe(changes[1]!.idempotencyKey);
 
@@ -183,6 +185,7 @@ describe("managing a booking", () => {
     await expectStep("Your appointment has moved");
     const tries = (await log(clinic)).filter((r) => r.path.endsWith("/reschedule"));
     expect(tries.map((r) => r.status)).toEqual([503, 200]);
+    expect(tries.map((r) => r.proof)).toEqual(["ok", "ok"]);
     expect(tries[0]!.idempotencyKey).toBe(tries[1]!.idempotencyKey);
   });
 
@@ -225,6 +228,7 @@ describe("Find my booking", () => {
     await expect.element(page.getByText("HB-0001")).toBeVisible();
     const lookups = (await log(clinic)).filter((r) => r.path === "/bookings/lookup");
     expect(lookups.map((r) => r.status)).toEqual([404, 404, 200]);
+    expect(lookups.map((r) => r.proof)).toEqual(["ok", "ok", "ok"]);
     // The lookup answered the booking: it is not read again by token.
     expect((await log(clinic)).some((r) => r.method === "GET" && r.path.startsWith("/bookings/"))).toBe(
       false,

@@ -68,6 +68,8 @@ export async function log(clinic: string): Promise<
     method: string;
     path: string;
     idempotencyKey?: string;
+    /** For bookings, lookups and changes: what the fake made of the proof. */
+    proof?: "ok" | "missing" | "failed" | "replayed";
     status?: number;
     aborted: boolean;
     query: Record<string, string>;

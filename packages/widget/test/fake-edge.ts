@@ -1,8 +1,8 @@
 /**
  * A small HTTP server answering with edge-API-shaped JSON (architecture.md "Edge API contract") for
  * the component tests. The clinic slug picks a scenario ("conflict.t7" → "conflict"), so tests running
- * side by side never share state: "multi" has two locations, "three" three, every other one. Bookings
- * need a solved proof of GET …/challenge (a cheap altcha one) except for "open" clinics, which chose
+ * side by side never share state: "multi" has two locations, "three" three, every other one. Bookings,
+ * lookups and changes need a solved proof of GET …/challenge (a cheap altcha one) except for "open" clinics, which chose
  * none; "refuse-proof" refuses the first proof as the edge API refuses a wrong one. GET
  * /_log?clinic= returns what that clinic's requests looked like. Bookings answer a manage token
  * ("tok-<reference>"), and the manage endpoints (lookup, get, cancel, reschedule) follow the contract:
@@ -30,7 +30,7 @@ export interface LoggedRequest {
   query: Record<string, string>;
   idempotencyKey?: string;
   slotStart?: string;
-  /** For bookings: what the fake made of the proof. */
+  /** For bookings, lookups and changes: what the fake made of the proof. */
   proof?: "ok" | "missing" | "failed" | "replayed";
   /** The whole booking body, for the "carer" and "seen" scenarios only (their tests check what is sent). */
   body?: BookingRequest;
@@ -202,6 +202,20 @@ async function handle(
     entry.status = status;
     return json(res, status, body);
   };
+  /**
+   * Like the edge API: a new booking, lookup or change must carry a solved, unspent proof. Answers the
+   * refusal (and says true) when it does not; "open" clinics need none.
+   */
+  const proofRefused = async (proof: unknown): Promise<boolean> => {
+    if (scenario === "open") return false;
+    const verdict = await checkProof(proof, state.spent);
+    entry.proof = verdict;
+    if (verdict === "missing") sendProblem(res, entry, 422, "challenge-required");
+    else if (verdict !== "ok" || (scenario === "refuse-proof" && once("proof")))
+      sendProblem(res, entry, 422, "challenge-failed");
+    else return false;
+    return true;
+  };
   const locations = LOCATIONS.slice(0, scenario === "three" ? 3 : scenario === "multi" ? 2 : 1);
 
   switch (entry.path) {
@@ -266,14 +280,7 @@ async function handle(
       if (scenario === "carer" || scenario === "seen") entry.body = body;
       const replay = state.bookings.get(key);
       if (replay) return send(201, replay);
-      // Like the edge API: a new attempt must carry a solved, unspent proof.
-      if (scenario !== "open") {
-        const verdict = await checkProof(body.proof, state.spent);
-        entry.proof = verdict;
-        if (verdict === "missing") return sendProblem(res, entry, 422, "challenge-required");
-        if (verdict !== "ok" || (scenario === "refuse-proof" && once("proof")))
-          return sendProblem(res, entry, 422, "challenge-failed");
-      }
+      if (await proofRefused(body.proof)) return;
       if (scenario === "conflict" && body.slot.start.includes("T09:00")) {
         state.taken.add(body.slot.start);
         return sendProblem(res, entry, 409, "slot-unavailable");
@@ -321,6 +328,7 @@ async function handle(
     }
     case "/bookings/lookup": {
       const body = JSON.parse(await readBody(req)) as Record<string, string>;
+      if (await proofRefused(body.proof)) return;
       const hit = [...state.managed].find(
         ([, b]) =>
           b.booking.reference === body.reference &&
@@ -334,7 +342,8 @@ async function handle(
       });
     }
     default:
-      if (entry.path.startsWith("/bookings/")) return manage(req, res, entry, state, scenario, send);
+      if (entry.path.startsWith("/bookings/"))
+        return manage(req, res, entry, state, scenario, send, proofRefused);
       return problem(res, 404, "not-found");
   }
 }
@@ -352,6 +361,7 @@ async function manage(
   state: ClinicState,
   scenario: string,
   send: (status: number, body: unknown) => void,
+  proofRefused: (proof: unknown) => Promise<boolean>,
 ): Promise<void> {
   const [, , rawToken, action] = entry.path.split("/");
   const token = decodeURIComponent(rawToken ?? "");
@@ -362,10 +372,15 @@ async function manage(
   }
   const key = String(req.headers["idempotency-key"] ?? "");
   entry.idempotencyKey = key;
-  const body = JSON.parse(await readBody(req)) as { start?: string; practitionerId?: string };
+  const body = JSON.parse(await readBody(req)) as {
+    start?: string;
+    practitionerId?: string;
+    proof?: unknown;
+  };
   if (body.start) entry.slotStart = body.start;
   const replay = state.changes.get(key);
   if (replay) return send(replay.status, replay.body);
+  if (await proofRefused(body.proof)) return;
   if (!found) return sendProblem(res, entry, 404, "booking-not-found");
   if (scenario === "moveflaky" && state.failures.get(`change:${key}`) === undefined) {
     state.failures.set(`change:${key}`, 1);

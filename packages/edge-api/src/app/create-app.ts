@@ -6,7 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { createChallengeService } from "../challenge/index.js";
-import type { EdgeConfig } from "../config/index.js";
+import { type EdgeConfig, requireDeploymentSecrets } from "../config/index.js";
 import { httpProblem, ProblemError, problemAnswer, zodProblem } from "../http/index.js";
 import { BoundedMap } from "../internal/bounded-map.js";
 import { hmacHex, hmacKey } from "../internal/crypto.js";
@@ -80,6 +80,8 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   const businessNow = deps.now ?? (() => new Date());
   const state = deps.state ?? createMemoryState();
   const health = new HealthTracker();
+  // Only the built-in sandbox configuration may fall back to the development secrets.
+  requireDeploymentSecrets(config, deps.manageSecret);
   if (!deps.manageSecret)
     logger({
       level: "warn",

@@ -18,4 +18,4 @@ export {
 } from "./parse-config.js";
 export { answerMax, type ClinicQuestion, publicQuestions } from "./questions.js";
 export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./schema.js";
-export { startupWarnings } from "./startup-warnings.js";
+export { requireDeploymentSecrets, startupWarnings } from "./startup-warnings.js";

@@ -22,6 +22,7 @@ import {
   TAKEN_TTL_MS,
 } from "../bookings/index.js";
 import { type Catalogue, getCatalogue } from "../catalogue/index.js";
+import { requireProof, withoutProof } from "../challenge/index.js";
 import { ProblemError, zodProblem } from "../http/index.js";
 import { CancelRequest, RescheduleRequest } from "../schemas/manage.js";
 import type { Json } from "../state/index.js";
@@ -62,7 +63,8 @@ const FINAL: Record<string, ChangeOutcome> = {
 export async function handleChange(scope: RequestScope, req: CheckedChangeRequest) {
   // The token is checked before anything is stored: a bad one is simply 404 booking-not-found.
   const appointmentId = await tokenAppointmentId(scope, req.token);
-  const { proof: _proof, ...compared } = req.body as { proof?: unknown };
+  // The proof is not part of the attempt: a retry with the same key may carry any (or none).
+  const compared = withoutProof(req.body);
   const hash = await bodyHash(await scope.rt.bodyKey, { change: req.kind, appointmentId, body: compared });
   return runIdempotent(
     scope,
@@ -71,9 +73,10 @@ export async function handleChange(scope: RequestScope, req: CheckedChangeReques
       hash,
       what: req.kind === "cancel" ? "cancellation" : "reschedule",
       finalOutcome: (problem) => FINAL[problem.problemType],
+      // A new attempt proves a solved challenge before anything is recorded or asked upstream.
+      beforeNewAttempt: () => requireProof(scope, req.body),
     },
     async (run) => {
-      // CHALLENGE (issue 15, not wired yet): verify `req.body.proof` here, for a new attempt only (replays skip it).
       if (req.kind === "cancel") {
         const parsed = CancelRequest.safeParse(compared);
         if (!parsed.success) throw zodProblem(parsed.error, "");

@@ -14,11 +14,13 @@
  * and end in the same 404 body. Trade-off: a front-desk booking more than a year ahead, or a third
  * same-name-and-birthday client's, is not found online (the patient calls, as they would anyway).
  *
+ * Every lookup spends a solved challenge's proof (422 without one, before anything is counted or read).
  * Guessing is bounded: every lookup counts against 5 an hour per reference and per visitor (counted
  * when it starts, so that parallel guesses cannot overshoot), then 429.
  */
 import { type Appointment, addDays, CoreplusNotFoundError, dateInZone } from "@coreplus-kit/core";
 import { getCatalogue } from "../catalogue/index.js";
+import { requireProof } from "../challenge/index.js";
 import { ProblemError } from "../http/index.js";
 import type { LookupRequest, ManagedBookingWithLink } from "../schemas/manage.js";
 import type { RequestScope } from "../types.js";
@@ -52,9 +54,11 @@ async function countLookup(scope: RequestScope, visitor: string, reference: stri
 export async function lookupBooking(
   scope: RequestScope,
   visitor: string,
-  req: LookupRequest,
+  req: Omit<LookupRequest, "proof"> & { proof?: unknown },
 ): Promise<ManagedBookingWithLink> {
-  // CHALLENGE (issue 15, not wired yet): verify the request's `proof` here, before anything is counted or read.
+  // A solved challenge first: a request without one is neither counted nor read (so it cannot spend a
+  // patient's lookup allowance either).
+  await requireProof(scope, req);
   await countLookup(scope, visitor, req.reference);
   const cat = await getCatalogue(scope);
   const first = cat.locations[0];

@@ -7,6 +7,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { TypedResponse } from "hono";
 import { requireIdempotencyKey } from "../bookings/index.js";
 import { getCatalogue } from "../catalogue/index.js";
+import { withoutProof } from "../challenge/index.js";
 import { zodProblem } from "../http/index.js";
 import { type ChangeKind, type CheckedChangeRequest, handleChange } from "../manage/change.js";
 import { lookupBooking } from "../manage/lookup.js";
@@ -135,9 +136,10 @@ export const manageRoutes = (opts: ManageRoutesOptions) => {
   const app = routesApp();
   for (const route of [lookupRoute, cancelRoute, rescheduleRoute]) app.openAPIRegistry.registerPath(route);
   const lookupBody = jsonObjectBody(opts.bodyLimitBytes, "lookup", (body) => {
-    const parsed = LookupRequest.safeParse(body);
+    // The proof has its own check (and answer) in the handler: it travels beside the validated fields.
+    const parsed = LookupRequest.safeParse(withoutProof(body));
     if (!parsed.success) throw zodProblem(parsed.error, "");
-    return parsed.data;
+    return { ...parsed.data, proof: (body as { proof?: unknown }).proof };
   });
   const changeBody = (kind: ChangeKind) =>
     jsonObjectBody(

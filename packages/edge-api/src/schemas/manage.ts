@@ -1,9 +1,11 @@
 /**
  * The JSON shapes of managing a booking (architecture.md, "Managing a booking"): lookup by reference,
  * the booking a manage token stands for, cancel and reschedule. Bodies are plain objects (not strict),
- * so a `proof` (the challenge) passes through to its check.
+ * so a `proof` (the challenge) passes through to its check. Each documents the `proof` it carries; the
+ * handlers validate the body without it (the proof has its own check and answer, 422 challenge-…).
  */
 import { z } from "@hono/zod-openapi";
+import { Proof } from "./challenge.js";
 import {
   BookingSummary,
   CalendarDate,
@@ -34,6 +36,7 @@ export const LookupRequest = z
       .openapi({ example: "100616" }),
     lastName: z.string().trim().min(1, { error: "is required" }).max(50),
     dateOfBirth: CalendarDate,
+    proof: Proof.optional(),
   })
   .openapi("LookupRequest");
 export type LookupRequest = z.infer<typeof LookupRequest>;
@@ -50,13 +53,13 @@ export type ManagedBookingResponse = z.infer<typeof ManagedBookingResponse>;
 
 /** POST …/bookings/{token}/cancel body. */
 export const CancelRequest = z
-  .object({ reason: z.string().trim().max(200).optional() })
+  .object({ reason: z.string().trim().max(200).optional(), proof: Proof.optional() })
   .openapi("CancelRequest");
 export type CancelRequest = z.infer<typeof CancelRequest>;
 
 /** POST …/bookings/{token}/reschedule body: same location and type, a new start (and practitioner). */
 export const RescheduleRequest = z
-  .object({ start: OffsetDateTime, practitionerId: PublicId.optional() })
+  .object({ start: OffsetDateTime, practitionerId: PublicId.optional(), proof: Proof.optional() })
   .openapi("RescheduleRequest");
 export type RescheduleRequest = z.infer<typeof RescheduleRequest>;
 

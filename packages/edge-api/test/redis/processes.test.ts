@@ -15,7 +15,7 @@ import {
 } from "@coreplus-kit/test-support/redis-server";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type AvailabilityBody, bookingBody, postBooking } from "../stack.ts";
+import { type AvailabilityBody, bookingBody, postBooking, proved, solvedProof } from "../stack.ts";
 
 /** Under CI=true a missing redis-server fails; elsewhere the suite is skipped, saying why. */
 const HAVE_REDIS = requireRedisUnderCi("edge-api processes on Redis");
@@ -166,6 +166,42 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
     expect(new Set(answers.map((a) => a.text)).size).toBe(1);
     expect(sb.sandbox.store.appointments.size).toBe(before + 1);
     expect(appointmentsAt(slot!)).toBe(1);
+  });
+
+  test("a proof spent on a lookup at one process is refused by the others; a fresh one cancels", {
+    timeout: 60_000,
+  }, async () => {
+    const [slot] = await freeSlots(edges[0]!, 21);
+    const body = bookingFor(slot!);
+    const booked = await postBooking(edges[0]!.api, body, "proof-three-processes");
+    expect(booked.status, booked.text).toBe(201);
+    const { booking, manage } = booked.body as { booking: { reference: string }; manage: { token: string } };
+    const proof = await solvedProof(edges[0]!.api);
+    const postJson = (edge: EdgeProcess, path: string, json: unknown, key?: string) =>
+      fetch(`${edge.api}${path}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+        body: JSON.stringify(json),
+      });
+    const lookup = {
+      reference: booking.reference,
+      lastName: body.patient.lastName,
+      dateOfBirth: body.patient.dateOfBirth,
+    };
+    expect((await postJson(edges[1]!, "/bookings/lookup", { ...lookup, proof })).status).toBe(200);
+    const cancelPath = `/bookings/${manage.token}/cancel`;
+    for (const edge of [edges[2]!, edges[0]!]) {
+      const res = await postJson(edge, cancelPath, { proof }, "proof-three-cancel");
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { type: string }).type).toMatch(/challenge-failed$/);
+    }
+    const fresh = await postJson(
+      edges[2]!,
+      cancelPath,
+      await proved(edges[2]!.api, {}),
+      "proof-three-cancel",
+    );
+    expect(fresh.status).toBe(200);
   });
 
   test("the sandbox never sees more than 10 requests in any second while all three are loaded", {

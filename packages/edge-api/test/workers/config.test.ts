@@ -71,10 +71,27 @@ describe("configuration from bindings", () => {
     }
   });
 
+  test("CLINICS_JSON without EDGE_SECRET or MANAGE_SECRET: refused (500), the variable named in the log", async () => {
+    for (const missing of ["EDGE_SECRET", "MANAGE_SECRET"]) {
+      const { res, text, logs } = await serveWith({ [missing]: undefined });
+      expect(res.status).toBe(500);
+      expect(text).not.toContain(missing);
+      expect(logs).toContain(`${missing}: must be set with a CLINICS_JSON`);
+    }
+  });
+
   test("without CLINICS_JSON: the sandbox clinic with COREPLUS_* or the development defaults, and a warning", async () => {
     const { res, text, logs } = await serveWith({ CLINICS_JSON: undefined });
     expect(res.status, text).toBe(200);
     expect(JSON.parse(text).clinic.slug).toBe("harbourside");
     expect(logs).toContain("no CLINICS_JSON");
+    // The development fallback (and its warning) is kept for the sandbox clinic only.
+    const dev = await serveWith({
+      CLINICS_JSON: undefined,
+      EDGE_SECRET: undefined,
+      MANAGE_SECRET: undefined,
+    });
+    expect(dev.res.status, dev.text).toBe(200);
+    expect(dev.logs).toContain("EDGE_SECRET is not set");
   });
 });

@@ -27,11 +27,16 @@ export const WORKERS_TEST = {
   businessTime: "2026-11-30T08:00:00+11:00",
   /** The first Monday after it, when Docklands is fully rostered. */
   nextMonday: "2026-12-07",
-  /** Secrets the clinics below reference by name (the development credentials). */
+  /**
+   * Secrets the clinics below reference by name (the development credentials), and the deployment's
+   * own, which a CLINICS_JSON configuration requires (every Worker script shares them).
+   */
   credentials: {
     COREPLUS_CONSUMER_ID: "coreplus-kit-dev",
     COREPLUS_CONSUMER_SECRET: "coreplus-kit-dev-secret",
     COREPLUS_ACCESS_TOKEN: "00000000-0000-4000-8000-00000000c0de",
+    EDGE_SECRET: "workers-test-edge-secret-0123456789abcdef",
+    MANAGE_SECRET: "workers-test-manage-secret-0123",
   },
   /** Three clinics on one coreplus consumer; "tight" has small visitor limits. */
   clinics: {

@@ -97,9 +97,29 @@ export async function solvedProof(edge: Edge, clinic = "harbourside", ip?: strin
 }
 
 /**
- * POSTs a booking to a clinic. An object body without a `proof` field gets a freshly solved one (as
- * the widget sends); give it `proof: undefined` to send none.
+ * POSTs JSON to `path` under a clinic (bookings, lookup, cancel, reschedule). An object body without a
+ * `proof` field gets a freshly solved one (as the widget sends); give it `proof: undefined` to send none.
  */
+export async function postProved(
+  edge: Edge,
+  path: string,
+  body: unknown,
+  opts: { clinic?: string; ip?: string; headers?: Record<string, string> } = {},
+) {
+  const clinic = opts.clinic ?? "harbourside";
+  const withProof =
+    typeof body === "object" && body !== null && !("proof" in body)
+      ? { ...body, proof: await solvedProof(edge, clinic, opts.ip) }
+      : body;
+  return call(edge, `/v1/clinics/${clinic}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...opts.headers },
+    body: typeof withProof === "string" ? withProof : JSON.stringify(withProof),
+    ...(opts.ip ? { ip: opts.ip } : {}),
+  });
+}
+
+/** POSTs a booking to a clinic, with a proof as {@link postProved} adds one. */
 export async function book(
   edge: Edge,
   body: unknown,
@@ -107,15 +127,10 @@ export async function book(
   clinic = "harbourside",
   ip?: string,
 ) {
-  const withProof =
-    typeof body === "object" && body !== null && !("proof" in body)
-      ? { ...body, proof: await solvedProof(edge, clinic, ip) }
-      : body;
-  return call(edge, `/v1/clinics/${clinic}/bookings`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
-    body: typeof withProof === "string" ? withProof : JSON.stringify(withProof),
+  return postProved(edge, "/bookings", body, {
+    clinic,
     ...(ip ? { ip } : {}),
+    headers: key ? { "idempotency-key": key } : {},
   });
 }
 

@@ -14,9 +14,11 @@ import {
   freeSlots,
   nextMonday,
   patient,
+  postProved,
   replicas,
   seedIds,
   self,
+  solvedProof,
 } from "./harness.ts";
 
 let ids: Awaited<ReturnType<typeof seedIds>>;
@@ -26,19 +28,14 @@ beforeAll(async () => {
 });
 
 const base = "/v1/clinics/harbourside/bookings";
+/** A manage POST carrying a fresh proof unless the body says otherwise. */
 const post = (
   edge: typeof self,
   path: string,
   body: unknown,
   headers: Record<string, string> = {},
   ip?: string,
-) =>
-  call(edge, `${base}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-    ...(ip ? { ip } : {}),
-  });
+) => postProved(edge, `/bookings${path}`, body, { headers, ...(ip ? { ip } : {}) });
 
 describe("managing a booking on Workers", () => {
   test("book → look up → reschedule in place → cancel, with replays through another Worker", async () => {
@@ -107,6 +104,43 @@ describe("managing a booking on Workers", () => {
       "booking-cancelled",
     );
     expect((await freeSlots(self, ids, nextMonday, ids.oconnor)).map((s) => s.start)).toContain(to.start);
+  });
+
+  test("lookup, cancel and reschedule need a proof, spent once across every Worker script", async () => {
+    const [slot, later] = (await freeSlots(self, ids, nextMonday, ids.nguyen)).slice(-2);
+    const who = patient("proofs");
+    const booked = await book(self, bookingFor(ids, slot!, who), "workers-manage-proofs-1");
+    expect(booked.status, booked.text).toBe(201);
+    const { reference } = (booked.body as { booking: { reference: string } }).booking;
+    const token = (booked.body.manage as { token: string }).token;
+    const lookup = { reference, lastName: who.lastName, dateOfBirth: who.dateOfBirth };
+    expectProblem(
+      await post(self, "/lookup", { ...lookup, proof: undefined }, {}, "203.0.113.51"),
+      422,
+      "challenge-required",
+    );
+    const proof = await solvedProof(replicas[0]!);
+    const found = await post(replicas[1]!, "/lookup", { ...lookup, proof }, {}, "203.0.113.52");
+    expect(found.status, found.text).toBe(200);
+    // The same proof, through another script: spent.
+    const key = { "idempotency-key": "workers-manage-proofs-move" };
+    expectProblem(
+      await post(replicas[2]!, `/${token}/reschedule`, { start: later!.start, proof }, key),
+      422,
+      "challenge-failed",
+    );
+    expectProblem(
+      await post(self, `/${token}/cancel`, { proof: undefined }, { "idempotency-key": "workers-proofs-c" }),
+      422,
+      "challenge-required",
+    );
+    // Nothing was recorded for the refused key: with a fresh proof it moves the booking.
+    const moved = await post(self, `/${token}/reschedule`, { start: later!.start }, key);
+    expect(moved.status, moved.text).toBe(200);
+    expect((await controls.appointmentHistory(decodeJwt(token).sub!)).map((h) => h.action)).toEqual([
+      "created",
+      "updated",
+    ]);
   });
 
   test("forged and other clinics' tokens are 404 booking-not-found", async () => {

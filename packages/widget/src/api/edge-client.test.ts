@@ -179,23 +179,36 @@ describe("edge client", () => {
     expect(e.message).not.toContain("Jo");
   });
 
-  it("calls the manage endpoints with the contract's paths, and keys only the changes", async () => {
+  it("calls the manage endpoints with the contract's paths, keys only the changes, and gives every POST a fresh proof", async () => {
     handler = json(200, { booking: { reference: "100616" } });
-    const client = createManageClient(api, "harbour side");
+    let taken = 0;
+    const client = createManageClient(api, "harbour side", { take: async () => ({ n: ++taken }) });
+    const sentProof = () => (JSON.parse(seen.at(-1)!.body) as { proof?: unknown }).proof;
     await client.lookup({ reference: "100616", lastName: "Walker", dateOfBirth: "1969-10-14" }, signal());
     expect(seen.at(-1)).toMatchObject({ url: "/v1/clinics/harbour%20side/bookings/lookup" });
     expect(seen.at(-1)?.headers["idempotency-key"]).toBeUndefined();
+    expect(sentProof()).toEqual({ n: 1 });
     await client.get("a.b/c", signal());
     expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side/bookings/a.b%2Fc");
+    expect(taken).toBe(1);
     await client.cancel("tok", { reason: "Better" }, "cpk_0123456789", signal());
     expect(seen.at(-1)).toMatchObject({
       url: "/v1/clinics/harbour%20side/bookings/tok/cancel",
-      body: '{"reason":"Better"}',
+      body: '{"reason":"Better","proof":{"n":2}}',
     });
     expect(seen.at(-1)?.headers["idempotency-key"]).toBe("cpk_0123456789");
     await client.reschedule("tok", { start: "2026-12-03T09:00:00+11:00" }, "cpk_abcdefghij", signal());
     expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side/bookings/tok/reschedule");
     expect(seen.at(-1)?.headers["idempotency-key"]).toBe("cpk_abcdefghij");
+    expect(sentProof()).toEqual({ n: 3 });
+    // A clinic that asks for none: no proof field at all.
+    await createManageClient(api, "c", { take: async () => undefined }).cancel(
+      "t",
+      {},
+      "cpk_0123456789",
+      signal(),
+    );
+    expect(seen.at(-1)?.body).toBe("{}");
   });
 
   it("tells a slot taken apart from the other 409s of a change", async () => {

@@ -1,8 +1,10 @@
 /**
  * The manage calls (architecture.md "Managing a booking"): look a booking up, read it by token,
- * cancel it, move it. Cancel and reschedule carry an Idempotency-Key, like bookings. Loaded only
- * with the manage and find views.
+ * cancel it, move it. Cancel and reschedule carry an Idempotency-Key, like bookings, and every POST a
+ * fresh proof of the clinic's challenge from `proofs` (solved in the background, controller/proofs.ts).
+ * Loaded only with the manage and find views.
  */
+import type { Proofs } from "../controller/proofs.js";
 import { call, clinicBase, GET_TIMEOUT_MS, POST_TIMEOUT_MS } from "./edge-client.js";
 import type { CancelRequest, LookupRequest, ManagedResponse, RescheduleRequest } from "./manage-types.js";
 
@@ -19,21 +21,26 @@ export interface ManageClient {
   ): Promise<ManagedResponse>;
 }
 
-/** Creates the client. `api` is the edge API origin. */
+/**
+ * Creates the client. `api` is the edge API origin; `proofs` gives each lookup, cancel and reschedule
+ * its `proof` (none without it, or when the clinic asks for none).
+ */
 export function createManageClient(
   api: string,
   clinic: string,
+  proofs?: Pick<Proofs, "take">,
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): ManageClient {
   const base = `${clinicBase(api, clinic)}/bookings`;
-  const post = (path: string, body: unknown, signal: AbortSignal, key?: string) =>
+  const post = async (path: string, body: object, signal: AbortSignal, key?: string) =>
     call<ManagedResponse>(
       fetchImpl,
       `${base}${path}`,
       {
         method: "POST",
         headers: { "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
-        body: JSON.stringify(body),
+        // An undefined proof is left out of the JSON.
+        body: JSON.stringify({ ...body, proof: await proofs?.take() }),
       },
       signal,
       POST_TIMEOUT_MS,

@@ -63,7 +63,8 @@ export class BookingData {
 
   constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
     const client = () => createEdgeClient(args().api, args().clinic);
-    this.proofs = createProofs(client);
+    // Turnstile's widget renders beside the element (a light-DOM child it slots in).
+    this.proofs = createProofs(client, undefined, () => (host instanceof HTMLElement ? host : undefined));
     this.profile = new Task(host, {
       task: async ([api, clinic], { signal }) =>
         api && clinic ? (await client().profile(signal)).clinic : initialState,

@@ -1,5 +1,6 @@
 /**
- * Proofs of solved challenges for bookings (architecture.md, "Challenge"). A challenge is fetched and
+ * Proofs of solved challenges for bookings, lookups and changes (architecture.md, "Challenge"): an
+ * altcha challenge solved, or a Turnstile token from Cloudflare's widget. A challenge is fetched and
  * solved in the background as soon as the patient reaches the details step, so the proof is ready by
  * the time they confirm. Every request spends a fresh proof, and the next one is prepared at once: a
  * retry of an attempt the edge API has a record for is answered from it whatever proof it carries, and
@@ -7,8 +8,8 @@
  */
 import type { EdgeClient } from "../api/edge-client.js";
 
-/** A challenge is refreshed when older than this (it expires after 10 minutes). */
-const FRESH_MS = 8 * 60_000;
+/** A proof is refreshed when older than this (a Turnstile token lasts 5 minutes, an altcha challenge 10). */
+const FRESH_MS = 4 * 60_000;
 
 /** What a booking carries as `proof` (undefined when the clinic asks for none). */
 export type ProofValue = unknown;
@@ -29,17 +30,27 @@ interface Pending {
   proof: Promise<ProofValue>;
 }
 
-/** Creates the proof source; `client()` is read each time (the element's api or clinic may change). */
-export function createProofs(client: () => EdgeClient, now: () => number = Date.now): Proofs {
+/**
+ * Creates the proof source; `client()` is read each time (the element's api or clinic may change).
+ * `host()` is the element Cloudflare's Turnstile widget renders beside (without one, a Turnstile
+ * clinic gets no proof, and its challenge-required reaches the patient as ERR_CHALLENGE).
+ */
+export function createProofs(
+  client: () => EdgeClient,
+  now: () => number = Date.now,
+  host?: () => HTMLElement | undefined,
+): Proofs {
   let pending: Pending | undefined;
   const start = (): Pending => {
-    // Turnstile needs Cloudflare's widget on the page, which this build does not render yet: no proof
-    // then, and the edge API's challenge-required reaches the patient as ERR_CHALLENGE.
     const proof = client()
       .challenge(new AbortController().signal)
-      .then(async (a) =>
-        a.kind === "altcha" ? (await import("../later.js")).solveAltcha(a.challenge) : undefined,
-      );
+      .then(async (a) => {
+        if (a.kind === "none") return undefined;
+        const later = await import("../later.js");
+        if (a.kind === "altcha") return later.solveAltcha(a.challenge);
+        const el = host?.();
+        return el && later.turnstileProof(a.siteKey, el);
+      });
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
     proof.catch(() => undefined);
     return { at: now(), proof };

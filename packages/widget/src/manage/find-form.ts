@@ -97,6 +97,7 @@ export function findForm(p: FindFormProps): TemplateResult {
         ${fieldError("find-last-name", errors.lastName, m)}
       </div>
       ${dobFieldset("find-dob", m, draft, errors.dob, (part, value) => p.onInput(part, value))}
+      <slot name="challenge"></slot>
       <button type="submit" class="primary" part="primary-button" aria-disabled=${p.pending ? "true" : "false"}>
         ${p.pending ? mm.find.searching : mm.find.submit}
       </button>

@@ -17,6 +17,7 @@ import type {
 } from "../api/manage-types.js";
 import type { AvailabilityResponse, PublicSlot } from "../api/types.js";
 import { errorDetail } from "../controller/outcomes.js";
+import { createProofs, type Proofs } from "../controller/proofs.js";
 import { type CoreplusEventDetails, emitCoreplus, type ManageOperation } from "../events.js";
 import { addDays, type CalendarDate, dateIn, earlier, later } from "../internal/dates.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
@@ -55,13 +56,20 @@ export class ManageController implements ReactiveController {
   readonly #deps: ManageDeps;
   #state: ManageState = initialManageState();
   #keys = createIdempotencyKeys();
+  /** Proofs of the clinic's challenge for the lookup and the changes, solved in the background. */
+  readonly #proofs: Proofs;
   #focus = false;
 
   constructor(host: ManageHost, deps: ManageDeps) {
     this.#host = host;
     this.#deps = deps;
     host.addController(this);
-    const manage = () => createManageClient(host.api, host.clinic);
+    this.#proofs = createProofs(
+      () => createEdgeClient(host.api, host.clinic),
+      undefined,
+      () => (host instanceof HTMLElement ? host : undefined),
+    );
+    const manage = () => createManageClient(host.api, host.clinic, this.#proofs);
     this.booking = new Task(host, {
       task: async ([, , token], { signal }) => {
         if (!token) return initialState;
@@ -191,6 +199,8 @@ export class ManageController implements ReactiveController {
     if (view.view === "manage") {
       this.#set({ ...initialManageState(), token: view.token, screen: "view" });
     } else this.#set({ ...initialManageState(), screen: "find" });
+    // Solved while the patient types their details or reads their booking: ready when they act.
+    this.#proofs.prepare();
     if (moveFocus) this.#focusOn();
   }
 

@@ -194,6 +194,7 @@ function confirmMove(x: Ctx, b: ManagedBooking, contact: string): TemplateResult
       <div class="row"><dt>${m.done.where}</dt><dd>${b.location.name}</dd></div>
     </dl>
     ${c.state.failure ? changeProblem(c.state.failure, () => c.confirmMove(), mm, m, contact) : nothing}
+    <slot name="challenge"></slot>
     <button type="button" class="primary" part="primary-button" aria-disabled=${pending ? "true" : "false"} @click=${() => pending || c.confirmMove()}>
       ${pending ? mm.moving : mm.confirmMove}
     </button>
@@ -223,6 +224,7 @@ function cancel(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
     </div>
     ${s.failure ? changeProblem(s.failure, () => c.confirmCancel(), mm, m, contact) : nothing}
     <div class="actions">
+      <slot name="challenge"></slot>
       <button type="button" class="primary" part="primary-button" aria-disabled=${pending ? "true" : "false"} @click=${() => pending || c.confirmCancel()}>
         ${pending ? mm.cancelling : mm.cancel}
       </button>

@@ -167,6 +167,7 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
         <label for="website">${m.field.website}</label>
         <input id="website" name="website" tabindex="-1" autocomplete="off" .value=${draft.website} @input=${input("website")} />
       </div>
+      <slot name="challenge"></slot>
       <button type="submit" class="primary" part="primary-button">${m.continue}</button>
       <button type="button" class="link start-again" @click=${p.onStartAgain}>${w.who.startAgain}</button>
     </form>

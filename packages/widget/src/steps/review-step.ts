@@ -46,6 +46,7 @@ export function reviewStep(p: ReviewStepProps): TemplateResult {
       )}
     </dl>
     ${p.failure ?? nothing}
+    <slot name="challenge"></slot>
     <button
       type="button"
       class="primary"

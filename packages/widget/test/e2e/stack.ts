@@ -104,8 +104,16 @@ export const plainClinic: ClinicSetup = (clinic) => ({
   appointmentTypeInfo: {},
 });
 
-/** Starts sandbox, edge API and site; `bundleFile` is the built script-tag file (its chunks beside it). */
-export async function startStack(bundleFile: string, setup: ClinicSetup = plainClinic): Promise<Stack> {
+/**
+ * Starts sandbox, edge API and site; `bundleFile` is the built script-tag file (its chunks beside it).
+ * `thirdParty` origins are added to the site's CSP script-src and frame-src (Turnstile's, for a
+ * clinic that chose it, as its docs ask of a host page).
+ */
+export async function startStack(
+  bundleFile: string,
+  setup: ClinicSetup = plainClinic,
+  thirdParty: string[] = [],
+): Promise<Stack> {
   const now = () => new Date(PINNED_NOW);
   const sandbox = await serveSandbox({ port: 0, now, rateLimit: false, log: () => {} });
   const base = defaultSandboxConfig({ baseUrl: sandbox.url });
@@ -122,7 +130,8 @@ export async function startStack(bundleFile: string, setup: ClinicSetup = plainC
     if (name.endsWith(".js")) scripts.set(`/${name}`, await readFile(join(bundleDir, name)));
   const csp = [
     "default-src 'none'",
-    "script-src 'self'",
+    ["script-src 'self'", ...thirdParty].join(" "),
+    ...(thirdParty.length > 0 ? [`frame-src ${thirdParty.join(" ")}`] : []),
     "style-src 'self'",
     `connect-src ${edge.url}`,
     "img-src 'self'",
@@ -262,16 +271,17 @@ export interface E2e {
 /**
  * Registers the hooks every end-to-end file needs (call it inside the `describe`): build the
  * self-contained bundle, start sandbox + edge API + site, launch Chromium; and tear them down after.
- * The clinic is {@link plainClinic} (no disciplines) unless `clinic` configures it otherwise.
+ * The clinic is {@link plainClinic} (no disciplines) unless `clinic` configures it otherwise;
+ * `thirdParty` origins are allowed by the site's CSP ({@link startStack}).
  */
-export function useE2eStack(setup?: () => Promise<void>, clinic?: ClinicSetup): E2e {
+export function useE2eStack(setup?: () => Promise<void>, clinic?: ClinicSetup, thirdParty?: string[]): E2e {
   let stack: Stack | undefined;
   let browser: Browser | undefined;
   let cleanup: (() => Promise<void>) | undefined;
   beforeAll(async () => {
     const bundle = await buildBundle();
     cleanup = bundle.cleanup;
-    stack = await startStack(bundle.file, clinic);
+    stack = await startStack(bundle.file, clinic, thirdParty);
     browser = await launchChromium();
     await setup?.();
   }, 60_000);
