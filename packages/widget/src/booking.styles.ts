@@ -10,11 +10,6 @@ const layoutStyles = css`
   * {
     box-sizing: border-box;
   }
-  .card,
-  h2 {
-    /* A site's sticky header: scrolling the card or heading into view keeps them below it. */
-    scroll-margin-top: var(--coreplus-scroll-offset);
-  }
   .card {
     --s: var(--coreplus-space);
     max-width: var(--coreplus-max-width);
@@ -115,14 +110,11 @@ const layoutStyles = css`
     background: var(--coreplus-bg);
     text-align: left;
   }
-  /* Only where something really hovers: after a tap on a touch screen, :hover would stick. */
-  @media (hover: hover) {
-    .choice:hover,
-    .day:hover:not(:disabled),
-    .pill:hover,
-    .secondary:hover {
-      background: var(--coreplus-surface);
-    }
+  .choice:hover,
+  .day:hover:not(:disabled),
+  .pill:hover,
+  .secondary:hover {
+    background: var(--coreplus-surface);
   }
   .choice[aria-current="true"] {
     border-color: var(--coreplus-accent);

@@ -62,12 +62,10 @@ export const formStyles = css`
   .dob-part {
     display: grid;
     gap: calc(var(--s) / 2);
-    /* Shrinks in the narrowest cards (320 px) rather than pushing the year out. */
-    flex: 0 1 4.5em;
-    min-width: 0;
+    width: 4.5em;
   }
   .dob-year {
-    flex-basis: 6em;
+    width: 6em;
   }
   .sub {
     font-weight: 400;
