@@ -13,8 +13,7 @@ export type BookingStep =
   | "time"
   | "details"
   | "review"
-  | "done"
-  | "returning";
+  | "done";
 
 /** `coreplus-ready`: the clinic's profile loaded and the first step is shown. */
 export interface CoreplusReadyDetail {
