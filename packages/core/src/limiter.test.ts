@@ -181,3 +181,41 @@ describe("lease", () => {
     expect(order).toEqual(["a", "b", "c"]);
   });
 });
+
+describe("priority", () => {
+  test("a priority waiter is served before ordinary waiters that queued first", async () => {
+    const limiter = createSlidingWindowLimiter({ limit: 1, windowMs: 30 });
+    const order: string[] = [];
+    await limiter.acquire();
+    const tasks = [
+      limiter.acquire().then(() => order.push("read-1")),
+      limiter.acquire().then(() => order.push("read-2")),
+      limiter.acquire(undefined, { priority: true }).then(() => order.push("booking")),
+    ];
+    await Promise.all(tasks);
+    expect(order).toEqual(["booking", "read-1", "read-2"]);
+  });
+
+  test("ordinary leases leave the reserved slots to priority requests", async () => {
+    const limiter = createSlidingWindowLimiter({ limit: 3, windowMs: 1000, reserved: 1 });
+    const lease = (priority: boolean) => limiter.lease?.(undefined, { priority }) as Promise<() => void>;
+    const reads = [await lease(false), await lease(false)];
+    let third = false;
+    const read3 = lease(false).then((r) => {
+      third = true;
+      return r;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(third).toBe(false); // only the reserved slot is left
+    const started = performance.now();
+    const booking = await lease(true);
+    expect(performance.now() - started).toBeLessThan(15); // at once, despite the queued read
+    for (const release of [...reads, booking]) release();
+    (await read3)();
+  });
+
+  test("rejects a reserve that leaves ordinary requests nothing", () => {
+    expect(() => createSlidingWindowLimiter({ limit: 2, reserved: 2 })).toThrow(RangeError);
+    expect(() => createSlidingWindowLimiter({ limit: 2, reserved: -1 })).toThrow(RangeError);
+  });
+});

@@ -23,23 +23,36 @@ export interface SlidingWindowLimiterOptions {
    * apart, i.e. `2 × limit` starts in one window as a server measures it.
    */
   marginMs?: number;
+  /**
+   * Slots that ordinary requests leave for priority ones. Default 0. Ordinary requests start only
+   * while more than `reserved` slots are unleased, so a priority request (a booking) finds one without
+   * waiting behind a flood of reads; queued priority requests are always served first.
+   */
+  reserved?: number;
+}
+
+/** Per-call options of {@link RequestLimiter}. */
+export interface AcquireOptions {
+  /** Jump the queue and may use the reserved slots (bookings, cancels, reschedules). */
+  priority?: boolean;
 }
 
 /** Gates request starts. */
 export interface RequestLimiter {
   /** Resolves when one request may start; rejects with the signal's reason if aborted while waiting. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  acquire(signal?: AbortSignal, opts?: AcquireOptions): Promise<void>;
   /**
    * Optional: like `acquire`, but the slot is held until the returned `release()` is called (when the
    * response has arrived) and frees a window after that. The client uses it when present.
    */
-  lease?(signal?: AbortSignal): Promise<() => void>;
+  lease?(signal?: AbortSignal, opts?: AcquireOptions): Promise<() => void>;
 }
 
 interface Waiter {
   resolve: (release: () => void) => void;
   reject: (reason: unknown) => void;
   held: boolean;
+  priority: boolean;
   /** Unsubscribes from the signal's abort (one listener per signal however many wait on it). */
   unsubscribe: (() => void) | undefined;
 }
@@ -48,7 +61,7 @@ const noop = (): void => {};
 
 /**
  * Sliding window over `limit` slots: each start takes the slot that freed longest ago. Waiters are
- * served first-in first-out, and one timer (never a busy loop) wakes the queue when a slot frees.
+ * served first-in first-out, priority waiters before the others, and one timer (never a busy loop) wakes the queue when a slot frees.
  *
  * @example
  * const limiter = createSlidingWindowLimiter();          // 9 starts per 1000 ms
@@ -62,6 +75,9 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError("limit must be a positive integer");
   if (!(windowMs > 0)) throw new RangeError("windowMs must be positive");
   if (!(marginMs >= 0)) throw new RangeError("marginMs must not be negative");
+  const reserved = opts.reserved ?? 0;
+  if (!Number.isInteger(reserved) || reserved < 0 || reserved >= limit)
+    throw new RangeError("reserved must be an integer from 0 to limit - 1");
   const span = windowMs + marginMs;
 
   // When each slot may be used again; +Infinity while a lease holds it.
@@ -73,6 +89,20 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
     let best = 0;
     for (let i = 1; i < limit; i++) if ((freeAt[i] as number) < (freeAt[best] as number)) best = i;
     return best;
+  }
+
+  /** Whether an ordinary request may take a slot now: more than `reserved` slots are unleased. */
+  function ordinaryMayStart(): boolean {
+    if (reserved === 0) return true;
+    let unleased = 0;
+    for (let i = 0; i < limit; i++) if (freeAt[i] !== Number.POSITIVE_INFINITY) unleased++;
+    return unleased > reserved;
+  }
+
+  /** The next waiter to serve: the first priority one, else the first. */
+  function nextWaiter(): number {
+    const p = queue.findIndex((w) => w.priority);
+    return p >= 0 ? p : 0;
   }
 
   /** Takes slot `i` now; returns the release function for a lease. */
@@ -102,25 +132,28 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
       const slot = earliestSlot();
       const wait = (freeAt[slot] as number) - now();
       if (wait === Number.POSITIVE_INFINITY) return; // every slot is leased; a release wakes us
+      const index = nextWaiter();
+      // Only ordinary waiters left, and only reserved slots unleased: a release wakes us.
+      if (!(queue[index] as Waiter).priority && !ordinaryMayStart()) return;
       if (wait > 0) {
         // Timers may fire a little early; the next drain re-checks against the clock.
         timer = setTimeout(drain, Math.ceil(wait));
         return;
       }
-      const waiter = queue.shift() as Waiter;
+      const waiter = queue.splice(index, 1)[0] as Waiter;
       waiter.unsubscribe?.();
       waiter.resolve(take(slot, waiter.held));
     }
   }
 
-  function enqueue(signal: AbortSignal | undefined, held: boolean): Promise<() => void> {
+  function enqueue(signal: AbortSignal | undefined, held: boolean, priority: boolean): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (queue.length === 0) {
+    if (priority ? !queue.some((w) => w.priority) : queue.length === 0 && ordinaryMayStart()) {
       const slot = earliestSlot();
       if ((freeAt[slot] as number) <= now()) return Promise.resolve(take(slot, held));
     }
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, held, unsubscribe: undefined };
+      const waiter: Waiter = { resolve, reject, held, priority, unsubscribe: undefined };
       if (signal !== undefined) {
         waiter.unsubscribe = onAbort(signal, () => {
           const index = queue.indexOf(waiter);
@@ -133,16 +166,21 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
         });
       }
       queue.push(waiter);
+      if (priority && timer !== undefined) {
+        // The pending timer was planned for an ordinary waiter that may not start; re-plan.
+        clearTimeout(timer);
+        timer = undefined;
+      }
       if (timer === undefined) drain();
     });
   }
 
   return {
-    async acquire(signal) {
-      await enqueue(signal, false);
+    async acquire(signal, acquireOpts) {
+      await enqueue(signal, false, acquireOpts?.priority === true);
     },
-    lease(signal) {
-      return enqueue(signal, true);
+    lease(signal, acquireOpts) {
+      return enqueue(signal, true, acquireOpts?.priority === true);
     },
   };
 }
