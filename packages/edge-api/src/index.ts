@@ -10,6 +10,7 @@ export {
   type EdgeApp,
   type EdgeDeps,
 } from "./app/index.js";
+export type { BookingRateAlert } from "./bookings/index.js";
 export {
   type ClinicConfig,
   type DefaultSandboxConfigOptions,

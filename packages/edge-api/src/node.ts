@@ -36,6 +36,8 @@ export interface ServeEdgeApiOptions {
   trustProxy?: boolean;
   state?: EdgeStateFactory;
   fetch?: typeof fetch;
+  /** Called when a clinic's booking ceiling is reached (see EdgeDeps.onAlert). */
+  onAlert?: EdgeDeps["onAlert"];
   /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_* and secret variables are read. Default: process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -147,6 +149,7 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
   if (opts.now) deps.now = opts.now;
   if (opts.state) deps.state = opts.state;
   if (opts.fetch) deps.fetch = opts.fetch;
+  if (opts.onAlert) deps.onAlert = opts.onAlert;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
   const server = await listen(getRequestListener(app.fetch), {

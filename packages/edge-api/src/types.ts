@@ -4,6 +4,7 @@
  * that carries them from middleware to handlers.
  */
 import type { CoreplusClient } from "@coreplus-kit/core";
+import type { BookingRateAlert } from "./bookings/booking-limits.js";
 import type { ClinicConfig } from "./config/schema.js";
 import type { BoundedMap } from "./internal/bounded-map.js";
 import type { ClinicState } from "./state/types.js";
@@ -14,7 +15,8 @@ export type CacheStatus = "hit" | "stale" | "miss";
 /** A remembered availability answer and what it was computed from (see availability/answer.ts). */
 export interface AvailabilityMemo {
   catalogue: number;
-  rows: number | undefined;
+  /** The versions of the week entries the answer was sliced from. */
+  rows: string | undefined;
   takenSig: string;
   validFrom: number;
   validUntil: number;
@@ -29,6 +31,8 @@ export interface ClinicRuntime {
   coreplus: CoreplusClient;
   /** Derived answers remembered in this process (never the source of truth; see availabilityJson). */
   memo: BoundedMap<AvailabilityMemo>;
+  /** The app's alert hook (EdgeDeps.onAlert): the clinic's booking ceiling was reached. */
+  onAlert?: ((alert: BookingRateAlert) => void) | undefined;
 }
 
 /** Per-request facts and hooks. */
@@ -43,6 +47,11 @@ export interface RequestScope {
   log: (entry: Record<string, unknown>) => void;
   /** Cache outcomes seen while answering, for Server-Timing. */
   cache: CacheStatus[];
+  /**
+   * Called before a read that missed the cache calls coreplus: counts the miss against the visitor's
+   * `limits.misses` and throws a 429 problem past it (set by visitorLimit()).
+   */
+  onMiss?: () => Promise<void>;
 }
 
 /** Variables set by the middleware chain. */

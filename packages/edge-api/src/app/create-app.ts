@@ -5,6 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { BookingRateAlert } from "../bookings/index.js";
 import type { EdgeConfig } from "../config/index.js";
 import { httpProblem, ProblemError, problemAnswer, zodProblem } from "../http/index.js";
 import { BoundedMap } from "../internal/bounded-map.js";
@@ -43,6 +44,11 @@ export interface EdgeDeps {
   logger?: (entry: Record<string, unknown>) => void;
   /** The visitor's address (Node: the socket's; Workers: CF-Connecting-IP). */
   clientAddress?: (req: Request, env?: unknown) => string | undefined;
+  /**
+   * Called (once per window, never with patient details) when a clinic's booking ceiling is reached,
+   * beside the `"alert":"booking-rate"` log line; the Slack bot can subscribe here.
+   */
+  onAlert?: (alert: BookingRateAlert) => void;
   /** Serves swagger-ui-dist's files for /docs (the Node entry reads them from the package). */
   docsAssets?: DocsAssets;
 }
@@ -70,6 +76,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
       config: clinic,
       state: state.forClinic(clinic.slug),
       memo: new BoundedMap(500),
+      onAlert: deps.onAlert,
       coreplus: createClinicClient({
         clinic,
         limiter: state.forConsumer(consumerKeyOf(clinic)).limiter,

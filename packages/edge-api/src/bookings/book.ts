@@ -16,6 +16,7 @@ import { ProblemError, validationProblem } from "../http/index.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
 import type { IdempotencyRecord } from "../state/index.js";
 import type { RequestScope } from "../types.js";
+import { chargeBookingLimits } from "./booking-limits.js";
 import { findOrCreateClient } from "./patient-match.js";
 
 /** How long a taken slot is remembered (hidden from availability, refused without asking coreplus). */
@@ -93,6 +94,11 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         throw slotGone();
       }
       if (!progress.clientId) {
+        // A new attempt at a free slot: counted once against the patient's and the clinic's limits.
+        if (!progress.limitsCharged) {
+          await chargeBookingLimits(scope, req.patient);
+          progress.limitsCharged = true;
+        }
         const { clientId } = await findOrCreateClient(scope.rt.coreplus, req.patient, run.signal);
         progress.clientId = clientId;
         await run.save();

@@ -7,7 +7,7 @@ import { ProblemError, zodProblem } from "../http/index.js";
 import { BookingRequest, type BookingResponse } from "../schemas/public.js";
 import type { IdempotencyRecord, Json } from "../state/index.js";
 import type { RequestScope } from "../types.js";
-import { upstreamProblem } from "../upstream/index.js";
+import { priorityLane, upstreamProblem } from "../upstream/index.js";
 import { type BookingRun, book } from "./book.js";
 import { bodyHash, IDEMPOTENCY_TTL_MS, requireIdempotencyKey } from "./idempotency.js";
 
@@ -62,7 +62,8 @@ export async function handleBooking(
   const started = Date.now();
   const { body, idempotencyKey: key } = request;
   const hash = await bodyHash(body);
-  const signal = AbortSignal.timeout(BOOKING_ALLOWANCE_MS);
+  // Every coreplus call of the booking uses this signal, so all of them take the budget's priority lane.
+  const signal = priorityLane(AbortSignal.timeout(BOOKING_ALLOWANCE_MS));
   const remaining = () => Math.max(0, BOOKING_ALLOWANCE_MS - (Date.now() - started));
   const { state } = scope.rt;
 

@@ -6,4 +6,10 @@ export {
   parseEdgeConfig,
   parseEdgeConfigText,
 } from "./parse-config.js";
-export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./schema.js";
+export type {
+  ClinicConfig,
+  ClinicLimits,
+  EdgeConfig,
+  EdgeConfigFile,
+  VisitorLimit,
+} from "./schema.js";

@@ -3,17 +3,15 @@
  * the app runs on. Secrets may be written inline or referenced as `{ "env": "VAR_NAME" }`.
  */
 import { z } from "zod";
+import { type ClinicLimits, LimitsFile } from "./limits.js";
+
+export type { ClinicLimits, VisitorLimit } from "./limits.js";
 
 /** A secret written inline, or the name of the environment variable (or Workers secret) holding it. */
 export const SecretRef = z.union([
   z.string().min(1),
   z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "must be a variable name" }) }),
 ]);
-
-const Limit = z.strictObject({
-  limit: z.number().int().positive(),
-  windowSeconds: z.number().positive().max(86_400),
-});
 
 const Origin = z.string().refine(
   (s) => {
@@ -67,12 +65,7 @@ export const ClinicFileEntry = z.strictObject({
     .strictObject({ email: z.boolean().default(true), sms: z.boolean().default(true) })
     .default({ email: true, sms: true }),
   notifyPractitioner: z.boolean().default(false),
-  limits: z
-    .strictObject({
-      reads: Limit.nullable().default({ limit: 300, windowSeconds: 60 }),
-      bookings: Limit.nullable().default({ limit: 10, windowSeconds: 600 }),
-    })
-    .default({ reads: { limit: 300, windowSeconds: 60 }, bookings: { limit: 10, windowSeconds: 600 } }),
+  limits: LimitsFile,
   cache: z
     .strictObject({
       catalogueSeconds: z.number().min(0).max(86_400).default(300),
@@ -90,12 +83,6 @@ export const EdgeConfigFile = z.strictObject({
 });
 /** What a configuration file may contain (defaults filled in by {@link parseEdgeConfig}). */
 export type EdgeConfigFile = z.input<typeof EdgeConfigFile>;
-
-/** A visitor limit: at most `limit` requests per `windowMs` per visitor address. */
-export interface VisitorLimit {
-  limit: number;
-  windowMs: number;
-}
 
 /** One clinic, resolved: secrets read, defaults applied. */
 export interface ClinicConfig {
@@ -119,8 +106,8 @@ export interface ClinicConfig {
   rules: { minNoticeMinutes: number; maxDaysAhead: number };
   reminders: { email: boolean; sms: boolean };
   notifyPractitioner: boolean;
-  /** `null` switches that limit off. */
-  limits: { reads: VisitorLimit | null; bookings: VisitorLimit | null };
+  /** `null` switches a limit off (see config/limits.ts). */
+  limits: ClinicLimits;
   cache: { catalogueTtlMs: number; availabilityTtlMs: number };
 }
 

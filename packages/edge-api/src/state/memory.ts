@@ -25,6 +25,8 @@ export interface MemoryStateOptions {
   maxRecords?: number;
   /** Requests per second allowed per coreplus consumer; default 9 (coreplus allows 10). */
   requestsPerSecond?: number;
+  /** Budget slots per consumer that reads leave to bookings, cancels and reschedules; default 1. */
+  reservedForPriority?: number;
   /** Wall clock in ms (tests only); default Date.now. */
   now?: () => number;
 }
@@ -47,7 +49,12 @@ export function createMemoryState(opts: MemoryStateOptions = {}): EdgeStateFacto
       let state = consumers.get(consumerKey);
       if (!state) {
         state = {
-          limiter: createSlidingWindowLimiter({ limit: opts.requestsPerSecond ?? 9, windowMs: 1000, now }),
+          limiter: createSlidingWindowLimiter({
+            limit: opts.requestsPerSecond ?? 9,
+            windowMs: 1000,
+            now,
+            reserved: Math.min(opts.reservedForPriority ?? 1, (opts.requestsPerSecond ?? 9) - 1),
+          }),
         };
         consumers.set(consumerKey, state);
       }

@@ -9,3 +9,4 @@ export {
   type UpstreamOutcome,
 } from "./client.js";
 export { upstreamProblem } from "./map-error.js";
+export { hasPriority, priorityLane } from "./priority.js";

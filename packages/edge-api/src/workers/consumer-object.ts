@@ -13,6 +13,9 @@
  * So two requests sharing a slot are a window apart as they happen, not merely as scheduled, whatever
  * the latency between an edge location, this object and coreplus, or a busy caller's event loop.
  * The slots are stored on every change, so a restart cannot forget starts already promised.
+ *
+ * The priority lane: ordinary requests (reads) are granted only while more than `reserved` slots are
+ * unleased, and queued priority requests (bookings, cancels, reschedules) are served first.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { BudgetRequest, BudgetReservation, BudgetTicket, ConsumerObjectRpc } from "./protocol.js";
@@ -39,6 +42,7 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
   readonly #holds = new Map<number, Hold>();
   readonly #queue: Waiter[] = [];
   #windowMs = 1000;
+  #reserved = 0;
 
   // The objects read no bindings (their env is the Worker's, typed in env.ts, which names them).
   constructor(ctx: DurableObjectState, env: unknown) {
@@ -56,12 +60,17 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
    */
   async reserve(req: BudgetRequest): Promise<BudgetReservation> {
     this.#fit(req.limit, req.windowMs);
-    if (this.#queue.length === 0) {
+    this.#reserved = Math.min(req.reserved ?? 0, req.limit - 1);
+    const mayGoNow = req.priority
+      ? !this.#queue.some((w) => w.req.priority)
+      : this.#queue.length === 0 && this.#ordinaryMayStart();
+    if (mayGoNow) {
       const now = Date.now();
       const slot = this.#earliestSlot();
       if (slot !== undefined) return this.#grant(slot, req, now, now + req.maxWaitMs);
     }
-    // Every slot is leased (or others queue already): wait for a release, first come first served.
+    // Every slot is leased (or others queue already): wait for a release, first come first served
+    // within each lane.
     return new Promise<BudgetReservation>((resolve) => {
       const deadline = Date.now() + req.maxWaitMs;
       const waiter: Waiter = {
@@ -124,10 +133,20 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
     while (this.#queue.length > 0) {
       const slot = this.#earliestSlot();
       if (slot === undefined) return;
-      const waiter = this.#queue.shift() as Waiter;
+      const first = this.#queue.findIndex((w) => w.req.priority);
+      const index = first >= 0 ? first : 0;
+      if (first < 0 && !this.#ordinaryMayStart()) return;
+      const waiter = this.#queue.splice(index, 1)[0] as Waiter;
       clearTimeout(waiter.timer);
       waiter.resolve(this.#grant(slot, waiter.req, Date.now(), waiter.deadline));
     }
+  }
+
+  /** Whether an ordinary request may lease a slot: more than the reserved ones are unleased. */
+  #ordinaryMayStart(): boolean {
+    let unleased = 0;
+    for (const t of this.#freeAt) if (t !== Number.POSITIVE_INFINITY) unleased++;
+    return unleased > this.#reserved;
   }
 
   /** The unleased slot that frees first, if any. */
