@@ -15,6 +15,9 @@ const coreplus = {
 const generous = {
   reads: { limit: 100_000, windowSeconds: 60 },
   bookings: { limit: 5_000, windowSeconds: 60 },
+  misses: { limit: 100_000, windowSeconds: 60 },
+  perPatient: { limit: 1_000, windowSeconds: 86_400 },
+  clinicBookings: { limit: 5_000, windowSeconds: 3_600 },
 };
 
 export const WORKERS_TEST = {
