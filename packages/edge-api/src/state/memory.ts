@@ -27,6 +27,8 @@ export interface MemoryStateOptions {
   requestsPerSecond?: number;
   /** Budget slots per consumer that reads leave to bookings, cancels and reschedules; default 1. */
   reservedForPriority?: number;
+  /** `false` turns the priority lane off (every call queues first come, first served): benchmarks only. */
+  priorityLane?: boolean;
   /** Wall clock in ms (tests only); default Date.now. */
   now?: () => number;
 }
@@ -48,13 +50,17 @@ export function createMemoryState(opts: MemoryStateOptions = {}): EdgeStateFacto
     forConsumer(consumerKey) {
       let state = consumers.get(consumerKey);
       if (!state) {
+        const lane = opts.priorityLane !== false;
+        const limiter = createSlidingWindowLimiter({
+          limit: opts.requestsPerSecond ?? 9,
+          windowMs: 1000,
+          now,
+          reserved: lane ? Math.min(opts.reservedForPriority ?? 1, (opts.requestsPerSecond ?? 9) - 1) : 0,
+        });
         state = {
-          limiter: createSlidingWindowLimiter({
-            limit: opts.requestsPerSecond ?? 9,
-            windowMs: 1000,
-            now,
-            reserved: Math.min(opts.reservedForPriority ?? 1, (opts.requestsPerSecond ?? 9) - 1),
-          }),
+          limiter: lane
+            ? limiter
+            : { acquire: (signal) => limiter.acquire(signal), lease: (signal) => limiter.lease!(signal) },
         };
         consumers.set(consumerKey, state);
       }

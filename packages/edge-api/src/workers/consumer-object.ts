@@ -134,7 +134,7 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
       const slot = this.#earliestSlot();
       if (slot === undefined) return;
       const first = this.#queue.findIndex((w) => w.req.priority);
-      const index = first >= 0 ? first : 0;
+      const index = Math.max(first, 0);
       if (first < 0 && !this.#ordinaryMayStart()) return;
       const waiter = this.#queue.splice(index, 1)[0] as Waiter;
       clearTimeout(waiter.timer);
