@@ -3,22 +3,28 @@
  * the demo server at demo time. The widget is not bundled into the pages: like a clinic, they load the
  * widget's self-contained file with one script tag, which this config copies to /cdn/ unchanged.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const WIDGET_URL_PATH = "/cdn/coreplus-booking.js";
+const WIDGET_DIR = "/cdn/";
 
-/** The widget's self-contained build (built first by turbo's `^build`). */
-function widgetFile(): string {
+/** The widget's script-tag build folder (built first by turbo's `^build`). */
+function widgetDir(): string {
   // The workspace link, not an export: the package's `exports` need not list its dist files.
-  return resolve(here, "node_modules/@coreplus-kit/widget/dist/coreplus-booking.js");
+  return resolve(here, "node_modules/@coreplus-kit/widget/dist");
 }
 
-function readWidget(): string {
-  const file = widgetFile();
+/** The entry and its chunks: every top-level JavaScript file of the build. */
+function widgetFiles(): string[] {
+  readWidget("coreplus-booking.js");
+  return readdirSync(widgetDir()).filter((name) => name.endsWith(".js"));
+}
+
+function readWidget(name: string): string {
+  const file = resolve(widgetDir(), name);
   try {
     return readFileSync(file, "utf8");
   } catch (cause) {
@@ -31,23 +37,26 @@ function readWidget(): string {
   }
 }
 
-/** Serves the widget file at /cdn/ in dev and emits it there in the build. */
+/** Serves the widget's files at /cdn/ in dev and emits them there in the build. */
 function coreplusWidget(): Plugin {
   return {
     name: "coreplus-widget",
     configureServer(server) {
-      server.middlewares.use(WIDGET_URL_PATH, (_req, res) => {
+      server.middlewares.use(WIDGET_DIR, (req, res, next) => {
+        const name = (req.url ?? "").replace(/^\//, "").split("?")[0] ?? "";
+        if (!widgetFiles().includes(name)) return next();
         res.setHeader("content-type", "text/javascript; charset=utf-8");
-        res.end(readWidget());
+        res.end(readWidget(name));
       });
     },
     generateBundle() {
-      this.emitFile({ type: "asset", fileName: WIDGET_URL_PATH.slice(1), source: readWidget() });
+      for (const name of widgetFiles())
+        this.emitFile({ type: "asset", fileName: `${WIDGET_DIR.slice(1)}${name}`, source: readWidget(name) });
     },
   };
 }
 
-const pages = ["index", "practitioner", "playground", "slack", "today"];
+const pages = ["index", "practitioner", "playground", "slack", "today", "manage"];
 
 export default defineConfig({
   root: resolve(here, "site"),

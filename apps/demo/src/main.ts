@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       `  Practitioner page      ${u.site}/practitioner`,
       `  Widget playground      ${u.site}/playground`,
       `  Slack preview          ${u.site}/slack`,
+      `  Manage booking         ${u.site}/manage`,
       `  Today's appointments   ${u.site}/today`,
       "",
       `  Sandbox (coreplus)     ${u.sandbox}/API/Core/v2.1/`,

@@ -11,31 +11,20 @@
  *  4. Booking latency p50/p99 under a 20-client read flood from one address (every read a cache miss,
  *     150 ms sandbox latency), with and without the priority lane, in the same run.
  */
-import { spawn } from "node:child_process";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createCoreplusClient, timezoneIdFor } from "@coreplus-kit/core";
 import { DEV_DEFAULTS } from "@coreplus-kit/core/dev";
 import { createSandboxControls } from "@coreplus-kit/sandbox";
 import autocannon from "autocannon";
+import { spawnServers } from "./spawn-servers.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 10;
 
-const child = spawn(process.execPath, [join(here, "servers.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
-const urls = await new Promise((resolve, reject) => {
-  let buf = "";
-  child.stdout.on("data", (d) => {
-    buf += d;
-    const nl = buf.indexOf("\n");
-    if (nl >= 0) resolve(JSON.parse(buf.slice(0, nl)));
-  });
-  child.once("exit", (code) => reject(new Error(`servers exited with ${code}`)));
-});
-const stop = () => child.kill("SIGTERM");
-process.on("exit", stop);
+const { urls, stop } = await spawnServers(here, "servers.mjs");
 
 const controls = createSandboxControls({ baseUrl: urls.sandbox, adminToken: urls.adminToken });
 const api = (origin) => `${origin}/v1/clinics/harbourside`;

@@ -3,6 +3,7 @@ import { EdgeConfigError } from "./config/index.js";
 import { EdgeError, type EdgeErrorCode } from "./errors.js";
 import { ProblemError } from "./http/index.js";
 import { LockTimeoutError } from "./state/index.js";
+import { LockLostError, RedisUnavailableError } from "./state/redis/index.node.js";
 import { BudgetWaitAbortedError } from "./upstream/index.js";
 
 describe("EdgeError", () => {
@@ -16,6 +17,12 @@ describe("EdgeError", () => {
     ],
     [new LockTimeoutError("slot:x", 10), "ERR_EDGE_LOCK_TIMEOUT", "LockTimeoutError"],
     [new BudgetWaitAbortedError(cause), "ERR_EDGE_BUDGET_WAIT", "BudgetWaitAbortedError"],
+    [
+      new RedisUnavailableError("cannot reach Redis", { cause }),
+      "ERR_EDGE_REDIS_UNAVAILABLE",
+      "RedisUnavailableError",
+    ],
+    [new LockLostError("slot:x"), "ERR_EDGE_LOCK_LOST", "LockLostError"],
   ];
 
   test.each(cases)("%s has its code and name and is an EdgeError", (err, code, name) => {

@@ -13,7 +13,11 @@ export type EdgeErrorCode =
   /** A lock was not obtained in time (LockTimeoutError). */
   | "ERR_EDGE_LOCK_TIMEOUT"
   /** A caller gave up waiting for the coreplus request budget (BudgetWaitAbortedError). */
-  | "ERR_EDGE_BUDGET_WAIT";
+  | "ERR_EDGE_BUDGET_WAIT"
+  /** Redis could not be reached when the Redis state started (RedisUnavailableError). */
+  | "ERR_EDGE_REDIS_UNAVAILABLE"
+  /** A write made under a lock whose lease had run out was refused (LockLostError, a 503's cause). */
+  | "ERR_EDGE_LOCK_LOST";
 
 /** The base of every edge API error. */
 export abstract class EdgeError extends Error {

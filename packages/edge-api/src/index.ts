@@ -72,5 +72,6 @@ export {
   type LockOptions,
   LockTimeoutError,
   type MemoryStateOptions,
+  type StateHealth,
 } from "./state/index.js";
 export { BudgetWaitAbortedError } from "./upstream/index.js";

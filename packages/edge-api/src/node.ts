@@ -1,8 +1,8 @@
 /**
  * `@coreplus-kit/edge-api/node`: serves the edge API on Node. Run as a program (`node dist/node.js`,
  * or `pnpm --filter @coreplus-kit/edge-api start`) it reads CLINICS_FILE or CLINICS_JSON (else serves
- * the local sandbox's clinic as `harbourside`), listens on HOST:EDGE_API_PORT (127.0.0.1:8787) and
- * shuts down cleanly on SIGINT/SIGTERM.
+ * the local sandbox's clinic as `harbourside`), keeps its state in Redis when REDIS_URL is set (else in
+ * memory), listens on HOST:EDGE_API_PORT (127.0.0.1:8787) and shuts down cleanly on SIGINT/SIGTERM.
  */
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage } from "node:http";
@@ -20,6 +20,20 @@ import {
   parseEdgeConfigText,
 } from "./config/index.js";
 import type { EdgeStateFactory } from "./state/index.js";
+import {
+  createRedisState,
+  type RedisState,
+  RedisUnavailableError,
+  redactRedisUrl,
+} from "./state/redis/index.node.js";
+
+export {
+  createRedisState,
+  LockLostError,
+  type RedisState,
+  type RedisStateOptions,
+  RedisUnavailableError,
+} from "./state/redis/index.node.js";
 
 /** Options for {@link serveEdgeApi}. */
 export interface ServeEdgeApiOptions {
@@ -34,6 +48,7 @@ export interface ServeEdgeApiOptions {
   logger?: (entry: Record<string, unknown>) => void;
   /** Overrides the configuration's `trustProxy`. */
   trustProxy?: boolean;
+  /** Default: memory. (The program, `node dist/node.js`, passes a Redis state when REDIS_URL is set.) */
   state?: EdgeStateFactory;
   fetch?: typeof fetch;
   /** Called when a clinic's booking ceiling is reached (see EdgeDeps.onAlert). */
@@ -187,10 +202,26 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   let running: EdgeApiServer;
+  let redis: RedisState | undefined;
   try {
-    running = await serveEdgeApi({ port, host: process.env.HOST ?? "127.0.0.1" });
+    // REDIS_URL: the state every process behind a load balancer shares (docs/running-several-node-processes.md).
+    if (process.env.REDIS_URL) {
+      try {
+        redis = createRedisState({ url: process.env.REDIS_URL, logger: jsonLines });
+      } catch (err) {
+        console.error(`REDIS_URL: ${(err as Error).message}`);
+        process.exit(2);
+      }
+      await redis.ready();
+      jsonLines({ level: "info", msg: "state in redis", redis: redactRedisUrl(process.env.REDIS_URL) });
+    }
+    running = await serveEdgeApi({
+      port,
+      host: process.env.HOST ?? "127.0.0.1",
+      ...(redis ? { state: redis } : {}),
+    });
   } catch (err) {
-    if (err instanceof EdgeConfigError) console.error(err.message);
+    if (err instanceof EdgeConfigError || err instanceof RedisUnavailableError) console.error(err.message);
     else if (err instanceof PortInUseError) console.error(err.message);
     else console.error(err);
     process.exit(1);
@@ -202,10 +233,13 @@ async function main(): Promise<void> {
     jsonLines({ level: "info", msg: "shutting down", signal });
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    running
+      .close()
+      .then(() => redis?.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

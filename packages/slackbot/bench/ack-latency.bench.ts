@@ -10,11 +10,11 @@
  * measured in rounds interleaved with the bot's, because this machine is shared and noisy.
  * Not a test: it prints figures. Run with `pnpm --filter @coreplus-kit/slackbot bench`.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSandboxControls } from "@coreplus-kit/sandbox";
-import { signSlackRequest, slashCommandBody, startFakeSlack } from "@coreplus-kit/slackbot/testing";
+import { startFakeSlack } from "@coreplus-kit/slackbot/testing";
+import { percentile, sendCommands, startProcess, stopChildren } from "./bench-support.js";
 
 const COMMANDS = 200;
 const ROUNDS = 4;
@@ -37,54 +37,6 @@ const ASKS: [string, string][] = [
   ["U0MEI", "help"],
 ];
 
-const children: ChildProcess[] = [];
-
-/** Starts `node <script>` and resolves with the first stdout match of `ready`; `onLine` sees every line. */
-function startProcess(
-  script: string | string[],
-  env: Record<string, string>,
-  ready: RegExp,
-  onLine: (line: string) => void = () => {},
-): Promise<RegExpMatchArray> {
-  const child = spawn(process.execPath, Array.isArray(script) ? script : [script], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.push(child);
-  return new Promise((resolvePromise, reject) => {
-    let buffer = "";
-    let matched = false;
-    child.stdout?.on("data", (chunk: Buffer) => {
-      buffer += chunk.toString("utf8");
-      let nl = buffer.indexOf("\n");
-      while (nl !== -1) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        onLine(line);
-        const m = ready.exec(line);
-        if (m && !matched) {
-          matched = true;
-          resolvePromise(m);
-        }
-        nl = buffer.indexOf("\n");
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-    child.on("exit", (code) => {
-      if (!matched) reject(new Error(`${script} exited (${code}) before it was ready`));
-    });
-  });
-}
-
-function stopChildren(): void {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-}
-
-function percentile(sorted: number[], p: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? Number.NaN;
-}
-
 /** A bare node:http server that reads the body and answers 200: the floor for this machine right now. */
 const FLOOR_SERVER = `
 const { createServer } = require("node:http");
@@ -93,36 +45,20 @@ server.listen(0, "127.0.0.1", () => console.log("listening on http://127.0.0.1:"
 `;
 
 /** Sends `count` signed commands, CONCURRENCY at a time; returns their acknowledgement latencies. */
-async function run(
+const run = (
   eventsUrl: string,
   responseUrl: (id: string) => string,
   label: string,
   count = COMMANDS,
   offset = 0,
-): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = offset;
-  let failures = 0;
-  async function worker(): Promise<void> {
-    while (next < offset + count) {
-      const i = next++;
-      const [user, text] = ASKS[i % ASKS.length]!;
-      const body = slashCommandBody({ text, userId: user, responseUrl: responseUrl(`${label}-${i}`) });
-      const started = performance.now();
-      const res = await fetch(eventsUrl, {
-        method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", ...signSlackRequest(SECRET, body) },
-        body,
-      });
-      await res.arrayBuffer();
-      latencies.push(performance.now() - started);
-      if (res.status !== 200) failures += 1;
-    }
-  }
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  if (failures > 0) console.log(`  ${label}: ${failures} acknowledgements were not 200`);
-  return latencies;
-}
+): Promise<number[]> =>
+  sendCommands(eventsUrl, responseUrl, label, {
+    secret: SECRET,
+    asks: ASKS,
+    count,
+    concurrency: CONCURRENCY,
+    offset,
+  });
 
 const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 

@@ -5,12 +5,14 @@
  */
 
 /** Where a request came from. */
-export type AuditSurface = "command" | "home";
+export type AuditSurface = "command" | "home" | "action" | "morning" | "workflow";
 
 /** How a request ended. */
 export type AuditOutcome =
   | "answered"
   | "help"
+  | "subscribed"
+  | "unsubscribed"
   | "not-understood"
   | "unlinked"
   | "forbidden"

@@ -5,17 +5,24 @@
 import type { CoreplusClient, CoreplusClientOptions } from "@coreplus-kit/core";
 import { createCoreplusClient } from "@coreplus-kit/core";
 import type { Logger } from "@slack/bolt";
-import { App, LogLevel } from "@slack/bolt";
+import { App, LogLevel, webApi } from "@slack/bolt";
 import { createPractitionerLinker } from "./access/link-practitioner.js";
 import { accessPolicy } from "./access/roles.js";
-import type { AnswerServices } from "./answer/answer-request.js";
+import type { AnswerServices } from "./answer/services.js";
 import type { AuditSink } from "./audit.js";
 import { consoleAuditSink } from "./audit.js";
+import { type Background, createBackground, type MorningSettings, type WatchSettings } from "./background.js";
 import { createDirectoryCache, loadDirectory } from "./day/directory.js";
 import type { ClientNameMode } from "./day/patient-label.js";
 import { createPatientNames } from "./day/patient-names.js";
 import { SlackbotConfigError, SlackbotStoppedError } from "./errors.js";
+import { createReceiver } from "./http/receiver.js";
 import { registerListeners } from "./listeners/index.js";
+import { subscriptionBook } from "./morning/subscriptions.js";
+import { deferredStore } from "./state/deferred-store.js";
+import { createFileStore } from "./state/file-store.js";
+import { createRedisStore } from "./state/redis-store.js";
+import { createMemoryStore, type StateStore } from "./state/store.js";
 
 /** Options of `createSlackbot`. */
 export interface SlackbotOptions {
@@ -37,6 +44,8 @@ export interface SlackbotOptions {
   timezone?: string;
   /** How patients appear: `initials` (default) or `full`. */
   showClientNames?: ClientNameMode;
+  /** Show appointment type names (default true); false shows "Appointment", as a type can be health information. */
+  showTypes?: boolean;
   /** Slack user id → coreplus practitioner id; wins over the email link. */
   practitionerMap?: Readonly<Record<string, string>>;
   /** Slack user ids who may see any practitioner's day and `all` (reception, managers). */
@@ -58,6 +67,17 @@ export interface SlackbotOptions {
   logLevel?: LogLevel;
   /** fetch for response_url posts and the Web API client (tests, proxies). */
   fetch?: typeof fetch;
+  /**
+   * Where morning subscriptions and the watcher's last snapshot are kept: a store, a JSON file, or
+   * Redis. Default: memory (forgotten on restart); the process entry defaults to a file.
+   */
+  state?: StateStore | { file: string } | { redisUrl: string; prefix?: string };
+  /** A channel id for the activity feed (bookings, cancellations, moves, freed slots); turns the watcher on. */
+  activityChannel?: string;
+  /** Bearer token of the booking-rate alert hook (POST /slack/alerts); needs `activityChannel`. */
+  alertToken?: string;
+  watch?: WatchSettings;
+  morning?: MorningSettings;
 }
 
 /** A created bot. */
@@ -70,6 +90,10 @@ export interface Slackbot {
   start(): Promise<{ mode: "http"; port: number; url: string } | { mode: "socket" }>;
   /** Stops listening; in-flight answers finish on their own (each is bounded by requestTimeoutMs). */
   stop(): Promise<void>;
+  /** The morning-message scheduler (ticks, and `nextTick()` for tests). */
+  morning: Background["morning"];
+  /** The appointment watcher, when an activity channel is set. */
+  watcher: Background["watcher"];
 }
 
 function isClient(value: CoreplusClient | CoreplusClientOptions): value is CoreplusClient {
@@ -100,6 +124,10 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
   if (!socketMode && !options.signingSecret)
     throw new SlackbotConfigError("signingSecret is required in HTTP mode");
   if (options.timezone !== undefined) checkZone(options.timezone);
+  if (options.alertToken && !options.activityChannel)
+    throw new SlackbotConfigError("the alert hook (alertToken) needs an activity channel to post to");
+  if (options.alertToken && socketMode)
+    throw new SlackbotConfigError("the alert hook (alertToken) is an HTTP route: it needs HTTP mode");
   const host = options.host ?? "127.0.0.1";
   const port = options.port ?? 3000;
   const path = options.path ?? "/slack/events";
@@ -108,6 +136,7 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
   const now = options.now ?? (() => new Date());
   // Ends every pending coreplus request when the bot stops (each answer is bounded anyway).
   const lifetime = new AbortController();
+  const store = deferredStore();
   const services: AnswerServices = {
     client,
     directory: createDirectoryCache(() => loadDirectory(client, lifetime.signal)),
@@ -119,12 +148,15 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
       practitionerMap: options.practitionerMap ?? {},
     }),
     nameMode: options.showClientNames ?? "initials",
+    showTypes: options.showTypes ?? true,
     timezone: options.timezone,
     now,
     timeoutMs: options.requestTimeoutMs ?? 20_000,
     command: options.command ?? "/appointments",
     inFlightDays: new Map(),
     signal: lifetime.signal,
+    contacts: { viewers: options.viewers ?? [], admins: options.admins ?? [] },
+    subscriptions: subscriptionBook(store, (m) => app.logger.warn(m)),
     onError: (error, reference) => {
       const e = error as { name?: string; message?: string };
       app.logger.error(
@@ -145,6 +177,32 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
     ...(options.botId ? { botId: options.botId } : {}),
     ...(options.botUserId ? { botUserId: options.botUserId } : {}),
   };
+  // Background work has no request to borrow a client from: its own, with the bot token.
+  const web = new webApi.WebClient(options.botToken, clientOptions);
+  // The background is built before the app (its routes go into the receiver) and logs through the
+  // app's logger once there is one.
+  const logger: Logger = {
+    debug: (...m) => app.logger.debug(...m),
+    info: (...m) => app.logger.info(...m),
+    warn: (...m) => app.logger.warn(...m),
+    error: (...m) => app.logger.error(...m),
+    setLevel: (l) => app.logger.setLevel(l),
+    getLevel: () => app.logger.getLevel(),
+    setName: (n) => app.logger.setName(n),
+  };
+  const audit = options.audit ?? consoleAuditSink();
+  const background = createBackground({
+    services,
+    store,
+    web,
+    logger,
+    audit,
+    wallClock: Date.now,
+    ...(options.activityChannel ? { activityChannel: options.activityChannel } : {}),
+    ...(options.alertToken ? { alertToken: options.alertToken } : {}),
+    ...(options.watch ? { watch: options.watch } : {}),
+    ...(options.morning ? { morning: options.morning } : {}),
+  });
   const app = new App({
     // A fixed authorization instead of `token`: Bolt would otherwise call auth.test at construction,
     // and a failure there becomes an unhandled rejection that ends the process.
@@ -156,9 +214,18 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
     logLevel: options.logLevel ?? LogLevel.INFO,
     ...(socketMode
       ? { socketMode: true, appToken: options.appToken as string }
-      : { signingSecret: options.signingSecret, endpoints: path, port }),
+      : {
+          receiver: createReceiver({
+            signingSecret: options.signingSecret,
+            path,
+            port,
+            ...(options.logger ? { logger: options.logger } : {}),
+            logLevel: options.logLevel ?? LogLevel.INFO,
+            customRoutes: background.routes,
+          }),
+        }),
   });
-  registerListeners(app, { services, audit: options.audit ?? consoleAuditSink(), wallClock: Date.now });
+  registerListeners(app, { services, audit, wallClock: Date.now });
   app.error(async (error) => {
     app.logger.error(`unhandled listener error: ${error.code ?? error.name}: ${error.message}`);
   });
@@ -167,14 +234,24 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
   return {
     app,
     mode: socketMode ? "socket" : "http",
+    morning: background.morning,
+    watcher: background.watcher,
     async start() {
+      try {
+        store.open(await openStore(options.state));
+      } catch (error) {
+        store.fail(error);
+        throw error;
+      }
       if (socketMode) {
         await app.start();
         started = true;
+        background.start();
         return { mode: "socket" as const };
       }
       const server = (await app.start({ port, host })) as import("node:http").Server;
       started = true;
+      background.start();
       const address = server.address();
       const bound = typeof address === "object" && address !== null ? address.port : port;
       return {
@@ -184,10 +261,22 @@ export function createSlackbot(options: SlackbotOptions): Slackbot {
       };
     },
     async stop() {
+      await background.stop();
       lifetime.abort(new SlackbotStoppedError());
-      if (!started) return;
-      started = false;
-      await app.stop();
+      if (started) {
+        started = false;
+        await app.stop();
+      }
+      await store.close();
     },
   };
+}
+
+/** Opens the configured state store (memory when none is configured). */
+async function openStore(state: SlackbotOptions["state"]): Promise<StateStore> {
+  if (state === undefined) return createMemoryStore();
+  if ("file" in state) return createFileStore(state.file);
+  if ("redisUrl" in state)
+    return createRedisStore({ url: state.redisUrl, ...(state.prefix ? { prefix: state.prefix } : {}) });
+  return state;
 }

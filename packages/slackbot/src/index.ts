@@ -12,6 +12,7 @@ export {
   roleOf,
   type StaffRole,
 } from "./access/roles.js";
+export type { BookingRateAlert } from "./activity/activity-feed.js";
 export {
   type AuditEntry,
   type AuditOutcome,
@@ -19,6 +20,7 @@ export {
   type AuditSurface,
   consoleAuditSink,
 } from "./audit.js";
+export type { MorningSettings, WatchSettings } from "./background.js";
 export {
   dayMessages,
   MAX_BLOCKS_PER_MESSAGE,
@@ -31,6 +33,7 @@ export { type BotProblem, helpMessage, problemMessage } from "./blocks/messages.
 export { type DateSpec, type ParsedCommand, parseCommand, type WhoSpec } from "./command/parse-command.js";
 export { resolveDate } from "./command/resolve-date.js";
 export { createSlackbot, type Slackbot, type SlackbotOptions } from "./create-slackbot.js";
+export { loadDirectory } from "./day/directory.js";
 export { type ClientNameMode, initials } from "./day/patient-label.js";
 export { type SlackbotEnvConfig, slackbotConfigFromEnv } from "./env.js";
 export {
@@ -40,4 +43,25 @@ export {
   SlackbotStoppedError,
   SlackbotTimeoutError,
 } from "./errors.js";
+export {
+  createFileStore,
+  createMemoryStore,
+  createRedisStore,
+  type RedisStoreOptions,
+  type StateStore,
+} from "./state/index.js";
 export type { DayAnswer, DayAppointment, DayGap, DayItem, PractitionerDay } from "./types.js";
+export {
+  type AppointmentWatcher,
+  type AppointmentWatcherOptions,
+  createAppointmentWatcher,
+  intervalForBudget,
+  type PollResult,
+} from "./watch/appointment-watcher.js";
+export {
+  type ChangeEvent,
+  diffSnapshots,
+  type Slot,
+  type SlotEntry,
+  type Snapshot,
+} from "./watch/changes.js";

@@ -14,7 +14,17 @@ async function main(): Promise<void> {
   const started = await bot.start();
   const where = started.mode === "http" ? `HTTP on ${started.url}` : "Socket Mode";
   const coreplus = `${summary.coreplusBaseUrl}${summary.coreplusIsDev ? " (development credentials)" : ""}`;
-  console.log(`slackbot: ${options.command ?? "/appointments"} ready, ${where}; coreplus ${coreplus}`);
+  // Where state lives, never the Redis URL itself (it may carry a password).
+  const state =
+    options.state && "redisUrl" in options.state
+      ? "Redis"
+      : options.state && "file" in options.state
+        ? options.state.file
+        : "memory";
+  const activity = options.activityChannel ? `; activity channel ${options.activityChannel}` : "";
+  console.log(
+    `slackbot: ${options.command ?? "/appointments"} ready, ${where}; coreplus ${coreplus}; state in ${state}${activity}`,
+  );
   const shutdown = (signal: string): void => {
     console.log(`slackbot: ${signal}, stopping`);
     bot.stop().then(

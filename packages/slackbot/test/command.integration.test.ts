@@ -2,6 +2,7 @@
  * /appointments end to end: signed HTTP requests to the running receiver, the real sandbox behind the
  * coreplus client (business clock pinned), a fake Slack recording what the bot sends.
  */
+import { request as httpRequest } from "node:http";
 import { dateInZone, formatInZone } from "@coreplus-kit/core";
 import { createSandboxControls, type SandboxControls } from "@coreplus-kit/sandbox";
 import { slashCommandBody } from "@coreplus-kit/slackbot/testing";
@@ -131,7 +132,10 @@ describe("a valid signed /appointments", () => {
       "You can see your own appointments",
     );
     const all = await command(rig, "U0MEI", "all");
-    expect(visibleText(await responses(rig, all.responseId))).toContain("SLACK_VIEWERS");
+    // Refused in human terms, naming reception (SLACK_VIEWERS) as who can help.
+    expect(visibleText(await responses(rig, all.responseId))).toContain(
+      "Only reception and practice managers can see other diaries. Ask <@U0DESK>.",
+    );
     expect(rig.audit.filter((e) => e.user === "U0MEI" && e.outcome === "forbidden")).toHaveLength(2);
   });
 
@@ -202,6 +206,34 @@ describe("a valid signed /appointments", () => {
   });
 });
 
+/**
+ * Sends `bytes` of body with node:http and resolves with the status as soon as the server answers,
+ * even if the body is not all sent (fetch reports an early answer plus a closed socket as a failure).
+ */
+function postLarge(url: string, bytes: number, opts: { chunked: boolean }): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { "content-type": "application/x-www-form-urlencoded" };
+    if (!opts.chunked) headers["content-length"] = bytes;
+    const req = httpRequest(url, { method: "POST", headers }, (res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+      req.destroy();
+    });
+    // Once the server has answered and closed, writes fail; that is the point.
+    req.on("error", (error) => (req.destroyed ? undefined : reject(error)));
+    const chunk = "a".repeat(16 * 1024);
+    let sent = 0;
+    const write = (): void => {
+      while (sent < bytes && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once("drain", write);
+      }
+      if (!req.destroyed) req.end();
+    };
+    write();
+  });
+}
+
 describe("requests that are not from Slack", () => {
   async function expectRefused(post: () => Promise<{ status: number }>): Promise<void> {
     const statsBefore = await controls.stats();
@@ -234,5 +266,36 @@ describe("requests that are not from Slack", () => {
     await expectRefused(() =>
       postSigned(rig.eventsUrl, body(), { omit: ["x-slack-signature", "x-slack-request-timestamp"] }),
     );
+  });
+
+  it("refuses a body over 64 KB with 413 before any signature work, signed or not", async () => {
+    // Padded in a field the bot does not read (a long command text gets its own quick refusal).
+    const padded = (bytes: number) =>
+      slashCommandBody({
+        text: "help",
+        userId: "U0MEI",
+        userName: "x".repeat(bytes),
+        responseUrl: rig.slack.responseUrl(),
+      });
+    const fetchedBefore = rig.coreplusRequests.length;
+    const slackBefore = rig.slack.calls.length;
+    // Signed correctly, but too big: still refused, and nothing is fetched or answered.
+    expect((await postSigned(rig.eventsUrl, padded(70 * 1024))).status).toBe(413);
+    // Unsigned and large (what an attacker would send), with a Content-Length or streamed without
+    // one: the answer comes while the client is still sending.
+    expect(await postLarge(rig.eventsUrl, 4 * 1024 * 1024, { chunked: false })).toBe(413);
+    expect(await postLarge(rig.eventsUrl, 1024 * 1024, { chunked: true })).toBe(413);
+    expect(rig.coreplusRequests.length).toBe(fetchedBefore);
+    expect(rig.slack.calls.length).toBe(slackBefore);
+    // A command text no question needs is refused unread, at once.
+    const long = await command(rig, "U0MEI", "sarah ".repeat(2000));
+    expect(long.status).toBe(200);
+    expect(visibleText(await responses(rig, long.responseId))).toContain(
+      "longer than any question I understand",
+    );
+    // A body just under the limit is still a command like any other.
+    const near = await command(rig, "U0MEI", "help");
+    expect(near.status).toBe(200);
+    expect((await postSigned(rig.eventsUrl, padded(60 * 1024))).status).toBe(200);
   });
 });

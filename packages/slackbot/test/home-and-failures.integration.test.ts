@@ -108,6 +108,8 @@ describe("App Home", () => {
     await postSigned(r.eventsUrl, homeTab, { contentType: "application/json" });
     const [call] = await slack.waitFor((c) => isFinalHome(c, "U0NEW"));
     expect(homeText(call!.body.view as View)).toContain("isn't linked to a coreplus practitioner");
+    // No morning-message controls for someone the bot has no day for.
+    expect(JSON.stringify(call!.body.view)).not.toContain("morning_time");
     // Only the Home tab published.
     expect(slack.calls.filter((c) => isFinalHome(c, "U0NEW"))).toHaveLength(1);
   });
@@ -130,6 +132,28 @@ describe("configuration", () => {
       .map((a) => fullName(store.clients.get(a.clientId)!));
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(text).toContain(name);
+  });
+
+  it('shows appointment types by default and only "Appointment" with SLACK_SHOW_TYPES off', async () => {
+    const { store, seed } = sandbox.sandbox;
+    const mei = seed.practitioners.find((p) => p.firstName === "Mei")!;
+    const typeNames = [...store.appointments.values()]
+      .filter(
+        (a) =>
+          a.practitionerId === mei.practitionerId &&
+          dateInZone(a.start, "Australia/Brisbane") === "2026-12-03",
+      )
+      .map(
+        (a) => seed.appointmentTypes.find((t) => t.appointmentTypeId === a.appointmentTypeId)!.description,
+      );
+    expect(typeNames.length).toBeGreaterThan(0);
+    const shown = await rig();
+    const on = visibleText(await responses(shown, (await command(shown, "U0MEI", "")).responseId));
+    for (const name of typeNames) expect(on).toContain(name);
+    const hidden = await rig({ showTypes: false });
+    const off = visibleText(await responses(hidden, (await command(hidden, "U0MEI", "")).responseId));
+    for (const name of new Set(typeNames)) expect(off).not.toContain(name);
+    expect(off).toContain("*Appointment*");
   });
 
   it("links through SLACK_PRACTITIONER_MAP without asking Slack for an email", async () => {

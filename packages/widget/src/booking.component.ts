@@ -6,7 +6,7 @@
 import { LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import { bookingStyles } from "./booking.styles.js";
 import { BookingController } from "./controller/index.js";
-import { bookingView, preloadViews } from "./view/index.js";
+import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view/index.js";
 
 /**
  * Online booking for a clinic that runs coreplus, talking to the coreplus-kit edge API.
@@ -21,12 +21,19 @@ import { bookingView, preloadViews } from "./view/index.js";
  * @attr lang - Language (en-AU, en-US); defaults to the page's, else en-AU.
  * @attr theme - `light` (default), `dark` or `auto` (follows prefers-color-scheme).
  * @attr datalayer - When present, every event is also pushed to `window.dataLayer`.
+ * @attr booking - A manage token: opens that booking's manage view (see it, reschedule, cancel).
+ *   Without it, the page's `coreplus_booking` query parameter does the same.
+ * @attr view - `find` opens "Find my booking" (reference, last name, date of birth).
+ * @attr manage-url - Where the confirmation's "Change or cancel" link points: a URL template with
+ *   `{token}`; without it, this page with `?coreplus_booking=<token>`.
  *
  * @fires {CustomEvent<CoreplusReadyDetail>} coreplus-ready - The clinic loaded; the first step shows.
  * @fires {CustomEvent<CoreplusStepChangeDetail>} coreplus-step-change - Another step shows.
  * @fires {CustomEvent<CoreplusSlotSelectedDetail>} coreplus-slot-selected - A time was picked.
  * @fires {CustomEvent<CoreplusBookedDetail>} coreplus-booked - Booked; the summary without patient details.
  * @fires {CustomEvent<CoreplusErrorDetail>} coreplus-error - A load or booking failed (no patient details).
+ * @fires {CustomEvent<CoreplusCancelledDetail>} coreplus-cancelled - The patient cancelled a booking (no patient details).
+ * @fires {CustomEvent<CoreplusRescheduledDetail>} coreplus-rescheduled - The patient moved a booking to a new time.
  *
  * @csspart card - The card around everything.
  * @csspart progress - The "Step 3 of 5 · Date and time" line.
@@ -73,6 +80,9 @@ export class CoreplusBooking extends LitElement {
     theme: { reflect: true },
     datalayer: { type: Boolean },
     now: { attribute: false },
+    booking: {},
+    view: {},
+    manageUrl: { attribute: "manage-url" },
     // `lang` stays the native global attribute (it also tells screen readers the language); this
     // differently named property only observes it, so changing it re-renders.
     langAttribute: { attribute: "lang" },
@@ -95,15 +105,30 @@ export class CoreplusBooking extends LitElement {
   /** The clock that decides "today" (property only; tests and demos pin it). */
   now: () => Date = () => new Date();
 
+  /** A manage token: opens that booking's manage view. */
+  booking = "";
+  /** `find` opens "Find my booking". */
+  view = "";
+  /** Where "Change or cancel" points: a template with `{token}`; empty for this page. */
+  manageUrl = "";
+
   readonly #flow = new BookingController(this);
+  readonly #manage = new ManageEntry(this, this.#flow);
   readonly #rerender = () => this.requestUpdate();
+  readonly #find = () => this.#manage.openFind();
 
   override render(): TemplateResult {
-    return bookingView(this.#flow, !!(this.api && this.clinic), this.#rerender);
+    const configured = !!(this.api && this.clinic);
+    return (
+      (configured && this.#manage.render()) || bookingView(this.#flow, configured, this.#rerender, this.#find)
+    );
   }
 
   override updated(): void {
-    // The clinic is in: fetch the later steps' templates while the visitor makes the first choices.
-    if (this.#flow.profile) preloadViews();
+    // The clinic is in: fetch the later steps' templates and styles while the visitor makes the first choices.
+    if (this.#flow.profile) {
+      preloadViews();
+      void adoptLaterStyles(this.renderRoot);
+    }
   }
 }

@@ -1,10 +1,9 @@
 /**
- * The element's styles: theme tokens, then the card, choices and the date-and-time layout, then the
- * form. Layout follows the card's own width through container queries, not the viewport, so the
+ * The element's styles: theme tokens, then the card, choices and the date-and-time layout (the
+ * forms' and summaries' styles come with the later views: form.styles.ts). Layout follows the card's own width through container queries, not the viewport, so the
  * widget fits a sidebar as well as a full-width page (320 px up).
  */
 import { css } from "lit";
-import { formStyles } from "./form.styles.js";
 import { themeStyles } from "./theme.styles.js";
 
 const layoutStyles = css`
@@ -281,7 +280,18 @@ const layoutStyles = css`
   .notice .secondary {
     margin-top: var(--s);
   }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
 `;
 
-/** Everything, in cascade order. */
-export const bookingStyles = [themeStyles, layoutStyles, formStyles];
+/** The first screen's styles, in cascade order. */
+export const bookingStyles = [themeStyles, layoutStyles];

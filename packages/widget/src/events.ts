@@ -54,10 +54,29 @@ export interface CoreplusErrorDetail {
   clinic: string;
   code: EdgeErrorCode;
   status?: number;
-  step: BookingStep;
-  /** What was being done: loading the clinic, a list, times, or booking. */
-  operation: "profile" | "appointment-types" | "practitioners" | "availability" | "booking";
+  /** The step, or the manage view (`find`, `manage`) where it happened. */
+  step: BookingStep | ManageViewName;
+  /** What was being done: loading the clinic, a list, times, booking, or managing a booking. */
+  operation: "profile" | "appointment-types" | "practitioners" | "availability" | "booking" | ManageOperation;
   retryable: boolean;
+}
+
+/** The views that manage an existing booking. */
+export type ManageViewName = "find" | "manage";
+
+/** What the manage views do: look a booking up, read it by its token, cancel it, move it. */
+export type ManageOperation = "lookup" | "manage-booking" | "cancel" | "reschedule";
+
+/** What identifies a managed appointment in an event: never a patient detail, never the reason. */
+export type CoreplusManagedDetail = Omit<CoreplusBookedDetail, "reminders">;
+
+/** `coreplus-cancelled`: the patient cancelled the appointment (its time is what was cancelled). */
+export type CoreplusCancelledDetail = CoreplusManagedDetail;
+
+/** `coreplus-rescheduled`: the appointment moved; `start`/`end` are the new time. */
+export interface CoreplusRescheduledDetail extends CoreplusManagedDetail {
+  previousStart: string;
+  previousEnd: string;
 }
 
 /** Event name → detail type, for `dispatch` and the global event map. */
@@ -67,6 +86,8 @@ export interface CoreplusEventDetails {
   "coreplus-slot-selected": CoreplusSlotSelectedDetail;
   "coreplus-booked": CoreplusBookedDetail;
   "coreplus-error": CoreplusErrorDetail;
+  "coreplus-cancelled": CoreplusCancelledDetail;
+  "coreplus-rescheduled": CoreplusRescheduledDetail;
 }
 
 /** Creates one of the element's events: bubbling and composed, so it leaves the shadow root. */
@@ -90,4 +111,20 @@ export function pushDataLayer<K extends keyof CoreplusEventDetails>(
 ): void {
   target.dataLayer ??= [];
   target.dataLayer.push({ event: name, coreplus: detail });
+}
+
+/** What can fire the element's events. */
+interface EventHost {
+  readonly datalayer: boolean;
+  dispatchEvent(event: Event): boolean;
+}
+
+/** Fires one of the element's events, and pushes it to `window.dataLayer` when `datalayer` is set. */
+export function emitCoreplus<K extends keyof CoreplusEventDetails>(
+  host: EventHost,
+  name: K,
+  detail: CoreplusEventDetails[K],
+): void {
+  host.dispatchEvent(coreplusEvent(name, detail));
+  if (host.datalayer) pushDataLayer(window as DataLayerWindow, name, detail);
 }

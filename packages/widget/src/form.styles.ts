@@ -1,7 +1,11 @@
-/** Styles of the details form, the review and confirmation summaries, and shared utilities. */
+/**
+ * Styles of the forms (details, find, cancel), the review and confirmation summaries and the primary
+ * button: none of them on the first screen, so this module is loaded and adopted with the later views
+ * (view/later-styles.ts), not with the element.
+ */
 import { css } from "lit";
 
-/** Form, summary and utility styles. */
+/** Form and summary styles. */
 export const formStyles = css`
   form,
   .field {
@@ -178,16 +182,5 @@ export const formStyles = css`
   .button {
     display: inline-flex;
     align-items: center;
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
   }
 `;

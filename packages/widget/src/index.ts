@@ -15,11 +15,16 @@ export { tagName } from "./coreplus-booking.js";
 export type {
   BookingStep,
   CoreplusBookedDetail,
+  CoreplusCancelledDetail,
   CoreplusErrorDetail,
   CoreplusEventDetails,
+  CoreplusManagedDetail,
   CoreplusReadyDetail,
+  CoreplusRescheduledDetail,
   CoreplusSlotSelectedDetail,
   CoreplusStepChangeDetail,
+  ManageOperation,
+  ManageViewName,
 } from "./events.js";
 export type { DobPart, Messages } from "./messages/index.js";
 export { messageTables, resolveMessages } from "./messages/index.js";

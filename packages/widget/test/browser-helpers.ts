@@ -36,6 +36,8 @@ export function record(el: CoreplusBooking) {
     "coreplus-slot-selected",
     "coreplus-booked",
     "coreplus-error",
+    "coreplus-cancelled",
+    "coreplus-rescheduled",
   ];
   for (const name of names) {
     document.addEventListener(name, (e) => {
@@ -125,4 +127,17 @@ export async function tabTo(name: string | RegExp, max = 60): Promise<void> {
     if (typeof name === "string" ? current === name : name.test(current)) return;
   }
   throw new Error(`Tab never reached ${String(name)}`);
+}
+
+/** axe-core's violations in the widget (its open shadow root included; the test page itself is not checked). */
+export async function axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
+  const axe = (await import("axe-core")).default;
+  const widgets = [...document.querySelectorAll("coreplus-booking")];
+  const result = await axe.run(widgets, { resultTypes: ["violations"] });
+  return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+}
+
+/** Fails with the violations, naming the view. */
+export async function expectNoAxe(view: string): Promise<void> {
+  expect({ view, violations: await axeViolations() }).toEqual({ view, violations: [] });
 }

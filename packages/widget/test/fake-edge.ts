@@ -2,7 +2,10 @@
  * A small HTTP server answering with edge-API-shaped JSON (architecture.md "Edge API contract") for
  * the component tests. The clinic slug picks a scenario ("conflict.t7" → "conflict"), so tests running
  * side by side never share state: "multi" has two locations, "three" three, every other one. GET
- * /_log?clinic= returns what that clinic's requests looked like.
+ * /_log?clinic= returns what that clinic's requests looked like. Bookings answer a manage token
+ * ("tok-<reference>"), and the manage endpoints (lookup, get, cancel, reschedule) follow the contract:
+ * "late" bookings are inside the notice period, "conflict" loses every 09:00 start, "moveflaky"
+ * fails each first reschedule or cancel of a key with a 503.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { listen } from "@coreplus-kit/core/node";
@@ -13,6 +16,8 @@ import type {
   ClinicProfileResponse,
   PublicSlot,
 } from "@coreplus-kit/edge-api";
+import type { ManagedBooking, ManagedResponse } from "../src/api/manage-types.ts";
+import { FAKE_POLICY } from "./fake-data.ts";
 
 /** One request as the fake saw it (no bodies kept beyond the booking's slot start). */
 export interface LoggedRequest {
@@ -83,6 +88,10 @@ interface ClinicState {
   taken: Set<string>;
   bookings: Map<string, BookingResponse>;
   failures: Map<string, number>;
+  /** Managed bookings by token, with what a lookup checks (never logged). */
+  managed: Map<string, { booking: ManagedBooking; lastName: string; dateOfBirth: string }>;
+  /** Final answers of cancel and reschedule by Idempotency-Key. */
+  changes: Map<string, { status: number; body: unknown }>;
 }
 
 /** Starts the fake on 127.0.0.1, port 0. */
@@ -91,7 +100,14 @@ export async function startFakeEdge(): Promise<{ url: string; close(): Promise<v
   const stateOf = (slug: string): ClinicState => {
     let s = clinics.get(slug);
     if (!s) {
-      s = { log: [], taken: new Set(), bookings: new Map(), failures: new Map() };
+      s = {
+        log: [],
+        taken: new Set(),
+        bookings: new Map(),
+        failures: new Map(),
+        managed: new Map(),
+        changes: new Map(),
+      };
       clinics.set(slug, s);
     }
     return s;
@@ -123,7 +139,7 @@ async function handle(
   const query = Object.fromEntries(url.searchParams);
   if (url.pathname === "/_log") return json(res, 200, stateOf(query.clinic ?? "").log);
 
-  const match = /^\/v1\/clinics\/([^/]+)(\/[a-z-]+)?$/.exec(url.pathname);
+  const match = /^\/v1\/clinics\/([^/]+)(\/[a-z-]+(?:\/[^/]+(?:\/[a-z]+)?)?)?$/.exec(url.pathname);
   if (!match) return problem(res, 404, "not-found");
   const slug = decodeURIComponent(match[1]!);
   const scenario = slug.split(".")[0]!;
@@ -153,6 +169,8 @@ async function handle(
           name: "Harbourside Physio",
           locations,
           rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+          // An addition since the first release (ClinicProfileResponse predates it).
+          ...{ changes: { cancel: true, reschedule: true, noticeHours: 24, policy: FAKE_POLICY } },
         },
       };
       return send(200, body);
@@ -213,11 +231,104 @@ async function handle(
         },
       };
       state.bookings.set(key, booking);
-      return send(201, booking);
+      const token = `tok-${booking.booking.reference}`;
+      state.managed.set(token, {
+        booking: managed(booking.booking, scenario),
+        lastName: body.patient.lastName,
+        dateOfBirth: body.patient.dateOfBirth,
+      });
+      return send(201, { ...booking, manage: { token, expiresAt: body.slot.start } });
+    }
+    case "/bookings/lookup": {
+      const body = JSON.parse(await readBody(req)) as Record<string, string>;
+      const hit = [...state.managed].find(
+        ([, b]) =>
+          b.booking.reference === body.reference &&
+          b.lastName.toLowerCase() === String(body.lastName).toLowerCase() &&
+          b.dateOfBirth === body.dateOfBirth,
+      );
+      if (!hit) return sendProblem(res, entry, 404, "booking-not-found");
+      return send(200, {
+        booking: hit[1].booking,
+        manage: { token: hit[0], expiresAt: hit[1].booking.start },
+      });
     }
     default:
+      if (entry.path.startsWith("/bookings/")) return manage(req, res, entry, state, scenario, send);
       return problem(res, 404, "not-found");
   }
+}
+
+/** The booking as the manage endpoints answer it; "late" bookings are inside the notice period. */
+function managed(b: BookingResponse["booking"], scenario: string): ManagedBooking {
+  const open = scenario !== "late";
+  return { ...b, status: "booked", changeable: { cancel: open, reschedule: open, until: b.start } };
+}
+
+async function manage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: LoggedRequest,
+  state: ClinicState,
+  scenario: string,
+  send: (status: number, body: unknown) => void,
+): Promise<void> {
+  const [, , rawToken, action] = entry.path.split("/");
+  const token = decodeURIComponent(rawToken ?? "");
+  const found = state.managed.get(token);
+  if (req.method === "GET" && !action) {
+    if (!found) return sendProblem(res, entry, 404, "booking-not-found");
+    return send(200, { booking: found.booking });
+  }
+  const key = String(req.headers["idempotency-key"] ?? "");
+  entry.idempotencyKey = key;
+  const body = JSON.parse(await readBody(req)) as { start?: string; practitionerId?: string };
+  if (body.start) entry.slotStart = body.start;
+  const replay = state.changes.get(key);
+  if (replay) return send(replay.status, replay.body);
+  if (!found) return sendProblem(res, entry, 404, "booking-not-found");
+  if (scenario === "moveflaky" && state.failures.get(`change:${key}`) === undefined) {
+    state.failures.set(`change:${key}`, 1);
+    return sendProblem(res, entry, 503, "upstream-unavailable");
+  }
+  const b = found.booking;
+  if (b.status === "cancelled") return sendProblem(res, entry, 409, "booking-cancelled");
+  if (!b.changeable.cancel) return sendProblem(res, entry, 409, "too-late-to-change");
+  let answer: ManagedResponse;
+  if (action === "cancel") {
+    found.booking = {
+      ...b,
+      status: "cancelled",
+      changeable: { ...b.changeable, cancel: false, reschedule: false },
+    };
+    state.taken.delete(b.start);
+    answer = { booking: found.booking };
+  } else if (action === "reschedule" && body.start) {
+    if (scenario === "conflict" && body.start.includes("T09:00")) {
+      state.taken.add(body.start);
+      return sendProblem(res, entry, 409, "slot-unavailable");
+    }
+    const end = withOffset(
+      new Date(Date.parse(body.start) + b.appointmentType.durationMinutes * 60_000),
+      body.start.slice(-6),
+    );
+    const practitioner = PRACTITIONERS.find((p) => p.id === body.practitionerId) ?? b.practitioner;
+    const moved: ManagedBooking = {
+      ...b,
+      start: body.start,
+      end,
+      practitioner: { id: practitioner.id, displayName: practitioner.displayName },
+      changeable: { ...b.changeable, until: body.start },
+    };
+    state.taken.add(body.start);
+    state.taken.delete(b.start);
+    const next = `${token}.m`;
+    state.managed.delete(token);
+    state.managed.set(next, { ...found, booking: moved });
+    answer = { booking: moved, manage: { token: next, expiresAt: body.start } };
+  } else return problem(res, 404, "not-found");
+  state.changes.set(key, { status: 200, body: answer });
+  return send(200, answer);
 }
 
 function availability(

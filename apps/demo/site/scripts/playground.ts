@@ -165,6 +165,8 @@ const EVENTS = {
   "coreplus-slot-selected": true,
   "coreplus-booked": true,
   "coreplus-error": true,
+  "coreplus-cancelled": true,
+  "coreplus-rescheduled": true,
 } satisfies Record<keyof CoreplusEventDetails, true>;
 for (const name of Object.keys(EVENTS)) {
   frame.addEventListener(name, (event) => {

@@ -1,6 +1,7 @@
 /**
  * Today's appointments, polled from the demo server (which reads coreplus server-side with the
- * clinic's credentials). Rows that were not there on the previous poll are marked new and announced.
+ * clinic's credentials). Rows that were not there on the previous poll are marked new, rows whose
+ * time changed are marked moved, and both (and cancellations) are announced.
  */
 import { byId, h } from "./dom.js";
 
@@ -26,6 +27,9 @@ interface TodayLocation {
 const POLL_MS = 3000;
 const seen = new Set<string>();
 const fresh = new Map<string, number>();
+/** Each appointment's start and status as last seen, to tell a move or a cancellation. */
+const last = new Map<string, { start: string; status: string }>();
+const moved = new Map<string, number>();
 let firstLoad = true;
 
 function longDate(date: string): string {
@@ -46,6 +50,7 @@ function zoneName(zone: string): string {
 
 function row(a: TodayAppointment): HTMLTableRowElement {
   const isNew = fresh.has(a.id);
+  const isMoved = !isNew && moved.has(a.id);
   const cancelled = a.status.toLowerCase() === "cancelled";
   return h(
     "tr",
@@ -58,6 +63,7 @@ function row(a: TodayAppointment): HTMLTableRowElement {
       { class: "nowrap" },
       `${a.startTime}–${a.endTime}`,
       isNew ? h("span", { class: "badge badge--new" }, "New") : null,
+      isMoved ? h("span", { class: "badge badge--new" }, "Moved") : null,
     ),
     h("td", {}, a.practitioner.name),
     h("td", {}, a.type),
@@ -111,7 +117,18 @@ async function poll(): Promise<void> {
     const arrived = all.filter((a) => !seen.has(a.id));
     const now = Date.now();
     if (!firstLoad) for (const a of arrived) fresh.set(a.id, now);
-    for (const [id, at] of fresh) if (now - at > 60_000) fresh.delete(id);
+    const changed: string[] = [];
+    for (const a of all) {
+      const before = last.get(a.id);
+      if (before && before.start !== a.startTime) {
+        moved.set(a.id, now);
+        changed.push(`Moved: now ${a.startTime} with ${a.practitioner.name}, ${a.type}`);
+      }
+      if (before && before.status !== a.status && a.status.toLowerCase() === "cancelled")
+        changed.push(`Cancelled: ${a.startTime} with ${a.practitioner.name}, ${a.type}`);
+      last.set(a.id, { start: a.startTime, status: a.status });
+    }
+    for (const map of [fresh, moved]) for (const [id, at] of map) if (now - at > 60_000) map.delete(id);
     for (const a of all) seen.add(a.id);
 
     const today = byId("today");
@@ -124,10 +141,9 @@ async function poll(): Promise<void> {
       all.filter((a) => a.status.toLowerCase() === "cancelled").length,
     );
     byId("stat-updated").textContent = new Date().toLocaleTimeString("en-AU");
-    if (!firstLoad && arrived.length > 0) {
-      byId("announce").textContent = arrived
-        .map((a) => `New booking: ${a.startTime} with ${a.practitioner.name}, ${a.type}`)
-        .join(". ");
+    const news = arrived.map((a) => `New booking: ${a.startTime} with ${a.practitioner.name}, ${a.type}`);
+    if (!firstLoad && news.length + changed.length > 0) {
+      byId("announce").textContent = [...news, ...changed].join(". ");
     }
     firstLoad = false;
     error.hidden = true;

@@ -26,6 +26,7 @@ import {
   healthRoutes,
   practitionersRoutes,
 } from "../routes/index.js";
+import type { HealthResponse } from "../schemas/public.js";
 import { createMemoryState, type EdgeStateFactory } from "../state/index.js";
 import type { ClinicRuntime, EdgeEnv, RequestScope } from "../types.js";
 import { consumerKeyOf, createClinicClient, upstreamProblem } from "../upstream/index.js";
@@ -105,6 +106,20 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     };
   };
 
+  // The upstream's health per clinic, and the state's when it lives in another process (Redis).
+  const healthReport = async (c: Context<EdgeEnv>): Promise<HealthResponse> => {
+    const [report, stateHealth] = await Promise.all([
+      health.report(runtimes.values(), defer(c)),
+      state.health?.(),
+    ]);
+    if (!stateHealth) return report;
+    return {
+      ...report,
+      status: stateHealth.status === "down" ? "degraded" : report.status,
+      state: stateHealth,
+    };
+  };
+
   const app = new OpenAPIHono<EdgeEnv>({
     defaultHook: (result) => {
       if (!result.success) throw zodProblem(result.error, result.target === "query" ? "/query" : "");
@@ -136,7 +151,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     .route("/", appointmentTypesRoutes())
     .route("/", availabilityRoutes())
     .route("/", bookingsRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
-    .route("/", healthRoutes({ report: (c) => health.report(runtimes.values(), defer(c)) }));
+    .route("/", healthRoutes({ report: healthReport }));
   routed.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

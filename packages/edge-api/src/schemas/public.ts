@@ -272,6 +272,8 @@ export const HealthResponse = z
         detail: z.string().optional(),
       }),
     ),
+    /** Present when the state lives in another process (Redis): whether it can be reached. */
+    state: z.object({ store: z.string(), status: z.enum(["ok", "down"]) }).optional(),
   })
   .openapi("HealthResponse");
 export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -11,4 +11,5 @@ export {
   type Json,
   type LockOptions,
   LockTimeoutError,
+  type StateHealth,
 } from "./types.js";

@@ -4,6 +4,7 @@
  */
 import { createSlidingWindowLimiter } from "@coreplus-kit/core";
 import { BoundedMap } from "../internal/bounded-map.js";
+import { InFlight } from "../internal/in-flight.js";
 import {
   type CacheEntry,
   type CacheSetOptions,
@@ -77,7 +78,7 @@ interface Counter {
 
 class MemoryClinicState implements ClinicState {
   readonly #cache: BoundedMap<CacheEntry>;
-  readonly #inflight = new Map<string, Promise<Json>>();
+  readonly #inflight = new InFlight();
   readonly #locks = new Map<string, Promise<void>>();
   readonly #idempotency: BoundedMap<{ record: IdempotencyRecord; expiresAt: number }>;
   readonly #taken: BoundedMap<number>;
@@ -108,11 +109,7 @@ class MemoryClinicState implements ClinicState {
   }
 
   coalesce<T extends Json>(key: string, fn: () => Promise<T>): Promise<T> {
-    const running = this.#inflight.get(key);
-    if (running) return running as Promise<T>;
-    const p = fn().finally(() => this.#inflight.delete(key));
-    this.#inflight.set(key, p);
-    return p;
+    return this.#inflight.run(key, fn);
   }
 
   async withLock<T>(key: string, opts: LockOptions, fn: () => Promise<T>): Promise<T> {

@@ -107,9 +107,18 @@ export interface ConsumerState {
   limiter: RequestLimiter;
 }
 
+/** Whether a state kept in another process (Redis) can be reached, for /healthz. */
+export interface StateHealth {
+  /** Where the state lives, e.g. "redis". */
+  store: string;
+  status: "ok" | "down";
+}
+
 /** Where the edge API gets its state; the app asks once per clinic and once per consumer. */
 export interface EdgeStateFactory {
   forClinic(slug: string): ClinicState;
   /** `consumerKey` identifies a coreplus consumer: its base URL and consumer id. */
   forConsumer(consumerKey: string): ConsumerState;
+  /** Optional: reports whether the state can be reached (a state in this process needs none). */
+  health?(): Promise<StateHealth>;
 }

@@ -10,3 +10,4 @@ export {
 } from "./client.js";
 export { upstreamProblem } from "./map-error.js";
 export { hasPriority, priorityLane } from "./priority.js";
+export { type ProblemData, problemData, problemError } from "./problem-data.js";

@@ -8,6 +8,7 @@
  * isolate asks its clinic's object once per key however many of its requests want it.
  */
 import type { RequestLimiter } from "@coreplus-kit/core";
+import { InFlight } from "../internal/in-flight.js";
 import {
   type CacheEntry,
   type CacheSetOptions,
@@ -93,7 +94,7 @@ class DurableClinicState implements ClinicState {
   readonly #ns: DurableObjectNamespace<ClinicDurableObject>;
   readonly #id: DurableObjectId;
   readonly #leaseMs: number;
-  readonly #local = new Map<string, Promise<Json>>();
+  readonly #local = new InFlight();
 
   constructor(ns: DurableObjectNamespace<ClinicDurableObject>, slug: string, leaseMs: number) {
     this.#ns = ns;
@@ -115,11 +116,7 @@ class DurableClinicState implements ClinicState {
   }
 
   coalesce<T extends Json>(key: string, fn: () => Promise<T>): Promise<T> {
-    const running = this.#local.get(key);
-    if (running) return running as Promise<T>;
-    const p = this.#coalesceAcross(key, fn).finally(() => this.#local.delete(key));
-    this.#local.set(key, p);
-    return p;
+    return this.#local.run(key, () => this.#coalesceAcross(key, fn));
   }
 
   async #coalesceAcross<T extends Json>(key: string, fn: () => Promise<T>): Promise<T> {

@@ -2,19 +2,10 @@
  * What the Durable Objects and their callers hand each other over RPC. Every value is structured-
  * cloneable; errors travel as data (a thrown error would lose its class on the way).
  */
-import { ProblemError } from "../http/index.js";
-import type { ProblemFieldError, ProblemType } from "../schemas/public.js";
 import type { CacheEntry, CacheSetOptions, HitResult, IdempotencyRecord, Json } from "../state/index.js";
-import { upstreamProblem } from "../upstream/index.js";
+import type { ProblemData } from "../upstream/index.js";
 
-/** A problem as data: how a coalesced failure reaches the callers that waited for it. */
-export interface ProblemData {
-  type: ProblemType;
-  detail: string;
-  status: number;
-  retryAfter?: number;
-  errors?: ProblemFieldError[];
-}
+export { type ProblemData, problemData, problemError } from "../upstream/index.js";
 
 /** The answer to joining a coalesced load. */
 export type FlightJoin =
@@ -45,24 +36,6 @@ export interface BudgetTicket {
   slot: number;
   startAt: number;
   previousFreeAt: number;
-}
-
-/** The problem an error would be answered with, as data. */
-export function problemData(err: unknown): ProblemData {
-  const p = upstreamProblem(err);
-  const data: ProblemData = { type: p.problemType, detail: p.detail, status: p.status };
-  if (p.retryAfter !== undefined) data.retryAfter = p.retryAfter;
-  if (p.errors) data.errors = p.errors;
-  return data;
-}
-
-/** The error to throw for a problem received as data. */
-export function problemError(data: ProblemData): ProblemError {
-  return new ProblemError(data.type, data.detail, {
-    status: data.status,
-    ...(data.retryAfter !== undefined ? { retryAfter: data.retryAfter } : {}),
-    ...(data.errors ? { errors: data.errors } : {}),
-  });
 }
 
 /**

@@ -45,17 +45,7 @@ export async function clearArrivals(): Promise<void> {
   });
 }
 
-/** The most arrivals in any window of `windowMs` (a window starting at each arrival). */
-export function maxInWindow(times: number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let best = 0;
-  let j = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    while ((sorted[i] as number) - (sorted[j] as number) >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
+export { maxInWindow } from "../max-in-window.ts";
 
 /** Ids from the sandbox's seed. */
 export async function seedIds() {

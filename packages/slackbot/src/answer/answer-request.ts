@@ -1,103 +1,41 @@
 /**
- * Answering a request, independent of Bolt: command text (or the Home tab) in, Block Kit and an
- * audit record out. Every coreplus wait is bounded, identical concurrent day lookups share one fetch,
- * and every failure becomes a clear message rather than silence.
+ * Answering a request, independent of Bolt: command text (or the Home tab, a menu, the morning) in,
+ * Block Kit and an audit record out. Every coreplus wait is bounded, identical concurrent day lookups
+ * share one fetch, and every failure becomes a clear message rather than silence.
  */
-import type { CoreplusClient } from "@coreplus-kit/core";
-import { CoreplusError, dateInZone } from "@coreplus-kit/core";
-import type { LookupEmail, PractitionerLinker } from "../access/link-practitioner.js";
-import type { AccessPolicy } from "../access/roles.js";
+import { dateInZone } from "@coreplus-kit/core";
 import { roleOf } from "../access/roles.js";
-import type { AuditEntry, AuditOutcome } from "../audit.js";
+import type { AuditOutcome } from "../audit.js";
+import { allSummaryMessage } from "../blocks/all-summary.js";
 import type { SlackMessage } from "../blocks/day-blocks.js";
 import { dayMessages } from "../blocks/day-blocks.js";
 import type { HomeContent } from "../blocks/home-view.js";
-import type { BotProblem } from "../blocks/messages.js";
-import { helpMessage, problemMessage } from "../blocks/messages.js";
+import type { BotProblem, HelpExamples } from "../blocks/messages.js";
+import { helpMessage } from "../blocks/messages.js";
 import type { ParsedCommand } from "../command/parse-command.js";
 import { parseCommand } from "../command/parse-command.js";
 import { resolveDate } from "../command/resolve-date.js";
-import type { DirectoryCache } from "../day/directory.js";
 import { loadDay } from "../day/load-day.js";
-import type { ClientNameMode } from "../day/patient-label.js";
-import type { PatientNames } from "../day/patient-names.js";
-import { SlackbotTimeoutError } from "../errors.js";
+import { shortLocationName } from "../day/location-name.js";
 import { yieldToEventLoop } from "../internal/yield.js";
-import type { DayAnswer } from "../types.js";
+import type { ClinicDirectory, DayAnswer } from "../types.js";
+import { answerSchedule } from "./answer-schedule.js";
 import { resolveRequest } from "./resolve-request.js";
+import {
+  type AnswerAudit,
+  type AnswerInput,
+  type AnswerServices,
+  problemFor,
+  problemForError,
+  withDeadline,
+} from "./services.js";
 
-/** Everything answering needs; built once by createSlackbot. */
-export interface AnswerServices {
-  client: CoreplusClient;
-  directory: DirectoryCache;
-  names: PatientNames;
-  linker: PractitionerLinker;
-  policy: AccessPolicy;
-  nameMode: ClientNameMode;
-  /** SLACK_TIMEZONE; undefined means the first location's zone. */
-  timezone: string | undefined;
-  /** Business clock ("today"). */
-  now: () => Date;
-  /** Bound on the whole coreplus part of one answer. */
-  timeoutMs: number;
-  command: string;
-  /** Day loads in flight by (date, whose, location, zone): identical concurrent requests share one. */
-  inFlightDays: Map<string, Promise<DayAnswer>>;
-  /** Aborted when the bot stops, so pending coreplus requests end with it. */
-  signal: AbortSignal;
-  /** Called with unexpected errors (already free of secrets) and a reference shown to the user. */
-  onError: (error: unknown, reference: string) => void;
-}
+export type { AnswerAudit, AnswerInput, AnswerServices } from "./services.js";
 
-/** Who is asking. */
-export interface AnswerInput {
-  userId: string;
-  /** The command text after the command name (commands only). */
-  text: string;
-  lookupEmail: LookupEmail;
-}
-
-/** The audit fields an answer decides (the listener adds who, when, and how long). */
-export type AnswerAudit = Omit<AuditEntry, "at" | "ms" | "surface" | "user" | "team">;
-
-type Query = Extract<ParsedCommand, { kind: "query" }>;
-type DayOutcome =
+export type Query = Extract<ParsedCommand, { kind: "query" }>;
+export type DayOutcome =
   | { ok: true; answer: DayAnswer; audit: AnswerAudit }
   | { ok: false; problem: BotProblem; audit: AnswerAudit };
-
-/** Runs `work` but gives up after `ms` with SlackbotTimeoutError (the work itself is left to finish). */
-export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new SlackbotTimeoutError(ms)), ms);
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** Maps a failure to what the user is told and what the audit records. */
-export function problemForError(
-  error: unknown,
-  timeoutMs: number,
-  onError: AnswerServices["onError"],
-): { problem: BotProblem; outcome: AuditOutcome; errorCode: string } {
-  const seconds = Math.round(timeoutMs / 1000);
-  if (error instanceof SlackbotTimeoutError)
-    return { problem: { kind: "timeout", seconds }, outcome: "timeout", errorCode: error.code };
-  if (error instanceof CoreplusError) {
-    if (error.code === "ERR_COREPLUS_TIMEOUT")
-      return { problem: { kind: "timeout", seconds }, outcome: "timeout", errorCode: error.code };
-    if (error.code === "ERR_COREPLUS_AUTH")
-      return { problem: { kind: "coreplus-auth" }, outcome: "coreplus-error", errorCode: error.code };
-    return {
-      problem: { kind: "coreplus-unavailable", code: error.code },
-      outcome: "coreplus-error",
-      errorCode: error.code,
-    };
-  }
-  const reference = Math.random().toString(36).slice(2, 10);
-  onError(error, reference);
-  return { problem: { kind: "internal", reference }, outcome: "error", errorCode: "ERR_SLACKBOT_INTERNAL" };
-}
 
 function outcomeOf(problem: BotProblem): AuditOutcome {
   switch (problem.kind) {
@@ -118,7 +56,7 @@ function outcomeOf(problem: BotProblem): AuditOutcome {
 }
 
 /** Resolves and loads one day (bounded by the deadline), sharing identical in-flight loads. */
-async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): Promise<DayOutcome> {
+export async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): Promise<DayOutcome> {
   const scope =
     query.who.kind === "all"
       ? "all"
@@ -159,7 +97,15 @@ async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): P
         let pending = days.get(key);
         if (!pending) {
           const started = loadDay(
-            { client: s.client, directory, names: s.names, nameMode: s.nameMode, zone, signal: s.signal },
+            {
+              client: s.client,
+              directory,
+              names: s.names,
+              nameMode: s.nameMode,
+              showTypes: s.showTypes,
+              zone,
+              signal: s.signal,
+            },
             {
               date,
               practitioner:
@@ -191,26 +137,98 @@ async function answerDay(s: AnswerServices, query: Query, input: AnswerInput): P
   }
 }
 
+/** The day's messages: everyone's as a per-practitioner summary, one practitioner's in full. */
+export function messagesFor(answer: DayAnswer): SlackMessage[] {
+  return answer.scope.kind === "all" ? [allSummaryMessage(answer)] : dayMessages(answer);
+}
+
+/** Help examples from the clinic's own names: a practitioner and a location staff can type. */
+export function clinicExamples(directory: ClinicDirectory): HelpExamples | undefined {
+  const practitioner = directory.practitioners[1] ?? directory.practitioners[0];
+  const location = directory.locations[0];
+  if (!practitioner || !location) return undefined;
+  return {
+    practitioner: `${practitioner.firstName} ${practitioner.lastName}`.trim() || practitioner.name,
+    location: shortLocationName(location.name, directory),
+  };
+}
+
+/** The clinic's help examples, or the generic ones when coreplus is slow or failing. */
+async function examplesFor(s: AnswerServices): Promise<HelpExamples | undefined> {
+  try {
+    return clinicExamples(await withDeadline(s.directory.get(), Math.min(s.timeoutMs, 3000)));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Answers `/appointments <text>`: the day as ephemeral messages, or help, or a clear problem. */
 export async function answerCommand(
   s: AnswerServices,
   input: AnswerInput,
 ): Promise<{ messages: SlackMessage[]; audit: AnswerAudit }> {
   const parsed = parseCommand(input.text);
-  if (parsed.kind === "help") return { messages: [helpMessage(s.command)], audit: { outcome: "help" } };
+  if (parsed.kind === "help")
+    return { messages: [helpMessage(s.command, await examplesFor(s))], audit: { outcome: "help" } };
+  if (parsed.kind === "subscribe" || parsed.kind === "unsubscribe" || parsed.kind === "invalid-schedule")
+    return answerSchedule(s, parsed, input);
   if (parsed.kind === "invalid") {
     const problem: BotProblem =
       parsed.reason === "bad-date"
         ? { kind: "bad-date", token: parsed.token }
         : parsed.reason === "two-dates"
           ? { kind: "two-dates", token: parsed.token }
-          : { kind: "empty-location", locations: await locationNames(s) };
-    return { messages: [problemMessage(problem, s.command)], audit: { outcome: "not-understood" } };
+          : parsed.reason === "too-long"
+            ? { kind: "too-long" }
+            : { kind: "empty-location", locations: await locationNames(s) };
+    return { messages: [problemFor(s, problem, await examplesFor(s))], audit: { outcome: "not-understood" } };
   }
   const outcome = await answerDay(s, parsed, input);
+  if (outcome.ok) return { messages: messagesFor(outcome.answer), audit: outcome.audit };
+  const examples =
+    outcome.problem.kind === "not-understood" || outcome.problem.kind === "unknown-practitioner"
+      ? await examplesFor(s)
+      : undefined;
+  return { messages: [problemFor(s, outcome.problem, examples)], audit: outcome.audit };
+}
+
+/** One practitioner's full day, from the "all" summary's menu (the permission is checked again). */
+export async function answerExpand(
+  s: AnswerServices,
+  input: Omit<AnswerInput, "text"> & { date: string; practitionerId: string; locationId?: string },
+): Promise<{ messages: SlackMessage[]; audit: AnswerAudit }> {
+  const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
+  let location: string | undefined;
+  if (input.locationId !== undefined) {
+    const directory = await s.directory.get();
+    location = directory.locations.find((l) => l.id.toLowerCase() === input.locationId!.toLowerCase())?.name;
+  }
+  const query: Query = {
+    kind: "query",
+    date: { kind: "iso", year, month, day },
+    who: { kind: "practitioner-id", id: input.practitionerId },
+    ...(location !== undefined ? { location } : {}),
+  };
+  const outcome = await answerDay(s, query, { ...input, text: "" });
   return outcome.ok
     ? { messages: dayMessages(outcome.answer), audit: outcome.audit }
-    : { messages: [problemMessage(outcome.problem, s.command)], audit: outcome.audit };
+    : { messages: [problemFor(s, outcome.problem)], audit: outcome.audit };
+}
+
+/** The morning message for a date: the person's own day, or the clinic's summary for reception. */
+export async function answerMorning(
+  s: AnswerServices,
+  input: Omit<AnswerInput, "text"> & { date: string },
+): Promise<{ messages: SlackMessage[]; audit: AnswerAudit }> {
+  const [year, month, day] = input.date.split("-").map(Number) as [number, number, number];
+  const outcome = await answerDay(
+    s,
+    { kind: "query", date: { kind: "iso", year, month, day }, who: { kind: "default" } },
+    { ...input, text: "" },
+  );
+  return outcome.ok
+    ? { messages: messagesFor(outcome.answer), audit: outcome.audit }
+    : { messages: [problemFor(s, outcome.problem)], audit: outcome.audit };
 }
 
 /** Answers the Home tab: today for the linked practitioner (everyone's, for an unlinked viewer). */

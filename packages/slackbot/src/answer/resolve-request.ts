@@ -82,7 +82,15 @@ export async function resolveRequest(
   }
 
   let practitioner: ClinicPractitioner;
-  if (who.kind === "slack-user") {
+  if (who.kind === "practitioner-id") {
+    const found = directory.practitioners.find((p) => p.id.toLowerCase() === who.id.toLowerCase());
+    if (!found)
+      return {
+        ok: false,
+        problem: { kind: "unknown-practitioner", text: "that practitioner", suggestions: [] },
+      };
+    practitioner = found;
+  } else if (who.kind === "slack-user") {
     const link = await asker.link(who.userId);
     if (!link.linked) return { ok: false, problem: { kind: "mention-unlinked", userId: who.userId } };
     practitioner = link.practitioner;

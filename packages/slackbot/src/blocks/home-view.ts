@@ -1,4 +1,7 @@
-/** The App Home tab: the linked practitioner's day (or why it cannot be shown) and a refresh button. */
+/**
+ * The App Home tab: the linked practitioner's day (or why it cannot be shown), a refresh button, and
+ * (given by the caller) the morning-message controls.
+ */
 import type { types } from "@slack/bolt";
 import type { DayAnswer } from "../types.js";
 import { dayBlocksWithin } from "./day-blocks.js";
@@ -20,7 +23,7 @@ export type HomeContent = { kind: "day"; answer: DayAnswer } | { kind: "problem"
  */
 export function homeView(
   content: HomeContent,
-  opts: { updatedAt: string; command?: string },
+  opts: { updatedAt: string; command?: string; morning?: types.KnownBlock[] },
 ): { type: "home"; blocks: types.KnownBlock[] } {
   const command = opts.command ?? "/appointments";
   const top: types.KnownBlock[] = [
@@ -48,7 +51,8 @@ export function homeView(
       ],
     },
   ];
-  const room = MAX_HOME_BLOCKS - top.length - footer.length;
+  const morning = opts.morning ?? [];
+  const room = MAX_HOME_BLOCKS - top.length - footer.length - morning.length;
   const body: types.KnownBlock[] =
     content.kind === "day"
       ? dayBlocksWithin(content.answer, room)
@@ -56,5 +60,5 @@ export function homeView(
           { type: "header", text: { type: "plain_text", text: "Your appointments", emoji: false } },
           { type: "section", text: { type: "mrkdwn", text: problemText(content.problem) } },
         ];
-  return { type: "home", blocks: [...top, ...body, ...footer] };
+  return { type: "home", blocks: [...top, ...body, ...morning, ...footer] };
 }

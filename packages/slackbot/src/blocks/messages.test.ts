@@ -3,11 +3,21 @@ import { blockKitViolations, visibleText } from "../../test/limits.js";
 import { helpMessage, problemMessage } from "./messages.js";
 
 describe("help and problem messages", () => {
-  it("shows the usage with examples", () => {
-    const text = visibleText([helpMessage()]);
+  it("shows the usage with examples from the clinic's own names, and none made up", () => {
+    const text = visibleText([
+      helpMessage("/appointments", { practitioner: "Priya Sharma", location: "Docklands" }),
+    ]);
     expect(text).toContain("`/appointments tomorrow`");
-    expect(text).toContain("`/appointments all at Southbank`");
+    expect(text).toContain("`/appointments next monday`");
+    expect(text).toContain("`/appointments in 3 days`");
+    expect(text).toContain("`/appointments tomorrow Priya Sharma`");
+    expect(text).toContain("`/appointments all at Docklands`");
+    expect(text).toContain("`/appointments every weekday at 7:30`");
     expect(text).toContain("3/12 (3 December)");
+    // Without the clinic's names (coreplus unreachable), no invented practitioner or location.
+    const generic = visibleText([helpMessage()]);
+    expect(generic).toContain("`/appointments all`");
+    expect(generic).not.toMatch(/Southbank|Sarah Chen|Docklands/);
   });
 
   it("suggests the near-miss practitioner and repeats the usage", () => {
@@ -29,17 +39,31 @@ describe("help and problem messages", () => {
     expect(text).toContain("Did you mean *tomorrow* or *today*?");
   });
 
-  it("tells an unlinked user exactly how to get linked", () => {
+  it("tells an unlinked user exactly how to get linked, and who can do it", () => {
     const text = visibleText([
-      problemMessage({ kind: "unlinked", userId: "U0NEW", email: "new@clinic.example" }),
+      problemMessage({ kind: "unlinked", userId: "U0NEW", email: "new@clinic.example" }, "/appointments", {
+        viewers: ["U0DESK"],
+        admins: ["U0BOSS"],
+      }),
     ]);
     expect(text).toContain("new@clinic.example");
     expect(text).toContain("`U0NEW`");
-    expect(text).toContain("SLACK_PRACTITIONER_MAP");
+    expect(text).toContain("Ask <@U0BOSS>.");
+    expect(text).not.toMatch(/SLACK_/);
   });
 
-  it("explains refusals and coreplus failures without jargon-only codes", () => {
-    expect(visibleText([problemMessage({ kind: "forbidden", userId: "U1" })])).toContain("SLACK_VIEWERS");
+  it("explains refusals in human terms, naming who can help, and coreplus failures without jargon", () => {
+    const refusal = visibleText([
+      problemMessage({ kind: "forbidden", userId: "U1" }, "/appointments", {
+        viewers: ["U0DESK"],
+        admins: [],
+      }),
+    ]);
+    expect(refusal).toContain("Only reception and practice managers can see other diaries. Ask <@U0DESK>.");
+    expect(refusal).not.toMatch(/SLACK_|U1/);
+    expect(visibleText([problemMessage({ kind: "forbidden", userId: "U1" })])).toContain(
+      "Ask whoever runs this bot in your clinic.",
+    );
     expect(visibleText([problemMessage({ kind: "timeout", seconds: 20 })])).toContain(
       "didn't answer within 20 seconds",
     );

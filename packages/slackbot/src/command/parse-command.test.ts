@@ -15,6 +15,11 @@ describe("parseCommand", () => {
     });
   });
 
+  it("refuses a text no question needs, without reading it", () => {
+    expect(parseCommand("a ".repeat(151))).toEqual({ kind: "invalid", reason: "too-long", token: "" });
+    expect(parseCommand("a ".repeat(149))).toMatchObject({ kind: "query" });
+  });
+
   it("reads help in its usual spellings", () => {
     for (const text of ["help", "HELP", "?", "--help", " usage "])
       expect(parseCommand(text)).toEqual({ kind: "help" });

@@ -1,15 +1,19 @@
 /**
  * The `/appointments` grammar, parsed without any knowledge of the clinic:
- * `[today|tomorrow|YYYY-MM-DD|3/12|monday…] [me|<practitioner name>|all] [at <location>]`.
+ * `[today|tomorrow|YYYY-MM-DD|3/12|monday|next monday|this friday|in 3 days…] [me|<practitioner name>|all]
+ * [at <location>]`, plus the morning-message commands (`every day at 7:30`, `stop`; parse-schedule.ts).
  * Names and locations stay text here; `resolve-request.ts` matches them against coreplus.
  */
+import { isScheduleText, parseSchedule, type ScheduleCommand } from "./parse-schedule.js";
 
 /** A day as the user wrote it; `resolveDate` turns it into a calendar date. */
 export type DateSpec =
   | { kind: "relative"; days: number }
   | { kind: "iso"; year: number; month: number; day: number }
   | { kind: "day-month"; day: number; month: number; year?: number }
-  | { kind: "weekday"; weekday: 0 | 1 | 2 | 3 | 4 | 5 | 6 };
+  | { kind: "weekday"; weekday: 0 | 1 | 2 | 3 | 4 | 5 | 6 }
+  /** "next monday": that weekday in the week (Monday to Sunday) after this one. */
+  | { kind: "next-weekday"; weekday: 0 | 1 | 2 | 3 | 4 | 5 | 6 };
 
 /** Whose day the user asked for. */
 export type WhoSpec =
@@ -17,16 +21,22 @@ export type WhoSpec =
   | { kind: "me" }
   | { kind: "all" }
   | { kind: "slack-user"; userId: string }
+  /** From a button or menu the bot itself built (never typed). */
+  | { kind: "practitioner-id"; id: string }
   | { kind: "name"; text: string };
 
 /** The outcome of parsing the command text. */
 export type ParsedCommand =
   | { kind: "help" }
   | { kind: "query"; date: DateSpec; who: WhoSpec; location?: string }
-  | { kind: "invalid"; reason: InvalidReason; token: string };
+  | { kind: "invalid"; reason: InvalidReason; token: string }
+  | ScheduleCommand;
 
 /** Why a command text could not be parsed. */
-export type InvalidReason = "bad-date" | "two-dates" | "empty-location";
+export type InvalidReason = "bad-date" | "two-dates" | "empty-location" | "too-long";
+
+/** Longer texts are refused unread: no real question is this long, and name matching is quadratic. */
+export const MAX_COMMAND_TEXT = 300;
 
 const WEEKDAYS: Readonly<Record<string, 0 | 1 | 2 | 3 | 4 | 5 | 6>> = {
   sunday: 0,
@@ -69,9 +79,12 @@ export const KEYWORDS: readonly string[] = [
   "friday",
   "saturday",
   "sunday",
+  "next",
+  "this",
   "me",
   "all",
   "help",
+  "every",
 ];
 
 const HELP_WORDS = new Set(["help", "?", "-h", "--help", "usage"]);
@@ -84,6 +97,31 @@ const USER_MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
 type DateToken = { ok: true; date: DateSpec } | { ok: false } | undefined;
 
+const IN_UNITS: Readonly<Record<string, number>> = { day: 1, days: 1, week: 7, weeks: 7 };
+
+/**
+ * Joins the words of a multi-word date into one token ("next monday" → "next monday", "in 3 days" →
+ * "in 3 days"), so the rest of the parser sees one date token, as for "tomorrow".
+ */
+function joinDatePhrases(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const word = tokens[i]!.toLowerCase();
+    const next = tokens[i + 1]?.toLowerCase();
+    if ((word === "next" || word === "this") && next !== undefined && WEEKDAYS[next] !== undefined) {
+      out.push(`${word} ${next}`);
+      i += 1;
+    } else if (word === "in" && next !== undefined && /^(\d{1,3}|a|one)$/.test(next)) {
+      const unit = tokens[i + 2]?.toLowerCase();
+      if (unit !== undefined && IN_UNITS[unit] !== undefined) {
+        out.push(`in ${next} ${unit}`);
+        i += 2;
+      } else out.push(tokens[i]!);
+    } else out.push(tokens[i]!);
+  }
+  return out;
+}
+
 /** Reads one token as a date: a DateSpec, `{ok:false}` when it looks like a date but is not one, or undefined. */
 function parseDateToken(token: string): DateToken {
   const lower = token.toLowerCase();
@@ -91,6 +129,20 @@ function parseDateToken(token: string): DateToken {
   if (relative !== undefined) return { ok: true, date: { kind: "relative", days: relative } };
   const weekday = WEEKDAYS[lower];
   if (weekday !== undefined) return { ok: true, date: { kind: "weekday", weekday } };
+  const phrase = /^(next|this) (\w+)$/.exec(lower);
+  const phraseDay = phrase ? WEEKDAYS[phrase[2]!] : undefined;
+  if (phrase && phraseDay !== undefined) {
+    // "this friday" is the coming Friday, today included, as a bare "friday" is.
+    return {
+      ok: true,
+      date: { kind: phrase[1] === "next" ? "next-weekday" : "weekday", weekday: phraseDay },
+    };
+  }
+  const inDays = /^in (\d{1,3}|a|one) (\w+)$/.exec(lower);
+  if (inDays) {
+    const count = /^\d+$/.test(inDays[1]!) ? Number(inDays[1]) : 1;
+    return { ok: true, date: { kind: "relative", days: count * (IN_UNITS[inDays[2]!] ?? 1) } };
+  }
   const iso = ISO_DATE.exec(token);
   if (iso) {
     const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
@@ -138,8 +190,10 @@ export function daysInMonth(year: number, month: number): number {
  *   // { kind: "query", date: { kind: "relative", days: 1 }, who: { kind: "name", text: "sarah chen" }, location: "southbank" }
  */
 export function parseCommand(text: string): ParsedCommand {
-  const tokens = text.trim().split(/\s+/).filter(Boolean);
+  if (text.length > MAX_COMMAND_TEXT) return { kind: "invalid", reason: "too-long", token: "" };
+  const tokens = joinDatePhrases(text.trim().split(/\s+/).filter(Boolean));
   if (tokens.length === 1 && HELP_WORDS.has(tokens[0]!.toLowerCase())) return { kind: "help" };
+  if (isScheduleText(tokens)) return parseSchedule(tokens);
 
   let location: string | undefined;
   const atIndex = tokens.findIndex((t) => t.toLowerCase() === "at");

@@ -38,4 +38,33 @@ describe("resolveDate", () => {
     expect(daysBetween("2026-10-03", "2026-10-05")).toBe(2); // across Melbourne's DST start
     expect(daysBetween("2026-12-31", "2026-01-01")).toBe(-364);
   });
+
+  it("reads next <weekday>, this <weekday> and in N days", () => {
+    // Thursday 3 December 2026.
+    expect(dateOf("next monday", thursday)).toBe("2026-12-07");
+    expect(dateOf("next friday", thursday)).toBe("2026-12-11");
+    expect(dateOf("next thursday", thursday)).toBe("2026-12-10");
+    expect(dateOf("next sunday", thursday)).toBe("2026-12-13");
+    expect(dateOf("this friday", thursday)).toBe("2026-12-04");
+    expect(dateOf("this thursday", thursday)).toBe("2026-12-03");
+    expect(dateOf("in 3 days", thursday)).toBe("2026-12-06");
+    expect(dateOf("in a week", thursday)).toBe("2026-12-10");
+    expect(dateOf("in 2 weeks", "2026-12-24")).toBe("2027-01-07");
+    // On a Sunday, next week starts tomorrow.
+    expect(dateOf("next monday", "2026-12-06")).toBe("2026-12-07");
+  });
+
+  it("keeps names that merely contain the words", () => {
+    expect(parseCommand("next monday priya at docklands")).toEqual({
+      kind: "query",
+      date: { kind: "next-weekday", weekday: 1 },
+      who: { kind: "name", text: "priya" },
+      location: "docklands",
+    });
+    expect(parseCommand("in 3 days all")).toMatchObject({
+      date: { kind: "relative", days: 3 },
+      who: { kind: "all" },
+    });
+    expect(parseCommand("next")).toMatchObject({ who: { kind: "name", text: "next" } });
+  });
 });

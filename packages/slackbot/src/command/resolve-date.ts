@@ -19,7 +19,8 @@ export function daysBetween(a: string, b: string): number {
 
 /**
  * The calendar date a DateSpec names, given today's date ("YYYY-MM-DD" in SLACK_TIMEZONE).
- * A weekday is its next occurrence, today included. A day/month without a year (`3/12`, written the
+ * A weekday is its next occurrence, today included ("this friday" too); "next monday" is the Monday
+ * of next week (weeks run Monday to Sunday), so on a Thursday "next friday" is eight days on. A day/month without a year (`3/12`, written the
  * Australian way: 3 December) is the nearest such date, so "3/1" typed on 30 December means next
  * month, and "20/12" typed on 5 January means last month.
  * @example resolveDate({ kind: "weekday", weekday: 1 }, "2026-12-03") // "2026-12-07"
@@ -32,6 +33,11 @@ export function resolveDate(spec: DateSpec, today: string): string {
       return isoDate(spec.year, spec.month, spec.day);
     case "weekday":
       return addDays(today, (spec.weekday - weekdayOf(today) + 7) % 7);
+    case "next-weekday": {
+      // Weeks run Monday to Sunday: find this week's Monday, go one week on, then to the weekday.
+      const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
+      return addDays(monday, 7 + ((spec.weekday + 6) % 7));
+    }
     case "day-month": {
       if (spec.year !== undefined) return isoDate(spec.year, spec.month, spec.day);
       const year = Number(today.slice(0, 4));

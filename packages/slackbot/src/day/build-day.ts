@@ -30,18 +30,34 @@ export function isCancelled(status: string): boolean {
   return status.toLowerCase() === "cancelled";
 }
 
+/** What an appointment's type is shown as when types are hidden (SLACK_SHOW_TYPES off) or unknown. */
+export const GENERIC_TYPE_NAME = "Appointment";
+
+/**
+ * The type name the bot may show: the coreplus type's name, or "Appointment" when `showTypes` is off
+ * (a type such as "Pelvic floor assessment" can itself be health information) or the type is unknown.
+ */
+export function typeLabel(
+  directory: ClinicDirectory,
+  typeId: string | null | undefined,
+  showTypes = true,
+): string {
+  if (!showTypes || !typeId) return GENERIC_TYPE_NAME;
+  return directory.appointmentTypeNames.get(typeId.toLowerCase()) || GENERIC_TYPE_NAME;
+}
+
 /** Maps one record to what the bot shows; `patientOf` gives the label for a client id. */
 export function toDayAppointment(
   record: AppointmentRecord,
   directory: ClinicDirectory,
   patientOf: (clientId: string) => string,
   fallbackZone: string,
+  showTypes = true,
 ): DayAppointment {
   const location = directory.locations.find((l) => sameId(l.id, record.locationId));
   const zone = location?.zone ?? fallbackZone;
   const start = parseCoreplusDateTime(record.startDateTime).instant;
   const end = parseCoreplusDateTime(record.endDateTime).instant;
-  const typeId = record.appointmentTypeId ?? undefined;
   const patients = (record.clients ?? []).map((c) => patientOf(c.clientId));
   return {
     id: record.appointmentId,
@@ -52,7 +68,7 @@ export function toDayAppointment(
     zone,
     locationId: record.locationId,
     locationName: location?.name ?? "Unknown location",
-    typeName: (typeId && directory.appointmentTypeNames.get(typeId.toLowerCase())) || "Appointment",
+    typeName: typeLabel(directory, record.appointmentTypeId, showTypes),
     status: record.status,
     patient: patients.length === 0 ? "—" : patients.join(", "),
   };

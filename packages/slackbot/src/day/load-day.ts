@@ -26,6 +26,8 @@ export interface LoadDayDeps {
   directory: ClinicDirectory;
   names: PatientNames;
   nameMode: ClientNameMode;
+  /** Show appointment type names (SLACK_SHOW_TYPES, default on); off shows "Appointment". */
+  showTypes?: boolean;
   /** The bot's zone (SLACK_TIMEZONE). */
   zone: string;
   /** Aborts the coreplus requests (the bot is stopping). */
@@ -99,7 +101,7 @@ export async function loadDay(deps: LoadDayDeps, query: DayQuery): Promise<DayAn
   const practitionerNames = new Map<string, string>();
   for (const r of records) {
     const id = r.practitioner.practitionerId.toLowerCase();
-    const appointment = toDayAppointment(r, directory, patientOf, deps.zone);
+    const appointment = toDayAppointment(r, directory, patientOf, deps.zone, deps.showTypes ?? true);
     byPractitioner.set(id, [...(byPractitioner.get(id) ?? []), appointment]);
     if (!practitionerNames.has(id)) {
       const known = directory.practitioners.find((p) => sameId(p.id, id));

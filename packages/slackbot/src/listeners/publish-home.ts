@@ -2,7 +2,9 @@
 import { formatInZone } from "@coreplus-kit/core";
 import type { Logger, webApi } from "@slack/bolt";
 import { answerHome } from "../answer/answer-request.js";
+import { scheduleText } from "../answer/answer-schedule.js";
 import { homeView } from "../blocks/home-view.js";
+import { morningControls } from "../blocks/morning-controls.js";
 import type { ListenerDeps } from "./deps.js";
 import { slackEmailLookup } from "./slack-email.js";
 
@@ -57,10 +59,20 @@ export async function publishHome(
     });
     await client.views.publish({
       user_id: userId,
-      view: homeView(content, { updatedAt, command: services.command }),
+      // The morning controls only for someone with a day to send (not while unlinked or failing).
+      view: homeView(content, {
+        updatedAt,
+        command: services.command,
+        ...(content.kind === "day" ? { morning: await morning(zone) } : {}),
+      }),
     });
   } finally {
     answered = true;
     clearTimeout(loading);
+  }
+
+  async function morning(zone: string) {
+    const subscription = await services.subscriptions.get(userId).catch(() => undefined);
+    return morningControls(subscription, subscription ? scheduleText(subscription, zone) : undefined);
   }
 }

@@ -17,6 +17,7 @@ export {
 export {
   blockActionBody,
   eventCallbackBody,
+  functionExecutedBody,
   type SlackSignatureHeaders,
   type SlashCommandFields,
   signSlackRequest,

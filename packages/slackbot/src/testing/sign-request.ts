@@ -109,3 +109,40 @@ export function blockActionBody(fields: {
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/**
+ * The JSON body Slack posts when a workflow runs the app's custom step (`function_executed`); the
+ * step completes with `bot_access_token` (functions.completeSuccess / completeError).
+ */
+export function functionExecutedBody(fields: {
+  callbackId: string;
+  inputs: Record<string, unknown>;
+  executionId?: string;
+  botAccessToken?: string;
+  teamId?: string;
+}): string {
+  return eventCallbackBody(
+    {
+      type: "function_executed",
+      function: {
+        id: "Fn0COREPLUS",
+        callback_id: fields.callbackId,
+        title: fields.callbackId,
+        type: "app",
+        input_parameters: [],
+        output_parameters: [],
+        app_id: "A0COREPLUS",
+        date_created: 1_700_000_000,
+        date_updated: 1_700_000_000,
+        date_deleted: 0,
+      },
+      inputs: fields.inputs,
+      function_execution_id:
+        fields.executionId ?? `Fx${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
+      workflow_execution_id: "Wx0COREPLUS",
+      event_ts: String(Date.now() / 1000),
+      bot_access_token: fields.botAccessToken ?? "xwfp-workflow-token",
+    },
+    fields.teamId,
+  );
+}

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Listening, listen } from "@coreplus-kit/core/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEdgeClient, EdgeRequestError } from "./edge-client.ts";
+import { createManageClient } from "./manage-client.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end();
@@ -172,5 +173,44 @@ describe("edge client", () => {
     );
     expect(JSON.stringify({ ...e, message: e.message })).not.toContain("jo@example.com");
     expect(e.message).not.toContain("Jo");
+  });
+
+  it("calls the manage endpoints with the contract's paths, and keys only the changes", async () => {
+    handler = json(200, { booking: { reference: "100616" } });
+    const client = createManageClient(api, "harbour side");
+    await client.lookup({ reference: "100616", lastName: "Walker", dateOfBirth: "1969-10-14" }, signal());
+    expect(seen.at(-1)).toMatchObject({ url: "/v1/clinics/harbour%20side/bookings/lookup" });
+    expect(seen.at(-1)?.headers["idempotency-key"]).toBeUndefined();
+    await client.get("a.b/c", signal());
+    expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side/bookings/a.b%2Fc");
+    await client.cancel("tok", { reason: "Better" }, "cpk_0123456789", signal());
+    expect(seen.at(-1)).toMatchObject({
+      url: "/v1/clinics/harbour%20side/bookings/tok/cancel",
+      body: '{"reason":"Better"}',
+    });
+    expect(seen.at(-1)?.headers["idempotency-key"]).toBe("cpk_0123456789");
+    await client.reschedule("tok", { start: "2026-12-03T09:00:00+11:00" }, "cpk_abcdefghij", signal());
+    expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side/bookings/tok/reschedule");
+    expect(seen.at(-1)?.headers["idempotency-key"]).toBe("cpk_abcdefghij");
+  });
+
+  it("tells a slot taken apart from the other 409s of a change", async () => {
+    const client = createManageClient(api, "c");
+    const body = { start: "2026-12-03T09:00:00+11:00" };
+    handler = problem(409, "slot-unavailable");
+    expect((await failure(client.reschedule("t", body, "cpk_0123456789", signal()))).code).toBe(
+      "ERR_SLOT_UNAVAILABLE",
+    );
+    handler = problem(409, "too-late-to-change");
+    expect(await failure(client.reschedule("t", body, "cpk_0123456789", signal()))).toMatchObject({
+      code: "ERR_REFUSED",
+      problemType: "too-late-to-change",
+      retryable: false,
+    });
+    handler = problem(404, "booking-not-found");
+    expect(await failure(client.get("t", signal()))).toMatchObject({
+      code: "ERR_NOT_FOUND",
+      problemType: "booking-not-found",
+    });
   });
 });

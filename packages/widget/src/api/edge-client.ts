@@ -16,9 +16,11 @@ import type {
 
 export { type EdgeErrorCode, EdgeRequestError } from "./edge-error.js";
 
-const GET_TIMEOUT_MS = 15_000;
+/** How long a read may take. */
+export const GET_TIMEOUT_MS = 15_000;
+/** How long a write may take. */
 // The edge API waits at most 15 s for a slot lock before answering 503; leave room for the rest.
-const POST_TIMEOUT_MS = 30_000;
+export const POST_TIMEOUT_MS = 30_000;
 
 /** The calls, bound to one API origin and clinic slug. */
 export interface EdgeClient {
@@ -49,7 +51,7 @@ export function createEdgeClient(
   clinic: string,
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): EdgeClient {
-  const base = `${api.replace(/\/+$/, "")}/v1/clinics/${encodeURIComponent(clinic)}`;
+  const base = clinicBase(api, clinic);
   const get = <T>(
     path: string,
     query: Record<string, string | undefined>,
@@ -90,7 +92,13 @@ export function createEdgeClient(
   };
 }
 
-async function call<T>(
+/** `{api}/v1/clinics/{clinic}`: the base of every call for one clinic. */
+export function clinicBase(api: string, clinic: string): string {
+  return `${api.replace(/\/+$/, "")}/v1/clinics/${encodeURIComponent(clinic)}`;
+}
+
+/** One call: abortable, timed out, every failure an {@link EdgeRequestError}; `expectedKey` must be in the JSON. */
+export async function call<T>(
   fetchImpl: typeof fetch,
   url: string,
   init: RequestInit,

@@ -62,7 +62,8 @@ export class EdgeRequestError extends Error {
 
 /** Maps an HTTP status and problem type to a code. */
 export function codeFor(status: number, problemType: string | undefined): EdgeErrorCode {
-  if (status === 409 || problemType === "slot-unavailable") return "ERR_SLOT_UNAVAILABLE";
+  // Other 409s (too-late-to-change, booking-cancelled) are refusals the same request would meet again.
+  if (problemType === "slot-unavailable" || (status === 409 && !problemType)) return "ERR_SLOT_UNAVAILABLE";
   if (problemType === "validation") return "ERR_VALIDATION";
   if (status === 429) return "ERR_RATE_LIMITED";
   if (status === 404) return "ERR_NOT_FOUND";

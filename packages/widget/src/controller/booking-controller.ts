@@ -6,19 +6,13 @@
  */
 import { TaskStatus } from "@lit/task";
 import type { ReactiveController } from "lit";
-import type {
-  AvailabilityResponse,
-  BookingSummary,
-  ClinicProfile,
-  PublicLocation,
-  PublicSlot,
-} from "../api/types.js";
+import type { BookedResponse } from "../api/manage-types.js";
+import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
 import {
   type BookingStep,
   type CoreplusErrorDetail,
   type CoreplusEventDetails,
-  coreplusEvent,
-  pushDataLayer,
+  emitCoreplus,
 } from "../events.js";
 import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../internal/dates.js";
 import { bookingRequest, type DetailsDraft, validateDetails } from "../internal/details.js";
@@ -33,6 +27,7 @@ import {
   visibleSteps,
 } from "../internal/flow.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
+import { manageLink } from "../internal/manage-links.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { type Messages, resolveMessages } from "../messages/index.js";
 import { BookingData } from "./booking-data.js";
@@ -217,6 +212,12 @@ export class BookingController implements ReactiveController {
     return l ? m.contact(l.name, l.phone) : undefined;
   }
 
+  /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
+  manageHref(): string | undefined {
+    const token = this.#state.manage?.token;
+    return token ? manageLink(this.#host.manageUrl, token, location.href) : undefined;
+  }
+
   // Transitions ---------------------------------------------------------------------------------
 
   /** Shows a step, moves focus to its heading and tells the page. */
@@ -356,8 +357,8 @@ export class BookingController implements ReactiveController {
     );
   }
 
-  #onBooked(booking: BookingSummary): void {
-    this.#set({ booked: booking });
+  #onBooked({ booking, manage }: BookedResponse): void {
+    this.#set({ booked: booking, manage });
     this.#keys.reset();
     this.goTo("done");
     this.#emit("coreplus-booked", bookedDetail(this.#host.clinic, booking));
@@ -380,8 +381,7 @@ export class BookingController implements ReactiveController {
   // Events ---------------------------------------------------------------------------------------
 
   #emit<K extends keyof CoreplusEventDetails>(name: K, detail: CoreplusEventDetails[K]): void {
-    this.#host.dispatchEvent(coreplusEvent(name, detail));
-    if (this.#host.datalayer) pushDataLayer(window as { dataLayer?: unknown[] }, name, detail);
+    emitCoreplus(this.#host, name, detail);
   }
 
   #failed(e: unknown, operation: CoreplusErrorDetail["operation"]): void {

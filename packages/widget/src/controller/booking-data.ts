@@ -6,10 +6,10 @@
 import { initialState, Task } from "@lit/task";
 import type { ReactiveControllerHost } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
+import type { BookedResponse } from "../api/manage-types.js";
 import type {
   AvailabilityResponse,
   BookingRequest,
-  BookingSummary,
   ClinicProfile,
   PublicAppointmentType,
   PublicPractitioner,
@@ -41,7 +41,8 @@ export interface DataCallbacks {
   types(list: PublicAppointmentType[]): void;
   practitioners(list: PublicPractitioner[]): void;
   availability(data: AvailabilityResponse): void;
-  booked(booking: BookingSummary): void;
+  /** The booking and, from an edge API that manages bookings, its manage token. */
+  booked(response: BookedResponse): void;
   bookingFailed(error: unknown): void;
   failed(error: unknown, operation: CoreplusErrorDetail["operation"]): void;
 }
@@ -53,7 +54,7 @@ export class BookingData {
   readonly practitioners: Task<readonly [string, string, string | undefined], PublicPractitioner[]>;
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
-  readonly booking: Task<[BookingRequest, string], BookingSummary>;
+  readonly booking: Task<[BookingRequest, string], BookedResponse>;
 
   constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
     const client = () => createEdgeClient(args().api, args().clinic);
@@ -105,9 +106,9 @@ export class BookingData {
       onComplete: on.availability,
       onError: (e) => on.failed(e, "availability"),
     });
-    this.booking = new Task<[BookingRequest, string], BookingSummary>(host, {
+    this.booking = new Task<[BookingRequest, string], BookedResponse>(host, {
       autoRun: false,
-      task: async ([body, key], { signal }) => (await client().book(body, key, signal)).booking,
+      task: ([body, key], { signal }) => client().book(body, key, signal),
       onComplete: on.booked,
       onError: on.bookingFailed,
     });

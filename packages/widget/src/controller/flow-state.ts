@@ -1,5 +1,6 @@
 /** The controller's host, and the flow's state. */
 import type { ReactiveControllerHost } from "lit";
+import type { ManageToken } from "../api/manage-types.js";
 import type { BookingSummary, PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
@@ -14,6 +15,8 @@ export interface BookingOptions {
   readonly appointmentType: string;
   readonly datalayer: boolean;
   readonly now: () => Date;
+  /** Where "Change or cancel" points: a template with `{token}`, or empty for this page. */
+  readonly manageUrl: string;
 }
 
 /** What the controller needs of its element. */
@@ -42,6 +45,8 @@ export interface FlowState {
   announcement: string;
   /** Bumped to reload the same range of times (after a 409). */
   refresh: number;
+  /** The booking's manage token, when the edge API gave one. */
+  manage: ManageToken | undefined;
 }
 
 /** A new visitor's state: the first step, nothing chosen. */
@@ -63,6 +68,7 @@ export function initialFlowState(): FlowState {
     bookFailure: undefined,
     announcement: "",
     refresh: 0,
+    manage: undefined,
   };
 }
 
@@ -71,6 +77,7 @@ export function clearedAnswers(): Partial<FlowState> {
   return {
     chosen: undefined,
     booked: undefined,
+    manage: undefined,
     weekFrom: undefined,
     day: undefined,
     typeId: undefined,

@@ -4,12 +4,7 @@
  */
 import { EdgeRequestError } from "../api/edge-error.js";
 import type { BookingSummary, PublicSlot } from "../api/types.js";
-import type {
-  BookingStep,
-  CoreplusBookedDetail,
-  CoreplusErrorDetail,
-  CoreplusSlotSelectedDetail,
-} from "../events.js";
+import type { CoreplusBookedDetail, CoreplusErrorDetail, CoreplusSlotSelectedDetail } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
 import { type DetailsField, fieldForPointer, serverFieldMessage } from "../internal/details.js";
 import { ANY } from "../internal/flow.js";
@@ -59,7 +54,7 @@ export function slotDetail(
 export function errorDetail(
   e: unknown,
   clinic: string,
-  step: BookingStep,
+  step: CoreplusErrorDetail["step"],
   operation: CoreplusErrorDetail["operation"],
 ): CoreplusErrorDetail | undefined {
   if (!(e instanceof EdgeRequestError) || e.code === "ERR_ABORTED") return undefined;

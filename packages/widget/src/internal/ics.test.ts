@@ -40,3 +40,34 @@ describe(".ics", () => {
     expect(decodeURIComponent(icsDataUrl(ics).split(",").slice(1).join(","))).toBe(ics);
   });
 });
+
+describe(".ics with a manage link", () => {
+  it("writes the link as the event's URL, unescaped and folded", () => {
+    const url = `https://clinic.example/manage?coreplus_booking=${"t".repeat(90)}`;
+    const text = buildIcs({
+      uid: "u",
+      start: "2026-12-02T09:00:00+11:00",
+      end: "2026-12-02T09:30:00+11:00",
+      stamp: new Date("2026-12-01T00:00:00Z"),
+      summary: "s",
+      description: `Change or cancel: ${url}`,
+      url,
+    });
+    const unfolded = text.replace(/\r\n /g, "");
+    expect(unfolded).toContain(`\r\nURL:${url}\r\n`);
+    expect(unfolded).toContain(`DESCRIPTION:Change or cancel: ${url}`);
+    for (const line of text.split("\r\n"))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+  });
+
+  it("has no URL line without a link", () => {
+    const text = buildIcs({
+      uid: "u",
+      start: "2026-12-02T09:00:00+11:00",
+      end: "2026-12-02T09:30:00+11:00",
+      stamp: new Date(0),
+      summary: "s",
+    });
+    expect(text).not.toContain("URL:");
+  });
+});

@@ -13,6 +13,8 @@ export interface IcsEvent {
   summary: string;
   location?: string;
   description?: string;
+  /** A link for the event (the booking's manage page), written as the URL property. */
+  url?: string;
 }
 
 /** `20261201T220000Z` */
@@ -65,6 +67,8 @@ export function buildIcs(event: IcsEvent): string {
     `SUMMARY:${icsEscape(event.summary)}`,
     ...(event.location ? [`LOCATION:${icsEscape(event.location)}`] : []),
     ...(event.description ? [`DESCRIPTION:${icsEscape(event.description)}`] : []),
+    // A URI value, not TEXT (RFC 5545 §3.8.4.6): not escaped, only folded.
+    ...(event.url ? [`URL:${event.url}`] : []),
     "END:VEVENT",
     "END:VCALENDAR",
   ];

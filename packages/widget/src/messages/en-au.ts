@@ -124,6 +124,7 @@ export const enAU = {
     calendar: "Add to calendar",
     another: "Book another appointment",
   },
+  findBooking: "Find my booking",
 };
 
 /** The shape every message table has. */

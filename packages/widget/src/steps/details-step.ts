@@ -79,28 +79,7 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
     >
       ${textField(p, "firstName", m.field.firstName, { autocomplete: "given-name" })}
       ${textField(p, "lastName", m.field.lastName, { autocomplete: "family-name" })}
-      <fieldset class="field ${errors.dob ? "has-error" : ""}" aria-describedby="dob-hint${errors.dob ? " dob-error" : ""}">
-        <legend part="label">${m.field.dob}</legend>
-        <p class="hint" id="dob-hint">${m.field.dobHint}</p>
-        <div class="dob">
-          ${m.dobOrder.map(
-            (part) => html`<div class="dob-part dob-${part}">
-              <label for="dob-${part}" class="sub">${m.field[part]}</label>
-              <input
-                id="dob-${part}"
-                part="input"
-                inputmode="numeric"
-                autocomplete=${autocompleteOf[part]}
-                maxlength=${part === "year" ? 4 : 2}
-                aria-invalid=${errors.dob ? "true" : "false"}
-                .value=${draft[part]}
-                @input=${input(part)}
-              />
-            </div>`,
-          )}
-        </div>
-        ${fieldError("dob", errors.dob, m)}
-      </fieldset>
+      ${dobFieldset("dob", m, draft, errors.dob, (part, value) => p.onInput(part, value))}
       ${textField(p, "email", m.field.email, { type: "email", autocomplete: "email", hint: m.field.emailHint })}
       ${textField(p, "mobile", m.field.mobile, { type: "tel", autocomplete: "tel", hint: m.field.mobileHint })}
       <div class="field ${errors.note ? "has-error" : ""}">
@@ -167,7 +146,47 @@ function textField(
   </div>`;
 }
 
-function fieldError(id: string, error: string | undefined, m: Messages): TemplateResult | typeof nothing {
+/**
+ * Date of birth as three small fields in the locale's order (GOV.UK's memorable date), with its hint
+ * and error; `base` prefixes the ids (`dob` → `dob-hint`, `dob-day`, `dob-error`).
+ */
+export function dobFieldset(
+  base: string,
+  m: Messages,
+  draft: Record<DobPart, string>,
+  error: string | undefined,
+  onInput: (part: DobPart, value: string) => void,
+): TemplateResult {
+  return html`<fieldset class="field ${error ? "has-error" : ""}" aria-describedby="${base}-hint${error ? ` ${base}-error` : ""}">
+    <legend part="label">${m.field.dob}</legend>
+    <p class="hint" id="${base}-hint">${m.field.dobHint}</p>
+    <div class="dob">
+      ${m.dobOrder.map(
+        (part) => html`<div class="dob-part dob-${part}">
+          <label for="${base}-${part}" class="sub">${m.field[part]}</label>
+          <input
+            id="${base}-${part}"
+            part="input"
+            inputmode="numeric"
+            autocomplete=${autocompleteOf[part]}
+            maxlength=${part === "year" ? 4 : 2}
+            aria-invalid=${error ? "true" : "false"}
+            .value=${draft[part]}
+            @input=${(e: Event) => onInput(part, (e.target as HTMLInputElement).value)}
+          />
+        </div>`,
+      )}
+    </div>
+    ${fieldError(base, error, m)}
+  </fieldset>`;
+}
+
+/** A field's error under it, prefixed "Error:" for screen readers. */
+export function fieldError(
+  id: string,
+  error: string | undefined,
+  m: Messages,
+): TemplateResult | typeof nothing {
   return error
     ? html`<p class="field-error" id="${id}-error" part="field-error"><span class="sr-only">${m.error.prefix}</span> ${error}</p>`
     : nothing;

@@ -1,9 +1,16 @@
-/** The confirmation: a tick, the reference, when, with whom, where (with a map), reminders, .ics. */
-import { html, type TemplateResult } from "lit";
+/**
+ * The confirmation: a tick, the reference, when, with whom, where (with a map), reminders, .ics, and
+ * how to change or cancel (the manage link, the clinic's notice policy, the location's phone).
+ */
+import { html, nothing, type TemplateResult } from "lit";
+import type { ClinicChanges } from "../api/manage-types.js";
 import type { BookingSummary } from "../api/types.js";
-import { formatWhen } from "../internal/dates.js";
 import { buildIcs, icsDataUrl } from "../internal/ics.js";
 import type { Messages } from "../messages/index.js";
+import { type ManageMessages, manageMessages } from "../messages/manage.js";
+import { bookingSummary, phoneLine } from "./booking-summary.js";
+
+export { mapUrl } from "./booking-summary.js";
 
 /** What the confirmation shows. */
 export interface DoneStepProps {
@@ -12,17 +19,17 @@ export interface DoneStepProps {
   booking: BookingSummary;
   clinicName: string;
   stamp: Date;
+  /** The "Change or cancel" link (with the manage token), when the edge API gave a token. */
+  manageHref: string | undefined;
+  /** The clinic's policy for changes, when its profile has one. */
+  changes: ClinicChanges | undefined;
   onAnother(): void;
-}
-
-/** The map search link for an address (opens the phone's map app on mobile). */
-export function mapUrl(address: string): string {
-  return `https://www.google.com/maps/search/?api=1&query=${encodeURIComponent(address)}`;
 }
 
 /** Renders the step body. */
 export function doneStep(p: DoneStepProps): TemplateResult {
   const { m, booking: b } = p;
+  const mm = manageMessages(p.locale);
   const r = b.reminders;
   const reminders =
     r.email && r.sms
@@ -39,26 +46,19 @@ export function doneStep(p: DoneStepProps): TemplateResult {
     stamp: p.stamp,
     summary: `${b.appointmentType.name} · ${p.clinicName}`,
     location: `${b.location.name}, ${b.location.address}`,
-    description: `${m.done.reference}: ${b.reference}\n${m.done.with}: ${b.practitioner.displayName}\n${b.location.phone}`,
+    description: [
+      `${m.done.reference}: ${b.reference}`,
+      `${m.done.with}: ${b.practitioner.displayName}`,
+      b.location.phone,
+      ...(p.manageHref ? [`${mm.changeOrCancel}: ${p.manageHref}`] : []),
+    ].join("\n"),
+    ...(p.manageHref ? { url: p.manageHref } : {}),
   });
   return html`
     <p class="lead">${m.done.lead}</p>
-    <dl class="summary" part="summary">
-      <div class="row"><dt>${m.done.reference}</dt><dd class="reference">${b.reference}</dd></div>
-      <div class="row"><dt>${m.done.when}</dt><dd>${formatWhen(b.start, p.locale, b.timezone)}</dd></div>
-      <div class="row"><dt>${m.review.service}</dt><dd>${b.appointmentType.name}</dd></div>
-      <div class="row"><dt>${m.done.with}</dt><dd>${b.practitioner.displayName}</dd></div>
-      <div class="row">
-        <dt>${m.done.where}</dt>
-        <dd>
-          ${b.location.name}<br />${b.location.address}<br />
-          <a href=${mapUrl(b.location.address)} target="_blank" rel="noopener noreferrer"
-            >${m.done.map}<span class="sr-only"> ${m.done.newTab}</span></a
-          >
-        </dd>
-      </div>
-    </dl>
+    ${bookingSummary(b, m, p.locale)}
     <p>${reminders}</p>
+    ${changeOrCancel(p, mm)}
     <div class="actions">
       <a class="button secondary" part="secondary-button" href=${icsDataUrl(ics)} download="appointment-${b.reference.replace(/[^\w-]/g, "")}.ics"
         >${m.done.calendar}</a
@@ -66,4 +66,21 @@ export function doneStep(p: DoneStepProps): TemplateResult {
       <button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>
     </div>
   `;
+}
+
+/** How to change or cancel: the manage link and the policy when the clinic allows it, the phone always. */
+function changeOrCancel(p: DoneStepProps, mm: ManageMessages): TemplateResult {
+  const c = p.changes;
+  const online = !!p.manageHref && (!c || c.cancel || c.reschedule);
+  return html`<div class="changes">
+    ${
+      online
+        ? html`<p><a href=${p.manageHref!}>${mm.changeOrCancel}</a></p>
+          ${c ? html`<p>${c.policy || mm.onlineUntil(c.noticeHours)}</p>` : nothing}`
+        : c?.policy
+          ? html`<p>${c.policy}</p>`
+          : nothing
+    }
+    ${phoneLine(mm.byPhone, mm.on, p.booking.location)}
+  </div>`;
 }

@@ -7,8 +7,16 @@ import { choiceSkeleton } from "../steps/shared.js";
 import { problem } from "./problem.js";
 import { stepViews } from "./step-views.js";
 
-/** Renders the element's shadow content. `configured` is false without `api` and `clinic`. */
-export function bookingView(c: BookingController, configured: boolean, rerender: () => void): TemplateResult {
+/**
+ * Renders the element's shadow content. `configured` is false without `api` and `clinic`; `onFind`
+ * opens "Find my booking" (a link on the first step).
+ */
+export function bookingView(
+  c: BookingController,
+  configured: boolean,
+  rerender: () => void,
+  onFind?: () => void,
+): TemplateResult {
   const { locale, m } = c.i18n();
   const { step, announcement } = c.state;
   const profile = c.profile;
@@ -35,6 +43,11 @@ export function bookingView(c: BookingController, configured: boolean, rerender:
       ${step === "done" ? html`<div class="tick" aria-hidden="true">✓</div>` : nothing}
       <h2 id="heading" tabindex="-1" part="heading">${profile ? m.heading[step] : m.heading.start}</h2>
       ${body}
+      ${
+        onFind && profile && index === 0
+          ? html`<p class="find"><button type="button" class="link" @click=${onFind}>${m.findBooking}</button></p>`
+          : nothing
+      }
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
     </section>`;
 }

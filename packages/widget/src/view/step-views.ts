@@ -6,6 +6,7 @@
  */
 import { TaskStatus } from "@lit/task";
 import { html } from "lit";
+import type { ProfileWithChanges } from "../api/manage-types.js";
 import type { BookingStep } from "../events.js";
 import { addDays } from "../internal/dates.js";
 import { ANY, lockedId, offeredLocations } from "../internal/flow.js";
@@ -131,6 +132,8 @@ const doneView = lazyView(
       booking: c.state.booked!,
       clinicName: profile.name,
       stamp: c.now(),
+      manageHref: c.manageHref(),
+      changes: (profile as ProfileWithChanges).changes,
       onAnother: () => c.another(),
     }),
 );

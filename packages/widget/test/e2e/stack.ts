@@ -3,9 +3,9 @@
  * a tiny static site that embeds the self-contained build under a strict Content-Security-Policy,
  * and Debian's Chromium driven by playwright-core.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { listen } from "@coreplus-kit/core/node";
 import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
@@ -84,7 +84,7 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** Starts sandbox, edge API and site; `bundle` is the built script-tag file. */
+/** Starts sandbox, edge API and site; `bundleFile` is the built script-tag file (its chunks beside it). */
 export async function startStack(bundleFile: string): Promise<Stack> {
   const now = () => new Date(PINNED_NOW);
   const sandbox = await serveSandbox({ port: 0, now, rateLimit: false, log: () => {} });
@@ -94,7 +94,11 @@ export async function startStack(bundleFile: string): Promise<Stack> {
     now,
     logger: () => {},
   });
-  const bundle = await readFile(bundleFile);
+  // The entry and the chunks it imports, served from one folder as a clinic's host would.
+  const bundleDir = dirname(bundleFile);
+  const scripts = new Map<string, Buffer>();
+  for (const name of await readdir(bundleDir))
+    if (name.endsWith(".js")) scripts.set(`/${name}`, await readFile(join(bundleDir, name)));
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
@@ -107,10 +111,11 @@ export async function startStack(bundleFile: string): Promise<Stack> {
   ].join("; ");
   const server = await listen((req, res) => {
     const url = new URL(req.url ?? "/", "http://site");
-    if (url.pathname === "/coreplus-booking.js") {
+    const script = scripts.get(url.pathname);
+    if (script) {
       res
         .writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" })
-        .end(bundle);
+        .end(script);
     } else if (url.pathname === "/site.css") {
       res.writeHead(200, { "Content-Type": "text/css; charset=utf-8" }).end(SITE_CSS);
     } else if (url.pathname === "/" || url.pathname === "/baseline") {

@@ -1,0 +1,50 @@
+/**
+ * The manage calls (architecture.md "Managing a booking"): look a booking up, read it by token,
+ * cancel it, move it. Cancel and reschedule carry an Idempotency-Key, like bookings. Loaded only
+ * with the manage and find views.
+ */
+import { call, clinicBase, GET_TIMEOUT_MS, POST_TIMEOUT_MS } from "./edge-client.js";
+import type { CancelRequest, LookupRequest, ManagedResponse, RescheduleRequest } from "./manage-types.js";
+
+/** The manage calls, bound to one API origin and clinic slug. */
+export interface ManageClient {
+  lookup(body: LookupRequest, signal: AbortSignal): Promise<ManagedResponse>;
+  get(token: string, signal: AbortSignal): Promise<ManagedResponse>;
+  cancel(token: string, body: CancelRequest, key: string, signal: AbortSignal): Promise<ManagedResponse>;
+  reschedule(
+    token: string,
+    body: RescheduleRequest,
+    key: string,
+    signal: AbortSignal,
+  ): Promise<ManagedResponse>;
+}
+
+/** Creates the client. `api` is the edge API origin. */
+export function createManageClient(
+  api: string,
+  clinic: string,
+  fetchImpl: typeof fetch = (...a) => fetch(...a),
+): ManageClient {
+  const base = `${clinicBase(api, clinic)}/bookings`;
+  const post = (path: string, body: unknown, signal: AbortSignal, key?: string) =>
+    call<ManagedResponse>(
+      fetchImpl,
+      `${base}${path}`,
+      {
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
+        body: JSON.stringify(body),
+      },
+      signal,
+      POST_TIMEOUT_MS,
+      "booking",
+    );
+  const at = (token: string) => `/${encodeURIComponent(token)}`;
+  return {
+    lookup: (body, signal) => post("/lookup", body, signal),
+    get: (token, signal) =>
+      call(fetchImpl, `${base}${at(token)}`, { method: "GET" }, signal, GET_TIMEOUT_MS, "booking"),
+    cancel: (token, body, key, signal) => post(`${at(token)}/cancel`, body, signal, key),
+    reschedule: (token, body, key, signal) => post(`${at(token)}/reschedule`, body, signal, key),
+  };
+}

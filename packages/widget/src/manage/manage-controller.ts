@@ -1,0 +1,357 @@
+/**
+ * Managing one booking, as a Lit ReactiveController beside the booking flow's (loaded with the
+ * manage views only): find it by reference, last name and date of birth, read it by its token, move
+ * it to another time of the same service and place, or cancel it. Every change carries one
+ * Idempotency-Key per attempt, reused for its retries, like bookings.
+ */
+import { initialState, Task, TaskStatus } from "@lit/task";
+import type { ReactiveController } from "lit";
+import { createEdgeClient } from "../api/edge-client.js";
+import { createManageClient } from "../api/manage-client.js";
+import type {
+  CancelRequest,
+  ManagedBooking,
+  ManagedResponse,
+  ProfileWithChanges,
+  RescheduleRequest,
+} from "../api/manage-types.js";
+import type { AvailabilityResponse, PublicSlot } from "../api/types.js";
+import { errorDetail } from "../controller/outcomes.js";
+import { type CoreplusEventDetails, emitCoreplus, type ManageOperation } from "../events.js";
+import { addDays, type CalendarDate, dateIn, earlier, later } from "../internal/dates.js";
+import { createIdempotencyKeys } from "../internal/idempotency.js";
+import type { WidgetView } from "../internal/manage-links.js";
+import { firstDayWithTimes } from "../internal/slots.js";
+import type { Messages } from "../messages/index.js";
+import { type ManageMessages, manageMessages } from "../messages/manage.js";
+import {
+  initialManageState,
+  type ManageDeps,
+  type ManageHost,
+  type ManageScreen,
+  type ManageState,
+} from "./manage-state.js";
+import {
+  afterChangeError,
+  afterLookupError,
+  type FindDraft,
+  lookupRequest,
+  managedDetail,
+  REASON_MAX,
+  rescheduledDetail,
+  validateFind,
+} from "./outcomes.js";
+
+type AvailabilityArgs = readonly [string, string, string, string, string, string, string, number];
+
+/** The manage views' flow behind one element. */
+export class ManageController implements ReactiveController {
+  readonly booking: Task<readonly [string, string, string, number], ManagedBooking>;
+  readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
+  readonly lookup: Task<[FindDraft], ManagedResponse>;
+  readonly cancelTask: Task<[string, CancelRequest, string], ManagedResponse>;
+  readonly moveTask: Task<[string, RescheduleRequest, string], ManagedResponse>;
+  readonly #host: ManageHost;
+  readonly #deps: ManageDeps;
+  #state: ManageState = initialManageState();
+  #keys = createIdempotencyKeys();
+  #focus = false;
+
+  constructor(host: ManageHost, deps: ManageDeps) {
+    this.#host = host;
+    this.#deps = deps;
+    host.addController(this);
+    const manage = () => createManageClient(host.api, host.clinic);
+    this.booking = new Task(host, {
+      task: async ([, , token], { signal }) => {
+        if (!token) return initialState;
+        const known = this.#state.known;
+        if (known && this.#state.token === token) return known.booking;
+        return (await manage().get(token, signal)).booking;
+      },
+      args: () => [host.api, host.clinic, this.#state.token ?? "", this.#state.reload] as const,
+      onError: (e) => this.#failed(e, "manage-booking"),
+    });
+    this.availability = new Task(host, {
+      task: async ([api, clinic, locationId, appointmentTypeId, practitionerId, from, to], { signal }) => {
+        if (!locationId || !from || !to) return initialState;
+        const q = { locationId, appointmentTypeId, practitionerId, from, to };
+        return createEdgeClient(api, clinic).availability(q, signal);
+      },
+      args: () => {
+        const b = this.current;
+        const s = this.#state;
+        const on = (s.screen === "times" || s.screen === "confirm-move") && b && s.weekFrom;
+        return [
+          host.api,
+          host.clinic,
+          on ? b.location.id : "",
+          b?.appointmentType.id ?? "",
+          b?.practitioner.id ?? "",
+          on ? s.weekFrom! : "",
+          on ? this.weekTo() : "",
+          s.refresh,
+        ] as const;
+      },
+      onComplete: (data) => {
+        if (!data.days.some((d) => d.date === this.#state.day && d.slots.length > 0))
+          this.#set({ day: firstDayWithTimes(data.days)?.date });
+      },
+      onError: (e) => this.#failed(e, "reschedule"),
+    });
+    this.lookup = new Task<[FindDraft], ManagedResponse>(host, {
+      autoRun: false,
+      task: ([draft], { signal }) => manage().lookup(lookupRequest(draft), signal),
+      onComplete: (r) => this.#show(r, "view"),
+      onError: (e) => {
+        this.#failed(e, "lookup");
+        const outcome = afterLookupError(e);
+        if (outcome === "retry") this.#set({ failure: e, findProblem: "" });
+        else this.#set({ findProblem: outcome, failure: undefined });
+        this.#focusOn();
+      },
+    });
+    this.cancelTask = new Task<[string, CancelRequest, string], ManagedResponse>(host, {
+      autoRun: false,
+      task: ([token, body, key], { signal }) => manage().cancel(token, body, key, signal),
+      onComplete: (r) => {
+        this.#show(r, "cancelled");
+        this.#emit("coreplus-cancelled", managedDetail(host.clinic, r.booking));
+      },
+      onError: (e) => this.#changeFailed(e, "cancel"),
+    });
+    this.moveTask = new Task<[string, RescheduleRequest, string], ManagedResponse>(host, {
+      autoRun: false,
+      task: ([token, body, key], { signal }) => manage().reschedule(token, body, key, signal),
+      onComplete: (r) => {
+        const before = this.current;
+        this.#show(r, "moved");
+        if (before) this.#emit("coreplus-rescheduled", rescheduledDetail(host.clinic, before, r.booking));
+      },
+      onError: (e) => this.#changeFailed(e, "reschedule"),
+    });
+  }
+
+  /** The current state (read only). */
+  get state(): Readonly<ManageState> {
+    return this.#state;
+  }
+
+  /** The booking as last read or changed. */
+  get current(): ManagedBooking | undefined {
+    const s = this.#state;
+    return s.known && this.booking.status !== TaskStatus.PENDING ? s.known.booking : this.booking.value;
+  }
+
+  /** The strings of these views, and the booking flow's. */
+  i18n(): { locale: string; m: Messages; mm: ManageMessages } {
+    const { locale, m } = this.#deps.i18n();
+    return { locale, m, mm: manageMessages(locale) };
+  }
+
+  /** The clinic's profile, when loaded. */
+  get profile(): ProfileWithChanges | undefined {
+    return this.#deps.profile();
+  }
+
+  /** Whether Back goes to the booking flow (from "Find my booking" opened on its first step). */
+  get cameFromBooking(): boolean {
+    return this.#deps.cameFromBooking();
+  }
+
+  #set(patch: Partial<ManageState>): void {
+    const keys = Object.keys(patch) as (keyof ManageState)[];
+    if (keys.every((k) => Object.is(this.#state[k], patch[k]))) return;
+    this.#state = { ...this.#state, ...patch };
+    this.#host.requestUpdate();
+  }
+
+  #focusOn(): void {
+    this.#focus = true;
+  }
+
+  /** Moves focus to an element of the view by id (the error summary's links). */
+  focusField(id: string): void {
+    this.#host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
+  }
+
+  hostUpdated(): void {
+    if (!this.#focus) return;
+    this.#focus = false;
+    const root = this.#host.renderRoot;
+    (
+      root.querySelector<HTMLElement>("#error-summary") ?? root.querySelector<HTMLElement>("#heading")
+    )?.focus();
+  }
+
+  // Transitions ----------------------------------------------------------------------------------
+
+  /** Opens what the attributes or the page ask for; `moveFocus` after a visitor's action. */
+  open(view: WidgetView, moveFocus: boolean): void {
+    if (view.view === "manage") {
+      this.#set({ ...initialManageState(), token: view.token, screen: "view" });
+    } else this.#set({ ...initialManageState(), screen: "find" });
+    if (moveFocus) this.#focusOn();
+  }
+
+  /** Shows a screen and moves focus to its heading. */
+  go(screen: ManageScreen): void {
+    this.#set({ screen, failure: undefined, notice: screen === "times" ? this.#state.notice : "" });
+    this.#focusOn();
+  }
+
+  /** "Find my booking" from a manage view whose link no longer works. */
+  find(): void {
+    this.open({ view: "find" }, true);
+  }
+
+  /** Back, where there is one. */
+  back(): void {
+    const screen = this.#state.screen;
+    if (screen === "find") this.#deps.toBooking();
+    else this.go(screen === "confirm-move" ? "times" : "view");
+  }
+
+  editFind(key: keyof FindDraft, value: string): void {
+    this.#set({ find: { ...this.#state.find, [key]: value } });
+  }
+
+  /** "Find my booking": the form's errors (the summary focused), or the lookup. */
+  submitFind(): void {
+    if (this.lookup.status === TaskStatus.PENDING) return;
+    const { m, mm } = this.i18n();
+    const findErrors = validateFind(this.#state.find, m, mm);
+    this.#set({ findErrors, findProblem: "", failure: undefined });
+    if (Object.keys(findErrors).length > 0) this.#focusOn();
+    else void this.lookup.run([this.#state.find]);
+  }
+
+  /** "Reschedule": straight to the times of the same service and place. */
+  startMove(): void {
+    const b = this.current;
+    if (!b) return;
+    const today = this.today();
+    const from = later(dateIn(b.timezone, new Date(b.start)), today);
+    this.#set({ weekFrom: from, day: undefined, chosen: undefined, notice: "" });
+    this.go("times");
+  }
+
+  /** The shown week's last day. */
+  weekTo(): CalendarDate {
+    return earlier(addDays(this.#state.weekFrom ?? this.today(), 6), this.lastDay());
+  }
+
+  /** "Today" in the booking's zone. */
+  today(): CalendarDate {
+    return dateIn(this.current?.timezone ?? "UTC", this.#host.now());
+  }
+
+  /** The last day the clinic takes bookings for. */
+  lastDay(): CalendarDate {
+    return addDays(this.today(), this.profile?.rules.maxDaysAhead ?? 60);
+  }
+
+  shiftWeek(days: -7 | 7): void {
+    const from = this.#state.weekFrom ?? this.today();
+    this.#set({
+      weekFrom: days < 0 ? later(addDays(from, days), this.today()) : addDays(from, days),
+      notice: "",
+    });
+  }
+
+  jumpTo(date: CalendarDate): void {
+    this.#set({ day: date, weekFrom: date, notice: "" });
+  }
+
+  pickDay(date: CalendarDate): void {
+    this.#set({ day: date });
+  }
+
+  pickSlot(slot: PublicSlot): void {
+    this.#set({ chosen: slot });
+    this.go("confirm-move");
+  }
+
+  /** "Confirm new time": one key per (booking, new time), reused by every retry. */
+  confirmMove(): void {
+    const { token, chosen } = this.#state;
+    if (!token || !chosen || this.moveTask.status === TaskStatus.PENDING) return;
+    const body: RescheduleRequest = { start: chosen.start, practitionerId: chosen.practitionerId };
+    this.#set({ failure: undefined });
+    void this.moveTask.run([token, body, this.#keys.keyFor({ token, reschedule: body })]);
+  }
+
+  editReason(value: string): void {
+    this.#set({ reason: value, reasonError: "" });
+  }
+
+  /** "Cancel appointment" on the confirm step: one key per (booking, reason). */
+  confirmCancel(): void {
+    const { token, reason } = this.#state;
+    if (!token || this.cancelTask.status === TaskStatus.PENDING) return;
+    const text = reason.trim();
+    if (text.length > REASON_MAX) {
+      this.#set({ reasonError: this.i18n().mm.reasonTooLong });
+      this.#focusOn();
+      return;
+    }
+    const body: CancelRequest = text ? { reason: text } : {};
+    this.#set({ failure: undefined });
+    void this.cancelTask.run([token, body, this.#keys.keyFor({ token, cancel: body })]);
+  }
+
+  /** "Book a new time". */
+  bookNew(): void {
+    this.#deps.toBooking();
+  }
+
+  // Results -------------------------------------------------------------------------------------
+
+  #show(r: ManagedResponse, screen: ManageScreen): void {
+    this.#keys.reset();
+    this.#set({ ...initialManageState(), token: r.manage?.token ?? this.#state.token, known: r, screen });
+    this.#focusOn();
+  }
+
+  #changeFailed(e: unknown, operation: ManageOperation): void {
+    this.#failed(e, operation);
+    const { m } = this.i18n();
+    switch (afterChangeError(e)) {
+      case "slot-taken": {
+        const taken = this.#state.chosen;
+        const day = taken && dateIn(this.current?.timezone ?? "UTC", new Date(taken.start));
+        this.#set({
+          chosen: undefined,
+          notice: m.slotTaken,
+          refresh: this.#state.refresh + 1,
+          ...(day ? { day, weekFrom: later(day, this.today()) } : {}),
+        });
+        this.go("times");
+        break;
+      }
+      case "too-late":
+        this.#set({ tooLate: true });
+        this.go("view");
+        break;
+      case "cancelled":
+      case "missing":
+        this.#set({ known: undefined, reload: this.#state.reload + 1 });
+        this.go("view");
+        break;
+      default:
+        this.#set({ failure: e });
+    }
+  }
+
+  // Events --------------------------------------------------------------------------------------
+
+  #emit<K extends keyof CoreplusEventDetails>(name: K, detail: CoreplusEventDetails[K]): void {
+    emitCoreplus(this.#host, name, detail);
+  }
+
+  #failed(e: unknown, operation: ManageOperation): void {
+    const step = this.#state.screen === "find" ? "find" : "manage";
+    const detail = errorDetail(e, this.#host.clinic, step, operation);
+    if (detail) this.#emit("coreplus-error", detail);
+  }
+}

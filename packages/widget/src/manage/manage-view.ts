@@ -1,0 +1,250 @@
+/**
+ * The manage views' card: the booking as the confirmation showed it, "Reschedule" (the times of the
+ * same service and place, then a check) and "Cancel appointment" (a confirm step with an optional
+ * reason, then "Your appointment is cancelled"), the phone instead of buttons inside the notice
+ * period, and "Find my booking".
+ */
+import { TaskStatus } from "@lit/task";
+import { html, nothing, type TemplateResult } from "lit";
+import { EdgeRequestError } from "../api/edge-error.js";
+import type { ManagedBooking } from "../api/manage-types.js";
+import { addDays, formatWhen } from "../internal/dates.js";
+import type { Messages } from "../messages/index.js";
+import type { ManageMessages } from "../messages/manage.js";
+import { bookingSummary, phoneLine } from "../steps/booking-summary.js";
+import { fieldError } from "../steps/details-step.js";
+import { choiceSkeleton, problemNotice } from "../steps/shared.js";
+import { timeStep } from "../steps/time-step.js";
+import { problem } from "../view/problem.js";
+import { findForm } from "./find-form.js";
+import type { ManageController } from "./manage-controller.js";
+import type { ManageScreen } from "./manage-state.js";
+import { canChange, REASON_MAX } from "./outcomes.js";
+
+interface Ctx {
+  c: ManageController;
+  m: Messages;
+  mm: ManageMessages;
+  locale: string;
+}
+
+/** Renders the whole card of the manage views. */
+export function manageView(c: ManageController): TemplateResult {
+  const { locale, m, mm } = c.i18n();
+  const x: Ctx = { c, m, mm, locale };
+  const { screen, announcement } = c.state;
+  const missing = screenIsBooking(screen) && isMissing(c);
+  const heading = missing ? mm.heading.missing : headingOf(screen, mm);
+  const back = screen === "find" ? c.cameFromBooking : !["view", "moved", "cancelled"].includes(screen);
+  return html`<section class="card" part="card" lang=${locale} aria-labelledby="heading">
+    <div class="top">
+      ${
+        back
+          ? html`<button type="button" class="back" part="back-button" @click=${() => c.back()}>
+            <span aria-hidden="true">‹</span> ${m.back}
+          </button>`
+          : nothing
+      }
+    </div>
+    ${screen === "cancelled" || screen === "moved" ? html`<div class="tick" aria-hidden="true">✓</div>` : nothing}
+    <h2 id="heading" tabindex="-1" part="heading">${heading}</h2>
+    ${body(x)}
+    <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
+  </section>`;
+}
+
+const screenIsBooking = (s: ManageScreen) => s === "view" || s === "moved";
+
+function isMissing(c: ManageController): boolean {
+  const t = c.booking;
+  return (
+    t.status === TaskStatus.ERROR && t.error instanceof EdgeRequestError && t.error.code === "ERR_NOT_FOUND"
+  );
+}
+
+function headingOf(screen: ManageScreen, mm: ManageMessages): string {
+  const h = mm.heading;
+  return {
+    find: h.find,
+    view: h.view,
+    moved: h.moved,
+    times: h.times,
+    "confirm-move": h.confirmMove,
+    cancel: h.cancel,
+    cancelled: h.cancelled,
+  }[screen];
+}
+
+function body(x: Ctx): unknown {
+  const { c, m, mm } = x;
+  const s = c.state;
+  if (s.screen === "find") {
+    const pending = c.lookup.status === TaskStatus.PENDING;
+    const l = c.profile?.locations;
+    const contact = l?.length === 1 ? m.contact(l[0]!.name, l[0]!.phone) : undefined;
+    return findForm({
+      m,
+      mm,
+      draft: s.find,
+      errors: s.findErrors,
+      problem:
+        s.findProblem === "miss"
+          ? mm.find.miss
+          : s.findProblem === "too-many"
+            ? mm.find.tooMany(contact)
+            : "",
+      failure: s.failure ? problem(s.failure, () => c.submitFind(), m, contact) : undefined,
+      pending,
+      onInput: (key, value) => c.editFind(key, value),
+      onSubmit: () => c.submitFind(),
+      onFocusField: (id) => c.focusField(id),
+    });
+  }
+  const task = c.booking;
+  if (screenIsBooking(s.screen) && !s.known) {
+    if (task.status === TaskStatus.ERROR) {
+      if (isMissing(c))
+        return html`<p>${mm.missing}</p>
+          <button type="button" class="secondary" part="secondary-button" @click=${() => c.find()}>${mm.findLink}</button>`;
+      return problem(task.error, () => task.run(), m, undefined);
+    }
+    if (task.status !== TaskStatus.COMPLETE) return choiceSkeleton();
+  }
+  const b = c.current;
+  if (!b) return choiceSkeleton();
+  const contact = m.contact(b.location.name, b.location.phone);
+  switch (s.screen) {
+    case "times":
+      return times(x, b, contact);
+    case "confirm-move":
+      return confirmMove(x, b, contact);
+    case "cancel":
+      return cancel(x, b, contact);
+    case "cancelled":
+      return html`<p class="lead">${mm.cancelledLead}</p>
+        ${bookingSummary(b, m, x.locale, [{ label: mm.statusLabel, value: mm.status.cancelled }])}
+        ${bookNew(x)}`;
+    default:
+      return overview(x, b, contact);
+  }
+}
+
+function overview(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
+  const { c, m, mm } = x;
+  const s = c.state;
+  const allowed = canChange(b, s.tooLate);
+  const policy = c.profile?.changes?.policy;
+  const cancelled = b.status === "cancelled";
+  return html`
+    ${s.screen === "moved" ? html`<p class="lead">${mm.moved}</p>` : nothing}
+    ${s.tooLate ? html`<div class="notice info" part="notice" role="alert"><p>${mm.tooLate(contact)}</p></div>` : nothing}
+    ${bookingSummary(b, m, x.locale, cancelled ? [{ label: mm.statusLabel, value: mm.status.cancelled }] : [])}
+    ${
+      cancelled
+        ? html`<p>${mm.alreadyCancelled}</p>${bookNew(x)}`
+        : allowed.cancel || allowed.reschedule
+          ? html`${policy ? html`<p>${policy}</p>` : nothing}
+            <div class="actions">
+              ${allowed.reschedule ? html`<button type="button" class="primary" part="primary-button" @click=${() => c.startMove()}>${mm.reschedule}</button>` : nothing}
+              ${allowed.cancel ? html`<button type="button" class="secondary" part="secondary-button" @click=${() => c.go("cancel")}>${mm.cancel}</button>` : nothing}
+            </div>
+            ${phoneLine(mm.byPhone, mm.on, b.location)}`
+          : html`${policy ? html`<p>${policy}</p>` : nothing}${phoneLine(mm.callToChange, mm.on, b.location)}`
+    }
+  `;
+}
+
+function times(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
+  const { c, m, locale } = x;
+  const s = c.state;
+  const today = c.today();
+  const from = s.weekFrom ?? today;
+  const task = c.availability;
+  return timeStep({
+    m,
+    locale,
+    timezone: task.value?.timezone ?? b.timezone,
+    from,
+    to: c.weekTo(),
+    canEarlier: from > today,
+    canLater: addDays(from, 7) <= c.lastDay(),
+    data: task.status === TaskStatus.COMPLETE ? task.value : undefined,
+    failure: task.status === TaskStatus.ERROR ? problem(task.error, () => task.run(), m, contact) : undefined,
+    day: s.day,
+    slot: s.chosen,
+    notice: s.notice,
+    contact,
+    onEarlier: () => c.shiftWeek(-7),
+    onLater: () => c.shiftWeek(7),
+    onDay: (date) => c.pickDay(date),
+    onSlot: (slot) => c.pickSlot(slot),
+    onJump: (date) => c.jumpTo(date),
+  });
+}
+
+function confirmMove(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
+  const { c, m, mm, locale } = x;
+  const chosen = c.state.chosen;
+  const pending = c.moveTask.status === TaskStatus.PENDING;
+  return html`
+    <dl class="summary" part="summary">
+      <div class="row"><dt>${mm.newTime}</dt><dd>${chosen ? formatWhen(chosen.start, locale, b.timezone) : ""}</dd></div>
+      <div class="row"><dt>${mm.oldTime}</dt><dd>${formatWhen(b.start, locale, b.timezone)}</dd></div>
+      <div class="row"><dt>${m.review.service}</dt><dd>${b.appointmentType.name}</dd></div>
+      <div class="row"><dt>${m.done.where}</dt><dd>${b.location.name}</dd></div>
+    </dl>
+    ${c.state.failure ? changeProblem(c.state.failure, () => c.confirmMove(), mm, m, contact) : nothing}
+    <button type="button" class="primary" part="primary-button" aria-disabled=${pending ? "true" : "false"} @click=${() => pending || c.confirmMove()}>
+      ${pending ? mm.moving : mm.confirmMove}
+    </button>
+  `;
+}
+
+function cancel(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
+  const { c, m, mm, locale } = x;
+  const s = c.state;
+  const pending = c.cancelTask.status === TaskStatus.PENDING;
+  return html`
+    ${bookingSummary(b, m, locale)}
+    <div class="field ${s.reasonError ? "has-error" : ""}">
+      <label for="reason" part="label">${mm.reason}</label>
+      <p class="hint" id="reason-hint">${mm.reasonHint}</p>
+      <textarea
+        id="reason"
+        part="input"
+        rows="2"
+        maxlength=${REASON_MAX}
+        aria-describedby="reason-hint${s.reasonError ? " reason-error" : ""}"
+        aria-invalid=${s.reasonError ? "true" : "false"}
+        .value=${s.reason}
+        @input=${(e: Event) => c.editReason((e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${fieldError("reason", s.reasonError || undefined, m)}
+    </div>
+    ${s.failure ? changeProblem(s.failure, () => c.confirmCancel(), mm, m, contact) : nothing}
+    <div class="actions">
+      <button type="button" class="primary" part="primary-button" aria-disabled=${pending ? "true" : "false"} @click=${() => pending || c.confirmCancel()}>
+        ${pending ? mm.cancelling : mm.cancel}
+      </button>
+      <button type="button" class="secondary" part="secondary-button" @click=${() => c.go("view")}>${mm.keep}</button>
+    </div>
+  `;
+}
+
+function bookNew({ c, mm }: Ctx): TemplateResult {
+  return html`<div class="actions">
+    <button type="button" class="primary" part="primary-button" @click=${() => c.bookNew()}>${mm.bookNew}</button>
+  </div>`;
+}
+
+/** A failed change: "Try again" when that can help (the same key: nothing changes twice), else the phone. */
+function changeProblem(
+  e: unknown,
+  retry: () => void,
+  mm: ManageMessages,
+  m: Messages,
+  contact: string,
+): TemplateResult {
+  if (e instanceof EdgeRequestError && !e.retryable) return problemNotice(mm.changeRefused(contact));
+  return problemNotice(mm.changeError(contact), { label: m.tryAgain, onRetry: retry });
+}
