@@ -53,6 +53,8 @@ export interface ServeEdgeApiOptions {
   /** Default: memory. (The program, `node dist/node.js`, passes a Redis state when REDIS_URL is set.) */
   state?: EdgeStateFactory;
   fetch?: typeof fetch;
+  /** Called when a clinic's booking ceiling is reached (see EdgeDeps.onAlert). */
+  onAlert?: EdgeDeps["onAlert"];
   /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_*, MANAGE_SECRET and secret variables are read. Default: process.env. */
   env?: Record<string, string | undefined>;
   /** Signs manage tokens; default MANAGE_SECRET from `env`, else the printed development default. */
@@ -171,6 +173,7 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
   if (opts.fetch) deps.fetch = opts.fetch;
   const manageSecret = opts.manageSecret ?? env.MANAGE_SECRET;
   if (manageSecret) deps.manageSecret = manageSecret;
+  if (opts.onAlert) deps.onAlert = opts.onAlert;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
   const server = await listen(getRequestListener(app.fetch), {

@@ -17,5 +17,11 @@ export {
   parseEdgeConfigText,
 } from "./parse-config.js";
 export { answerMax, type ClinicQuestion, publicQuestions } from "./questions.js";
-export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./schema.js";
+export type {
+  ClinicConfig,
+  ClinicLimits,
+  EdgeConfig,
+  EdgeConfigFile,
+  VisitorLimit,
+} from "./schema.js";
 export { startupWarnings } from "./startup-warnings.js";

@@ -21,7 +21,7 @@ const HAVE_REDIS = requireRedisUnderCi("edge-api redis state");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("the state contract: memory", () => {
-  stateContract(() => createMemoryState({ requestsPerSecond: 5 }));
+  stateContract(() => createMemoryState({ requestsPerSecond: 5, reservedForPriority: 0 }));
 });
 
 describe.runIf(HAVE_REDIS)("redis state", () => {
@@ -30,7 +30,13 @@ describe.runIf(HAVE_REDIS)("redis state", () => {
   let run = 0;
   /** A connected state; every call of `fresh()` gets its own key prefix unless one is given. */
   async function connect(opts: Partial<RedisStateOptions> = {}): Promise<RedisState> {
-    const state = createRedisState({ url: redis.url, prefix: `t${run}:`, requestsPerSecond: 5, ...opts });
+    const state = createRedisState({
+      url: redis.url,
+      prefix: `t${run}:`,
+      requestsPerSecond: 5,
+      reservedForPriority: 0,
+      ...opts,
+    });
     open.push(state);
     await state.ready();
     return state;
