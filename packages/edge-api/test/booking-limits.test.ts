@@ -1,7 +1,7 @@
 /**
  * Limits a person never meets and a bot always does, over real HTTP against the sandbox: bookings per
  * email, mobile and name + date of birth a day; visitors counted per IPv6 /64; the clinic-wide ceiling
- * and its one alert line; cache misses charged to the visitor.
+ * and its one alert line; cache misses charged to the visitor; cancels and lookups counted per visitor.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { BookingRateAlert } from "../src/index.ts";
@@ -15,6 +15,7 @@ import {
   postBooking,
   type Stack,
   seedIds,
+  solvedProof,
   startStack,
 } from "./stack.ts";
 
@@ -41,6 +42,16 @@ beforeAll(async () => {
             ...base,
             slug: "ceiling",
             limits: { ...base.limits, clinicBookings: { limit: 2, windowMs: 3_600_000 } },
+          },
+          {
+            ...base,
+            slug: "changes",
+            limits: { ...base.limits, bookings: { limit: 1, windowMs: 3_600_000 } },
+          },
+          {
+            ...base,
+            slug: "lookups",
+            limits: { ...base.limits, bookings: null, lookups: { limit: 2, windowMs: 3_600_000 } },
           },
           {
             ...base,
@@ -171,6 +182,75 @@ describe("visitors", () => {
       for (const ip of walk) statuses.push(await get(ip));
       expect(statuses).toEqual([200, 200, 200, 429]);
       expect(await get("2001:db8:5:7::1")).toBe(200);
+    } finally {
+      await edge.close();
+    }
+  });
+
+  test("a cancel counts against the visitor's booking attempts (every POST does), per /64 too", async () => {
+    const edge = await serveEdgeApi({
+      port: 0,
+      config: s.edge.config,
+      now: () => new Date(PINNED_NOW),
+      logger: () => {},
+      trustProxy: true,
+    });
+    try {
+      const api = `${edge.url}/v1/clinics/changes`;
+      const [slot] = await freeSlots(NEXT_MONDAY);
+      const booked = await postBooking(
+        api,
+        bookingBody(slot!, ids.standard, patient()),
+        `limits-test-${keyCounter++}`,
+        { "x-forwarded-for": "2001:db8:7:7::1" },
+      );
+      expect(booked.status).toBe(201);
+      const token = (booked.body as { manage: { token: string } }).manage.token;
+      const cancel = async (ip: string) =>
+        fetch(`${api}/bookings/${token}/cancel`, {
+          method: "POST",
+          headers: {
+            "content-type": "application/json",
+            "idempotency-key": `limits-cancel-${keyCounter++}`,
+            "x-forwarded-for": ip,
+          },
+          body: JSON.stringify({ proof: await solvedProof(api) }),
+        }).then((r) => r.status);
+      // The same /64 has used its one POST of the hour; another /64 may cancel.
+      expect(await cancel("2001:db8:7:7:abcd::2")).toBe(429);
+      expect(await cancel("2001:db8:7:8::1")).toBe(200);
+    } finally {
+      await edge.close();
+    }
+  });
+
+  test("booking lookups are limited per visitor (per /64) as limits.lookups says", async () => {
+    const edge = await serveEdgeApi({
+      port: 0,
+      config: s.edge.config,
+      now: () => new Date(PINNED_NOW),
+      logger: () => {},
+      trustProxy: true,
+    });
+    try {
+      const api = `${edge.url}/v1/clinics/lookups`;
+      let reference = 700000;
+      const lookup = async (ip: string) =>
+        fetch(`${api}/bookings/lookup`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          body: JSON.stringify({
+            reference: String(reference++),
+            lastName: "Nobody",
+            dateOfBirth: "1970-01-01",
+            proof: await solvedProof(api),
+          }),
+        }).then((r) => r.status);
+      const statuses = [];
+      for (const ip of ["2001:db8:7:9::1", "2001:db8:7:9::2", "2001:db8:7:9:1::3"])
+        statuses.push(await lookup(ip));
+      expect(statuses).toEqual([404, 404, 429]);
+      expect(await lookup("2001:db8:7:a::1")).toBe(404);
     } finally {
       await edge.close();
     }

@@ -1,5 +1,6 @@
 /** The edge API's configuration: its schema, the parser that resolves secrets, and the sandbox default. */
 
+export { type BudgetOptions, budgetFromEnv } from "./budget-env.js";
 export {
   ALTCHA_DEFAULT,
   ALTCHA_DEVELOPMENT,

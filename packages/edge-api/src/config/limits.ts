@@ -3,7 +3,8 @@
  * (IPv6 counted per prefix, /64 by default): reads, bookings, and upstream cache misses (a tighter,
  * separate count of the reads that cost coreplus a call). Per patient: bookings per email, per mobile
  * and per name + date of birth (counted under HMAC keys, never the details). Per clinic: a ceiling on
- * online bookings, past which bookings get 429 and one `"alert":"booking-rate"` log line.
+ * online bookings, past which bookings get 429 and one `"alert":"booking-rate"` log line. Per
+ * reference and per visitor: booking lookups (5 an hour by default).
  */
 import { z } from "zod";
 
@@ -24,6 +25,7 @@ const DEFAULTS = {
   misses: { limit: 60, windowSeconds: 600 },
   perPatient: { limit: 3, windowSeconds: 86_400 },
   clinicBookings: { limit: 60, windowSeconds: 3_600 },
+  lookups: { limit: 5, windowSeconds: 3_600 },
   ipv6Prefix: 64,
 } as const;
 
@@ -35,6 +37,7 @@ export const LimitsFile = z
     misses: Limit.nullable().default(DEFAULTS.misses),
     perPatient: Limit.nullable().default(DEFAULTS.perPatient),
     clinicBookings: Limit.nullable().default(DEFAULTS.clinicBookings),
+    lookups: Limit.nullable().default(DEFAULTS.lookups),
     ipv6Prefix: z
       .number()
       .int()
@@ -56,6 +59,8 @@ export interface ClinicLimits {
   perPatient?: VisitorLimit | null;
   /** Online bookings of the whole clinic. Absent or `null`: off. */
   clinicBookings?: VisitorLimit | null;
+  /** Booking lookups per reference and per visitor (POST …/bookings/lookup). Absent or `null`: off. */
+  lookups?: VisitorLimit | null;
   /** IPv6 visitors are counted per this prefix; default 64. */
   ipv6Prefix?: number;
 }
@@ -71,6 +76,7 @@ export function resolveLimits(file: z.output<typeof LimitsFile>): ClinicLimits {
     misses: resolve(file.misses),
     perPatient: resolve(file.perPatient),
     clinicBookings: resolve(file.clinicBookings),
+    lookups: resolve(file.lookups),
     ipv6Prefix: file.ipv6Prefix,
   };
 }
