@@ -229,6 +229,46 @@ describe.runIf(HAVE_REDIS)("redis state", () => {
     expect(performance.now() - t0).toBeGreaterThan(1_900);
   });
 
+  test("the priority lane: reads leave the reserved slot free, across processes; a booking's lease starts at once", {
+    timeout: 20_000,
+  }, async () => {
+    const [a, b] = [await fresh({ reservedForPriority: 1 }), await connect({ reservedForPriority: 1 })];
+    const reads = await Promise.all(
+      Array.from({ length: 4 }, () => a.forConsumer("consumer").limiter.lease!()),
+    );
+    let fifthAt = 0;
+    const fifth = b.forConsumer("consumer").limiter.lease!().then((release) => {
+      fifthAt = performance.now();
+      return release;
+    });
+    await sleep(300);
+    expect(fifthAt).toBe(0); // the last free slot is reserved for priority requests
+    const asked = performance.now();
+    const booking = await b.forConsumer("consumer").limiter.lease!(undefined, { priority: true });
+    expect(performance.now() - asked).toBeLessThan(300);
+    booking();
+    for (const release of reads) release();
+    // Released slots free a window later; the read then starts (reads are held back, not refused).
+    (await fifth)();
+    expect(fifthAt - asked).toBeGreaterThanOrEqual(900);
+  });
+
+  test("the reserve holds while reads' slots are inside their window, not only while leased", {
+    timeout: 20_000,
+  }, async () => {
+    const [a, b] = [await fresh({ reservedForPriority: 1 }), await connect({ reservedForPriority: 1 })];
+    const t0 = performance.now();
+    for (let i = 0; i < 4; i++) await a.forConsumer("consumer").limiter.acquire();
+    const fifth = b
+      .forConsumer("consumer")
+      .limiter.acquire()
+      .then(() => performance.now() - t0);
+    const asked = performance.now();
+    await b.forConsumer("consumer").limiter.acquire(undefined, { priority: true });
+    expect(performance.now() - asked).toBeLessThan(300);
+    expect(await fifth).toBeGreaterThanOrEqual(900); // the fifth read waited for a window to pass
+  });
+
   test("visitor limits are shared by every process", async () => {
     const a = (await fresh()).forClinic("c");
     const b = (await connect()).forClinic("c");
