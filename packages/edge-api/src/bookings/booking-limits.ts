@@ -8,6 +8,7 @@
  */
 import type { VisitorLimit } from "../config/index.js";
 import { ProblemError } from "../http/index.js";
+import { hmacHex, hmacKey } from "../internal/crypto.js";
 import type { BookingRequest } from "../schemas/public.js";
 import type { RequestScope } from "../types.js";
 
@@ -46,29 +47,14 @@ export function limitedPatient(req: BookingRequest): LimitedPatient {
 
 const keys = new Map<string, Promise<CryptoKey>>();
 
-function hmacKey(secret: string): Promise<CryptoKey> {
+/** HMAC-SHA-256 (hex) of `text` under `secret` (its imported key kept for the next booking). */
+export async function patientKey(secret: string, text: string): Promise<string> {
   let key = keys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey(
-      "raw",
-      new TextEncoder().encode(secret),
-      { name: "HMAC", hash: "SHA-256" },
-      false,
-      ["sign"],
-    );
+    key = hmacKey(secret);
     keys.set(secret, key);
   }
-  return key;
-}
-
-/** HMAC-SHA-256 (base64url) of `text` under `secret`. */
-export async function patientKey(secret: string, text: string): Promise<string> {
-  const mac = new Uint8Array(
-    await crypto.subtle.sign("HMAC", await hmacKey(secret), new TextEncoder().encode(text)),
-  );
-  let binary = "";
-  for (const b of mac) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return hmacHex(await key, text);
 }
 
 const fold = (s: string) => s.normalize("NFKC").trim().toLowerCase();
