@@ -6,6 +6,7 @@
 import { LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import { bookingStyles } from "./booking.styles.js";
 import { BookingController } from "./controller/index.js";
+import type { BookingPrefill } from "./internal/details-draft.js";
 import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view/index.js";
 
 /**
@@ -27,6 +28,10 @@ import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view
  * @attr view - `find` opens "Find my booking" (reference, last name, date of birth).
  * @attr manage-url - Where the confirmation's "Change or cancel" link points: a URL template with
  *   `{token}`; without it, this page with `?coreplus_booking=<token>`.
+ * @attr history - When present, the browser's Back and Forward move between steps.
+ *
+ * @prop prefill - `{ firstName, lastName, dateOfBirth, email, mobile }` a host page already knows;
+ *   fills the empty fields of "Your details".
  *
  * @fires {CustomEvent<CoreplusReadyDetail>} coreplus-ready - The clinic loaded; the first step shows.
  * @fires {CustomEvent<CoreplusStepChangeDetail>} coreplus-step-change - Another step shows.
@@ -85,6 +90,8 @@ export class CoreplusBooking extends LitElement {
     booking: {},
     view: {},
     manageUrl: { attribute: "manage-url" },
+    history: { type: Boolean },
+    prefill: { attribute: false },
     // `lang` stays the native global attribute (it also tells screen readers the language); this
     // differently named property only observes it, so changing it re-renders.
     langAttribute: { attribute: "lang" },
@@ -108,6 +115,10 @@ export class CoreplusBooking extends LitElement {
   datalayer = false;
   /** The clock that decides "today" (property only; tests and demos pin it). */
   now: () => Date = () => new Date();
+  /** Back and Forward move between steps (an entry per step change). */
+  history = false;
+  /** What the host page knows of its visitor; fills empty fields (never overwrites typing). */
+  prefill: BookingPrefill | undefined = undefined;
 
   /** A manage token: opens that booking's manage view. */
   booking = "";

@@ -13,7 +13,8 @@ export type BookingStep =
   | "time"
   | "details"
   | "review"
-  | "done";
+  | "done"
+  | "returning";
 
 /** `coreplus-ready`: the clinic's profile loaded and the first step is shown. */
 export interface CoreplusReadyDetail {

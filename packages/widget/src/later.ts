@@ -4,10 +4,20 @@
  */
 export {
   afterBookingError,
+  askedQuestions,
+  attributionFrom,
   bookingRequest,
+  clearContact,
   createIdempotencyKeys,
+  draftForAnother,
+  edited,
+  forWhomMessages,
+  loadContact,
   manageLink,
+  StepHistory,
+  saveContact,
   validateDetails,
+  withPrefill,
 } from "./controller/submission.js";
 export { formStyles } from "./form.styles.js";
 export { solveAltcha } from "./internal/solve-altcha.js";

@@ -32,6 +32,8 @@ export interface LoggedRequest {
   slotStart?: string;
   /** For bookings: what the fake made of the proof. */
   proof?: "ok" | "missing" | "failed" | "replayed";
+  /** The whole booking body, for the "carer" and "seen" scenarios only (their tests check what is sent). */
+  body?: BookingRequest;
   status?: number;
   aborted: boolean;
 }
@@ -59,6 +61,19 @@ const LOCATIONS = [
     phone: "03 9000 0001",
   },
 ];
+/** The "carer" scenario's questions: one for every service, one for the follow-up only. */
+const CARER_QUESTIONS: ClinicProfileResponse["clinic"]["questions"] = [
+  { id: "referral", label: "Do you have a GP referral?", kind: "yes-no", required: true },
+  {
+    id: "school",
+    label: "School or kinder",
+    kind: "text",
+    required: false,
+    maxLength: 60,
+    appointmentTypeIds: ["type-follow"],
+  },
+];
+
 const TYPES = [
   { id: "type-initial", name: "Initial consultation", durationMinutes: 45 },
   { id: "type-follow", name: "Follow-up", durationMinutes: 30 },
@@ -201,14 +216,20 @@ async function handle(
           disciplines: [],
           // An addition since the first release (ClinicProfileResponse predates it).
           ...{ changes: { cancel: true, reschedule: true, noticeHours: 24, policy: FAKE_POLICY } },
-          questions: [],
-          privacyUrl: null,
+          questions: scenario === "carer" ? CARER_QUESTIONS : [],
+          privacyUrl: scenario === "carer" ? "https://harbourside.example/privacy" : null,
         },
       };
       return send(200, body);
     }
     case "/appointment-types":
-      return send(200, { appointmentTypes: TYPES });
+      // "seen": the initial consultation is for new patients, the follow-up for returning ones.
+      return send(200, {
+        appointmentTypes:
+          scenario === "seen"
+            ? TYPES.map((t) => ({ ...t, audience: t.id === "type-initial" ? "new" : "existing" }))
+            : TYPES,
+      });
     case "/practitioners": {
       // Like the edge API: each practitioner's locations, narrowed to the clinic's and to the query's.
       const at = (id: string) =>
@@ -242,6 +263,7 @@ async function handle(
       entry.idempotencyKey = key;
       const body = JSON.parse(await readBody(req)) as BookingRequest;
       entry.slotStart = body.slot.start;
+      if (scenario === "carer" || scenario === "seen") entry.body = body;
       const replay = state.bookings.get(key);
       if (replay) return send(201, replay);
       // Like the edge API: a new attempt must carry a solved, unspent proof.

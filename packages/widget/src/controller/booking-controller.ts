@@ -7,7 +7,13 @@
 import { TaskStatus } from "@lit/task";
 import type { ReactiveController } from "lit";
 import type { BookedResponse } from "../api/manage-types.js";
-import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
+import type {
+  AvailabilityResponse,
+  ClinicProfile,
+  PublicLocation,
+  PublicQuestion,
+  PublicSlot,
+} from "../api/types.js";
 import {
   type BookingStep,
   type CoreplusErrorDetail,
@@ -15,7 +21,7 @@ import {
   emitCoreplus,
 } from "../events.js";
 import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../internal/dates.js";
-import type { DetailsDraft } from "../internal/details-draft.js";
+import type { BookingPrefill, DetailsDraft } from "../internal/details-draft.js";
 import {
   ANY,
   disciplineFixed,
@@ -33,6 +39,7 @@ import { type Messages, resolveMessages } from "../messages/index.js";
 import { BookingData } from "./booking-data.js";
 import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
 import { bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
+import type { StepHistory } from "./step-history.js";
 
 /** The submitting code, a later chunk (./submission.ts). */
 type Submission = typeof import("./submission.js");
@@ -49,6 +56,11 @@ export class BookingController implements ReactiveController {
   #keys: IdempotencyKeys | undefined;
   #preloaded = false;
   #focusTarget: string | undefined;
+  /** Back and Forward between steps (the `history` attribute), once the later code is in. */
+  #history: StepHistory | undefined;
+  #prefilled: BookingPrefill | undefined;
+  /** The page's query string when the element arrived (its UTM parameters go with the booking). */
+  #search = "";
 
   constructor(host: BookingHost) {
     this.#host = host;
@@ -109,6 +121,17 @@ export class BookingController implements ReactiveController {
 
   // Lifecycle ----------------------------------------------------------------------------------
 
+  /** On the page: the page's UTM parameters, and Back/Forward if asked. */
+  hostConnected(): void {
+    this.#search = location.search;
+    // Back and Forward live in the later code: fetched beside the clinic's profile, not after it.
+    if (this.#host.history) this.preload();
+  }
+
+  hostDisconnected(): void {
+    this.#history?.stop();
+  }
+
   /** Before each render: apply preselections and never stay on a step that cannot be shown. */
   hostUpdate(): void {
     const host = this.#host;
@@ -116,6 +139,14 @@ export class BookingController implements ReactiveController {
     const discipline = lockedId(host.discipline, this.profile?.disciplines);
     if (discipline && this.profile && this.#state.disciplineId !== discipline)
       this.#setDiscipline(discipline);
+    if (host.prefill !== this.#prefilled && this.#sub) {
+      this.#prefilled = host.prefill;
+      this.#set({ details: this.#sub.withPrefill(this.#state.details, host.prefill) });
+    }
+    if (host.history && host.isConnected && this.#sub) {
+      this.#history ??= new this.#sub.StepHistory((step) => this.goTo(step, false));
+      this.#history.start(this.#state.step);
+    } else if (!host.history) this.#history?.stop();
     const located = lockedLocation(this.flow());
     if (located) this.#set({ locationId: located.id });
     // Preselections apply while valid; an id the lists do not offer falls back to a normal choice.
@@ -212,12 +243,24 @@ export class BookingController implements ReactiveController {
       location: s.locationId,
       service: s.typeId,
       practitioner: s.practitionerId,
+      returning: s.returning !== undefined || !this.steps().includes("returning"),
       time: s.chosen,
       // Until the checks load no one has typed details (the details step loads with them).
-      details:
-        !!this.#sub &&
-        Object.keys(this.#sub.validateDetails(s.details, this.i18n().m, this.today())).length === 0,
+      details: !!this.#sub && Object.keys(this.#check(this.#sub)).length === 0,
     });
+  }
+
+  /** The clinic's questions for the chosen service (none until the details step's code is in). */
+  questions(): PublicQuestion[] {
+    const type = this.data.types.value?.find((t) => t.id === this.#state.typeId);
+    return this.#sub?.askedQuestions(this.profile, type) ?? [];
+  }
+
+  /** The details' errors, in the visitor's language. */
+  #check(sub: Submission) {
+    const { locale, m } = this.i18n();
+    const w = sub.forWhomMessages(locale);
+    return sub.validateDetails(this.#state.details, m, this.today(), this.questions(), w);
   }
 
   /** Every answer is in (the review can be reached). */
@@ -245,12 +288,13 @@ export class BookingController implements ReactiveController {
 
   // Transitions ---------------------------------------------------------------------------------
 
-  /** Shows a step, moves focus to its heading and tells the page. */
-  goTo(step: BookingStep): void {
+  /** Shows a step, moves focus to its heading and tells the page; `record` adds a history entry. */
+  goTo(step: BookingStep, record = true): void {
     const previousStep = this.#state.step;
     this.#set({ step });
     // The challenge is solved in the background while the patient types.
     if (step === "details") this.data.proofs.prepare();
+    if (record) this.#history?.push(step);
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
@@ -352,17 +396,35 @@ export class BookingController implements ReactiveController {
     this.next("time");
   }
 
-  /** A details field changed. */
+  /** A details field changed; the contact fields are kept for this tab. */
   editDetails(key: keyof DetailsDraft, value: string | boolean): void {
     this.#set({ details: { ...this.#state.details, [key]: value } });
+    this.#sub?.saveContact(this.#host.clinic, this.#state.details);
+  }
+
+  /** An answer to one of the clinic's questions changed (never stored in the browser). */
+  editAnswer(questionId: string, value: string): void {
+    const { details } = this.#state;
+    this.#set({ details: { ...details, answers: { ...details.answers, [questionId]: value } } });
+  }
+
+  /** "Have you seen us before?" was answered. */
+  pickReturning(returning: boolean): void {
+    if (this.#state.returning !== returning) this.#set({ returning, typeId: undefined, chosen: undefined });
+    this.next("returning");
+  }
+
+  /** "Start again": forgets every answer and the kept contact details. */
+  startAgain(): void {
+    this.#sub?.clearContact(this.#host.clinic);
+    this.another();
   }
 
   /** Continue on the details step: the error summary (focused), or the next step. */
   submitDetails(): void {
     const sub = this.#sub;
     if (!sub) return void this.#submission().then(() => this.submitDetails());
-    const { m } = this.i18n();
-    const errors = sub.validateDetails(this.#state.details, m, this.today());
+    const errors = this.#check(sub);
     const showSummary = Object.keys(errors).length > 0;
     this.#set({ errors, showSummary });
     if (showSummary) this.#focusTarget = "#error-summary";
@@ -380,7 +442,11 @@ export class BookingController implements ReactiveController {
     if (!sub) return void this.#submission().then(() => this.confirm());
     const { chosen, typeId, details, disciplineId } = this.#state;
     if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
-    const body = sub.bookingRequest(chosen, typeId, details);
+    const body = sub.bookingRequest(chosen, typeId, details, {
+      questions: this.questions(),
+      returning: this.steps().includes("returning") ? this.#state.returning : undefined,
+      attribution: sub.attributionFrom(this.#search),
+    });
     if (disciplineId) body.slot = { ...body.slot, disciplineId };
     this.#keys ??= sub.createIdempotencyKeys();
     this.#set({ bookFailure: undefined });
@@ -388,9 +454,24 @@ export class BookingController implements ReactiveController {
     void this.data.booking.run([body, this.#keys.keyFor(body)]);
   }
 
-  /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
-  another(): void {
+  /** "Book another appointment": asks "For you again, or someone else?". */
+  askAnother(): void {
+    this.#set({ askAnother: true });
+  }
+
+  /**
+   * A fresh flow (keeping what the attributes fix). With the answer to "For you again, or someone
+   * else?", the contact details stay, arranged for whom the next booking is; without, nothing stays.
+   */
+  another(forWhom?: DetailsDraft["forWhom"]): void {
+    const last = this.#state.details;
     this.#set(clearedAnswers());
+    const sub = this.#sub;
+    if (forWhom && sub) {
+      const details = sub.draftForAnother(last, forWhom);
+      this.#set({ details });
+      sub.saveContact(this.#host.clinic, details);
+    }
     if (!lockedLocation(this.flow())) this.#set({ locationId: undefined });
     this.goTo(this.steps()[0] ?? "time");
   }
@@ -412,6 +493,8 @@ export class BookingController implements ReactiveController {
   #onBooked({ booking, manage }: BookedResponse): void {
     this.#set({ booked: booking, manage });
     this.#keys?.reset();
+    // Booked: nothing stays behind in the browser (kept in memory only for "Book another").
+    this.#sub?.clearContact(this.#host.clinic);
     this.goTo("done");
     this.#emit("coreplus-booked", bookedDetail(this.#host.clinic, booking));
   }
@@ -443,6 +526,9 @@ export class BookingController implements ReactiveController {
     this.#loadingSub ??= import("../later.js").then(
       (sub) => {
         this.#sub = sub;
+        // Contact details typed earlier in this tab, unless the visitor has started typing.
+        const saved = sub.loadContact(this.#host.clinic);
+        if (saved && !sub.edited(this.#state.details)) this.#set({ details: saved });
         this.#host.requestUpdate();
         return sub;
       },

@@ -4,7 +4,12 @@ import type { ManageToken } from "../api/manage-types.js";
 import type { BookingSummary, PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
-import { type DetailsDraft, emptyDetails, type FieldErrors } from "../internal/details-draft.js";
+import {
+  type BookingPrefill,
+  type DetailsDraft,
+  emptyDetails,
+  type FieldErrors,
+} from "../internal/details-draft.js";
 
 /** The element's public attributes and properties, as the flow reads them. */
 export interface BookingOptions {
@@ -19,12 +24,18 @@ export interface BookingOptions {
   readonly now: () => Date;
   /** Where "Change or cancel" points: a template with `{token}`, or empty for this page. */
   readonly manageUrl: string;
+  /** The `history` attribute: Back and Forward move between steps. */
+  readonly history: boolean;
+  /** What a host page already knows of its visitor (fills empty fields). */
+  readonly prefill: BookingPrefill | undefined;
 }
 
 /** What the controller needs of its element. */
 export type BookingHost = ReactiveControllerHost &
   BookingOptions &
-  Pick<HTMLElement, "closest" | "getAttribute" | "dispatchEvent"> & { readonly renderRoot: ParentNode };
+  Pick<HTMLElement, "closest" | "getAttribute" | "dispatchEvent" | "isConnected"> & {
+    readonly renderRoot: ParentNode;
+  };
 
 /** The flow's state; the view reads it, only the controller's transitions change it. */
 export interface FlowState {
@@ -51,6 +62,10 @@ export interface FlowState {
   refresh: number;
   /** The booking's manage token, when the edge API gave one. */
   manage: ManageToken | undefined;
+  /** "Have you seen us before?" (asked only when some service is for new or returning patients). */
+  returning: boolean | undefined;
+  /** The confirmation asks "For you again, or someone else?" after "Book another appointment". */
+  askAnother: boolean;
 }
 
 /** A new visitor's state: the first step, nothing chosen. */
@@ -74,6 +89,8 @@ export function initialFlowState(): FlowState {
     announcement: "",
     refresh: 0,
     manage: undefined,
+    returning: undefined,
+    askAnother: false,
   };
 }
 
@@ -92,5 +109,7 @@ export function clearedAnswers(): Partial<FlowState> {
     errors: {},
     showSummary: false,
     returnToReview: false,
+    returning: undefined,
+    askAnother: false,
   };
 }

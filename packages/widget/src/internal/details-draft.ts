@@ -16,10 +16,39 @@ export interface DetailsDraft {
   consent: boolean;
   /** The honeypot: people never see it, so it stays empty. */
   website: string;
+  /** "Who is this appointment for?": the patient themself, or someone they care for. */
+  forWhom: "me" | "other";
+  /** The carer's details, booking for someone else (email and mobile above are then theirs). */
+  carerFirstName: string;
+  carerLastName: string;
+  relationship: string;
+  /** Answers to the clinic's questions by question id (never stored in the browser). */
+  answers: Readonly<Record<string, string>>;
+}
+
+/** The `prefill` property: the visitor's own details, as far as the host page knows them. */
+export interface BookingPrefill {
+  firstName?: string;
+  lastName?: string;
+  /** `YYYY-MM-DD`. */
+  dateOfBirth?: string;
+  email?: string;
+  mobile?: string;
 }
 
 /** The fields that can carry an error; `dob` covers its three inputs. */
-export type DetailsField = "firstName" | "lastName" | "dob" | "email" | "mobile" | "note" | "consent";
+export type DetailsField =
+  | "firstName"
+  | "lastName"
+  | "dob"
+  | "email"
+  | "mobile"
+  | "note"
+  | "consent"
+  | "carerFirstName"
+  | "carerLastName"
+  | "relationship"
+  | `q:${string}`;
 
 /** Errors by field, in the form's order. */
 export type FieldErrors = Partial<Record<DetailsField, string>>;
@@ -29,6 +58,9 @@ export const fieldOrder: readonly DetailsField[] = [
   "firstName",
   "lastName",
   "dob",
+  "carerFirstName",
+  "carerLastName",
+  "relationship",
   "email",
   "mobile",
   "note",
@@ -48,5 +80,10 @@ export function emptyDetails(): DetailsDraft {
     note: "",
     consent: false,
     website: "",
+    forWhom: "me",
+    carerFirstName: "",
+    carerLastName: "",
+    relationship: "",
+    answers: {},
   };
 }

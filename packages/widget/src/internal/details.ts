@@ -3,10 +3,11 @@
  * it) and the request body. The limits mirror the edge API's BookingPatient schema so the server's
  * 422 is the exception, not the rule.
  */
-import type { BookingRequest, PublicSlot } from "../api/types.js";
+import type { BookingRequest, PublicQuestion, PublicSlot } from "../api/types.js";
+import { type ForWhomMessages, forWhomAU } from "../messages/for-whom.js";
 import type { DobPart, Messages } from "../messages/index.js";
 import type { CalendarDate } from "./dates.js";
-import type { DetailsDraft, DetailsField, FieldErrors } from "./details-draft.js";
+import { type DetailsDraft, type DetailsField, type FieldErrors, fieldOrder } from "./details-draft.js";
 
 export {
   type DetailsDraft,
@@ -16,9 +17,17 @@ export {
   fieldOrder,
 } from "./details-draft.js";
 
+/** The form's fields in order, with the asked questions before the note. */
+export function fieldsWith(questions: readonly PublicQuestion[]): DetailsField[] {
+  const at = fieldOrder.indexOf("note");
+  return [...fieldOrder.slice(0, at), ...questions.map((q) => `q:${q.id}` as const), ...fieldOrder.slice(at)];
+}
+
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^\+?[\d\s().-]+$/;
 const NAME_MAX = 50;
+/** The relationship's limit, as the edge API's BookedBy schema sets it. */
+const RELATIONSHIP_MAX = 30;
 const EMAIL_MAX = 50;
 /** The note's limit, as the edge API's schema sets it. */
 export const NOTE_MAX = 300;
@@ -39,25 +48,61 @@ export function dobFocusPart(d: DetailsDraft, order: readonly DobPart[]): DobPar
   return order.find((p) => d[p].trim() === "") ?? order[0]!;
 }
 
-/** Checks every field; an empty object means the form may continue. */
-export function validateDetails(d: DetailsDraft, m: Messages, today: CalendarDate): FieldErrors {
+/** The labels of the patient's fields: "First name", or "Their first name" for someone else. */
+export function patientLabels(d: Pick<DetailsDraft, "forWhom">, m: Messages, w: ForWhomMessages) {
+  const other = d.forWhom === "other";
+  return {
+    firstName: other ? w.their.firstName : m.field.firstName,
+    lastName: other ? w.their.lastName : m.field.lastName,
+    dob: other ? w.their.dob : m.field.dob,
+    dobHint: other ? w.their.dobHint : m.field.dobHint,
+    email: other ? w.carer.email : m.field.email,
+    mobile: other ? w.carer.mobile : m.field.mobile,
+    mobileHint: other ? w.carer.mobileHint : m.field.mobileHint,
+    consent: other ? w.their.consent : m.field.consent,
+  };
+}
+
+/**
+ * Checks every field (and the asked questions); an empty object means the form may continue. `w` is
+ * the locale's someone-else table (messages/for-whom.ts).
+ */
+export function validateDetails(
+  d: DetailsDraft,
+  m: Messages,
+  today: CalendarDate,
+  questions: readonly PublicQuestion[] = [],
+  w: ForWhomMessages = forWhomAU,
+): FieldErrors {
   const e: FieldErrors = {};
-  const first = d.firstName.trim();
-  const last = d.lastName.trim();
-  if (!first) e.firstName = m.error.firstName;
-  else if (first.length > NAME_MAX) e.firstName = m.error.tooLong(m.field.firstName, NAME_MAX);
-  if (!last) e.lastName = m.error.lastName;
-  else if (last.length > NAME_MAX) e.lastName = m.error.tooLong(m.field.lastName, NAME_MAX);
+  const other = d.forWhom === "other";
+  const err = other ? { ...m.error, ...w.theirError } : m.error;
+  const label = patientLabels(d, m, w);
+  const name = (key: "firstName" | "lastName" | "carerFirstName" | "carerLastName", text: string) => {
+    const value = d[key].trim();
+    if (!value) e[key] = key === "carerFirstName" || key === "carerLastName" ? w.theirError[key] : err[key];
+    else if (value.length > NAME_MAX) e[key] = m.error.tooLong(text, NAME_MAX);
+  };
+  name("firstName", label.firstName);
+  name("lastName", label.lastName);
 
   const missing = m.dobOrder.filter((p) => d[p].trim() === "");
-  if (missing.length === 3) e.dob = m.error.dob;
-  else if (missing.length > 0) e.dob = m.error.dobPart(m.field[missing[0]!].toLowerCase());
+  if (missing.length === 3) e.dob = err.dob;
+  else if (missing.length > 0) e.dob = err.dobPart(m.field[missing[0]!].toLowerCase());
   else if (!/^\d{4}$/.test(d.year.trim())) e.dob = m.error.dobYear;
   else {
     const iso = dobIso(d);
-    if (!iso) e.dob = m.error.dobReal;
-    else if (iso >= today) e.dob = m.error.dobPast;
-    else if (iso < "1900-01-01") e.dob = m.error.dobReal;
+    if (!iso) e.dob = err.dobReal;
+    else if (iso >= today) e.dob = err.dobPast;
+    else if (iso < "1900-01-01") e.dob = err.dobReal;
+  }
+  if (other) {
+    name("carerFirstName", w.carer.firstName);
+    name("carerLastName", w.carer.lastName);
+    const relationship = d.relationship.trim();
+    if (!relationship) e.relationship = w.theirError.relationship;
+    else if (relationship.length > RELATIONSHIP_MAX)
+      e.relationship = m.error.tooLong(w.carer.relationship, RELATIONSHIP_MAX);
   }
 
   const email = d.email.trim();
@@ -69,8 +114,14 @@ export function validateDetails(d: DetailsDraft, m: Messages, today: CalendarDat
   if (!mobile) e.mobile = m.error.mobile;
   else if (!PHONE.test(mobile) || digits < 8 || digits > 15) e.mobile = m.error.mobileFormat;
 
+  for (const q of questions) {
+    const value = (d.answers[q.id] ?? "").trim();
+    if (!value && q.required) e[`q:${q.id}`] = w.questions.required;
+    else if (q.maxLength && value.length > q.maxLength)
+      e[`q:${q.id}`] = m.error.tooLong(q.label, q.maxLength);
+  }
   if (d.note.length > NOTE_MAX) e.note = m.error.tooLong(m.review.note, NOTE_MAX);
-  if (!d.consent) e.consent = m.error.consent;
+  if (!d.consent) e.consent = err.consent;
   return e;
 }
 
@@ -84,6 +135,11 @@ export function fieldForPointer(pointer: string): DetailsField | undefined {
     "/patient/mobile": "mobile",
     "/note": "note",
     "/consent": "consent",
+    "/bookedBy/firstName": "carerFirstName",
+    "/bookedBy/lastName": "carerLastName",
+    "/bookedBy/relationship": "relationship",
+    "/bookedBy/email": "email",
+    "/bookedBy/mobile": "mobile",
   };
   return map[pointer];
 }
@@ -99,9 +155,25 @@ export function serverFieldMessage(field: DetailsField, m: Messages): string {
   return byField[field] ?? m.error.server;
 }
 
+/** What the body carries besides the slot and the draft. */
+export interface BookingExtras {
+  questions?: readonly PublicQuestion[];
+  returning?: boolean | undefined;
+  attribution?: BookingRequest["attribution"];
+}
+
 /** The POST /bookings body for a valid draft. */
-export function bookingRequest(slot: PublicSlot, appointmentTypeId: string, d: DetailsDraft): BookingRequest {
+export function bookingRequest(
+  slot: PublicSlot,
+  appointmentTypeId: string,
+  d: DetailsDraft,
+  extras: BookingExtras = {},
+): BookingRequest {
   const note = d.note.trim();
+  const answers = (extras.questions ?? [])
+    .map((q) => ({ questionId: q.id, value: (d.answers[q.id] ?? "").trim() }))
+    .filter((a) => a.value !== "");
+  const contact = { email: d.email.trim(), mobile: d.mobile.trim() };
   return {
     slot: {
       locationId: slot.locationId,
@@ -113,11 +185,23 @@ export function bookingRequest(slot: PublicSlot, appointmentTypeId: string, d: D
       firstName: d.firstName.trim(),
       lastName: d.lastName.trim(),
       dateOfBirth: dobIso(d) ?? "",
-      email: d.email.trim(),
-      mobile: d.mobile.trim(),
+      ...(d.forWhom === "other" ? {} : contact),
     },
     ...(note ? { note } : {}),
     consent: true,
     ...(d.website ? { website: d.website } : {}),
+    ...(d.forWhom === "other"
+      ? {
+          bookedBy: {
+            firstName: d.carerFirstName.trim(),
+            lastName: d.carerLastName.trim(),
+            relationship: d.relationship.trim(),
+            ...contact,
+          },
+        }
+      : {}),
+    ...(extras.returning === undefined ? {} : { returning: extras.returning }),
+    ...(answers.length > 0 ? { answers } : {}),
+    ...(extras.attribution ? { attribution: extras.attribution } : {}),
   };
 }

@@ -17,6 +17,7 @@ export const enAU = {
     time: "Date and time",
     details: "Your details",
     review: "Check and confirm",
+    returning: "Seen us before",
   },
   heading: {
     start: "Book an appointment",
@@ -28,6 +29,7 @@ export const enAU = {
     details: "Your details",
     review: "Check your booking",
     done: "You're booked",
+    returning: "Have you seen us before?",
   },
   loading: "Loading",
   back: "Back",
@@ -129,6 +131,7 @@ export const enAU = {
     another: "Book another appointment",
   },
   findBooking: "Find my booking",
+  returning: { yes: "Yes, I've been before", no: "No, this is my first visit" },
 };
 
 /** The shape every message table has. */

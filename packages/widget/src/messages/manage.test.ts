@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { leaves } from "../../test/message-leaves.ts";
 import { manageAU, manageMessages, manageUS } from "./manage.ts";
-
-const leaves = (v: unknown, path = ""): string[] =>
-  typeof v === "function"
-    ? [`${path}:fn`]
-    : v && typeof v === "object"
-      ? Object.entries(v).flatMap(([k, x]) => leaves(x, `${path}.${k}`))
-      : [`${path}:${typeof v}`];
 
 describe("manage messages", () => {
   it("has the same keys in en-AU and en-US, with US spelling where it differs", () => {

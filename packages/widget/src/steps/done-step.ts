@@ -6,6 +6,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import type { ClinicChanges } from "../api/manage-types.js";
 import type { BookingSummary } from "../api/types.js";
 import { buildIcs, icsDataUrl } from "../internal/ics.js";
+import { forWhomMessages } from "../messages/for-whom.js";
 import type { Messages } from "../messages/index.js";
 import { type ManageMessages, manageMessages } from "../messages/manage.js";
 import { bookingSummary, phoneLine } from "./booking-summary.js";
@@ -23,13 +24,17 @@ export interface DoneStepProps {
   manageHref: string | undefined;
   /** The clinic's policy for changes, when its profile has one. */
   changes: ClinicChanges | undefined;
+  /** "Book another appointment" was pressed: ask "For you again, or someone else?". */
+  askAnother: boolean;
   onAnother(): void;
+  onAnotherFor(forWhom: "me" | "other"): void;
 }
 
 /** Renders the step body. */
 export function doneStep(p: DoneStepProps): TemplateResult {
   const { m, booking: b } = p;
   const mm = manageMessages(p.locale);
+  const { another } = forWhomMessages(p.locale);
   const r = b.reminders;
   const reminders =
     r.email && r.sms
@@ -63,8 +68,23 @@ export function doneStep(p: DoneStepProps): TemplateResult {
       <a class="button secondary" part="secondary-button" href=${icsDataUrl(ics)} download="appointment-${b.reference.replace(/[^\w-]/g, "")}.ics"
         >${m.done.calendar}</a
       >
-      <button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>
+      ${
+        p.askAnother
+          ? nothing
+          : html`<button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>`
+      }
     </div>
+    ${
+      p.askAnother
+        ? html`<fieldset class="field another">
+          <legend part="label">${another.who}</legend>
+          <div class="actions">
+            <button type="button" class="secondary" part="secondary-button" @click=${() => p.onAnotherFor("me")}>${another.me}</button>
+            <button type="button" class="secondary" part="secondary-button" @click=${() => p.onAnotherFor("other")}>${another.other}</button>
+          </div>
+        </fieldset>`
+        : nothing
+    }
   `;
 }
 

@@ -4,6 +4,7 @@ import type { PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 import { formatDate, formatWhen } from "../internal/dates.js";
 import { type DetailsDraft, dobIso } from "../internal/details.js";
+import { forWhomMessages } from "../messages/for-whom.js";
 import type { Messages } from "../messages/index.js";
 
 /** One row of the summary list; `step` is where its Change link goes (none when locked). */
@@ -87,6 +88,15 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
       step: "time",
     },
     { label: m.review.name, value: `${d.firstName.trim()} ${d.lastName.trim()}`, step: "details" },
+    ...(d.forWhom === "other"
+      ? [
+          {
+            label: forWhomMessages(f.locale).carer.bookedBy,
+            value: `${d.carerFirstName.trim()} ${d.carerLastName.trim()} (${d.relationship.trim()})`,
+            step: "details" as const,
+          },
+        ]
+      : []),
     {
       label: m.review.dob,
       value: dobIso(d) ? formatDate(dobIso(d)!, f.locale, { dateStyle: "long" }) : "",

@@ -35,7 +35,12 @@ function serviceView({ c, m, locale }: ViewContext): unknown {
     const who = practitioners.value?.find(
       (p) => p.id === lockedId(c.flow().practitioner, practitioners.value),
     );
-    const offered = who ? types.filter((t) => who.appointmentTypeIds.includes(t.id)) : types;
+    const returning = c.state.returning;
+    // "Have you seen us before?" answered: only the services for that kind of patient.
+    // `audience` arrives with the disciplines release; absent, every service fits.
+    const fits = (t: object) =>
+      returning === undefined || (t as { audience?: string }).audience !== (returning ? "new" : "existing");
+    const offered = (who ? types.filter((t) => who.appointmentTypeIds.includes(t.id)) : types).filter(fits);
     if (offered.length === 0)
       return html`<p class="notice info" part="notice">${m.noServices} ${c.contact(m) ?? ""}</p>`;
     const items = offered.map(
@@ -113,13 +118,18 @@ function timeView({ c, m, locale }: ViewContext): unknown {
 
 const detailsView = lazyView(
   () => import("../later.js"),
-  ({ detailsStep }, { c, m }) =>
+  ({ detailsStep, forWhomMessages }, { c, m, locale }) =>
     detailsStep({
       m,
+      w: forWhomMessages(locale),
       draft: c.state.details,
       errors: c.state.errors,
       showSummary: c.state.showSummary,
+      questions: c.questions(),
+      privacyUrl: c.profile?.privacyUrl ?? null,
       onInput: (key, value) => c.editDetails(key, value),
+      onAnswer: (id, value) => c.editAnswer(id, value),
+      onStartAgain: () => c.startAgain(),
       onSubmit: () => c.submitDetails(),
       onFocusField: (id) => c.focus(id),
     }),
@@ -161,9 +171,23 @@ const doneView = lazyView(
       stamp: c.now(),
       manageHref: c.manageHref(),
       changes: (profile as ProfileWithChanges).changes,
-      onAnother: () => c.another(),
+      askAnother: c.state.askAnother,
+      onAnother: () => c.askAnother(),
+      onAnotherFor: (who) => c.another(who),
     }),
 );
+
+function returningView({ c, m }: ViewContext): unknown {
+  const { returning } = c.state;
+  return choiceList(
+    [
+      { id: "yes", label: m.returning.yes },
+      { id: "no", label: m.returning.no },
+    ],
+    returning === undefined ? undefined : returning ? "yes" : "no",
+    (id) => c.pickReturning(id === "yes"),
+  );
+}
 
 /** Every step's view. */
 export const stepViews: Record<BookingStep, StepView> = {
@@ -175,6 +199,7 @@ export const stepViews: Record<BookingStep, StepView> = {
   details: detailsView,
   review: reviewView,
   done: doneView,
+  returning: returningView,
 };
 
 const lazyViews: readonly LazyView[] = [detailsView, reviewView, doneView];
