@@ -30,6 +30,19 @@ async function solvedProof(clinicUrl) {
   const { challenge } = await (await fetch(`${clinicUrl}/challenge`)).json();
   return { challenge, solution: await solveChallenge({ challenge, deriveKey: pbkdf2 }) };
 }
+/** A booking body for a Standard Consultation in an availability slot (`standard` is set below, before any booking). */
+const bookingJson = (slot, patient, proof) =>
+  JSON.stringify({
+    slot: {
+      locationId: slot.locationId,
+      practitionerId: slot.practitionerId,
+      appointmentTypeId: standard,
+      start: slot.start,
+    },
+    patient,
+    consent: true,
+    proof,
+  });
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 10;
@@ -239,17 +252,7 @@ const bookOnce = async (person, key) => {
   const res = await fetch(`${matchApi}/bookings`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": key },
-    body: JSON.stringify({
-      slot: {
-        locationId: slot.locationId,
-        practitionerId: slot.practitionerId,
-        appointmentTypeId: standard,
-        start: slot.start,
-      },
-      patient: person,
-      consent: true,
-      proof: await solvedProof(matchApi),
-    }),
+    body: bookingJson(slot, person, await solvedProof(matchApi)),
   });
   await res.text();
   return { ms: performance.now() - t, status: res.status };
@@ -361,23 +364,17 @@ async function floodRun(origin, label, slots) {
         "idempotency-key": `flood-${label}-${i}`,
         "x-forwarded-for": "198.51.100.20",
       },
-      body: JSON.stringify({
-        slot: {
-          locationId: slot.locationId,
-          practitionerId: slot.practitionerId,
-          appointmentTypeId: standard,
-          start: slot.start,
-        },
-        patient: {
+      body: bookingJson(
+        slot,
+        {
           firstName: `Flood${label}${i}`,
           lastName: "Visitor",
           dateOfBirth: "1980-01-01",
           email: `flood-${label}-${i}@example.com`,
           mobile: `0400 111 ${String(i).padStart(3, "0")}`,
         },
-        consent: true,
         proof,
-      }),
+      ),
     });
     await res.arrayBuffer();
     times.push(performance.now() - t0);

@@ -4,7 +4,6 @@
  * that carries them from middleware to handlers.
  */
 import type { CoreplusClient } from "@coreplus-kit/core";
-import type { BookingRateAlert } from "./bookings/booking-limits.js";
 import type { ChallengeService } from "./challenge/service.js";
 import type { ClinicConfig } from "./config/schema.js";
 import type { BoundedMap } from "./internal/bounded-map.js";
@@ -41,6 +40,17 @@ export interface ClinicRuntime {
   manage: ManageTokens;
   /** The app's alert hook (EdgeDeps.onAlert): the clinic's booking ceiling was reached. */
   onAlert?: ((alert: BookingRateAlert) => void) | undefined;
+}
+
+/** What the alert hook receives (no patient detail). */
+export interface BookingRateAlert {
+  alert: "booking-rate";
+  clinic: string;
+  /** The ceiling that was reached: `limit` bookings per `windowSeconds`. */
+  limit: number;
+  windowSeconds: number;
+  /** When it was reached (ISO 8601, UTC). */
+  at: string;
 }
 
 /** Per-request facts and hooks. */

@@ -83,6 +83,22 @@ async function freeSlots(date: string): Promise<Slot[]> {
   return body.days[0]!.slots;
 }
 
+/** Runs `fn` against an edge API on the test's configuration that trusts X-Forwarded-For (many visitors). */
+async function withProxiedEdge(fn: (edge: { url: string }) => Promise<void>): Promise<void> {
+  const edge = await serveEdgeApi({
+    port: 0,
+    config: s.edge.config,
+    now: () => new Date(PINNED_NOW),
+    logger: () => {},
+    trustProxy: true,
+  });
+  try {
+    await fn(edge);
+  } finally {
+    await edge.close();
+  }
+}
+
 let keyCounter = 0;
 const book = (api: string, slot: Slot, p = patient()) =>
   postBooking(api, bookingBody(slot, ids.standard, p), `limits-test-${keyCounter++}`);
@@ -164,15 +180,8 @@ describe("the clinic-wide ceiling", () => {
 });
 
 describe("visitors", () => {
-  test("IPv6 visitors are counted per /64; another /64 is another visitor", async () => {
-    const edge = await serveEdgeApi({
-      port: 0,
-      config: s.edge.config,
-      now: () => new Date(PINNED_NOW),
-      logger: () => {},
-      trustProxy: true,
-    });
-    try {
+  test("IPv6 visitors are counted per /64; another /64 is another visitor", async () =>
+    withProxiedEdge(async (edge) => {
       const get = (ip: string) =>
         fetch(`${edge.url}/v1/clinics/visitors`, { headers: { "x-forwarded-for": ip } }).then(
           (r) => r.status,
@@ -182,20 +191,10 @@ describe("visitors", () => {
       for (const ip of walk) statuses.push(await get(ip));
       expect(statuses).toEqual([200, 200, 200, 429]);
       expect(await get("2001:db8:5:7::1")).toBe(200);
-    } finally {
-      await edge.close();
-    }
-  });
+    }));
 
-  test("a cancel counts against the visitor's booking attempts (every POST does), per /64 too", async () => {
-    const edge = await serveEdgeApi({
-      port: 0,
-      config: s.edge.config,
-      now: () => new Date(PINNED_NOW),
-      logger: () => {},
-      trustProxy: true,
-    });
-    try {
+  test("a cancel counts against the visitor's booking attempts (every POST does), per /64 too", async () =>
+    withProxiedEdge(async (edge) => {
       const api = `${edge.url}/v1/clinics/changes`;
       const [slot] = await freeSlots(NEXT_MONDAY);
       const booked = await postBooking(
@@ -219,20 +218,10 @@ describe("visitors", () => {
       // The same /64 has used its one POST of the hour; another /64 may cancel.
       expect(await cancel("2001:db8:7:7:abcd::2")).toBe(429);
       expect(await cancel("2001:db8:7:8::1")).toBe(200);
-    } finally {
-      await edge.close();
-    }
-  });
+    }));
 
-  test("booking lookups are limited per visitor (per /64) as limits.lookups says", async () => {
-    const edge = await serveEdgeApi({
-      port: 0,
-      config: s.edge.config,
-      now: () => new Date(PINNED_NOW),
-      logger: () => {},
-      trustProxy: true,
-    });
-    try {
+  test("booking lookups are limited per visitor (per /64) as limits.lookups says", async () =>
+    withProxiedEdge(async (edge) => {
       const api = `${edge.url}/v1/clinics/lookups`;
       let reference = 700000;
       const lookup = async (ip: string) =>
@@ -251,20 +240,10 @@ describe("visitors", () => {
         statuses.push(await lookup(ip));
       expect(statuses).toEqual([404, 404, 429]);
       expect(await lookup("2001:db8:7:a::1")).toBe(404);
-    } finally {
-      await edge.close();
-    }
-  });
+    }));
 
-  test("a visitor's cache misses count against a tighter limit of their own", async () => {
-    const edge = await serveEdgeApi({
-      port: 0,
-      config: s.edge.config,
-      now: () => new Date(PINNED_NOW),
-      logger: () => {},
-      trustProxy: true,
-    });
-    try {
+  test("a visitor's cache misses count against a tighter limit of their own", async () =>
+    withProxiedEdge(async (edge) => {
       const get = (ip: string, from: string) =>
         fetch(
           `${edge.url}/v1/clinics/visitors/availability?${new URLSearchParams({
@@ -281,8 +260,5 @@ describe("visitors", () => {
       expect(await get("198.51.100.7", "2026-12-22")).toBe(429);
       // Someone else reading the week already loaded costs nothing.
       expect(await get("198.51.100.8", "2026-12-16")).toBe(200);
-    } finally {
-      await edge.close();
-    }
-  });
+    }));
 });

@@ -10,18 +10,9 @@ import type { VisitorLimit } from "../config/index.js";
 import { ProblemError } from "../http/index.js";
 import { hmacHex, hmacKey } from "../internal/crypto.js";
 import type { BookingRequest } from "../schemas/public.js";
-import type { RequestScope } from "../types.js";
+import type { BookingRateAlert, RequestScope } from "../types.js";
 
-/** What the alert hook receives (no patient detail). */
-export interface BookingRateAlert {
-  alert: "booking-rate";
-  clinic: string;
-  /** The ceiling that was reached: `limit` bookings per `windowSeconds`. */
-  limit: number;
-  windowSeconds: number;
-  /** When it was reached (ISO 8601, UTC). */
-  at: string;
-}
+export type { BookingRateAlert };
 
 /** The patient details the per-patient limits count (the carer's contact when booking for someone else). */
 export interface LimitedPatient {

@@ -57,6 +57,7 @@ export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): Ed
           misses: { limit: 100_000, windowMs: 60_000 },
           perPatient: { limit: 100, windowMs: 86_400_000 },
           clinicBookings: { limit: 5_000, windowMs: 3_600_000 },
+          lookups: { limit: 5, windowMs: 3_600_000 },
           ipv6Prefix: 64,
         },
         cache: { catalogueTtlMs: 300_000, availabilityTtlMs: 20_000 },

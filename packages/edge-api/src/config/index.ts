@@ -10,6 +10,7 @@ export {
 export { type ChangesPolicy, defaultPolicyText } from "./changes.js";
 export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
 export type { Audience, DisciplineConfig } from "./disciplines-schema.js";
+export { DEFAULT_LOOKUPS } from "./limits.js";
 export {
   deploymentSecrets,
   EdgeConfigError,

@@ -59,11 +59,17 @@ export interface ClinicLimits {
   perPatient?: VisitorLimit | null;
   /** Online bookings of the whole clinic. Absent or `null`: off. */
   clinicBookings?: VisitorLimit | null;
-  /** Booking lookups per reference and per visitor (POST …/bookings/lookup). Absent or `null`: off. */
+  /** Booking lookups per reference and per visitor (POST …/bookings/lookup). Absent: 5 an hour; `null`: off. */
   lookups?: VisitorLimit | null;
   /** IPv6 visitors are counted per this prefix; default 64. */
   ipv6Prefix?: number;
 }
+
+/** The lookup limit a configuration that does not name one gets (it was fixed before it was configurable). */
+export const DEFAULT_LOOKUPS: VisitorLimit = {
+  limit: DEFAULTS.lookups.limit,
+  windowMs: DEFAULTS.lookups.windowSeconds * 1000,
+};
 
 const resolve = (l: z.output<typeof Limit> | null): VisitorLimit | null =>
   l && { limit: l.limit, windowMs: l.windowSeconds * 1000 };

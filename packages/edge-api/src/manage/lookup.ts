@@ -20,6 +20,7 @@
  */
 import { type Appointment, addDays, CoreplusNotFoundError, dateInZone } from "@coreplus-kit/core";
 import { getCatalogue } from "../catalogue/index.js";
+import { DEFAULT_LOOKUPS } from "../config/index.js";
 import { ProblemError } from "../http/index.js";
 import { visitorKey } from "../internal/visitor-key.js";
 import type { LookupRequest, ManagedBookingWithLink } from "../schemas/manage.js";
@@ -36,7 +37,9 @@ const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLow
 
 /** Counts the lookup against the visitor's and the reference's allowance; 429 beyond either. */
 async function countLookup(scope: RequestScope, visitor: string, reference: string): Promise<void> {
-  const { lookups, ipv6Prefix } = scope.rt.config.limits;
+  const { ipv6Prefix } = scope.rt.config.limits;
+  const lookups =
+    scope.rt.config.limits.lookups === undefined ? DEFAULT_LOOKUPS : scope.rt.config.limits.lookups;
   if (!lookups) return;
   for (const key of [`lookup:visitor:${visitorKey(visitor, ipv6Prefix)}`, `lookup:ref:${reference}`]) {
     const result = await scope.rt.state.hit(key, lookups.limit, lookups.windowMs);
