@@ -12,6 +12,8 @@ import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { build } from "esbuild";
 import { defineConfig, mergeConfig } from "vitest/config";
 import { sharedConfig, sourceCondition } from "../../vitest.shared.ts";
+import { writeDocsAssets } from "./scripts/docs-assets.mjs";
+import { DOCS_ASSET_NAMES } from "./src/app/docs.ts";
 import { WORKERS_TEST } from "./test/workers/constants.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,6 +43,8 @@ export default mergeConfig(
     plugins: [
       cloudflareTest(async () => {
         await mkdir(outDir, { recursive: true });
+        // wrangler.toml's [assets] directory, as `build` writes it.
+        await writeDocsAssets(DOCS_ASSET_NAMES);
         const [sandboxScript, edgeScript] = await Promise.all([
           bundle("src/workers/sandbox-worker.ts", "sandbox"),
           bundle("src/workers/index.ts", "edge-api"),

@@ -13,7 +13,7 @@ import { minifyTemplates } from "./scripts/minify-templates.ts";
 
 /** Modules only the later views use (their templates, styles, calls, strings): one lazy chunk. */
 const LATER =
-  /\/src\/(manage\/|api\/manage-|messages\/(manage|for-whom)|form\.styles|internal\/(ics|details|idempotency|solve-altcha|questions|attribution)\.|controller\/(submission|after-booking|saved-contact|prefill|step-history)|steps\/(details|review|done)-step|steps\/booking-summary|later\.ts)/;
+  /\/src\/(manage\/|api\/manage-|messages\/(manage|for-whom)|form\.styles|internal\/(ics|details|idempotency|solve-altcha|questions|attribution)\.|button-dialog\.|controller\/(submission|after-booking|saved-contact|prefill|step-history)|steps\/(details|review|done)-step|steps\/booking-summary|later\.ts)/;
 
 /** Removes the previous build's script-tag files (chunk names change; dist/lib, from tsc, stays). */
 function cleanChunks(): Plugin {

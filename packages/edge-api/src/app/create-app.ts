@@ -38,6 +38,7 @@ import type { ClinicRuntime, EdgeEnv, RequestScope } from "../types.js";
 import { consumerKeyOf, createClinicClient, upstreamProblem } from "../upstream/index.js";
 import { type DocsAssets, mountDocs } from "./docs.js";
 import { HealthTracker } from "./health.js";
+import { mountOpenApiDocument } from "./openapi-document.js";
 
 /**
  * The development deployment secret, used when EDGE_SECRET is not set (the start-up log says so).
@@ -194,16 +195,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     .route("/", manageRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
     .route("/", challengeRoutes())
     .route("/", healthRoutes({ report: healthReport, token: config.healthToken }));
-  routed.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "coreplus-kit edge API",
-      version: "1.0.0",
-      description:
-        "The public, tokenless booking API a clinic's website calls. Errors are application/problem+json " +
-        "(RFC 9457) whose `type` ends in the problem's name.",
-    },
-  });
+  mountOpenApiDocument(routed, { publicUrl: config.publicUrl });
   mountDocs(routed, deps.docsAssets);
   return routed;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { EdgeConfigError, parseEdgeConfig, parseEdgeConfigText } from "./parse-config.js";
+import { deploymentSecrets, EdgeConfigError, parseEdgeConfig, parseEdgeConfigText } from "./parse-config.js";
 import { startupWarnings } from "./startup-warnings.js";
 
 const clinic = (over: Record<string, unknown> = {}) => ({
@@ -251,5 +251,39 @@ describe("changes policy", () => {
     expect(issues(() => parseEdgeConfig({ clinics: [clinic({ changes: { refunds: true } })] }, env))).toEqual(
       [{ path: "clinics[0].changes", message: "unknown field(s): refunds" }],
     );
+  });
+});
+
+const PUBLIC_URL_MESSAGE =
+  'must be an http(s) URL with no trailing slash, query or fragment, such as "https://book.example.com"';
+
+describe("publicUrl (the OpenAPI document's servers)", () => {
+  const secrets = { HARBOUR_SECRET: "s", HARBOUR_TOKEN: "t" };
+  test("unset by default; taken from the file, and EDGE_API_PUBLIC_URL wins over it", () => {
+    expect(parseEdgeConfig({ clinics: [clinic()] }, secrets).publicUrl).toBeUndefined();
+    const file = { clinics: [clinic()], publicUrl: "https://book.harbourside.example" };
+    expect(parseEdgeConfig(file, secrets).publicUrl).toBe("https://book.harbourside.example");
+    const env = { EDGE_API_PUBLIC_URL: "https://api.harbourside.example/booking" };
+    expect(parseEdgeConfig(file, { ...secrets, ...env }).publicUrl).toBe(
+      "https://api.harbourside.example/booking",
+    );
+    // The default sandbox configuration reads it through deploymentSecrets.
+    expect(deploymentSecrets(env)).toEqual({ publicUrl: "https://api.harbourside.example/booking" });
+  });
+
+  test.each([
+    "https://book.example.com/",
+    "https://book.example.com?x=1",
+    "https://book.example.com#docs",
+    "ftp://book.example.com",
+    "https://user:pw@book.example.com",
+    "book.example.com",
+  ])("%s is refused, naming the field", (url) => {
+    expect(issues(() => parseEdgeConfig({ clinics: [clinic()], publicUrl: url }, secrets))).toEqual([
+      { path: "publicUrl", message: PUBLIC_URL_MESSAGE },
+    ]);
+    expect(issues(() => deploymentSecrets({ EDGE_API_PUBLIC_URL: url }))).toEqual([
+      { path: "EDGE_API_PUBLIC_URL", message: PUBLIC_URL_MESSAGE },
+    ]);
   });
 });

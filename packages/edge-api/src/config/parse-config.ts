@@ -7,6 +7,7 @@ import { EdgeError } from "../errors.js";
 import { defaultPolicyText } from "./changes.js";
 import { resolveDisciplines } from "./disciplines-schema.js";
 import { resolveLimits } from "./limits.js";
+import { publicUrlFromEnv } from "./public-url.js";
 import { questionIssues } from "./questions.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
 
@@ -112,7 +113,15 @@ export function parseEdgeConfig(
   });
   const secrets = deploymentSecrets(env, issues);
   if (issues.length > 0) throw new EdgeConfigError(issues);
-  return { clinics, trustProxy: file.trustProxy, bodyLimitBytes: file.bodyLimitBytes, source, ...secrets };
+  return {
+    clinics,
+    trustProxy: file.trustProxy,
+    bodyLimitBytes: file.bodyLimitBytes,
+    source,
+    ...(file.publicUrl === undefined ? {} : { publicUrl: file.publicUrl }),
+    // EDGE_API_PUBLIC_URL wins over the file's publicUrl.
+    ...secrets,
+  };
 }
 
 /** The shortest deployment secret or health token accepted (256 bits as hex, or more as text). */
@@ -120,14 +129,18 @@ const MIN_SECRET_LENGTH = 32;
 
 /**
  * EDGE_SECRET and HEALTH_TOKEN from the environment (Workers: secrets), for every configuration
- * source. Too short a value is an issue naming the variable, never echoing the value.
+ * source, and the one plain deployment setting beside them, EDGE_API_PUBLIC_URL. Too short a secret
+ * is an issue naming the variable, never echoing the value.
  */
 export function deploymentSecrets(
   env: Record<string, string | undefined>,
   collect?: EdgeConfigIssue[],
-): Pick<EdgeConfig, "secret" | "healthToken"> {
+): Pick<EdgeConfig, "secret" | "healthToken" | "publicUrl"> {
   const issues = collect ?? [];
-  const out: Pick<EdgeConfig, "secret" | "healthToken"> = {};
+  const out: Pick<EdgeConfig, "secret" | "healthToken" | "publicUrl"> = {};
+  const publicUrl = publicUrlFromEnv(env);
+  if ("issue" in publicUrl) issues.push({ path: "EDGE_API_PUBLIC_URL", message: publicUrl.issue });
+  else if (publicUrl.publicUrl !== undefined) out.publicUrl = publicUrl.publicUrl;
   for (const [name, field] of [
     ["EDGE_SECRET", "secret"],
     ["HEALTH_TOKEN", "healthToken"],

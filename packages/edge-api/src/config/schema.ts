@@ -7,6 +7,7 @@ import { type ChallengeConfig, ChallengeConfigFile } from "./challenge.js";
 import { type ChangesPolicy, ChangesPolicyEntry } from "./changes.js";
 import { DisciplinesFileFields, type ResolvedDisciplines } from "./disciplines-schema.js";
 import { type ClinicLimits, LimitsFile } from "./limits.js";
+import { PublicUrl } from "./public-url.js";
 import { type ClinicQuestion, clinicQuestionFields } from "./questions.js";
 import { SecretRef } from "./secret-ref.js";
 
@@ -85,6 +86,7 @@ export const EdgeConfigFile = z.strictObject({
   clinics: z.array(ClinicFileEntry).min(1, { error: "must list at least one clinic" }),
   trustProxy: z.boolean().default(false),
   bodyLimitBytes: z.number().int().min(1024).max(1_048_576).default(16_384),
+  publicUrl: PublicUrl.optional(),
 });
 /** What a configuration file may contain (defaults filled in by {@link parseEdgeConfig}). */
 export type EdgeConfigFile = z.input<typeof EdgeConfigFile>;
@@ -141,6 +143,8 @@ export interface EdgeConfig {
   secret?: string;
   /** HEALTH_TOKEN: `Authorization: Bearer <it>` on /healthz shows the per-clinic detail. */
   healthToken?: string;
+  /** The API's public URL, /openapi.json's `servers` (EDGE_API_PUBLIC_URL, else the file's `publicUrl`). */
+  publicUrl?: string;
   /** Where the configuration came from, for the start-up log. */
   source: "file" | "inline" | "default-sandbox" | "code";
 }

@@ -11,6 +11,9 @@ export const appointmentTypesRoute = createRoute({
   operationId: "listAppointmentTypes",
   tags: ["clinic"],
   summary: "Bookable appointment types",
+  description:
+    "Only what the clinic made bookable online, with duration, disciplines, description, price and audience. " +
+    "`locationId`, `practitionerId` and `disciplineId` narrow the list.",
   request: { params: ClinicParams, query: AppointmentTypesQuery },
   responses: { 200: json(AppointmentTypesResponse, "The appointment types"), ...readProblems },
 });

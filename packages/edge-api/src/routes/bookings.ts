@@ -10,7 +10,15 @@ import { checkBookingRequest, handleBooking } from "../bookings/index.js";
 import { ProblemError } from "../http/index.js";
 import { BookingRequest, BookingResponse, ClinicParams } from "../schemas/public.js";
 import { jsonObjectBody } from "./json-body.js";
-import { json, problem, readProblems, recordedAnswer, routesApp, validatedByHandler } from "./openapi.js";
+import {
+  json,
+  problem,
+  readProblems,
+  recordedAnswer,
+  replayable,
+  routesApp,
+  validatedByHandler,
+} from "./openapi.js";
 
 const IdempotencyHeaders = z.object({
   "Idempotency-Key": z
@@ -36,16 +44,18 @@ export const bookingRoute = createRoute({
     body: { required: true, content: { "application/json": { schema: BookingRequest } } },
   },
   responses: {
-    201: json(BookingResponse, "Booked"),
+    201: replayable(json(BookingResponse, "Booked")),
     400: problem("malformed-body or idempotency-key-missing"),
-    409: problem("slot-unavailable"),
+    409: replayable(problem("slot-unavailable")),
     413: problem("payload-too-large"),
     415: problem("unsupported-media-type"),
     ...readProblems,
-    422: problem(
-      "validation, spam or idempotency-key-reused. A practitioner outside `slot.disciplineId` is a validation " +
-        "error on /slot/practitionerId (code not_in_discipline); a service whose audience contradicts " +
-        "`returning` is one on /slot/appointmentTypeId (code audience_mismatch).",
+    422: replayable(
+      problem(
+        "validation, spam or idempotency-key-reused. A practitioner outside `slot.disciplineId` is a validation " +
+          "error on /slot/practitionerId (code not_in_discipline); a service whose audience contradicts " +
+          "`returning` is one on /slot/appointmentTypeId (code audience_mismatch).",
+      ),
     ),
   },
 });

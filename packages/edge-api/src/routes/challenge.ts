@@ -2,7 +2,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { ChallengeResponse } from "../schemas/challenge.js";
 import { ClinicParams } from "../schemas/public.js";
-import { json, readProblems, routesApp } from "./openapi.js";
+import { json, readProblems, routesApp, withHeaders } from "./openapi.js";
 
 /** GET /v1/clinics/{clinic}/challenge (as documented). */
 export const challengeRoute = createRoute({
@@ -16,7 +16,7 @@ export const challengeRoute = createRoute({
     "for 10 minutes. The clinic's configuration chooses altcha (default), Turnstile, or none.",
   request: { params: ClinicParams },
   responses: {
-    200: json(ChallengeResponse, "A challenge"),
+    200: withHeaders(json(ChallengeResponse, "A challenge"), "Cache-Control"),
     404: readProblems[404],
     403: readProblems[403],
     429: readProblems[429],

@@ -11,6 +11,9 @@ export const profileRoute = createRoute({
   operationId: "getClinic",
   tags: ["clinic"],
   summary: "The clinic's public profile: locations and booking rules",
+  description:
+    "Name, locations (id, name, IANA zone, address, phone), booking rules, disciplines, the online change " +
+    "policy, the clinic's own questions and its privacy policy link: what the widget needs before the first step.",
   request: { params: ClinicParams },
   responses: { 200: json(ClinicProfileResponse, "The profile"), ...readProblems },
 });

@@ -7,7 +7,10 @@ import type { Context } from "hono";
 import { hmacHex, hmacKey } from "../internal/crypto.js";
 import { HealthResponse } from "../schemas/public.js";
 import type { EdgeEnv } from "../types.js";
-import { json, routesApp } from "./openapi.js";
+import { json, routesApp, withHeaders } from "./openapi.js";
+
+/** The security scheme of the HEALTH_TOKEN in the OpenAPI document. */
+const HEALTH_TOKEN_SCHEME = "healthToken";
 
 /** GET /healthz */
 export const healthRoute = createRoute({
@@ -17,7 +20,12 @@ export const healthRoute = createRoute({
   tags: ["operations"],
   summary:
     "Health: one aggregate status; per-clinic detail with the HEALTH_TOKEN (probed at most every 30 s)",
-  responses: { 200: json(HealthResponse, "Health") },
+  description:
+    "Always 200. In public `{status}` only; with `Authorization: Bearer <HEALTH_TOKEN>` also the last upstream " +
+    "result per clinic (and the Redis state's). A wrong token gets the public answer.",
+  // Public, or with the health token for the detail.
+  security: [{}, { [HEALTH_TOKEN_SCHEME]: [] }],
+  responses: { 200: withHeaders(json(HealthResponse, "Health"), "Cache-Control") },
 });
 
 /** Options for {@link healthRoutes}. */
@@ -37,7 +45,13 @@ export const healthRoutes = (opts: HealthRoutesOptions) => {
     if (!expected || !header?.startsWith("Bearer ")) return false;
     return (await hmacHex(await key, header.slice(7))) === (await expected);
   };
-  return routesApp().openapi(healthRoute, async (c) => {
+  const app = routesApp();
+  app.openAPIRegistry.registerComponent("securitySchemes", HEALTH_TOKEN_SCHEME, {
+    type: "http",
+    scheme: "bearer",
+    description: "The deployment's HEALTH_TOKEN: shows the per-clinic detail.",
+  });
+  return app.openapi(healthRoute, async (c) => {
     const full = await opts.report(c);
     c.header("cache-control", "no-store");
     if (await authorised(c.req.header("authorization"))) return c.json(full, 200);

@@ -21,7 +21,15 @@ import {
 } from "../schemas/manage.js";
 import { ClinicParams } from "../schemas/public.js";
 import { jsonObjectBody } from "./json-body.js";
-import { json, problem, readProblems, recordedAnswer, routesApp, validatedByHandler } from "./openapi.js";
+import {
+  json,
+  problem,
+  readProblems,
+  recordedAnswer,
+  replayable,
+  routesApp,
+  validatedByHandler,
+} from "./openapi.js";
 
 const IdempotencyHeaders = z.object({
   "Idempotency-Key": z
@@ -67,6 +75,9 @@ export const managedBookingRoute = createRoute({
   operationId: "getManagedBooking",
   tags: ["manage"],
   summary: "The booking a manage token stands for",
+  description:
+    "The token comes from a lookup, a booking's `manage` link or a reschedule. A bad, forged, expired or " +
+    "other clinic's token is the same 404 booking-not-found.",
   request: { params: TokenParams },
   responses: { 200: json(ManagedBookingResponse, "The booking"), ...readProblems, 404: notFound },
 });
@@ -93,16 +104,18 @@ const changeRoute = (kind: ChangeKind) =>
       },
     },
     responses: {
-      200: json(kind === "cancel" ? ManagedBookingResponse : ManagedBookingWithLink, "Changed"),
+      200: replayable(json(kind === "cancel" ? ManagedBookingResponse : ManagedBookingWithLink, "Changed")),
       ...readProblems,
       ...bodyProblems,
-      404: notFound,
-      409: problem(
-        kind === "cancel"
-          ? "too-late-to-change (with the location's phone) or booking-cancelled"
-          : "too-late-to-change (with the location's phone), slot-unavailable or booking-cancelled",
+      404: replayable(notFound),
+      409: replayable(
+        problem(
+          kind === "cancel"
+            ? "too-late-to-change (with the location's phone) or booking-cancelled"
+            : "too-late-to-change (with the location's phone), slot-unavailable or booking-cancelled",
+        ),
       ),
-      422: problem("validation or idempotency-key-reused"),
+      422: replayable(problem("validation or idempotency-key-reused")),
     },
   });
 

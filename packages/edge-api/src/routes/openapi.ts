@@ -8,6 +8,9 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { zodProblem } from "../http/index.js";
 import { ProblemDetails } from "../schemas/public.js";
 import type { EdgeEnv } from "../types.js";
+import { withHeaders } from "./openapi-headers.js";
+
+export { withHeaders } from "./openapi-headers.js";
 
 /** A sub-app for one resource's routes; `createEdgeApp` mounts it with `app.route("/", …)`. */
 export function routesApp(): OpenAPIHono<EdgeEnv> {
@@ -50,6 +53,10 @@ export const validatedByHandler = <T extends z.ZodType>(_schema: T) => {
   // A pipe, because hono's query and header targets take an object or a pipe.
   return any.pipe(any);
 };
+
+/** A response that may be the recorded answer to an earlier request with the same Idempotency-Key. */
+export const replayable = <R extends { description: string }>(response: R) =>
+  withHeaders(response, "Idempotent-Replayed");
 
 /**
  * A recorded (replayable) answer under an Idempotency-Key: its JSON as recorded, as problem+json when

@@ -11,6 +11,8 @@ export const practitionersRoute = createRoute({
   operationId: "listPractitioners",
   tags: ["clinic"],
   summary: "Bookable practitioners, with the locations and appointment types they take",
+  description:
+    "Only what the clinic made bookable online. `locationId` narrows to the practitioners who work there.",
   request: { params: ClinicParams, query: PractitionersQuery },
   responses: { 200: json(PractitionersResponse, "The practitioners"), ...readProblems },
 });

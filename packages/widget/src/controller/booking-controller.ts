@@ -33,7 +33,9 @@ import {
   stepAfter,
   visibleSteps,
 } from "../internal/flow.js";
+import { focusBelowHeader } from "../internal/focus-below-header.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
+import { pageLang } from "../internal/page-lang.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { type Messages, resolveMessages } from "../messages/index.js";
 import { BookingData } from "./booking-data.js";
@@ -167,20 +169,14 @@ export class BookingController implements ReactiveController {
     if (!this.#focusTarget) return;
     const target = this.#host.renderRoot.querySelector<HTMLElement>(this.#focusTarget);
     this.#focusTarget = undefined;
-    target?.focus();
+    if (target) focusBelowHeader(target);
   }
 
   // What the view reads -------------------------------------------------------------------------
 
   /** The locale and message table: the nearest `lang` on the page, else en-AU. */
   i18n(): { locale: string; m: Messages } {
-    const host = this.#host;
-    // Server rendering (@lit-labs/ssr's DOM shim) has no tree to walk: the element's own `lang` counts.
-    const tag =
-      typeof host.closest === "function"
-        ? host.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang
-        : host.getAttribute("lang");
-    const { locale, messages } = resolveMessages(tag);
+    const { locale, messages } = resolveMessages(pageLang(this.#host));
     return { locale, m: messages };
   }
 
@@ -291,7 +287,8 @@ export class BookingController implements ReactiveController {
   /** Shows a step, moves focus to its heading and tells the page; `record` adds a history entry. */
   goTo(step: BookingStep, record = true): void {
     const previousStep = this.#state.step;
-    this.#set({ step });
+    // The last step's announcement would be read again on the new one.
+    this.#set({ step, announcement: "" });
     // The challenge is solved in the background while the patient types.
     if (step === "details") this.data.proofs.prepare();
     if (record) this.#history?.push(step);

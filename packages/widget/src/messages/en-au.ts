@@ -132,6 +132,8 @@ export const enAU = {
   },
   findBooking: "Find my booking",
   returning: { yes: "Yes, I've been before", no: "No, this is my first visit" },
+  /** `<coreplus-booking-button>`'s dialog's close button (its label is `heading.start`). */
+  close: "Close",
 };
 
 /** The shape every message table has. */
