@@ -59,6 +59,7 @@ export {
 } from "./jwt/index.js";
 // Rate limiting
 export {
+  type AcquireOptions,
   createSlidingWindowLimiter,
   type RequestLimiter,
   type SlidingWindowLimiterOptions,

@@ -23,23 +23,39 @@ export interface SlidingWindowLimiterOptions {
    * apart, i.e. `2 × limit` starts in one window as a server measures it.
    */
   marginMs?: number;
+  /**
+   * Slots that ordinary requests leave for priority ones. Default 0. Ordinary requests start only
+   * while more than `reserved` slots are free now (neither leased nor inside their window), so a
+   * priority request (a booking) finds one without waiting behind a flood of reads; queued priority
+   * requests are always served first. With a reserve, queued ordinary requests are also paced (one per
+   * `windowMs / (limit - reserved)`), so that under a flood slots free evenly rather than in one burst a
+   * window, and a priority request's next call never waits most of a window for one.
+   */
+  reserved?: number;
+}
+
+/** Per-call options of {@link RequestLimiter}. */
+export interface AcquireOptions {
+  /** Jump the queue and may use the reserved slots (bookings, cancels, reschedules). */
+  priority?: boolean;
 }
 
 /** Gates request starts. */
 export interface RequestLimiter {
   /** Resolves when one request may start; rejects with the signal's reason if aborted while waiting. */
-  acquire(signal?: AbortSignal): Promise<void>;
+  acquire(signal?: AbortSignal, opts?: AcquireOptions): Promise<void>;
   /**
    * Optional: like `acquire`, but the slot is held until the returned `release()` is called (when the
    * response has arrived) and frees a window after that. The client uses it when present.
    */
-  lease?(signal?: AbortSignal): Promise<() => void>;
+  lease?(signal?: AbortSignal, opts?: AcquireOptions): Promise<() => void>;
 }
 
 interface Waiter {
   resolve: (release: () => void) => void;
   reject: (reason: unknown) => void;
   held: boolean;
+  priority: boolean;
   /** Unsubscribes from the signal's abort (one listener per signal however many wait on it). */
   unsubscribe: (() => void) | undefined;
 }
@@ -48,7 +64,7 @@ const noop = (): void => {};
 
 /**
  * Sliding window over `limit` slots: each start takes the slot that freed longest ago. Waiters are
- * served first-in first-out, and one timer (never a busy loop) wakes the queue when a slot frees.
+ * served first-in first-out, priority waiters before the others, and one timer (never a busy loop) wakes the queue when a slot frees.
  *
  * @example
  * const limiter = createSlidingWindowLimiter();          // 9 starts per 1000 ms
@@ -62,6 +78,9 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError("limit must be a positive integer");
   if (!(windowMs > 0)) throw new RangeError("windowMs must be positive");
   if (!(marginMs >= 0)) throw new RangeError("marginMs must not be negative");
+  const reserved = opts.reserved ?? 0;
+  if (!Number.isInteger(reserved) || reserved < 0 || reserved >= limit)
+    throw new RangeError("reserved must be an integer from 0 to limit - 1");
   const span = windowMs + marginMs;
 
   // When each slot may be used again; +Infinity while a lease holds it.
@@ -75,9 +94,32 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
     return best;
   }
 
+  // Queued ordinary requests start at least this far apart when slots are reserved (see `reserved`).
+  const paceMs = reserved === 0 ? 0 : span / (limit - reserved);
+  let lastOrdinaryAt = Number.NEGATIVE_INFINITY;
+
+  /**
+   * When an ordinary request may take a slot: once more than `reserved` slots are free (the
+   * `reserved + 1`-th earliest free time; +Infinity while leases hold too many), and for a queued one
+   * also `paceMs` after the last ordinary start.
+   */
+  function ordinaryFrom(queued: boolean): number {
+    if (reserved === 0) return Number.NEGATIVE_INFINITY;
+    const sorted = [...freeAt].sort((a, b) => a - b);
+    const free = sorted[reserved] as number;
+    return queued ? Math.max(free, lastOrdinaryAt + paceMs) : free;
+  }
+
+  /** The next waiter to serve: the first priority one, else the first. */
+  function nextWaiter(): number {
+    const p = queue.findIndex((w) => w.priority);
+    return Math.max(p, 0);
+  }
+
   /** Takes slot `i` now; returns the release function for a lease. */
-  function take(i: number, held: boolean): () => void {
+  function take(i: number, held: boolean, priority: boolean): () => void {
     const startedAt = now();
+    if (!priority) lastOrdinaryAt = startedAt;
     if (!held) {
       freeAt[i] = startedAt + span;
       return noop;
@@ -102,25 +144,30 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
       const slot = earliestSlot();
       const wait = (freeAt[slot] as number) - now();
       if (wait === Number.POSITIVE_INFINITY) return; // every slot is leased; a release wakes us
-      if (wait > 0) {
+      const index = nextWaiter();
+      const waiter = queue[index] as Waiter;
+      // Only ordinary waiters left: they wait for more than the reserved slots to be free (and their pace).
+      const until = waiter.priority ? wait : Math.max(wait, ordinaryFrom(true) - now());
+      if (until === Number.POSITIVE_INFINITY) return; // leases hold all but the reserve; a release wakes us
+      if (until > 0) {
         // Timers may fire a little early; the next drain re-checks against the clock.
-        timer = setTimeout(drain, Math.ceil(wait));
+        timer = setTimeout(drain, Math.ceil(until));
         return;
       }
-      const waiter = queue.shift() as Waiter;
+      queue.splice(index, 1);
       waiter.unsubscribe?.();
-      waiter.resolve(take(slot, waiter.held));
+      waiter.resolve(take(slot, waiter.held, waiter.priority));
     }
   }
 
-  function enqueue(signal: AbortSignal | undefined, held: boolean): Promise<() => void> {
+  function enqueue(signal: AbortSignal | undefined, held: boolean, priority: boolean): Promise<() => void> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
-    if (queue.length === 0) {
+    if (priority ? !queue.some((w) => w.priority) : queue.length === 0 && ordinaryFrom(false) <= now()) {
       const slot = earliestSlot();
-      if ((freeAt[slot] as number) <= now()) return Promise.resolve(take(slot, held));
+      if ((freeAt[slot] as number) <= now()) return Promise.resolve(take(slot, held, priority));
     }
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, held, unsubscribe: undefined };
+      const waiter: Waiter = { resolve, reject, held, priority, unsubscribe: undefined };
       if (signal !== undefined) {
         waiter.unsubscribe = onAbort(signal, () => {
           const index = queue.indexOf(waiter);
@@ -133,16 +180,21 @@ export function createSlidingWindowLimiter(opts: SlidingWindowLimiterOptions = {
         });
       }
       queue.push(waiter);
+      if (priority && timer !== undefined) {
+        // The pending timer was planned for an ordinary waiter that may not start; re-plan.
+        clearTimeout(timer);
+        timer = undefined;
+      }
       if (timer === undefined) drain();
     });
   }
 
   return {
-    async acquire(signal) {
-      await enqueue(signal, false);
+    async acquire(signal, acquireOpts) {
+      await enqueue(signal, false, acquireOpts?.priority === true);
     },
-    lease(signal) {
-      return enqueue(signal, true);
+    lease(signal, acquireOpts) {
+      return enqueue(signal, true, acquireOpts?.priority === true);
     },
   };
 }

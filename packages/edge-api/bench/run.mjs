@@ -7,9 +7,16 @@
  *     (from the sandbox's stats), 429s seen upstream, and 429s that reached a visitor.
  *  3. The match timing pair: bookings with an existing patient's name + date of birth vs an unknown one,
  *     with 150 ms on every coreplus call (medians; no membership oracle means they agree within 10 %).
+ *  4. The 40-query attack: 40 distinct 31-day availability queries, upstream calls before (each exact
+ *     range read from coreplus, as main's cache key was the exact range: counted by asking the sandbox
+ *     for those ranges) and after the week alignment (through the edge API).
+ *  5. Booking latency p50/p99 under a 20-client read flood from one address (every read a cache miss,
+ *     150 ms sandbox latency), with and without the priority lane, in the same run.
  */
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createCoreplusClient, timezoneIdFor } from "@coreplus-kit/core";
+import { DEV_DEFAULTS } from "@coreplus-kit/core/dev";
 import { createSandboxControls } from "@coreplus-kit/sandbox";
 import { solveChallenge } from "altcha-lib";
 import { deriveKey as pbkdf2 } from "altcha-lib/algorithms/web/pbkdf2";
@@ -23,6 +30,19 @@ async function solvedProof(clinicUrl) {
   const { challenge } = await (await fetch(`${clinicUrl}/challenge`)).json();
   return { challenge, solution: await solveChallenge({ challenge, deriveKey: pbkdf2 }) };
 }
+/** A booking body for a Standard Consultation in an availability slot (`standard` is set below, before any booking). */
+const bookingJson = (slot, patient, proof) =>
+  JSON.stringify({
+    slot: {
+      locationId: slot.locationId,
+      practitionerId: slot.practitionerId,
+      appointmentTypeId: standard,
+      start: slot.start,
+    },
+    patient,
+    consent: true,
+    proof,
+  });
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = 10;
@@ -232,17 +252,7 @@ const bookOnce = async (person, key) => {
   const res = await fetch(`${matchApi}/bookings`, {
     method: "POST",
     headers: { "content-type": "application/json", "idempotency-key": key },
-    body: JSON.stringify({
-      slot: {
-        locationId: slot.locationId,
-        practitionerId: slot.practitionerId,
-        appointmentTypeId: standard,
-        start: slot.start,
-      },
-      patient: person,
-      consent: true,
-      proof: await solvedProof(matchApi),
-    }),
+    body: bookingJson(slot, person, await solvedProof(matchApi)),
   });
   await res.text();
   return { ms: performance.now() - t, status: res.status };
@@ -279,5 +289,115 @@ const mUnknown = median(pair.unknown);
 console.log(
   `\nmatch timing (150 ms coreplus latency, medians of ${MATCH_ROUNDS}): existing name + date of birth ${mExisting.toFixed(0)} ms, unknown ${mUnknown.toFixed(0)} ms, difference ${((Math.abs(mExisting - mUnknown) / mUnknown) * 100).toFixed(1)} %`,
 );
+
+// ---- 4. the 40-query attack: week alignment ----
+const ranges = Array.from({ length: 40 }, (_, i) => {
+  const from = addDays("2026-11-30", i);
+  return { from, to: addDays(from, 30) };
+});
+const lastBookable = addDays("2026-11-30", 60);
+await new Promise((r) => setTimeout(r, 1_100));
+await getJson(`${api(urls.attack)}/practitioners`); // the catalogue first
+await controls.resetStats();
+for (const { from, to } of ranges) {
+  const r = await getJson(
+    `${api(urls.attack)}/availability?locationId=${docklands}&appointmentTypeId=${standard}&from=${from}&to=${to}`,
+  );
+  if (r.status !== 200) throw new Error(`attack query answered ${r.status}`);
+}
+const afterCalls = (await controls.stats()).byRoute["GET /AvailabilitySlot/"] ?? 0;
+const direct = createCoreplusClient({ ...DEV_DEFAULTS, baseUrl: urls.sandbox });
+const zoneId = timezoneIdFor(profile.locations.find((l) => l.id === docklands).timezone);
+await controls.resetStats();
+for (const { from, to } of ranges) {
+  // The exact range the edge asked for before: clipped to the bookable window.
+  const end = [to, lastBookable].sort()[0];
+  await direct.availability
+    .iterate({
+      startDate: from,
+      endDate: end,
+      locationId: docklands,
+      appointmentTypeId: standard,
+      timezoneId: zoneId,
+    })
+    .toArray();
+}
+const beforeCalls = (await controls.stats()).byRoute["GET /AvailabilitySlot/"] ?? 0;
+console.log(
+  `\n40 distinct 31-day availability queries (Docklands, every practitioner): upstream calls before ${beforeCalls} (exact ranges), after ${afterCalls} (whole weeks, 9 touched)`,
+);
+
+// ---- 5. booking latency under a read flood, with and without the priority lane ----
+const FLOOD_CLIENTS = 20;
+const BOOKINGS = Number(process.env.BENCH_FLOOD_BOOKINGS ?? 10);
+const williamstown = profile.locations.find((l) => l.name.includes("Williamstown")).id;
+const freeDay = (
+  await getJson(
+    `${api(urls.edge)}/availability?locationId=${williamstown}&appointmentTypeId=${standard}&from=2026-12-14&to=2026-12-18`,
+  )
+).body.days.flatMap((d) => d.slots);
+const pct = (xs, p) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+async function floodRun(origin, label, slots) {
+  let flooding = true;
+  const flood = Array.from({ length: FLOOD_CLIENTS }, async (_, client) => {
+    let n = 0;
+    while (flooding) {
+      const from = addDays("2026-12-01", (client * 7 + n++) % 50);
+      await fetch(
+        `${api(origin)}/availability?locationId=${docklands}&appointmentTypeId=${standard}&from=${from}&to=${addDays(from, 6)}`,
+        { headers: { "x-forwarded-for": "203.0.113.66" } },
+      ).then((r) => r.arrayBuffer());
+    }
+  });
+  await new Promise((r) => setTimeout(r, 2_000));
+  const times = [];
+  let ok = 0;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i];
+    const proof = await solvedProof(api(origin)); // solved before the clock starts, as the widget does
+    const t0 = performance.now();
+    const res = await fetch(`${api(origin)}/bookings`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "idempotency-key": `flood-${label}-${i}`,
+        "x-forwarded-for": "198.51.100.20",
+      },
+      body: bookingJson(
+        slot,
+        {
+          firstName: `Flood${label}${i}`,
+          lastName: "Visitor",
+          dateOfBirth: "1980-01-01",
+          email: `flood-${label}-${i}@example.com`,
+          mobile: `0400 111 ${String(i).padStart(3, "0")}`,
+        },
+        proof,
+      ),
+    });
+    await res.arrayBuffer();
+    times.push(performance.now() - t0);
+    if (res.status === 201) ok++;
+  }
+  flooding = false;
+  await Promise.all(flood);
+  return { p50: pct(times, 50), p99: pct(times, 99), ok, n: slots.length };
+}
+await controls.setLatency(150);
+const withLane = await floodRun(urls.lane, "lane", freeDay.slice(0, BOOKINGS));
+await new Promise((r) => setTimeout(r, 1_100));
+const withoutLane = await floodRun(urls.noLane, "nolane", freeDay.slice(BOOKINGS, 2 * BOOKINGS));
+await controls.setLatency(0);
+console.log(
+  `\nbooking latency under a ${FLOOD_CLIENTS}-client read flood (150 ms sandbox latency, ${BOOKINGS} bookings each):`,
+);
+for (const [label, r] of [
+  ["with the priority lane", withLane],
+  ["without (first come, first served)", withoutLane],
+])
+  console.log(
+    `  ${label.padEnd(36)} p50 ${r.p50.toFixed(0).padStart(6)} ms   p99 ${r.p99.toFixed(0).padStart(6)} ms   (${r.ok}/${r.n} booked)`,
+  );
 stop();
 process.exit(failures > 0 ? 1 : 0);

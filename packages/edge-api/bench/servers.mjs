@@ -5,7 +5,7 @@
  * Prints one JSON line with their origins, then serves until killed.
  */
 import { createWriteStream } from "node:fs";
-import { defaultSandboxConfig } from "@coreplus-kit/edge-api";
+import { createMemoryState, defaultSandboxConfig } from "@coreplus-kit/edge-api";
 import { createJsonLogger, serveEdgeApi } from "@coreplus-kit/edge-api/node";
 import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { serve } from "@hono/node-server";
@@ -21,11 +21,26 @@ const config = {
   ...base,
   clinics: base.clinics.map((c) => ({ ...c, limits: { reads: null, bookings: null } })),
 };
+// The read flood: every read misses the cache (no availability caching), visitors by X-Forwarded-For.
+const floodConfig = {
+  ...config,
+  trustProxy: true,
+  clinics: config.clinics.map((c) => ({ ...c, cache: { ...c.cache, availabilityTtlMs: 0 } })),
+};
 // Real structured logs, through the Node entry's batching logger, written where they cost nothing more.
 const sink = createWriteStream("/dev/null");
 const logger = process.env.BENCH_LOGS === "off" ? () => {} : createJsonLogger((chunk) => sink.write(chunk));
 const edge = await serveEdgeApi({ port: 0, config, now, logger });
 const economy = await serveEdgeApi({ port: 0, config, now, logger });
+const attack = await serveEdgeApi({ port: 0, config, now, logger });
+const lane = await serveEdgeApi({ port: 0, config: floodConfig, now, logger, state: createMemoryState() });
+const noLane = await serveEdgeApi({
+  port: 0,
+  config: floodConfig,
+  now,
+  logger,
+  state: createMemoryState({ priorityLane: false }),
+});
 
 let payload = null;
 let payloadText = "";
@@ -52,5 +67,5 @@ const bareUrl = await new Promise((resolve) => {
 });
 
 process.stdout.write(
-  `${JSON.stringify({ sandbox: sandbox.url, adminToken: sandbox.sandbox.adminToken, edge: edge.url, economy: economy.url, bare: bareUrl })}\n`,
+  `${JSON.stringify({ sandbox: sandbox.url, adminToken: sandbox.sandbox.adminToken, edge: edge.url, economy: economy.url, attack: attack.url, lane: lane.url, noLane: noLane.url, bare: bareUrl })}\n`,
 );

@@ -18,6 +18,7 @@ export {
   type EdgeApp,
   type EdgeDeps,
 } from "./app/index.js";
+export type { BookingRateAlert } from "./bookings/index.js";
 export { requireProof, withoutProof } from "./challenge/index.js";
 export {
   ALTCHA_DEFAULT,

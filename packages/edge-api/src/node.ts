@@ -14,6 +14,7 @@ import { listen, PortInUseError } from "@coreplus-kit/core/node";
 import { getRequestListener } from "@hono/node-server";
 import { createEdgeApp, DOCS_ASSET_NAMES, type EdgeDeps } from "./app/index.js";
 import {
+  budgetFromEnv,
   defaultSandboxConfig,
   deploymentSecrets,
   type EdgeConfig,
@@ -21,7 +22,7 @@ import {
   parseEdgeConfigText,
   startupWarnings,
 } from "./config/index.js";
-import type { EdgeStateFactory } from "./state/index.js";
+import { createMemoryState, type EdgeStateFactory } from "./state/index.js";
 import {
   createRedisState,
   type RedisState,
@@ -53,6 +54,8 @@ export interface ServeEdgeApiOptions {
   /** Default: memory. (The program, `node dist/node.js`, passes a Redis state when REDIS_URL is set.) */
   state?: EdgeStateFactory;
   fetch?: typeof fetch;
+  /** Called when a clinic's booking ceiling is reached (see EdgeDeps.onAlert). */
+  onAlert?: EdgeDeps["onAlert"];
   /** Where CLINICS_FILE, CLINICS_JSON, COREPLUS_*, MANAGE_SECRET and secret variables are read. Default: process.env. */
   env?: Record<string, string | undefined>;
   /**
@@ -170,10 +173,12 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
       (bindings as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress,
   };
   if (opts.now) deps.now = opts.now;
-  if (opts.state) deps.state = opts.state;
+  // The default memory state takes the budget's settings from `env` (COREPLUS_REQUESTS_PER_SECOND, COREPLUS_PRIORITY_RESERVE).
+  deps.state = opts.state ?? createMemoryState(budgetFromEnv(env));
   if (opts.fetch) deps.fetch = opts.fetch;
   const manageSecret = opts.manageSecret ?? env.MANAGE_SECRET;
   if (manageSecret) deps.manageSecret = manageSecret;
+  if (opts.onAlert) deps.onAlert = opts.onAlert;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
   const server = await listen(getRequestListener(app.fetch), {
@@ -217,7 +222,11 @@ async function main(): Promise<void> {
     // REDIS_URL: the state every process behind a load balancer shares (docs/running-several-node-processes.md).
     if (process.env.REDIS_URL) {
       try {
-        redis = createRedisState({ url: process.env.REDIS_URL, logger: jsonLines });
+        redis = createRedisState({
+          url: process.env.REDIS_URL,
+          logger: jsonLines,
+          ...budgetFromEnv(process.env),
+        });
       } catch (err) {
         console.error(`REDIS_URL: ${(err as Error).message}`);
         process.exit(2);

@@ -16,7 +16,8 @@ export type CacheStatus = "hit" | "stale" | "miss";
 /** A remembered availability answer and what it was computed from (see availability/answer.ts). */
 export interface AvailabilityMemo {
   catalogue: number;
-  rows: number | undefined;
+  /** The versions of the week entries the answer was sliced from. */
+  rows: string | undefined;
   takenSig: string;
   validFrom: number;
   validUntil: number;
@@ -37,6 +38,19 @@ export interface ClinicRuntime {
   bodyKey: Promise<CryptoKey>;
   /** Signs and checks manage tokens (one secret per deployment). */
   manage: ManageTokens;
+  /** The app's alert hook (EdgeDeps.onAlert): the clinic's booking ceiling was reached. */
+  onAlert?: ((alert: BookingRateAlert) => void) | undefined;
+}
+
+/** What the alert hook receives (no patient detail). */
+export interface BookingRateAlert {
+  alert: "booking-rate";
+  clinic: string;
+  /** The ceiling that was reached: `limit` bookings per `windowSeconds`. */
+  limit: number;
+  windowSeconds: number;
+  /** When it was reached (ISO 8601, UTC). */
+  at: string;
 }
 
 /** Per-request facts and hooks. */
@@ -53,6 +67,11 @@ export interface RequestScope {
   cache: CacheStatus[];
   /** The visitor's address (as the visitorAddress middleware found it). */
   visitor: string;
+  /**
+   * Called before a read that missed the cache calls coreplus: counts the miss against the visitor's
+   * `limits.misses` and throws a 429 problem past it (set by visitorLimit()).
+   */
+  onMiss?: () => Promise<void>;
 }
 
 /** Variables set by the middleware chain. */

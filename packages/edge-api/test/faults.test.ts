@@ -21,11 +21,15 @@ afterAll(() => s?.close());
 type Problem = { type: string; status: number; title: string; detail: string };
 
 let week = 0;
-/** A query nobody asked before, so that it reaches coreplus. */
-function freshQuery() {
-  const d = 4 + week++;
-  const day = `2027-01-${String(d).padStart(2, "0")}`;
-  return { locationId: ids.docklands, appointmentTypeId: ids.standard, from: day, to: day };
+/**
+ * A query nobody asked before, so that it reaches coreplus: availability is read in whole weeks, so
+ * each query names a week (and practitioner choice) not read before.
+ */
+function freshQuery(): Record<string, string> {
+  const n = week++;
+  const day = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25", "2026-12-28"][n % 5]!;
+  const q = { locationId: ids.docklands, appointmentTypeId: ids.standard, from: day, to: day };
+  return n < 5 ? q : { ...q, practitionerId: ids.nguyen };
 }
 
 async function expectProblem(q: Record<string, string>, status: number) {

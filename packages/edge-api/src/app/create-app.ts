@@ -5,6 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { BookingRateAlert } from "../bookings/index.js";
 import { createChallengeService } from "../challenge/index.js";
 import { type EdgeConfig, requireDeploymentSecrets } from "../config/index.js";
 import { httpProblem, ProblemError, problemAnswer, zodProblem } from "../http/index.js";
@@ -57,6 +58,11 @@ export interface EdgeDeps {
   logger?: (entry: Record<string, unknown>) => void;
   /** The visitor's address (Node: the socket's; Workers: CF-Connecting-IP). */
   clientAddress?: (req: Request, env?: unknown) => string | undefined;
+  /**
+   * Called (once per window, never with patient details) when a clinic's booking ceiling is reached,
+   * beside the `"alert":"booking-rate"` log line; the Slack bot can subscribe here.
+   */
+  onAlert?: (alert: BookingRateAlert) => void;
   /** Serves swagger-ui-dist's files for /docs (the Node entry reads them from the package). */
   docsAssets?: DocsAssets;
   /** Signs manage tokens (MANAGE_SECRET). Default: the printed development secret, with a warning. */
@@ -109,6 +115,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
       }),
       manage,
+      onAlert: deps.onAlert,
       coreplus: createClinicClient({
         clinic,
         limiter: state.forConsumer(consumerKeyOf(clinic)).limiter,

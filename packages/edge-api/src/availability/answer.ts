@@ -2,7 +2,7 @@
  * GET /v1/clinics/{clinic}/availability as JSON text: free slots by day in the location's zone,
  * merged over every bookable practitioner unless one is named, with the booking rules applied
  * (minimum notice, maximum days ahead, at most 31 days per query) and `nextAvailable` looked up past
- * `to` when the range is empty.
+ * `to` when the range is empty. Slots come from the week entries of slots.ts.
  */
 import { addDays, zonedTimeToInstant } from "@coreplus-kit/core";
 import { getCatalogueVersioned } from "../catalogue/index.js";
@@ -14,7 +14,7 @@ import type {
   PublicSlot,
 } from "../schemas/public.js";
 import type { RequestScope } from "../types.js";
-import { type Slot, upstreamSlots, upstreamSlotsVersioned } from "./slots.js";
+import { mondayOf, type Slot, upstreamSlotsVersioned, weekSlots } from "./slots.js";
 import { resolveSubject } from "./subject.js";
 import {
   bookingWindow,
@@ -106,7 +106,8 @@ export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery
     });
     if (nextAvailable === null || s.date < nextAvailable) nextAvailable = s.date;
   }
-  // Nothing in range: look further, up to the last bookable day, a month at a time (not memoised).
+  // Nothing in range: look further, a week at a time (the cached week entries), up to the last
+  // bookable day (maxDaysAhead caps it); not memoised.
   let lookedAhead = false;
   let from = laterDate(addDays(q.to, 1), win.today);
   for (
@@ -115,11 +116,12 @@ export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery
     n++
   ) {
     lookedAhead = true;
-    const to = earlierDate(addDays(from, MAX_RANGE_DAYS - 1), win.lastDate);
-    for (const s of await upstreamSlots(scope, subject, from, to)) {
-      if (usable(s) && (nextAvailable === null || s.date < nextAvailable)) nextAvailable = s.date;
+    const monday = mondayOf(from);
+    for (const s of (await weekSlots(scope, subject, monday)).value) {
+      if (s.date >= from && usable(s) && (nextAvailable === null || s.date < nextAvailable))
+        nextAvailable = s.date;
     }
-    from = addDays(to, 1);
+    from = addDays(monday, 7);
   }
   const response: AvailabilityResponse = { timezone: zone, nextAvailable, days };
   const body = JSON.stringify(response);

@@ -1,5 +1,13 @@
 /** Availability: the subject of a query, the bookable window, upstream slots, and the answer. */
 export { availabilityJson } from "./answer.js";
-export { type Slot, type SlotReadOptions, slotKey, upstreamSlots } from "./slots.js";
+export {
+  mondayOf,
+  type Slot,
+  type SlotReadOptions,
+  slotKey,
+  upstreamSlots,
+  weekSlots,
+  weeksOf,
+} from "./slots.js";
 export { resolveSubject, type SlotSubject } from "./subject.js";
 export { type BookingWindow, bookingWindow, MAX_RANGE_DAYS, requireInWindow } from "./window.js";

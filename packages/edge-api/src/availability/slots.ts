@@ -1,8 +1,14 @@
 /**
  * Upstream slots for a subject and a date range, read through the clinic's cache (seconds) and
  * decoded once, when loaded, into named fields that availability and bookings read directly.
+ *
+ * Cached reads go to coreplus in whole weeks of the location's zone (Monday to Sunday), one cache
+ * entry per week, and are sliced here: whatever `from`/`to` a visitor picks, a query costs at most the
+ * weeks it touches, and overlapping queries share them. Only a booking's fresh re-check asks for its
+ * exact day.
  */
 import {
+  addDays,
   dateInZone,
   formatInZone,
   type AvailabilityQuery as UpstreamAvailabilityQuery,
@@ -38,6 +44,19 @@ export function slotKey(practitionerId: string, startMs: number): string {
   return `${practitionerId}|${startMs}`;
 }
 
+/** The Monday of the week (Monday to Sunday) that holds `date` ("YYYY-MM-DD", a calendar date). */
+export function mondayOf(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(date, -((weekday + 6) % 7));
+}
+
+/** The Mondays of the weeks that [start, end] touches. */
+export function weeksOf(start: string, end: string): string[] {
+  const weeks: string[] = [];
+  for (let monday = mondayOf(start); monday <= end; monday = addDays(monday, 7)) weeks.push(monday);
+  return weeks;
+}
+
 /** Upstream slots for [start, end] (dates in the location's zone), cached for seconds. */
 export async function upstreamSlots(
   scope: RequestScope,
@@ -49,49 +68,88 @@ export async function upstreamSlots(
   return (await upstreamSlotsVersioned(scope, subject, start, end, opts)).value;
 }
 
-/** {@link upstreamSlots} with the cache entry's version (undefined when loaded just now). */
+/** {@link upstreamSlots} with the cache entries' version (undefined when any was loaded just now). */
 export async function upstreamSlotsVersioned(
   scope: RequestScope,
   subject: SlotSubject,
   start: string,
   end: string,
   opts: SlotReadOptions = {},
+): Promise<Versioned<Slot[], string>> {
+  if (opts.fresh)
+    return { value: await loadSlots(scope, subject, start, end, opts.signal), version: undefined };
+  const weeks = await Promise.all(weeksOf(start, end).map((monday) => weekSlots(scope, subject, monday)));
+  const value: Slot[] = [];
+  let version: string | undefined = "";
+  for (const week of weeks) {
+    for (const slot of week.value) if (slot.date >= start && slot.date <= end) value.push(slot);
+    version = week.version === undefined || version === undefined ? undefined : `${version}${week.version};`;
+  }
+  return { value, version };
+}
+
+/** One week's slots (Monday to Sunday), read through the cache as one upstream query. */
+export function weekSlots(
+  scope: RequestScope,
+  subject: SlotSubject,
+  monday: string,
 ): Promise<Versioned<Slot[]>> {
-  const { location, type, practitioners } = subject;
-  const single = practitioners.length === 1 && practitioners[0] ? practitioners[0].id : undefined;
-  // Where the clinic maps a discipline to a coreplus specialty, coreplus narrows the read too.
-  const specialty = single ? undefined : subject.discipline?.specialtyId;
-  const load = async (): Promise<Slot[]> => {
-    const query: UpstreamAvailabilityQuery = {
-      startDate: start,
-      endDate: end,
-      timezoneId: location.timezoneId,
-      locationId: location.id,
-      appointmentTypeId: type.id,
-    };
-    if (single) query.practitionerId = single;
-    else if (specialty) query.specialtyId = specialty;
-    const rows = await scope.rt.coreplus.availability
-      .iterate(query, { signal: opts.signal ?? AbortSignal.timeout(READ_WAIT_MS) })
-      .toArray();
-    const out: Slot[] = [];
-    for (const r of rows) {
-      const practitionerId = r.practitionerId ?? single;
-      if (!practitionerId) continue;
-      const startMs = Date.parse(r.startDateTime);
-      out.push({
-        start: formatInZone(startMs, location.timezone),
-        end: formatInZone(Date.parse(r.endDateTime), location.timezone),
-        practitionerId,
-        date: dateInZone(startMs, location.timezone),
-        startMs,
-        key: slotKey(practitionerId, startMs),
-      });
-    }
-    return out;
-  };
-  if (opts.fresh) return { value: await load(), version: undefined };
+  const { location, type } = subject;
+  const { single, specialty } = narrowing(subject);
   const ttl = scope.rt.config.cache.availabilityTtlMs;
-  const key = `avail:${location.id}:${type.id}:${single ?? (specialty ? `~${specialty}` : "*")}:${start}:${end}`;
-  return readVersioned(scope, key, { freshMs: ttl, staleMs: ttl * 3 }, load);
+  const key = `availw:${location.id}:${type.id}:${single ?? (specialty ? `~${specialty}` : "*")}:${monday}`;
+  return readVersioned(scope, key, { freshMs: ttl, staleMs: ttl * 3 }, () =>
+    loadSlots(scope, subject, monday, addDays(monday, 6), undefined),
+  );
+}
+
+/**
+ * How the upstream read is narrowed: to the one practitioner, else (where the clinic maps a
+ * discipline to a coreplus specialty) to that specialty.
+ */
+function narrowing(subject: SlotSubject): { single?: string; specialty?: string } {
+  const { practitioners } = subject;
+  const single = practitioners.length === 1 && practitioners[0] ? practitioners[0].id : undefined;
+  if (single) return { single };
+  const specialty = subject.discipline?.specialtyId;
+  return specialty ? { specialty } : {};
+}
+
+/** Reads [start, end] from coreplus and decodes it. */
+async function loadSlots(
+  scope: RequestScope,
+  subject: SlotSubject,
+  start: string,
+  end: string,
+  signal: AbortSignal | undefined,
+): Promise<Slot[]> {
+  const { location, type } = subject;
+  const { single, specialty } = narrowing(subject);
+  const query: UpstreamAvailabilityQuery = {
+    startDate: start,
+    endDate: end,
+    timezoneId: location.timezoneId,
+    locationId: location.id,
+    appointmentTypeId: type.id,
+  };
+  if (single) query.practitionerId = single;
+  else if (specialty) query.specialtyId = specialty;
+  const rows = await scope.rt.coreplus.availability
+    .iterate(query, { signal: signal ?? AbortSignal.timeout(READ_WAIT_MS) })
+    .toArray();
+  const out: Slot[] = [];
+  for (const r of rows) {
+    const practitionerId = r.practitionerId ?? single;
+    if (!practitionerId) continue;
+    const startMs = Date.parse(r.startDateTime);
+    out.push({
+      start: formatInZone(startMs, location.timezone),
+      end: formatInZone(Date.parse(r.endDateTime), location.timezone),
+      practitionerId,
+      date: dateInZone(startMs, location.timezone),
+      startMs,
+      key: slotKey(practitionerId, startMs),
+    });
+  }
+  return out;
 }

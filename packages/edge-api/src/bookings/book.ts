@@ -15,8 +15,8 @@ import {
 import { audienceContradicts, getCatalogue } from "../catalogue/index.js";
 import { ProblemError, validationProblem } from "../http/index.js";
 import type { BookingRequest, BookingSummary } from "../schemas/public.js";
+import { chargeBookingLimits, limitedPatient } from "./booking-limits.js";
 import type { IdempotentRun } from "./idempotent-run.js";
-import { findOrCreateClient } from "./patient-match.js";
 import { appointmentNotes, checkPatientExtras, ensurePatient } from "./patient-record.js";
 import { bookingSummary } from "./summary.js";
 
@@ -86,6 +86,11 @@ export async function book(run: BookingRun, req: BookingRequest): Promise<Bookin
         if (late) return summarise(run, subject, late, reminders);
         await scope.rt.state.markSlotTaken(key, TAKEN_TTL_MS);
         throw slotGone();
+      }
+      // A new attempt at a free slot: counted once against the patient's and the clinic's limits.
+      if (!progress.clientId && !progress.limitsCharged) {
+        await chargeBookingLimits(scope, limitedPatient(req));
+        progress.limitsCharged = true;
       }
       const clientId = await ensurePatient(run, req);
       progress.bookingSent = true;

@@ -3,11 +3,12 @@
  * outcome is replayed; otherwise the attempt runs with the key's patient-free record, which it
  * updates as it goes, and its final outcome is recorded for 24 hours. Anything else (a 429, 5xx or
  * timeout) leaves the record resumable, so a retry with the same key picks up where it stopped.
+ * Every coreplus call an attempt makes (with `run.signal`) takes the request budget's priority lane.
  */
 import { ProblemError } from "../http/index.js";
 import type { IdempotencyRecord, Json } from "../state/index.js";
 import type { RequestScope } from "../types.js";
-import { upstreamProblem } from "../upstream/index.js";
+import { priorityLane, upstreamProblem } from "../upstream/index.js";
 import { IDEMPOTENCY_TTL_MS } from "./idempotency.js";
 
 /** Nobody waits longer than this for a booking or a change (locks and the request budget included). */
@@ -53,7 +54,8 @@ export async function runIdempotent<O extends string>(
   attempt: (run: IdempotentRun) => Promise<{ status: number; body: Json; outcome: O }>,
 ): Promise<IdempotentAnswer<O>> {
   const started = Date.now();
-  const signal = AbortSignal.timeout(BOOKING_ALLOWANCE_MS);
+  // Every coreplus call of the attempt uses this signal, so all of them take the budget's priority lane.
+  const signal = priorityLane(AbortSignal.timeout(BOOKING_ALLOWANCE_MS));
   const remaining = () => Math.max(0, BOOKING_ALLOWANCE_MS - (Date.now() - started));
   const { state } = scope.rt;
   const { key, hash } = opts;

@@ -1,6 +1,7 @@
 /** Bookings: the checks before anything is stored, then one idempotent, resumable booking per key. */
 
 export { LOCK_LEASE_MS, slotGone, TAKEN_TTL_MS } from "./book.js";
+export { type BookingRateAlert, chargeBookingLimits, type LimitedPatient } from "./booking-limits.js";
 export {
   type BookingAnswer,
   type CheckedBookingRequest,

@@ -54,6 +54,11 @@ export function defaultSandboxConfig(opts: DefaultSandboxConfigOptions = {}): Ed
         limits: {
           reads: { limit: 100_000, windowMs: 60_000 },
           bookings: { limit: 5_000, windowMs: 60_000 },
+          misses: { limit: 100_000, windowMs: 60_000 },
+          perPatient: { limit: 100, windowMs: 86_400_000 },
+          clinicBookings: { limit: 5_000, windowMs: 3_600_000 },
+          lookups: { limit: 5, windowMs: 3_600_000 },
+          ipv6Prefix: 64,
         },
         cache: { catalogueTtlMs: 300_000, availabilityTtlMs: 20_000 },
         // A real challenge, but cheap: it solves in a few milliseconds (tests, the demo).

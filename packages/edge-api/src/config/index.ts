@@ -1,5 +1,6 @@
 /** The edge API's configuration: its schema, the parser that resolves secrets, and the sandbox default. */
 
+export { type BudgetOptions, budgetFromEnv } from "./budget-env.js";
 export {
   ALTCHA_DEFAULT,
   ALTCHA_DEVELOPMENT,
@@ -9,6 +10,7 @@ export {
 export { type ChangesPolicy, defaultPolicyText } from "./changes.js";
 export { type DefaultSandboxConfigOptions, defaultSandboxConfig } from "./default-sandbox.js";
 export type { Audience, DisciplineConfig } from "./disciplines-schema.js";
+export { DEFAULT_LOOKUPS } from "./limits.js";
 export {
   deploymentSecrets,
   EdgeConfigError,
@@ -17,5 +19,11 @@ export {
   parseEdgeConfigText,
 } from "./parse-config.js";
 export { answerMax, type ClinicQuestion, publicQuestions } from "./questions.js";
-export type { ClinicConfig, EdgeConfig, EdgeConfigFile, VisitorLimit } from "./schema.js";
+export type {
+  ClinicConfig,
+  ClinicLimits,
+  EdgeConfig,
+  EdgeConfigFile,
+  VisitorLimit,
+} from "./schema.js";
 export { requireDeploymentSecrets, startupWarnings } from "./startup-warnings.js";

@@ -71,6 +71,54 @@ describe("parseEdgeConfig", () => {
     expect(found.find((i) => i.path === "clinics[1]")?.message).toContain("extra");
   });
 
+  test("every limit has its documented default, each can be changed or switched off, bad ones are named", () => {
+    const env = { HARBOUR_SECRET: "s", HARBOUR_TOKEN: "t" };
+    const defaults = parseEdgeConfig({ clinics: [clinic()] }, env).clinics[0]!.limits;
+    expect(defaults).toEqual({
+      reads: { limit: 300, windowMs: 60_000 },
+      bookings: { limit: 10, windowMs: 3_600_000 },
+      misses: { limit: 60, windowMs: 600_000 },
+      perPatient: { limit: 3, windowMs: 86_400_000 },
+      clinicBookings: { limit: 60, windowMs: 3_600_000 },
+      lookups: { limit: 5, windowMs: 3_600_000 },
+      ipv6Prefix: 64,
+    });
+    const changed = parseEdgeConfig(
+      {
+        clinics: [
+          clinic({
+            limits: {
+              perPatient: { limit: 5, windowSeconds: 43_200 },
+              clinicBookings: null,
+              lookups: { limit: 3, windowSeconds: 600 },
+              ipv6Prefix: 56,
+            },
+          }),
+        ],
+      },
+      env,
+    ).clinics[0]!.limits;
+    expect(changed).toMatchObject({
+      perPatient: { limit: 5, windowMs: 43_200_000 },
+      clinicBookings: null,
+      lookups: { limit: 3, windowMs: 600_000 },
+      ipv6Prefix: 56,
+      reads: { limit: 300, windowMs: 60_000 },
+    });
+    const bad = clinic({ limits: { lookups: { limit: 0, windowSeconds: 60 }, ipv6Prefix: 16, hourly: 1 } });
+    const found = issues(() => parseEdgeConfig({ clinics: [bad] }, env));
+    expect(found.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        "clinics[0].limits.lookups.limit",
+        "clinics[0].limits.ipv6Prefix",
+        "clinics[0].limits",
+      ]),
+    );
+    expect(found.find((i) => i.path === "clinics[0].limits.ipv6Prefix")?.message).toBe(
+      "must be a prefix length from 32 to 128",
+    );
+  });
+
   test("duplicate slugs and missing fields are reported", () => {
     const env = { HARBOUR_SECRET: "s", HARBOUR_TOKEN: "t" };
     expect(issues(() => parseEdgeConfig({ clinics: [clinic(), clinic()] }, env))).toEqual([

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { EdgeError } from "../errors.js";
 import { defaultPolicyText } from "./changes.js";
 import { resolveDisciplines } from "./disciplines-schema.js";
+import { resolveLimits } from "./limits.js";
 import { publicUrlFromEnv } from "./public-url.js";
 import { questionIssues } from "./questions.js";
 import { type ClinicConfig, type EdgeConfig, EdgeConfigFile, type SecretRef } from "./schema.js";
@@ -93,16 +94,7 @@ export function parseEdgeConfig(
       rules: c.rules,
       reminders: c.reminders,
       notifyPractitioner: c.notifyPractitioner,
-      limits: {
-        reads: c.limits.reads && {
-          limit: c.limits.reads.limit,
-          windowMs: c.limits.reads.windowSeconds * 1000,
-        },
-        bookings: c.limits.bookings && {
-          limit: c.limits.bookings.limit,
-          windowMs: c.limits.bookings.windowSeconds * 1000,
-        },
-      },
+      limits: resolveLimits(c.limits),
       cache: {
         catalogueTtlMs: c.cache.catalogueSeconds * 1000,
         availabilityTtlMs: c.cache.availabilitySeconds * 1000,

@@ -6,16 +6,14 @@ import { z } from "zod";
 import { type ChallengeConfig, ChallengeConfigFile } from "./challenge.js";
 import { type ChangesPolicy, ChangesPolicyEntry } from "./changes.js";
 import { DisciplinesFileFields, type ResolvedDisciplines } from "./disciplines-schema.js";
+import { type ClinicLimits, LimitsFile } from "./limits.js";
 import { PublicUrl } from "./public-url.js";
 import { type ClinicQuestion, clinicQuestionFields } from "./questions.js";
 import { SecretRef } from "./secret-ref.js";
 
-export { SecretRef };
+export type { ClinicLimits, VisitorLimit } from "./limits.js";
 
-const Limit = z.strictObject({
-  limit: z.number().int().positive(),
-  windowSeconds: z.number().positive().max(86_400),
-});
+export { SecretRef };
 
 const Origin = z.string().refine(
   (s) => {
@@ -69,12 +67,7 @@ export const ClinicFileEntry = z.strictObject({
     .strictObject({ email: z.boolean().default(true), sms: z.boolean().default(true) })
     .default({ email: true, sms: true }),
   notifyPractitioner: z.boolean().default(false),
-  limits: z
-    .strictObject({
-      reads: Limit.nullable().default({ limit: 300, windowSeconds: 60 }),
-      bookings: Limit.nullable().default({ limit: 10, windowSeconds: 600 }),
-    })
-    .default({ reads: { limit: 300, windowSeconds: 60 }, bookings: { limit: 10, windowSeconds: 600 } }),
+  limits: LimitsFile,
   cache: z
     .strictObject({
       catalogueSeconds: z.number().min(0).max(86_400).default(300),
@@ -98,12 +91,6 @@ export const EdgeConfigFile = z.strictObject({
 /** What a configuration file may contain (defaults filled in by {@link parseEdgeConfig}). */
 export type EdgeConfigFile = z.input<typeof EdgeConfigFile>;
 
-/** A visitor limit: at most `limit` requests per `windowMs` per visitor address. */
-export interface VisitorLimit {
-  limit: number;
-  windowMs: number;
-}
-
 /** One clinic, resolved: secrets read, defaults applied. */
 export interface ClinicConfig {
   slug: string;
@@ -126,8 +113,8 @@ export interface ClinicConfig {
   rules: { minNoticeMinutes: number; maxDaysAhead: number };
   reminders: { email: boolean; sms: boolean };
   notifyPractitioner: boolean;
-  /** `null` switches that limit off. */
-  limits: { reads: VisitorLimit | null; bookings: VisitorLimit | null };
+  /** `null` switches a limit off (see config/limits.ts). */
+  limits: ClinicLimits;
   cache: { catalogueTtlMs: number; availabilityTtlMs: number };
   /** What a booking (lookup, cancel, reschedule) must prove; `none` only when the clinic says so. */
   challenge: ChallengeConfig;

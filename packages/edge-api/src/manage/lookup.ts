@@ -15,21 +15,21 @@
  * same-name-and-birthday client's, is not found online (the patient calls, as they would anyway).
  *
  * Every lookup spends a solved challenge's proof (422 without one, before anything is counted or read).
- * Guessing is bounded: every lookup counts against 5 an hour per reference and per visitor (counted
- * when it starts, so that parallel guesses cannot overshoot), then 429.
+ * Guessing is bounded: every lookup counts against `limits.lookups` (5 an hour by default) per
+ * reference and per visitor (IPv6 per `limits.ipv6Prefix`; counted when it starts, so that parallel
+ * guesses cannot overshoot), then 429.
  */
 import { type Appointment, addDays, CoreplusNotFoundError, dateInZone } from "@coreplus-kit/core";
 import { getCatalogue } from "../catalogue/index.js";
 import { requireProof } from "../challenge/index.js";
+import { DEFAULT_LOOKUPS } from "../config/index.js";
 import { ProblemError } from "../http/index.js";
+import { visitorKey } from "../internal/visitor-key.js";
 import type { LookupRequest, ManagedBookingWithLink } from "../schemas/manage.js";
 import type { RequestScope } from "../types.js";
 import { bookingNotFound, managedBooking, resolveAppointment } from "./managed-booking.js";
 import { recallReference, rememberReference } from "./references.js";
 
-/** Lookups allowed per reference and per visitor in {@link LOOKUP_WINDOW_MS}. */
-export const LOOKUPS_PER_HOUR = 5;
-const LOOKUP_WINDOW_MS = 3_600_000;
 /** Candidates whose appointments are listed (each one coreplus call). */
 const MAX_CANDIDATES = 2;
 /** How far ahead the client's appointments are listed. */
@@ -37,10 +37,14 @@ const LIST_DAYS_AHEAD = 366;
 
 const norm = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
 
-/** Counts the lookup against the visitor's and the reference's hourly allowance; 429 beyond either. */
+/** Counts the lookup against the visitor's and the reference's allowance; 429 beyond either. */
 async function countLookup(scope: RequestScope, visitor: string, reference: string): Promise<void> {
-  for (const key of [`lookup:visitor:${visitor}`, `lookup:ref:${reference}`]) {
-    const result = await scope.rt.state.hit(key, LOOKUPS_PER_HOUR, LOOKUP_WINDOW_MS);
+  const { ipv6Prefix } = scope.rt.config.limits;
+  const lookups =
+    scope.rt.config.limits.lookups === undefined ? DEFAULT_LOOKUPS : scope.rt.config.limits.lookups;
+  if (!lookups) return;
+  for (const key of [`lookup:visitor:${visitorKey(visitor, ipv6Prefix)}`, `lookup:ref:${reference}`]) {
+    const result = await scope.rt.state.hit(key, lookups.limit, lookups.windowMs);
     if (!result.allowed)
       throw new ProblemError(
         "rate-limited",

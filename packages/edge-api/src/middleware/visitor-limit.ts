@@ -1,10 +1,13 @@
 /**
  * Per-visitor rate limits, set per clinic and counted separately for reads (GET) and bookings
- * (POST), in the clinic's state so that every instance sharing the state shares the count.
+ * (POST), in the clinic's state so that every instance sharing the state shares the count. A
+ * visitor is its address, IPv6 counted per prefix (/64 by default, `limits.ipv6Prefix`). Reads that
+ * miss the cache are also counted against the tighter `limits.misses` (through the scope's `onMiss`).
  * Preflights never get here: clinicCors() answers them first.
  */
 import type { MiddlewareHandler } from "hono";
 import { ProblemError } from "../http/index.js";
+import { visitorKey } from "../internal/visitor-key.js";
 import type { EdgeEnv } from "../types.js";
 
 /** Options for {@link visitorLimit}. */
@@ -16,24 +19,31 @@ export interface VisitorLimitOptions {
 const byMethod = (method: string) =>
   method === "GET" || method === "HEAD" ? "reads" : method === "POST" ? "bookings" : undefined;
 
+const DETAIL = {
+  reads: "Too many requests. Please wait a little.",
+  bookings: "Too many booking attempts. Please wait a little.",
+  misses: "Too many requests. Please wait a little.",
+} as const;
+
 /** Counts the request against the visitor's limit of its kind; 429 with Retry-After beyond it. */
 export const visitorLimit = (opts: VisitorLimitOptions = {}): MiddlewareHandler<EdgeEnv> => {
   const kindOf = opts.kindOf ?? byMethod;
   return async function visitorLimit(c, next) {
     const kind = kindOf(c.req.method);
     const scope = c.get("scope");
-    const limit = kind && scope.rt.config.limits[kind];
-    if (kind && limit) {
-      const result = await scope.rt.state.hit(`${kind}:${c.get("visitor")}`, limit.limit, limit.windowMs);
+    const { limits } = scope.rt.config;
+    const visitor = visitorKey(c.get("visitor"), limits.ipv6Prefix);
+    const count = async (which: keyof typeof DETAIL) => {
+      const limit = limits[which];
+      if (!limit) return;
+      const result = await scope.rt.state.hit(`${which}:${visitor}`, limit.limit, limit.windowMs);
       if (!result.allowed)
-        throw new ProblemError(
-          "rate-limited",
-          kind === "reads"
-            ? "Too many requests. Please wait a little."
-            : "Too many booking attempts. Please wait a little.",
-          { retryAfter: Math.ceil(result.retryAfterMs / 1000) },
-        );
-    }
+        throw new ProblemError("rate-limited", DETAIL[which], {
+          retryAfter: Math.ceil(result.retryAfterMs / 1000),
+        });
+    };
+    if (kind) await count(kind);
+    if (limits.misses) scope.onMiss = () => count("misses");
     await next();
   };
 };

@@ -56,7 +56,7 @@ export const lookupRoute = createRoute({
   summary: "Find a booking by reference, last name and date of birth",
   description:
     "Answers the booking and a manage token. Every kind of miss is the same 404 booking-not-found; at most " +
-    "5 lookups an hour per reference and per visitor, then 429.",
+    "5 lookups an hour per reference and per visitor (configurable: limits.lookups), then 429.",
   request: {
     params: ClinicParams,
     body: { required: true, content: { "application/json": { schema: LookupRequest } } },

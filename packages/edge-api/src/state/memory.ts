@@ -26,6 +26,10 @@ export interface MemoryStateOptions {
   maxRecords?: number;
   /** Requests per second allowed per coreplus consumer; default 9 (coreplus allows 10). */
   requestsPerSecond?: number;
+  /** Budget slots per consumer that reads leave to bookings, cancels and reschedules; default 1. */
+  reservedForPriority?: number;
+  /** `false` turns the priority lane off (every call queues first come, first served): benchmarks only. */
+  priorityLane?: boolean;
   /** Wall clock in ms (tests only); default Date.now. */
   now?: () => number;
 }
@@ -47,8 +51,17 @@ export function createMemoryState(opts: MemoryStateOptions = {}): EdgeStateFacto
     forConsumer(consumerKey) {
       let state = consumers.get(consumerKey);
       if (!state) {
+        const lane = opts.priorityLane !== false;
+        const limiter = createSlidingWindowLimiter({
+          limit: opts.requestsPerSecond ?? 9,
+          windowMs: 1000,
+          now,
+          reserved: lane ? Math.min(opts.reservedForPriority ?? 1, (opts.requestsPerSecond ?? 9) - 1) : 0,
+        });
         state = {
-          limiter: createSlidingWindowLimiter({ limit: opts.requestsPerSecond ?? 9, windowMs: 1000, now }),
+          limiter: lane
+            ? limiter
+            : { acquire: (signal) => limiter.acquire(signal), lease: (signal) => limiter.lease!(signal) },
         };
         consumers.set(consumerKey, state);
       }

@@ -53,6 +53,8 @@ export interface IdempotencyRecord {
   status: "pending" | "done";
   /** Progress of the booking, so that a retry after a failure resumes instead of repeating. */
   progress: {
+    /** The attempt was counted against the patient's and the clinic's booking limits. */
+    limitsCharged?: boolean;
     clientId?: string;
     /** The client was an existing one (booking for someone else: the carer goes into the notes). */
     clientMatched?: boolean;

@@ -16,9 +16,9 @@ export interface CachePolicy {
 }
 
 /** A cached value and its entry's version (its storedAt; undefined after a fresh load). */
-export interface Versioned<T> {
+export interface Versioned<T, V = number> {
   value: T;
-  version: number | undefined;
+  version: V | undefined;
 }
 
 /** Reads `key` through the clinic's cache, loading it with `load` when needed. */
@@ -65,6 +65,8 @@ export async function readVersioned<T extends Json>(
       return answer(entry.value as T, "stale", entry.storedAt);
     }
   }
+  // A miss costs coreplus a call: the visitor's miss limit is charged first.
+  await scope.onMiss?.();
   // A fresh load's version is unknown here (the state stamps it); callers treat undefined as "no version".
   return answer(await refresh(), "miss", undefined);
 }

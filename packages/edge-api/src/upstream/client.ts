@@ -7,6 +7,7 @@
 import { type CoreplusClient, createCoreplusClient, type RequestLimiter } from "@coreplus-kit/core";
 import type { ClinicConfig } from "../config/index.js";
 import { EdgeError } from "../errors.js";
+import { hasPriority } from "./priority.js";
 
 /** What one upstream HTTP exchange ended as. */
 export type UpstreamOutcome = "ok" | "auth-failed" | "rate-limited" | "upstream-error";
@@ -71,9 +72,13 @@ export function createClinicClient(opts: ClinicClientOptions): CoreplusClient {
       throw err;
     }
   };
-  const limiter: RequestLimiter = { acquire: (signal) => queued(signal, () => inner.acquire(signal)) };
+  // A call made with a booking's signal (priorityLane) takes the budget's priority lane.
+  const lane = (signal: AbortSignal | undefined) => ({ priority: hasPriority(signal) });
+  const limiter: RequestLimiter = {
+    acquire: (signal) => queued(signal, () => inner.acquire(signal, lane(signal))),
+  };
   const lease = inner.lease?.bind(inner);
-  if (lease) limiter.lease = (signal) => queued(signal, () => lease(signal));
+  if (lease) limiter.lease = (signal) => queued(signal, () => lease(signal, lane(signal)));
   const { coreplus } = opts.clinic;
   return createCoreplusClient({
     baseUrl: coreplus.baseUrl,

@@ -9,4 +9,5 @@ export {
   type UpstreamOutcome,
 } from "./client.js";
 export { upstreamProblem } from "./map-error.js";
+export { hasPriority, priorityLane } from "./priority.js";
 export { type ProblemData, problemData, problemError } from "./problem-data.js";

@@ -13,6 +13,11 @@
  * So two requests sharing a slot are a window apart as they happen, not merely as scheduled, whatever
  * the latency between an edge location, this object and coreplus, or a busy caller's event loop.
  * The slots are stored on every change, so a restart cannot forget starts already promised.
+ *
+ * The priority lane (as core's limiter): with `reserved` slots, an ordinary request (a read) starts only
+ * while more than `reserved` slots are free now, and queued ordinary requests start at least
+ * `windowMs / (limit - reserved)` apart, so that slots free evenly; queued priority requests
+ * (bookings, cancels, reschedules) are served first and may be promised a slot's next start.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { BudgetRequest, BudgetReservation, BudgetTicket, ConsumerObjectRpc } from "./protocol.js";
@@ -39,6 +44,10 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
   readonly #holds = new Map<number, Hold>();
   readonly #queue: Waiter[] = [];
   #windowMs = 1000;
+  #reserved = 0;
+  /** The last ordinary start (epoch ms), for the pace of queued ordinary requests. */
+  #lastOrdinaryAt = Number.NEGATIVE_INFINITY;
+  #drainTimer: ReturnType<typeof setTimeout> | undefined;
 
   // The objects read no bindings (their env is the Worker's, typed in env.ts, which names them).
   constructor(ctx: DurableObjectState, env: unknown) {
@@ -56,12 +65,25 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
    */
   async reserve(req: BudgetRequest): Promise<BudgetReservation> {
     this.#fit(req.limit, req.windowMs);
-    if (this.#queue.length === 0) {
-      const now = Date.now();
+    this.#reserved = Math.min(req.reserved ?? 0, req.limit - 1);
+    const now = Date.now();
+    const mayGoNow = req.priority
+      ? !this.#queue.some((w) => w.req.priority)
+      : this.#queue.length === 0 && this.#ordinaryFrom(false) <= now;
+    if (mayGoNow) {
       const slot = this.#earliestSlot();
       if (slot !== undefined) return this.#grant(slot, req, now, now + req.maxWaitMs);
     }
-    // Every slot is leased (or others queue already): wait for a release, first come first served.
+    if (!req.priority && this.#reserved > 0) {
+      // An ordinary request that would wait longer than it may, behind the reserve, the pace and the
+      // ordinary requests queued before it, is refused at once rather than queued.
+      const ahead = this.#queue.filter((w) => !w.req.priority).length;
+      const from = Math.max(now, this.#ordinaryFrom(true)) + ahead * this.#pace();
+      if (from !== Number.POSITIVE_INFINITY && from - now > req.maxWaitMs)
+        return { granted: false, retryAfterMs: from - now };
+    }
+    // Every slot is leased (or others queue already): wait for a release, first come first served
+    // within each lane.
     return new Promise<BudgetReservation>((resolve) => {
       const deadline = Date.now() + req.maxWaitMs;
       const waiter: Waiter = {
@@ -75,6 +97,8 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
         }, req.maxWaitMs),
       };
       this.#queue.push(waiter);
+      // A priority waiter may go before a timed ordinary one; an ordinary one may only need time.
+      this.#replan();
     });
   }
 
@@ -98,6 +122,7 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
     const previousFreeAt = this.#freeAt[slot] as number;
     const startAt = Math.max(now, previousFreeAt);
     if (startAt > deadline) return { granted: false, retryAfterMs: startAt - now };
+    if (!req.priority) this.#lastOrdinaryAt = startAt;
     const id = crypto.randomUUID();
     const until = startAt + req.holdMs;
     this.#freeAt[slot] = Number.POSITIVE_INFINITY;
@@ -116,18 +141,55 @@ export class ConsumerDurableObject extends DurableObject<unknown> implements Con
     this.#holds.delete(slot);
     this.#freeAt[slot] = freeAt;
     this.#save();
+    this.#replan();
+  }
+
+  #replan(): void {
+    if (this.#drainTimer !== undefined) clearTimeout(this.#drainTimer);
+    this.#drainTimer = undefined;
     this.#drain();
   }
 
-  /** Serves queued callers while a slot is free of leases. */
+  /**
+   * Serves queued callers while a slot is free of leases: the first priority waiter, else the first
+   * ordinary one once {@link #ordinaryFrom} allows (a timer wakes the queue then).
+   */
   #drain(): void {
+    this.#drainTimer = undefined;
     while (this.#queue.length > 0) {
       const slot = this.#earliestSlot();
       if (slot === undefined) return;
-      const waiter = this.#queue.shift() as Waiter;
+      const first = this.#queue.findIndex((w) => w.req.priority);
+      const index = Math.max(first, 0);
+      const now = Date.now();
+      if (first < 0) {
+        const from = this.#ordinaryFrom(true);
+        if (from === Number.POSITIVE_INFINITY) return; // leases hold all but the reserve; a release wakes us
+        if (from > now) {
+          this.#drainTimer = setTimeout(() => this.#drain(), Math.ceil(from - now));
+          return;
+        }
+      }
+      const waiter = this.#queue.splice(index, 1)[0] as Waiter;
       clearTimeout(waiter.timer);
-      waiter.resolve(this.#grant(slot, waiter.req, Date.now(), waiter.deadline));
+      waiter.resolve(this.#grant(slot, waiter.req, now, waiter.deadline));
     }
+  }
+
+  /**
+   * When an ordinary request may start (epoch ms): with no reserve, at once (it is promised the
+   * earliest slot's next start); with one, once more than `reserved` slots are free (+Infinity while
+   * leases hold too many), and for a queued request also the pace after the last ordinary start.
+   */
+  #ordinaryFrom(queued: boolean): number {
+    if (this.#reserved === 0) return Number.NEGATIVE_INFINITY;
+    const free = [...this.#freeAt].sort((a, b) => a - b)[this.#reserved] ?? Number.POSITIVE_INFINITY;
+    return queued ? Math.max(free, this.#lastOrdinaryAt + this.#pace()) : free;
+  }
+
+  /** How far apart queued ordinary requests start. */
+  #pace(): number {
+    return this.#windowMs / (this.#freeAt.length - this.#reserved);
   }
 
   /** The unleased slot that frees first, if any. */

@@ -37,6 +37,8 @@ import {
 export interface DurableStateOptions {
   /** Requests per second allowed per coreplus consumer; default 9 (coreplus allows 10). */
   requestsPerSecond?: number;
+  /** Budget slots per consumer that reads leave to bookings, cancels and reschedules; default 1. */
+  reservedForPriority?: number;
   /** A request refuses to queue for the budget longer than this; default 15 000 ms. */
   maxBudgetWaitMs?: number;
   /**
@@ -67,6 +69,7 @@ export function createDurableObjectState(
         windowMs: 1000,
         maxWaitMs: opts.maxBudgetWaitMs ?? 15_000,
         holdMs: opts.budgetLeaseMs ?? 15_000,
+        reserved: opts.reservedForPriority ?? 1,
       }),
     }),
   };
@@ -191,7 +194,7 @@ class DurableClinicState implements ClinicState {
 function budgetLimiter(
   ns: DurableObjectNamespace<ConsumerDurableObject>,
   consumerKey: string,
-  budget: { limit: number; windowMs: number; maxWaitMs: number; holdMs: number },
+  budget: BudgetRequest,
 ): RequestLimiter {
   const id = ns.idFromName(consumerKey);
   const stub = () => ns.get(id) as unknown as ConsumerObjectRpc;
@@ -225,12 +228,12 @@ function budgetLimiter(
     void callObject(stub, (s) => s.release(ticket)).catch(() => undefined);
   };
   return {
-    async acquire(signal) {
+    async acquire(signal, opts) {
       // Reported at once: the slot frees a window after this request actually started.
-      release(await take(signal, budget));
+      release(await take(signal, { ...budget, priority: opts?.priority === true }));
     },
-    async lease(signal) {
-      const ticket = await take(signal, budget);
+    async lease(signal, opts) {
+      const ticket = await take(signal, { ...budget, priority: opts?.priority === true });
       let released = false;
       return () => {
         if (released) return;

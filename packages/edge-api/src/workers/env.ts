@@ -32,6 +32,8 @@ export interface WorkerEnv {
   MANAGE_SECRET?: string;
   /** Requests per second per coreplus consumer (default 9; coreplus allows 10). */
   COREPLUS_REQUESTS_PER_SECOND?: string;
+  /** Slots of each second that reads leave to bookings, cancels and reschedules (default 1; 0: no reserve). */
+  COREPLUS_PRIORITY_RESERVE?: string;
   /** Development and tests only: pins the business clock (ISO 8601 instant). Never set in production. */
   BUSINESS_TIME?: string;
   /** Secrets named by CLINICS_JSON, and anything else. */

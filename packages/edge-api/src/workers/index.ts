@@ -11,6 +11,7 @@
 import { coreplusConfigFromEnv, DEV_BASE_URL } from "@coreplus-kit/core/dev";
 import { createEdgeApp, type EdgeApp, type EdgeDeps } from "../app/index.js";
 import {
+  budgetFromEnv,
   defaultSandboxConfig,
   deploymentSecrets,
   type EdgeConfig,
@@ -45,7 +46,7 @@ export function createWorkerApp(env: WorkerEnv): EdgeApp {
   const config = workerConfig(env);
   const deps: EdgeDeps = {
     logger: log,
-    state: createDurableObjectState(env, requestsPerSecond(env)),
+    state: createDurableObjectState(env, budgetFromEnv(stringBindings(env))),
     clientAddress: (req) => req.headers.get("cf-connecting-ip") ?? undefined,
   };
   if (typeof env.MANAGE_SECRET === "string" && env.MANAGE_SECRET !== "")
@@ -82,17 +83,6 @@ export function createWorkerApp(env: WorkerEnv): EdgeApp {
     });
   for (const warning of startupWarnings(config)) log(warning);
   return createEdgeApp(config, deps);
-}
-
-function requestsPerSecond(env: WorkerEnv): { requestsPerSecond?: number } {
-  const raw = env.COREPLUS_REQUESTS_PER_SECOND;
-  if (raw === undefined || raw === "") return {};
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 10)
-    throw new EdgeConfigError([
-      { path: "COREPLUS_REQUESTS_PER_SECOND", message: "must be a whole number from 1 to 10" },
-    ]);
-  return { requestsPerSecond: n };
 }
 
 // One app per isolate (per bindings object): the configuration is parsed once, not per request.

@@ -67,6 +67,10 @@ export interface BudgetRequest {
   maxWaitMs: number;
   /** The slot stays taken until released, or this long after the start at most. */
   holdMs: number;
+  /** Slots ordinary requests leave unleased for priority ones (default 0). */
+  reserved?: number;
+  /** A booking, cancel or reschedule: served before queued ordinary requests, may use the reserved slots. */
+  priority?: boolean;
 }
 
 /** The per-consumer object's RPC surface as its callers see it. */

@@ -72,7 +72,7 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
   let sb: Awaited<ReturnType<typeof serveSandbox>>;
   let controls: SandboxControls;
   let edges: EdgeProcess[] = [];
-  let ids: { docklands: string; williamstown: string; hamilton: string; standard: string };
+  let ids: { docklands: string; williamstown: string; hamilton: string; nguyen: string; standard: string };
 
   beforeAll(async () => {
     // `start` builds through turbo; do the same (a cache hit when the build is current).
@@ -92,6 +92,7 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
       docklands: loc("Docklands"),
       williamstown: loc("Williamstown"),
       hamilton: loc("Hamilton"),
+      nguyen: seed.practitioners.find((p) => p.lastName === "Nguyen")!.practitionerId,
       standard: seed.appointmentTypes.find((t) => t.description === "Standard Consultation")!
         .appointmentTypeId,
     };
@@ -213,8 +214,16 @@ describe.runIf(HAVE_REDIS)("three edge API processes on one Redis", () => {
     // 36 uncached reads, 12 at once on each process: each needs coreplus.
     const answers = await Promise.all(
       Array.from({ length: 36 }, (_, i) => {
-        const d = day(21 + i);
-        const q = { locationId: ids.hamilton, appointmentTypeId: ids.standard, from: d, to: d };
+        // Availability is read in whole weeks: 36 distinct (week, location, practitioner choice).
+        const d = day(1 + 7 * (i % 9));
+        const variant = Math.floor(i / 9);
+        const q: Record<string, string> = {
+          locationId: [ids.hamilton, ids.williamstown, ids.docklands, ids.docklands][variant]!,
+          appointmentTypeId: ids.standard,
+          from: d,
+          to: d,
+          ...(variant === 3 ? { practitionerId: ids.nguyen } : {}),
+        };
         return fetch(`${edges[i % 3]!.api}/availability?${new URLSearchParams(q)}`).then((r) => r.status);
       }),
     );

@@ -21,7 +21,7 @@ const HAVE_REDIS = requireRedisUnderCi("edge-api redis state");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("the state contract: memory", () => {
-  stateContract(() => createMemoryState({ requestsPerSecond: 5 }));
+  stateContract(() => createMemoryState({ requestsPerSecond: 5, reservedForPriority: 0 }));
 });
 
 describe.runIf(HAVE_REDIS)("redis state", () => {
@@ -30,7 +30,13 @@ describe.runIf(HAVE_REDIS)("redis state", () => {
   let run = 0;
   /** A connected state; every call of `fresh()` gets its own key prefix unless one is given. */
   async function connect(opts: Partial<RedisStateOptions> = {}): Promise<RedisState> {
-    const state = createRedisState({ url: redis.url, prefix: `t${run}:`, requestsPerSecond: 5, ...opts });
+    const state = createRedisState({
+      url: redis.url,
+      prefix: `t${run}:`,
+      requestsPerSecond: 5,
+      reservedForPriority: 0,
+      ...opts,
+    });
     open.push(state);
     await state.ready();
     return state;
@@ -221,6 +227,46 @@ describe.runIf(HAVE_REDIS)("redis state", () => {
     );
     expect(maxInWindow(starts, 1000)).toBeLessThanOrEqual(5);
     expect(performance.now() - t0).toBeGreaterThan(1_900);
+  });
+
+  test("the priority lane: reads leave the reserved slot free, across processes; a booking's lease starts at once", {
+    timeout: 20_000,
+  }, async () => {
+    const [a, b] = [await fresh({ reservedForPriority: 1 }), await connect({ reservedForPriority: 1 })];
+    const reads = await Promise.all(
+      Array.from({ length: 4 }, () => a.forConsumer("consumer").limiter.lease!()),
+    );
+    let fifthAt = 0;
+    const fifth = b.forConsumer("consumer").limiter.lease!().then((release) => {
+      fifthAt = performance.now();
+      return release;
+    });
+    await sleep(300);
+    expect(fifthAt).toBe(0); // the last free slot is reserved for priority requests
+    const asked = performance.now();
+    const booking = await b.forConsumer("consumer").limiter.lease!(undefined, { priority: true });
+    expect(performance.now() - asked).toBeLessThan(300);
+    booking();
+    for (const release of reads) release();
+    // Released slots free a window later; the read then starts (reads are held back, not refused).
+    (await fifth)();
+    expect(fifthAt - asked).toBeGreaterThanOrEqual(900);
+  });
+
+  test("the reserve holds while reads' slots are inside their window, not only while leased", {
+    timeout: 20_000,
+  }, async () => {
+    const [a, b] = [await fresh({ reservedForPriority: 1 }), await connect({ reservedForPriority: 1 })];
+    const t0 = performance.now();
+    for (let i = 0; i < 4; i++) await a.forConsumer("consumer").limiter.acquire();
+    const fifth = b
+      .forConsumer("consumer")
+      .limiter.acquire()
+      .then(() => performance.now() - t0);
+    const asked = performance.now();
+    await b.forConsumer("consumer").limiter.acquire(undefined, { priority: true });
+    expect(performance.now() - asked).toBeLessThan(300);
+    expect(await fifth).toBeGreaterThanOrEqual(900); // the fifth read waited for a window to pass
   });
 
   test("visitor limits are shared by every process", async () => {

@@ -75,18 +75,27 @@ describe("the coreplus budget across isolates", () => {
   test("reads that all miss the cache, from 4 scripts and 2 clinics on one consumer: never more than 10 a second at coreplus", async () => {
     await controls.reset(); // fresh stats, and the catalogue must be read again
     await clearArrivals();
-    const day = (i: number) => new Date(Date.UTC(2026, 11, 10 + i)).toISOString().slice(0, 10);
+    // Availability is read in whole weeks: 40 distinct (clinic, week, practitioner choice) queries.
+    const monday = (w: number) => new Date(Date.UTC(2026, 10, 30 + 7 * w)).toISOString().slice(0, 10);
+    const combos: { clinic: string; from: string; practitionerId?: string }[] = [];
+    for (const clinic of ["harbourside", "harbourside-north"])
+      for (const practitionerId of [undefined, ids.nguyen, ids.oconnor])
+        for (let w = 0; w < 9; w++)
+          combos.push({ clinic, from: monday(w), ...(practitionerId ? { practitionerId } : {}) });
     const started = Date.now();
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => {
-        // replicas[0] serves only the default clinic; the others also serve harbourside-north.
+        // As before: harbourside-north only through this script and replicas[1].
         const edge = edges[i % edges.length]!;
-        const clinic = edge !== replicas[0] && i % 2 === 0 ? "harbourside-north" : "harbourside";
+        const north = edge === self || edge === replicas[1];
+        const at = combos.findIndex((c) => c.clinic === (north ? "harbourside-north" : "harbourside"));
+        const [{ clinic, from, practitionerId }] = combos.splice(at, 1) as [(typeof combos)[number]];
         const q = new URLSearchParams({
           locationId: ids.docklands,
           appointmentTypeId: ids.standard,
-          from: day(i),
-          to: day(i),
+          from,
+          to: from,
+          ...(practitionerId ? { practitionerId } : {}),
         });
         return call(edge, `/v1/clinics/${clinic}/availability?${q}`);
       }),

@@ -63,6 +63,7 @@ describe("configuration from bindings", () => {
     for (const [changes, field] of [
       [{ CLINICS_JSON: "{not json" }, "CLINICS_JSON"],
       [{ COREPLUS_REQUESTS_PER_SECOND: "50" }, "COREPLUS_REQUESTS_PER_SECOND"],
+      [{ COREPLUS_PRIORITY_RESERVE: "9" }, "COREPLUS_PRIORITY_RESERVE"],
       [{ BUSINESS_TIME: "soon" }, "BUSINESS_TIME"],
     ] as const) {
       const { res, logs } = await serveWith(changes);

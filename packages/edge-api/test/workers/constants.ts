@@ -17,6 +17,9 @@ const challenge = { kind: "altcha", algorithm: "PBKDF2/SHA-256", cost: 1, maxCou
 const generous = {
   reads: { limit: 100_000, windowSeconds: 60 },
   bookings: { limit: 5_000, windowSeconds: 60 },
+  misses: { limit: 100_000, windowSeconds: 60 },
+  perPatient: { limit: 1_000, windowSeconds: 86_400 },
+  clinicBookings: { limit: 5_000, windowSeconds: 3_600 },
 };
 
 export const WORKERS_TEST = {

@@ -200,7 +200,11 @@ describe("the consumer's request budget across isolates", () => {
 
   test("a lease keeps its slot until released, and frees it a window later", async () => {
     const key = fresh("consumer");
-    const [a, b] = isolates();
+    // No slot reserved for the priority lane: nine ordinary leases fill the budget.
+    const [a, b] = [0, 1].map(() => createDurableObjectState(env, { reservedForPriority: 0 })) as [
+      ReturnType<typeof createDurableObjectState>,
+      ReturnType<typeof createDurableObjectState>,
+    ];
     const releases = await Promise.all(
       Array.from({ length: 9 }, () => a.forConsumer(key).limiter.lease!(undefined)),
     );
@@ -220,10 +224,32 @@ describe("the consumer's request budget across isolates", () => {
     for (const release of releases.slice(1)) release();
   });
 
+  test("the priority lane: with reads holding every ordinary slot, a booking's lease starts at once", async () => {
+    const key = fresh("consumer");
+    const [a, b] = isolates();
+    const reads = await Promise.all(
+      Array.from({ length: 8 }, () => a.forConsumer(key).limiter.lease!(undefined)),
+    );
+    let ninthAt = 0;
+    const ninth = b.forConsumer(key).limiter.lease!(undefined).then((release) => {
+      ninthAt = Date.now();
+      return release;
+    });
+    await sleep(300);
+    expect(ninthAt).toBe(0); // the last unleased slot is reserved for priority requests
+    const asked = Date.now();
+    const booking = await b.forConsumer(key).limiter.lease!(undefined, { priority: true });
+    expect(Date.now() - asked).toBeLessThan(300);
+    booking();
+    for (const release of reads) release();
+    (await ninth)();
+  });
+
   test("a queue longer than the caller may wait is refused at once, not joined", async () => {
     const key = fresh("consumer");
     const state = createDurableObjectState(env, { maxBudgetWaitMs: 500 });
-    await startTimes([state.forConsumer(key).limiter], 9);
+    // The reads' share of the window: the ninth slot is reserved for the priority lane.
+    await startTimes([state.forConsumer(key).limiter], 8);
     const err = await state
       .forConsumer(key)
       .limiter.acquire()

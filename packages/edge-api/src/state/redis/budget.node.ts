@@ -6,6 +6,11 @@
  * A caller reserves its start time atomically (BUDGET_RESERVE) and waits for it in its own process.
  * When every slot is leased it waits for a release (a pub/sub wake-up, else polling) and asks again;
  * that wait is first come first served only as far as the wake-ups arrive in order.
+ *
+ * The priority lane (as core's limiter): with `reserved` slots, an ordinary request starts only while
+ * more than `reserved` slots are free now and at least `windowMs / (limit - reserved)` after the last
+ * ordinary start (so that slots free evenly), and a priority request (`{ priority: true }`) finds a
+ * slot without waiting behind reads.
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -22,6 +27,8 @@ export interface RedisBudget {
   maxWaitMs: number;
   /** A lease never released (its process died) ends this long after its start. */
   holdMs: number;
+  /** Slots ordinary requests leave unleased for priority ones (bookings, cancels, reschedules); default 0. */
+  reserved?: number;
 }
 
 /** Added to every window, as core's limiter does: timers that fire early and whole-ms clocks. */
@@ -37,12 +44,13 @@ interface Ticket {
 /** The consumer's limiter on the budget hash `key`. */
 export function redisBudgetLimiter(conn: RedisConnection, key: string, budget: RedisBudget): RequestLimiter {
   const span = budget.windowMs + MARGIN_MS;
+  const reserved = budget.reserved ?? 0;
   const end = (t: Ticket, mode: "release" | "cancel") =>
     conn
       .eval(BUDGET_RELEASE, [key], [t.id, t.slot, span, mode, t.previousFreeAt, t.startAt, conn.channel])
       .catch(() => undefined); // Lost: the lease ends after holdMs instead.
 
-  async function take(signal: AbortSignal | undefined): Promise<Ticket> {
+  async function take(signal: AbortSignal | undefined, priority: boolean): Promise<Ticket> {
     const deadline = Date.now() + budget.maxWaitMs;
     for (;;) {
       signal?.throwIfAborted();
@@ -50,7 +58,15 @@ export function redisBudgetLimiter(conn: RedisConnection, key: string, budget: R
       const r = (await conn.eval(
         BUDGET_RESERVE,
         [key],
-        [budget.limit, span, budget.holdMs, Math.max(0, deadline - Date.now()), id],
+        [
+          budget.limit,
+          span,
+          budget.holdMs,
+          Math.max(0, deadline - Date.now()),
+          id,
+          priority ? 0 : reserved,
+          priority || reserved === 0 ? 0 : span / (budget.limit - reserved),
+        ],
       )) as number[];
       if (r[0] === 1) {
         const ticket: Ticket = { id, slot: r[1]!, startAt: r[4]!, previousFreeAt: r[3]! };
@@ -66,21 +82,26 @@ export function redisBudgetLimiter(conn: RedisConnection, key: string, budget: R
         }
         return ticket;
       }
-      if (r[1] !== -1)
+      if (r[1] !== -1 && r[1] !== -2)
         throw new BudgetWaitAbortedError(new Error(`the coreplus budget is booked ${r[1]} ms ahead`));
       const left = deadline - Date.now();
       if (left <= 0) throw new BudgetWaitAbortedError(new Error("every coreplus budget slot stayed leased"));
-      await conn.wait(key, Math.min(left, conn.pollMs), signal);
+      // -2: the reserve or the pace holds this ordinary request back for r[2] ms; -1: wait for a release.
+      if (r[1] === -2)
+        await sleep(Math.min(left, r[2]!), undefined, signal ? { signal } : {}).catch((err: unknown) => {
+          throw signal?.aborted ? signal.reason : err;
+        });
+      else await conn.wait(key, Math.min(left, conn.pollMs), signal);
     }
   }
 
   return {
-    async acquire(signal) {
+    async acquire(signal, opts) {
       // Reported at once: the slot frees a window after this request actually started.
-      void end(await take(signal), "release");
+      void end(await take(signal, opts?.priority === true), "release");
     },
-    async lease(signal) {
-      const ticket = await take(signal);
+    async lease(signal, opts) {
+      const ticket = await take(signal, opts?.priority === true);
       let released = false;
       return () => {
         if (released) return;

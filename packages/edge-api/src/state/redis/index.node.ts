@@ -28,6 +28,8 @@ export interface RedisStateOptions {
   prefix?: string;
   /** Requests per second allowed per coreplus consumer, across every process; default 9 (coreplus allows 10). */
   requestsPerSecond?: number;
+  /** Budget slots per consumer that reads leave to bookings, cancels and reschedules; default 1. */
+  reservedForPriority?: number;
   /** A request refuses to queue for the budget longer than this; default 15 000 ms. */
   maxBudgetWaitMs?: number;
   /** Longest a request keeps its budget slot if its end is never reported (its process died); default 15 000 ms. */
@@ -97,6 +99,7 @@ export function createRedisState(target: string | RedisStateOptions): RedisState
             windowMs: 1000,
             maxWaitMs: opts.maxBudgetWaitMs ?? 15_000,
             holdMs: opts.budgetLeaseMs ?? 15_000,
+            reserved: Math.min(opts.reservedForPriority ?? 1, (opts.requestsPerSecond ?? 9) - 1),
           }),
         };
         consumers.set(consumerKey, state);

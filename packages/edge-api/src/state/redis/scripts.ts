@@ -134,16 +134,22 @@ return {1, 0}
  * sliding-window limiter: `limit` slots, each start takes the slot that frees first, and a leased
  * slot stays taken until released (or its lease runs out) and frees a window after that.
  * KEYS: budget hash (field i: free-at ms, or "H:<id>:<lease end>" while leased).
- * ARGV: limit, window + margin ms, hold ms, max wait ms, id.
- * Returns {1, slot, wait ms, previous free-at, start-at} or {0, retry-after ms} (refused), or {0, -1}: every
- * slot is leased, wait for a release.
+ * ARGV: limit, window + margin ms, hold ms, max wait ms, id, reserved (slots this caller must leave
+ * free: 0 for a priority request), pace ms (0 for a priority request).
+ * With a reserve, an ordinary caller starts only now, while more than `reserved` slots are free now,
+ * and at least `pace` after the last ordinary start (field "o"), as core's limiter does.
+ * Returns {1, slot, wait ms, previous free-at, start-at} or {0, retry-after ms} (refused), {0, -1}: every
+ * slot this caller may use is leased, wait for a release; or {0, -2, ms}: ask again in ms.
  */
 export const BUDGET_RESERVE = `${NOW}
 local limit = tonumber(ARGV[1])
 local span = tonumber(ARGV[2])
 local hold = tonumber(ARGV[3])
 local maxWait = tonumber(ARGV[4])
+local reserved = tonumber(ARGV[6] or '0')
+local pace = tonumber(ARGV[7] or '0')
 local best, bestFree
+local frees = {}
 for i = 1, limit do
   local v = redis.call('HGET', KEYS[1], i)
   local free
@@ -161,9 +167,16 @@ for i = 1, limit do
       free = tonumber(v)
     end
   end
+  if free then table.insert(frees, free) end
   if free and (not bestFree or free < bestFree) then best, bestFree = i, free end
 end
-if not best then return {0, -1} end
+if not best or #frees <= reserved then return {0, -1} end
+if reserved > 0 then
+  table.sort(frees)
+  local from = math.max(frees[reserved + 1], tonumber(redis.call('HGET', KEYS[1], 'o') or '0') + pace)
+  if from > now then return {0, -2, math.ceil(from - now)} end
+  redis.call('HSET', KEYS[1], 'o', now)
+end
 local startAt = math.max(now, bestFree)
 if startAt - now > maxWait then return {0, startAt - now} end
 redis.call('HSET', KEYS[1], best, 'H:' .. ARGV[5] .. ':' .. (startAt + hold))

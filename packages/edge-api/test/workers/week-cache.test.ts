@@ -1,0 +1,34 @@
+/** Availability inside workerd: read from coreplus in whole weeks, cached per week in the clinic's object. */
+import { beforeAll, describe, expect, test } from "vitest";
+import { call, controls, seedIds, self } from "./harness.ts";
+
+let ids: Awaited<ReturnType<typeof seedIds>>;
+beforeAll(async () => {
+  await controls.reset();
+  ids = await seedIds();
+});
+
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+describe("the week cache on Workers", () => {
+  test("40 distinct 31-day queries cost at most the 9 weeks they touch", async () => {
+    await call(self, `/v1/clinics/harbourside-north/practitioners`); // the catalogue first
+    await controls.resetStats();
+    for (let i = 0; i < 40; i++) {
+      const from = addDays("2026-11-30", i);
+      const q = new URLSearchParams({
+        locationId: ids.docklands,
+        appointmentTypeId: ids.standard,
+        practitionerId: ids.oconnor,
+        from,
+        to: addDays(from, 30),
+      });
+      const res = await call(self, `/v1/clinics/harbourside-north/availability?${q}`);
+      expect(res.status, res.text).toBe(200);
+    }
+    const calls = (await controls.stats()).byRoute["GET /AvailabilitySlot/"] ?? 0;
+    expect(calls).toBeGreaterThan(0);
+    expect(calls).toBeLessThanOrEqual(9);
+  });
+});
