@@ -15,6 +15,7 @@ type Practitioner = {
   bio?: string;
   disciplineIds: string[];
   locationIds: string[];
+  appointmentTypeIds: string[];
 };
 type Type = {
   id: string;
@@ -83,6 +84,59 @@ describe("the catalogue carries disciplines", () => {
     expect(outside.body.errors).toEqual([
       expect.objectContaining({ pointer: "/query/practitionerId", code: "not_in_discipline" }),
     ]);
+  });
+});
+
+describe("practitioners by discipline", () => {
+  test("?disciplineId= lists exactly that discipline's practitioners, for what the discipline offers", async () => {
+    const { body: profile } = await getJson<{ clinic: { disciplines: { id: string }[] } }>(s.api);
+    expect(profile.clinic.disciplines).toHaveLength(6);
+    for (const d of profile.clinic.disciplines) {
+      const res = await getJson<{ practitioners: Practitioner[] }>(
+        `${s.api}/practitioners?disciplineId=${d.id}`,
+      );
+      expect(res.status).toBe(200);
+      const listed = res.body.practitioners.map((p) => p.id);
+      const members = practitioners.filter((p) => p.disciplineIds.includes(d.id)).map((p) => p.id);
+      expect(members.length).toBeGreaterThan(0);
+      expect({ discipline: d.id, listed }).toEqual({ discipline: d.id, listed: members });
+      const offered = new Set(
+        (
+          await getJson<{ appointmentTypes: Type[] }>(`${s.api}/appointment-types?disciplineId=${d.id}`)
+        ).body.appointmentTypes.map((t) => t.id),
+      );
+      for (const p of res.body.practitioners)
+        for (const t of p.appointmentTypeIds)
+          expect({ discipline: d.id, t, offered: offered.has(t) }).toEqual({
+            discipline: d.id,
+            t,
+            offered: true,
+          });
+    }
+    // Combined with a location: both filters apply.
+    const here = await getJson<{ practitioners: Practitioner[] }>(
+      `${s.api}/practitioners?disciplineId=physiotherapy&locationId=${ids.docklands}`,
+    );
+    expect(here.body.practitioners.length).toBeGreaterThan(0);
+    for (const p of here.body.practitioners) {
+      expect(p.disciplineIds).toEqual(["physiotherapy"]);
+      expect(p.locationIds).toEqual([ids.docklands]);
+    }
+    expect(here.body.practitioners.map((p) => p.id)).toContain(ids.oconnor);
+  });
+
+  test("an unknown discipline is the same problem the other routes give", async () => {
+    const onPractitioners = await getJson<Problem>(`${s.api}/practitioners?disciplineId=astrology`);
+    const onTypes = await getJson<Problem>(`${s.api}/appointment-types?disciplineId=astrology`);
+    expect(onPractitioners.status).toBe(422);
+    expect(onPractitioners.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(onPractitioners.body.errors).toEqual([
+      expect.objectContaining({ pointer: "/query/disciplineId", code: "not_bookable" }),
+    ]);
+    expect(onPractitioners.body).toEqual(onTypes.body);
+    const tooLong = await getJson<Problem>(`${s.api}/practitioners?disciplineId=${"x".repeat(65)}`);
+    expect(tooLong.status).toBe(422);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ pointer: "/query/disciplineId" })]);
   });
 });
 
@@ -246,6 +300,9 @@ test("OpenAPI documents the discipline filters and the booking's discipline and 
   const params = (path: string) => doc.paths[path]?.get?.parameters?.map((p) => p.name) ?? [];
   expect(params("/v1/clinics/{clinic}/availability")).toContain("disciplineId");
   expect(params("/v1/clinics/{clinic}/appointment-types")).toContain("disciplineId");
+  expect(params("/v1/clinics/{clinic}/practitioners")).toEqual(
+    expect.arrayContaining(["locationId", "disciplineId"]),
+  );
   const schemas = doc.components.schemas;
   expect(Object.keys(schemas.BookingSlot!.properties)).toContain("disciplineId");
   expect(Object.keys(schemas.BookingRequest!.properties)).toContain("returning");

@@ -82,18 +82,23 @@ export async function listPractitioners(
   const cat = await getCatalogue(scope);
   const locationId = q.locationId?.toLowerCase();
   if (locationId) requireLocation(cat, locationId, "/query/locationId");
+  const { config } = scope.rt;
+  const discipline = q.disciplineId
+    ? requireDiscipline(config, q.disciplineId, "/query/disciplineId")
+    : undefined;
   const practitioners: PublicPractitioner[] = [];
   for (const p of cat.practitioners) {
+    if (discipline && !inDiscipline(discipline, p.id)) continue;
     const locs = locationId ? p.locationIds.filter((l) => l === locationId) : p.locationIds;
     if (locs.length === 0) continue;
-    const types = typesOf(cat, p, locs);
+    const types = typesOf(cat, p, locs).filter((t) => !discipline || typeInDiscipline(cat, discipline, t));
     if (types.length === 0) continue;
     const out: PublicPractitioner = {
       id: p.id,
       displayName: p.displayName,
       locationIds: locs,
       appointmentTypeIds: types.map((t) => t.id),
-      ...practitionerFacts(scope.rt.config, p),
+      ...practitionerFacts(config, p),
     };
     if (p.title) out.title = p.title;
     practitioners.push(out);

@@ -193,12 +193,6 @@ export const AvailabilityResponse = z
   .openapi("AvailabilityResponse");
 export type AvailabilityResponse = z.infer<typeof AvailabilityResponse>;
 
-/** Query of GET /practitioners. */
-export const PractitionersQuery = z.object({
-  locationId: PublicId.optional().openapi({ param: { name: "locationId", in: "query" } }),
-});
-export type PractitionersQuery = z.infer<typeof PractitionersQuery>;
-
 /** The `disciplineId` query parameter of GET /appointment-types and /availability. */
 const DisciplineIdQuery = z
   .string()
@@ -209,6 +203,13 @@ const DisciplineIdQuery = z
     example: "physiotherapy",
     description: "Only what the discipline's practitioners offer; without practitionerId, only their slots.",
   });
+
+/** Query of GET /practitioners. */
+export const PractitionersQuery = z.object({
+  locationId: PublicId.optional().openapi({ param: { name: "locationId", in: "query" } }),
+  disciplineId: DisciplineIdQuery.openapi({ description: "Only the practitioners in that discipline." }),
+});
+export type PractitionersQuery = z.infer<typeof PractitionersQuery>;
 
 /** Query of GET /appointment-types. */
 export const AppointmentTypesQuery = z.object({
