@@ -60,6 +60,11 @@ export interface IdempotencyRecord {
     clientMatched?: boolean;
     /** The family record made for a new dependant's carer (booking for someone else). */
     familyId?: string;
+    /**
+     * The family record's create was sent. Set without `familyId`, its outcome is unknown (a timeout or a
+     * dropped connection): a retry does not send it again (coreplus has no family listing to check).
+     */
+    familySent?: boolean;
     /** The appointment request was sent; its outcome may be unknown (timeout, dropped connection). */
     bookingSent?: boolean;
     appointmentId?: string;
