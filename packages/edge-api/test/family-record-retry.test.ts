@@ -9,6 +9,7 @@ import {
   availability,
   bookingBody,
   NEXT_MONDAY,
+  PARENT,
   postBooking,
   type Stack,
   seedIds,
@@ -27,13 +28,7 @@ beforeAll(async () => {
 afterEach(() => s.controls.clearFaults());
 afterAll(() => s?.close());
 
-const parent = {
-  firstName: "Priya",
-  lastName: "Raman",
-  relationship: "Mother",
-  email: "priya.raman@example.com",
-  mobile: "0412 345 678",
-};
+const parent = PARENT;
 const CARER_LINE = "Booked by Priya Raman (Mother)";
 const FAMILY = { method: "POST", path: "/clientfamily" };
 
@@ -63,6 +58,30 @@ const clientsSince = (before: Set<string>) =>
 const notesOf = (reference: unknown) =>
   [...s.sandbox.store.appointments.values()].find((a) => a.appointmentReferenceNumber === reference)!.notes;
 
+const familyOf = (clientId: string) => s.controls.clientFamily(clientId);
+
+/**
+ * Books for a new child under `key` with the fault `inject` sets: the first attempt fails after the
+ * child's client was made; `retry()` clears the faults, books again with the same key and returns the
+ * appointment's notes lines, having checked that it booked and made no second client.
+ */
+async function failThenRetry(key: string, inject: () => Promise<void>) {
+  const before = new Set(s.sandbox.store.clients.keys());
+  const body = await newChildBooking();
+  await inject();
+  const first = await postBooking(s.api, body, key);
+  const made = clientsSince(before);
+  expect(made).toHaveLength(1);
+  const retry = async () => {
+    await s.controls.clearFaults();
+    const retried = await postBooking(s.api, body, key);
+    expect(retried.status).toBe(201);
+    expect(clientsSince(before)).toHaveLength(1);
+    return notesOf((retried.body.booking as { reference: string }).reference).split("\n");
+  };
+  return { status: first.status, childId: made[0]!.clientId, retry };
+}
+
 async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -73,62 +92,38 @@ async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
 
 describe("a family record whose create has an unknown outcome is never made twice", () => {
   test("timed out but made: the retry books without a second family record, the carer in the notes", async () => {
-    const before = new Set(s.sandbox.store.clients.keys());
-    const body = await newChildBooking();
     // The sandbox waits, then makes the record: the edge has given up by then.
-    await s.controls.setLatency(TIMEOUT_MS * 3, FAMILY);
-    const first = await postBooking(s.api, body, "family-timeout-1");
-    expect(first.status).toBe(504);
-    const [child] = clientsSince(before);
-    expect(child).toBeDefined();
-    await until(async () => (await s.controls.clientFamily(child!.clientId)).length > 0, TIMEOUT_MS * 10);
-    await s.controls.clearFaults();
+    const run = await failThenRetry("family-timeout-1", () => s.controls.setLatency(TIMEOUT_MS * 3, FAMILY));
+    expect(run.status).toBe(504);
+    await until(async () => (await familyOf(run.childId)).length > 0, TIMEOUT_MS * 10);
 
-    const retried = await postBooking(s.api, body, "family-timeout-1");
-    expect(retried.status).toBe(201);
-    expect(clientsSince(before)).toHaveLength(1);
-    const family = await s.controls.clientFamily(child!.clientId);
+    expect(await run.retry()).toContain(CARER_LINE);
+    const family = await familyOf(run.childId);
     expect(family).toHaveLength(1);
     expect(family[0]).toMatchObject({ firstName: "Priya", surname: "Raman", mainContact: true });
-    expect(notesOf((retried.body.booking as { reference: string }).reference).split("\n")).toContain(
-      CARER_LINE,
-    );
     expect(s.logs.some((l) => l.msg === "family record outcome unknown; not sent again")).toBe(true);
     // The log line names no one.
     expect(JSON.stringify(s.logs)).not.toContain("Priya");
   });
 
   test("the connection dropped after it was made: the same", async () => {
-    const before = new Set(s.sandbox.store.clients.keys());
-    const body = await newChildBooking();
-    await s.controls.dropConnection({ times: 1, after: "after", match: FAMILY });
-    const first = await postBooking(s.api, body, "family-dropped-1");
-    expect(first.status).toBeGreaterThanOrEqual(502);
-    const [child] = clientsSince(before);
-    expect(await s.controls.clientFamily(child!.clientId)).toHaveLength(1);
-
-    const retried = await postBooking(s.api, body, "family-dropped-1");
-    expect(retried.status).toBe(201);
-    expect(clientsSince(before)).toHaveLength(1);
-    expect(await s.controls.clientFamily(child!.clientId)).toHaveLength(1);
-    expect(notesOf((retried.body.booking as { reference: string }).reference).split("\n")).toContain(
-      CARER_LINE,
+    const run = await failThenRetry("family-dropped-1", () =>
+      s.controls.dropConnection({ times: 1, after: "after", match: FAMILY }),
     );
+    expect(run.status).toBeGreaterThanOrEqual(502);
+    expect(await familyOf(run.childId)).toHaveLength(1);
+    expect(await run.retry()).toContain(CARER_LINE);
+    expect(await familyOf(run.childId)).toHaveLength(1);
   });
 
   test("refused by coreplus (an error status): nothing was made, so the retry makes the record", async () => {
-    const before = new Set(s.sandbox.store.clients.keys());
-    const body = await newChildBooking();
-    await s.controls.forceStatus(500, { times: 1, match: FAMILY });
-    const first = await postBooking(s.api, body, "family-refused-1");
-    expect(first.status).toBeGreaterThanOrEqual(502);
-    const [child] = clientsSince(before);
-    expect(await s.controls.clientFamily(child!.clientId)).toHaveLength(0);
-
-    const retried = await postBooking(s.api, body, "family-refused-1");
-    expect(retried.status).toBe(201);
-    expect(await s.controls.clientFamily(child!.clientId)).toHaveLength(1);
+    const run = await failThenRetry("family-refused-1", () =>
+      s.controls.forceStatus(500, { times: 1, match: FAMILY }),
+    );
+    expect(run.status).toBeGreaterThanOrEqual(502);
+    expect(await familyOf(run.childId)).toHaveLength(0);
     // The family record holds the carer, so the notes do not.
-    expect(notesOf((retried.body.booking as { reference: string }).reference)).not.toContain("Priya");
+    expect((await run.retry()).join("\n")).not.toContain("Priya");
+    expect(await familyOf(run.childId)).toHaveLength(1);
   });
 });

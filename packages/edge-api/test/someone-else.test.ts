@@ -11,6 +11,7 @@ import {
   bookingBody,
   getJson,
   NEXT_MONDAY,
+  PARENT,
   postBooking,
   type Stack,
   seedIds,
@@ -55,13 +56,7 @@ async function nextSlot(): Promise<Slot> {
   return body.days[0]!.slots[slotIndex++]!;
 }
 
-const parent = {
-  firstName: "Priya",
-  lastName: "Raman",
-  relationship: "Mother",
-  email: "priya.raman@example.com",
-  mobile: "0412 345 678",
-};
+const parent = PARENT;
 const child = { firstName: "Asha", lastName: "Raman", dateOfBirth: "2019-04-09" };
 
 const appointmentOf = (reference: unknown) =>

@@ -83,6 +83,15 @@ export function patient(i = patientCounter++) {
   };
 }
 
+/** A parent booking for their child (`bookedBy`): booking for someone else. */
+export const PARENT = {
+  firstName: "Priya",
+  lastName: "Raman",
+  relationship: "Mother",
+  email: "priya.raman@example.com",
+  mobile: "0412 345 678",
+};
+
 /** A valid booking body for a slot of the availability answer. */
 export function bookingBody(
   slot: { locationId: string; practitionerId: string; start: string },
