@@ -86,8 +86,12 @@ describe("edge client", () => {
       "/v1/clinics/harbour%20side/appointment-types?locationId=l1&disciplineId=physiotherapy",
     );
     handler = json(200, { practitioners: [] });
-    await client.practitioners(undefined, signal());
+    await client.practitioners({}, signal());
     expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side/practitioners");
+    await client.practitioners({ locationId: "l1", disciplineId: "physiotherapy" }, signal());
+    expect(seen.at(-1)?.url).toBe(
+      "/v1/clinics/harbour%20side/practitioners?locationId=l1&disciplineId=physiotherapy",
+    );
     handler = json(200, { clinic: {} });
     await client.profile(signal());
     expect(seen.at(-1)?.url).toBe("/v1/clinics/harbour%20side");

@@ -26,8 +26,11 @@ export const POST_TIMEOUT_MS = 30_000;
 /** The calls, bound to one API origin and clinic slug. */
 export interface EdgeClient {
   profile(signal: AbortSignal): Promise<ClinicProfileResponse>;
-  /** Without `locationId`: every bookable practitioner, with all their locations. */
-  practitioners(locationId: string | undefined, signal: AbortSignal): Promise<PractitionersResponse>;
+  /** Without `locationId`: every bookable practitioner, with all their locations; `disciplineId` narrows. */
+  practitioners(
+    q: { locationId?: string | undefined; disciplineId?: string | undefined },
+    signal: AbortSignal,
+  ): Promise<PractitionersResponse>;
   appointmentTypes(
     q: { locationId: string; practitionerId?: string | undefined; disciplineId?: string | undefined },
     signal: AbortSignal,
@@ -75,7 +78,7 @@ export function createEdgeClient(
   };
   return {
     profile: (signal) => get("", {}, signal, "clinic"),
-    practitioners: (locationId, signal) => get("/practitioners", { locationId }, signal, "practitioners"),
+    practitioners: (q, signal) => get("/practitioners", { ...q }, signal, "practitioners"),
     appointmentTypes: (q, signal) => get("/appointment-types", { ...q }, signal, "appointmentTypes"),
     availability: (q, signal) => get("/availability", { ...q }, signal, "days"),
     challenge: (signal) => get("/challenge", {}, signal, "kind"),

@@ -54,7 +54,7 @@ export interface DataCallbacks {
 export class BookingData {
   readonly profile: Task<readonly [string, string], ClinicProfile>;
   readonly types: Task<readonly [string, string, Maybe, Maybe], OfferedAppointmentType[]>;
-  readonly practitioners: Task<readonly [string, string, string | undefined], PublicPractitioner[]>;
+  readonly practitioners: Task<readonly [string, string, Maybe, Maybe], PublicPractitioner[]>;
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly booking: Task<[BookingRequest, string], BookedResponse>;
@@ -82,16 +82,19 @@ export class BookingData {
       onError: (e) => on.failed(e, "appointment-types"),
     });
     this.practitioners = new Task(host, {
-      task: async ([, , locationId], { signal }) =>
-        locationId ? (await client().practitioners(locationId, signal)).practitioners : initialState,
-      args: () => [args().api, args().clinic, args().locationId] as const,
+      // The edge API lists only the chosen discipline's practitioners.
+      task: async ([, , locationId, disciplineId], { signal }) =>
+        locationId
+          ? (await client().practitioners({ locationId, disciplineId }, signal)).practitioners
+          : initialState,
+      args: () => [args().api, args().clinic, args().locationId, args().disciplineId] as const,
       onComplete: on.practitioners,
       onError: (e) => on.failed(e, "practitioners"),
     });
     // No error callback: without this list the location step lists every location, as before.
     this.everyone = new Task(host, {
       task: async ([, , wanted], { signal }) =>
-        wanted ? (await client().practitioners(undefined, signal)).practitioners : initialState,
+        wanted ? (await client().practitioners({}, signal)).practitioners : initialState,
       args: () => [args().api, args().clinic, args().everyone] as const,
     });
     this.availability = new Task(host, {

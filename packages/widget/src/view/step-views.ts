@@ -64,13 +64,12 @@ function formatPrice(price: { amountCents: number; currency: string }, locale: s
 }
 
 function practitionerView({ c, m }: ViewContext): unknown {
-  const { typeId, disciplineId } = c.state;
+  const { typeId } = c.state;
   return load(c.data.practitioners, m, c.contact(m), (list) => {
     const items: ChoiceItem[] = [
       { id: ANY, label: m.firstAvailable, hint: m.firstAvailableHint },
       ...list
         .filter((p) => !typeId || p.appointmentTypeIds.includes(typeId))
-        .filter((p) => !disciplineId || !p.disciplineIds || p.disciplineIds.includes(disciplineId))
         .map((p) => ({
           id: p.id,
           label: p.displayName,

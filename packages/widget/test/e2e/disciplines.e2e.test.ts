@@ -24,6 +24,8 @@ describe.skipIf(!hasChromium)("end to end: disciplines", () => {
 
   it("Physiotherapy → Standard Consultation → First available books with a physiotherapist", async () => {
     const { page, context, problems } = await openSite(e2e.browser, e2e.stack);
+    const asked: URL[] = [];
+    page.on("request", (r) => asked.push(new URL(r.url())));
     await heading(page, "What do you need help with?").waitFor();
     await page.getByRole("button", { name: /^Psychology/ }).waitFor();
     await expectNoAxe(page, "discipline");
@@ -46,8 +48,13 @@ describe.skipIf(!hasChromium)("end to end: disciplines", () => {
     const liam = page.getByRole("button", { name: /^Liam O'Connor/ });
     await liam.waitFor();
     expect(await liam.textContent()).toContain("Physiotherapist");
-    // Only physiotherapists: nobody from another discipline who works at Docklands on the day.
+    // Only physiotherapists: nobody from another discipline who works at Docklands on the day. The
+    // edge API narrows the list (the widget asks for the discipline's practitioners).
     expect(await page.getByRole("button", { name: /Nguyen|Wilson|Papadopoulos/ }).count()).toBe(0);
+    const lists = asked.filter(
+      (u) => u.pathname.endsWith("/practitioners") && u.searchParams.has("locationId"),
+    );
+    expect(lists.map((u) => u.searchParams.get("disciplineId"))).toEqual(["physiotherapy"]);
     await page.getByText("About Liam O'Connor").click();
     await page.getByText(/running injuries/).waitFor();
     await expectNoAxe(page, "practitioner with a bio shown");
