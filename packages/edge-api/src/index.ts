@@ -39,6 +39,8 @@ export {
 export { EdgeError, type EdgeErrorCode } from "./errors.js";
 export { PROBLEM_BASE, ProblemError } from "./http/index.js";
 export type { Attribution, BookedBy, BookingAnswer, PublicQuestion } from "./schemas/booking-extras.js";
+export type { BootstrapQuery, BootstrapResponse } from "./schemas/bootstrap.js";
+export { BootstrapResponse as BootstrapResponseSchema } from "./schemas/bootstrap.js";
 export type { ChallengeResponse, Proof } from "./schemas/challenge.js";
 export type {
   AppointmentTypesQuery,

@@ -32,6 +32,8 @@ export interface ClinicRuntime {
   coreplus: CoreplusClient;
   /** Derived answers remembered in this process (never the source of truth; see availabilityJson). */
   memo: BoundedMap<AvailabilityMemo>;
+  /** JSON texts of catalogue answers, per catalogue version (see catalogue/answer-json.ts). */
+  texts: BoundedMap<{ version: number; text: string }>;
   /** The clinic's anti-bot challenge (see challenge/). */
   challenge: ChallengeService;
   /** Keys the idempotency records' body HMAC (derived from the deployment secret). */

@@ -26,6 +26,7 @@ import {
   appointmentTypesRoutes,
   availabilityRoutes,
   bookingsRoutes,
+  bootstrapRoutes,
   challengeRoutes,
   clinicRoutes,
   healthRoutes,
@@ -107,6 +108,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
       config: clinic,
       state: clinicState,
       memo: new BoundedMap(500),
+      texts: new BoundedMap(200),
       bodyKey,
       challenge: createChallengeService({
         clinic,
@@ -193,6 +195,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     .route("/", practitionersRoutes())
     .route("/", appointmentTypesRoutes())
     .route("/", availabilityRoutes())
+    .route("/", bootstrapRoutes())
     .route("/", bookingsRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
     .route("/", manageRoutes({ bodyLimitBytes: config.bodyLimitBytes }))
     .route("/", challengeRoutes())

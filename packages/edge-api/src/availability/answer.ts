@@ -5,7 +5,7 @@
  * `to` when the range is empty. Slots come from the week entries of slots.ts.
  */
 import { addDays, zonedTimeToInstant } from "@coreplus-kit/core";
-import { getCatalogueVersioned } from "../catalogue/index.js";
+import { type Catalogue, getCatalogueVersioned } from "../catalogue/index.js";
 import { validationProblem } from "../http/index.js";
 import type {
   AvailabilityDay,
@@ -14,6 +14,7 @@ import type {
   PublicSlot,
 } from "../schemas/public.js";
 import type { RequestScope } from "../types.js";
+import type { Versioned } from "../upstream/index.js";
 import { mondayOf, type Slot, upstreamSlotsVersioned, weekSlots } from "./slots.js";
 import { resolveSubject } from "./subject.js";
 import {
@@ -31,7 +32,11 @@ import {
  * long as its inputs stand: the same catalogue and upstream entries, the same taken slots among
  * them, and business time before the next slot falls inside the minimum notice or the date changes.
  */
-export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery): Promise<string> {
+export async function availabilityJson(
+  scope: RequestScope,
+  q: AvailabilityQuery,
+  known?: Versioned<Catalogue>,
+): Promise<string> {
   if (!onOrBefore(q.from, q.to))
     throw validationProblem([
       { pointer: "/query/to", code: "before_from", detail: "must not be before from" },
@@ -40,7 +45,7 @@ export async function availabilityJson(scope: RequestScope, q: AvailabilityQuery
     throw validationProblem([
       { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
     ]);
-  const cat = await getCatalogueVersioned(scope);
+  const cat = known ?? (await getCatalogueVersioned(scope));
   const subject = resolveSubject(
     cat.value,
     q,

@@ -10,4 +10,11 @@ export {
   weeksOf,
 } from "./slots.js";
 export { resolveSubject, type SlotSubject } from "./subject.js";
-export { type BookingWindow, bookingWindow, MAX_RANGE_DAYS, requireInWindow } from "./window.js";
+export {
+  type BookingWindow,
+  bookingWindow,
+  earlierDate,
+  MAX_RANGE_DAYS,
+  onOrBefore,
+  requireInWindow,
+} from "./window.js";

@@ -1,4 +1,5 @@
 /** The clinic's bookable catalogue and the public answers built from it. */
+export { appointmentTypesJson, practitionersJson, profileJson } from "./answer-json.js";
 export {
   type Catalogue,
   type CatalogueLocation,

@@ -43,8 +43,8 @@ export function getCatalogueVersioned(scope: RequestScope): Promise<Versioned<Ca
 }
 
 /** GET /v1/clinics/{clinic} */
-export async function clinicProfile(scope: RequestScope): Promise<ClinicProfileResponse> {
-  const cat = await getCatalogue(scope);
+export async function clinicProfile(scope: RequestScope, known?: Catalogue): Promise<ClinicProfileResponse> {
+  const cat = known ?? (await getCatalogue(scope));
   const { config } = scope.rt;
   return {
     clinic: {
@@ -78,8 +78,9 @@ export function requireLocation(cat: Catalogue, id: string, pointer: string): Ca
 export async function listPractitioners(
   scope: RequestScope,
   q: PractitionersQuery,
+  known?: Catalogue,
 ): Promise<PractitionersResponse> {
-  const cat = await getCatalogue(scope);
+  const cat = known ?? (await getCatalogue(scope));
   const locationId = q.locationId?.toLowerCase();
   if (locationId) requireLocation(cat, locationId, "/query/locationId");
   const { config } = scope.rt;
@@ -110,8 +111,9 @@ export async function listPractitioners(
 export async function listAppointmentTypes(
   scope: RequestScope,
   q: AppointmentTypesQuery,
+  known?: Catalogue,
 ): Promise<AppointmentTypesResponse> {
-  const cat = await getCatalogue(scope);
+  const cat = known ?? (await getCatalogue(scope));
   const locationId = q.locationId?.toLowerCase();
   const practitionerId = q.practitionerId?.toLowerCase();
   if (locationId) requireLocation(cat, locationId, "/query/locationId");

@@ -1,11 +1,10 @@
 /** GET /v1/clinics/{clinic}/availability: free slots by day, the hot path. */
 import { createRoute } from "@hono/zod-openapi";
-import type { TypedResponse } from "hono";
 import { availabilityJson } from "../availability/index.js";
-import { parseQuery } from "../http/index.js";
+import { cachedJson, parseQuery } from "../http/index.js";
 import { BoundedMap } from "../internal/bounded-map.js";
 import { AvailabilityQuery, AvailabilityResponse, ClinicParams } from "../schemas/public.js";
-import { json, readProblems, routesApp, validatedByHandler } from "./openapi.js";
+import { cachedRead, readProblems, routesApp, validatedByHandler } from "./openapi.js";
 
 /** GET /v1/clinics/{clinic}/availability (as documented). */
 export const availabilityRoute = createRoute({
@@ -20,7 +19,14 @@ export const availabilityRoute = createRoute({
     "clinic's maxDaysAhead. With `disciplineId` and no `practitionerId`, only that discipline's practitioners " +
     'are offered ("first available" never crosses disciplines).',
   request: { params: ClinicParams, query: AvailabilityQuery },
-  responses: { 200: json(AvailabilityResponse, "Availability"), ...readProblems },
+  responses: {
+    ...cachedRead(
+      AvailabilityResponse,
+      "Availability",
+      "`no-cache`: revalidate every time (an unchanged answer is a 304 through its ETag).",
+    ),
+    ...readProblems,
+  },
 });
 
 /**
@@ -40,13 +46,10 @@ export const availabilityRoutes = () => {
     },
     async (c) => {
       const q = parseQuery(c.req.url, () => c.req.queries(), AvailabilityQuery, queryMemo);
-      const text = await availabilityJson(c.get("scope"), q);
+      const scope = c.get("scope");
+      const text = await availabilityJson(scope, q);
       // The text is the JSON of an AvailabilityResponse (built and memoised by availabilityJson).
-      return c.body(text, 200, { "content-type": "application/json" }) as unknown as TypedResponse<
-        AvailabilityResponse,
-        200,
-        "json"
-      >;
+      return cachedJson<AvailabilityResponse>(c, scope.rt.config, "availability", text);
     },
   );
 };

@@ -1,8 +1,9 @@
 /** GET /v1/clinics/{clinic}: the clinic's public profile. */
 import { createRoute } from "@hono/zod-openapi";
-import { clinicProfile } from "../catalogue/index.js";
+import { profileJson } from "../catalogue/index.js";
+import { cachedJson } from "../http/index.js";
 import { ClinicParams, ClinicProfileResponse } from "../schemas/public.js";
-import { json, readProblems, routesApp } from "./openapi.js";
+import { CATALOGUE_CACHING, cachedRead, readProblems, routesApp } from "./openapi.js";
 
 /** GET /v1/clinics/{clinic} */
 export const profileRoute = createRoute({
@@ -15,9 +16,13 @@ export const profileRoute = createRoute({
     "Name, locations (id, name, IANA zone, address, phone), booking rules, disciplines, the online change " +
     "policy, the clinic's own questions and its privacy policy link: what the widget needs before the first step.",
   request: { params: ClinicParams },
-  responses: { 200: json(ClinicProfileResponse, "The profile"), ...readProblems },
+  responses: { ...cachedRead(ClinicProfileResponse, "The profile", CATALOGUE_CACHING), ...readProblems },
 });
 
 /** The clinic profile route. */
 export const clinicRoutes = () =>
-  routesApp().openapi(profileRoute, async (c) => c.json(await clinicProfile(c.get("scope")), 200));
+  routesApp().openapi(profileRoute, async (c) => {
+    const scope = c.get("scope");
+    // The text is the JSON of a ClinicProfileResponse (memoised per catalogue version).
+    return cachedJson<ClinicProfileResponse>(c, scope.rt.config, "catalogue", await profileJson(scope));
+  });

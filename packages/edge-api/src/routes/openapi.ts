@@ -44,6 +44,32 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { "application/json": { schema } },
 });
 
+/** The caching headers of a public read's 200 and 304 (http/cached-answer.ts). */
+const cachingHeaders = (cacheControl: string) => ({
+  ETag: {
+    description: "Strong validator of the answer; send it back as If-None-Match to get a 304.",
+    schema: { type: "string" as const, example: '"5d41402abc4b2a76b9719d911017c592"' },
+  },
+  "Cache-Control": { description: cacheControl, schema: { type: "string" as const } },
+  Vary: { description: "Always `Origin`.", schema: { type: "string" as const, example: "Origin" } },
+});
+
+/**
+ * A documented public read: JSON with ETag, Cache-Control and Vary, and the 304 a matching
+ * If-None-Match gets. `cacheControl` says what the Cache-Control is.
+ */
+export const cachedRead = <T extends z.ZodType>(schema: T, description: string, cacheControl: string) => ({
+  200: { description, headers: cachingHeaders(cacheControl), content: { "application/json": { schema } } },
+  304: {
+    description: "Not modified: the If-None-Match named the current ETag (no body).",
+    headers: cachingHeaders(cacheControl),
+  },
+});
+
+/** The documented Cache-Control of the catalogue reads (profile, lists). */
+export const CATALOGUE_CACHING =
+  "`public, max-age=<catalogue TTL>, stale-while-revalidate=<12 × TTL>` (defaults 300 and 3600 s).";
+
 /**
  * A schema that accepts any value but types it as `T`'s input: for a route whose handler validates
  * with `T` itself (once per query string, or under a lock), while the document shows `T`.

@@ -1,8 +1,9 @@
 /** GET /v1/clinics/{clinic}/practitioners: who can be booked, where and for what. */
 import { createRoute } from "@hono/zod-openapi";
-import { listPractitioners } from "../catalogue/index.js";
+import { practitionersJson } from "../catalogue/index.js";
+import { cachedJson } from "../http/index.js";
 import { ClinicParams, PractitionersQuery, PractitionersResponse } from "../schemas/public.js";
-import { json, readProblems, routesApp } from "./openapi.js";
+import { CATALOGUE_CACHING, cachedRead, readProblems, routesApp } from "./openapi.js";
 
 /** GET /v1/clinics/{clinic}/practitioners */
 export const practitionersRoute = createRoute({
@@ -14,11 +15,17 @@ export const practitionersRoute = createRoute({
   description:
     "Only what the clinic made bookable online. `locationId` narrows to the practitioners who work there.",
   request: { params: ClinicParams, query: PractitionersQuery },
-  responses: { 200: json(PractitionersResponse, "The practitioners"), ...readProblems },
+  responses: {
+    ...cachedRead(PractitionersResponse, "The practitioners", CATALOGUE_CACHING),
+    ...readProblems,
+  },
 });
 
 /** The practitioners route. */
 export const practitionersRoutes = () =>
-  routesApp().openapi(practitionersRoute, async (c) =>
-    c.json(await listPractitioners(c.get("scope"), c.req.valid("query")), 200),
-  );
+  routesApp().openapi(practitionersRoute, async (c) => {
+    const scope = c.get("scope");
+    const text = await practitionersJson(scope, c.req.valid("query"));
+    // The text is the JSON of a PractitionersResponse (memoised per catalogue version).
+    return cachedJson<PractitionersResponse>(c, scope.rt.config, "catalogue", text);
+  });
