@@ -30,26 +30,30 @@ export const availabilityRoute = createRoute({
 });
 
 /**
- * The availability route. The hot path: the handler validates the query with the documented schema
- * once per distinct query string (parseQuery), and answers with the JSON text memoised by
- * availabilityJson, so nothing is re-parsed or re-serialised.
+ * The availability route. The hot path: a plain handler, with no validator middleware, validates the
+ * query with the documented schema once per distinct query string (parseQuery) and answers with the
+ * JSON text memoised by availabilityJson, so nothing is re-parsed or re-serialised. The OpenAPI route
+ * after it only carries the types (for `hc<EdgeApp>`): the plain handler answers first.
  */
 export const availabilityRoutes = () => {
   const app = routesApp();
   app.openAPIRegistry.registerPath(availabilityRoute);
   const queryMemo = new BoundedMap<AvailabilityQuery>(1000);
+  app.get("/v1/clinics/:clinic/availability", async (c) => {
+    const q = parseQuery(c.req.url, () => c.req.queries(), AvailabilityQuery, queryMemo);
+    const scope = c.get("scope");
+    const text = await availabilityJson(scope, q);
+    // The text is the JSON of an AvailabilityResponse (built and memoised by availabilityJson).
+    return cachedJson<AvailabilityResponse>(c, scope.rt.config, "availability", text);
+  });
   return app.openapi(
     {
       ...availabilityRoute,
       hide: true,
       request: { params: ClinicParams, query: validatedByHandler(AvailabilityQuery) },
     },
-    async (c) => {
-      const q = parseQuery(c.req.url, () => c.req.queries(), AvailabilityQuery, queryMemo);
-      const scope = c.get("scope");
-      const text = await availabilityJson(scope, q);
-      // The text is the JSON of an AvailabilityResponse (built and memoised by availabilityJson).
-      return cachedJson<AvailabilityResponse>(c, scope.rt.config, "availability", text);
+    () => {
+      throw new Error("unreachable: the plain availability handler answers first");
     },
   );
 };
