@@ -1,4 +1,7 @@
-/** The embed snippet the playground shows: one script tag, one element, and the clinic's CSS. */
+/**
+ * The embed snippet the playground shows: the two loading hints (the widget's README: modulepreload
+ * the script, preconnect to the edge API), one script tag, one element, and the clinic's CSS.
+ */
 
 /** Everything the playground lets you set. Empty strings mean "not set". */
 export interface WidgetSettings {
@@ -67,6 +70,8 @@ export function buildSnippet(s: WidgetSettings, scriptUrl: string): string {
   if (s.radius !== s.defaults.radius) css.push(`--coreplus-radius: ${cssValue(s.radius)};`);
   if (s.font) css.push(`--coreplus-font: ${cssValue(s.font)};`);
   const lines = [
+    `<link rel="modulepreload" href="${escapeAttr(scriptUrl)}">`,
+    ...(s.api ? [`<link rel="preconnect" href="${escapeAttr(s.api)}" crossorigin>`] : []),
     `<script type="module" src="${escapeAttr(scriptUrl)}"></script>`,
     `<coreplus-booking\n  ${attrText}\n></coreplus-booking>`,
   ];

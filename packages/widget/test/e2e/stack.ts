@@ -104,6 +104,16 @@ export const plainClinic: ClinicSetup = (clinic) => ({
   appointmentTypeInfo: {},
 });
 
+/** How the site serves the widget. */
+export interface SiteOptions {
+  /**
+   * Serve the scripts cacheable, as a CDN would, and send the page with the hints the widget's
+   * README suggests: `Link` modulepreload of the first screen's files and preconnect to the edge API.
+   * Default: `no-store` scripts and no hints (every test run fetches the build it tests).
+   */
+  cached?: boolean;
+}
+
 /**
  * Starts sandbox, edge API and site; `bundleFile` is the built script-tag file (its chunks beside it).
  * `thirdParty` origins are added to the site's CSP script-src and frame-src (Turnstile's, for a
@@ -113,6 +123,7 @@ export async function startStack(
   bundleFile: string,
   setup: ClinicSetup = plainClinic,
   thirdParty: string[] = [],
+  site: SiteOptions = {},
 ): Promise<Stack> {
   const now = () => new Date(PINNED_NOW);
   const sandbox = await serveSandbox({ port: 0, now, rateLimit: false, log: () => {} });
@@ -139,12 +150,19 @@ export async function startStack(
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join("; ");
+  // The entry and the element's chunk it imports first (the later views' chunk waits for the first screen).
+  const first = [...scripts.keys()].filter((p) => !p.includes("coreplus-later"));
+  const hints = [
+    ...first.map((p) => `<${p}>; rel=modulepreload`),
+    `<${edge.url}>; rel=preconnect; crossorigin`,
+  ].join(", ");
   const server = await listen((req, res) => {
     const url = new URL(req.url ?? "/", "http://site");
     const script = scripts.get(url.pathname);
     if (script) {
+      const caching = site.cached ? "public, max-age=600" : "no-store";
       res
-        .writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "no-store" })
+        .writeHead(200, { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": caching })
         .end(script);
     } else if (url.pathname === "/site.css") {
       res.writeHead(200, { "Content-Type": "text/css; charset=utf-8" }).end(SITE_CSS);
@@ -154,9 +172,12 @@ export async function startStack(
         widget: url.pathname === "/",
         attrs: url.searchParams.get("attrs") ?? "",
       });
-      res
-        .writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp })
-        .end(html);
+      const headers: Record<string, string> = {
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Security-Policy": csp,
+      };
+      if (site.cached && url.pathname === "/") headers.Link = hints;
+      res.writeHead(200, headers).end(html);
     } else if (url.pathname === "/favicon.ico") {
       res.writeHead(204).end();
     } else {
