@@ -64,15 +64,8 @@ describe("bootstrap", () => {
     expect(boot.body.practitioners).toEqual(practitioners.body.practitioners);
     expect(boot.body.appointmentTypes).toEqual(types.body.appointmentTypes);
     expect(boot.body.availability).toEqual(week.body);
-    expect(boot.body.availability?.days.map((d) => d.date)).toEqual([
-      "2026-11-30",
-      "2026-12-01",
-      "2026-12-02",
-      "2026-12-03",
-      "2026-12-04",
-      "2026-12-05",
-      "2026-12-06",
-    ]);
+    const dates = boot.body.availability?.days.map((d) => d.date) ?? [];
+    expect([dates.length, dates[0], dates.at(-1)]).toEqual([7, "2026-11-30", "2026-12-06"]);
   });
 
   test("after the separate routes, the bootstrap calls coreplus not at all", async () => {
