@@ -192,7 +192,9 @@ describe("ETag and Cache-Control", () => {
     };
     expect(op.operationId).toBe("getBootstrap");
     expect(op.tags).toEqual(["clinic"]);
-    expect(Object.keys(op.responses["200"]?.headers ?? {})).toEqual(["ETag", "Cache-Control", "Vary"]);
+    expect(Object.keys(op.responses["200"]?.headers ?? {})).toEqual(
+      expect.arrayContaining(["ETag", "Cache-Control", "Vary"]),
+    );
     expect(op.responses).toHaveProperty("304");
     for (const path of ["/v1/clinics/{clinic}", "/v1/clinics/{clinic}/availability"])
       expect(doc.paths[path]?.get?.responses).toHaveProperty("304");
