@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { coreplusConfigFromEnv } from "@coreplus-kit/core/dev";
 import { listen, PortInUseError } from "@coreplus-kit/core/node";
 import { getRequestListener } from "@hono/node-server";
+import { alertWebhookFromEnv, createAlertPoster } from "./alerts/index.js";
 import { createEdgeApp, DOCS_ASSET_NAMES, type EdgeDeps } from "./app/index.js";
 import {
   budgetFromEnv,
@@ -179,6 +180,14 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
   const manageSecret = opts.manageSecret ?? env.MANAGE_SECRET;
   if (manageSecret) deps.manageSecret = manageSecret;
   if (opts.onAlert) deps.onAlert = opts.onAlert;
+  else {
+    // ALERT_WEBHOOK_URL + ALERT_WEBHOOK_TOKEN: the booking-rate alert goes to the Slack bot's /slack/alerts.
+    const hook = alertWebhookFromEnv(env);
+    if (hook) {
+      const post = createAlertPoster(hook, { logger });
+      deps.onAlert = (alert) => void post(alert);
+    }
+  }
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
   const server = await listen(getRequestListener(app.fetch), {
