@@ -13,7 +13,7 @@ import { minifyTemplates } from "./scripts/minify-templates.ts";
 
 /** Modules only the later views use (their templates, styles, calls, strings): one lazy chunk. */
 const LATER =
-  /\/src\/(manage\/|api\/manage-|messages\/manage|form\.styles|internal\/(ics|details|idempotency|solve-altcha)\.|controller\/(submission|after-booking)|steps\/(details|review|done)-step|steps\/booking-summary|later\.ts)/;
+  /\/src\/(manage\/|api\/manage-|messages\/(manage|en-|index)|form\.styles|internal\/(ics|details|idempotency|solve-altcha)\.|controller\/(submission|after-booking)|steps\/(details|review|done)-step|steps\/booking-summary|later\.ts)/;
 
 /** Removes the previous build's script-tag files (chunk names change; dist/lib, from tsc, stays). */
 function cleanChunks(): Plugin {

@@ -12,6 +12,7 @@ export {
 export { formStyles } from "./form.styles.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
 export { ManageController, manageView } from "./manage/index.js";
+export { messagesFor } from "./messages/index.js";
 export { detailsStep } from "./steps/details-step.js";
 export { doneStep } from "./steps/done-step.js";
 export { reviewRows, reviewStep } from "./steps/review-step.js";

@@ -29,13 +29,14 @@ import {
 } from "../internal/flow.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
-import { type Messages, resolveMessages } from "../messages/index.js";
+import type { Messages } from "../messages/en-au.js";
+import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-screen.js";
 import { BookingData } from "./booking-data.js";
 import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
 import { bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
 
-/** The submitting code, a later chunk (./submission.ts). */
-type Submission = typeof import("./submission.js");
+/** The submitting code (./submission.ts) and the later views' strings, in the later chunk. */
+type Submission = typeof import("../later.js");
 
 /** The flow behind one `<coreplus-booking>`. */
 export class BookingController implements ReactiveController {
@@ -141,16 +142,23 @@ export class BookingController implements ReactiveController {
 
   // What the view reads -------------------------------------------------------------------------
 
-  /** The locale and message table: the nearest `lang` on the page, else en-AU. */
-  i18n(): { locale: string; m: Messages } {
+  /**
+   * The locale and the first screen's strings: the nearest `lang` on the page, else en-AU (the later
+   * views' strings come with them: {@link Submission.messagesFor}).
+   */
+  i18n(): { locale: string; m: FirstMessages } {
     const host = this.#host;
     // Server rendering (@lit-labs/ssr's DOM shim) has no tree to walk: the element's own `lang` counts.
     const tag =
       typeof host.closest === "function"
         ? host.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang
         : host.getAttribute("lang");
-    const { locale, messages } = resolveMessages(tag);
-    return { locale, m: messages };
+    return { locale: resolveLocale(tag), m: firstAU };
+  }
+
+  /** Every string of the locale, the later views' too (once the submitting code is in). */
+  #messages(sub: Submission): Messages {
+    return sub.messagesFor(this.i18n().locale);
   }
 
   get profile(): ClinicProfile | undefined {
@@ -216,7 +224,8 @@ export class BookingController implements ReactiveController {
       // Until the checks load no one has typed details (the details step loads with them).
       details:
         !!this.#sub &&
-        Object.keys(this.#sub.validateDetails(s.details, this.i18n().m, this.today())).length === 0,
+        Object.keys(this.#sub.validateDetails(s.details, this.#messages(this.#sub), this.today())).length ===
+          0,
     });
   }
 
@@ -232,7 +241,7 @@ export class BookingController implements ReactiveController {
   }
 
   /** "Call {location} on {phone}", once a location is known. */
-  contact(m: Messages): string | undefined {
+  contact(m: FirstMessages): string | undefined {
     const l = this.loc ?? lockedLocation(this.flow());
     return l ? m.contact(l.name, l.phone) : undefined;
   }
@@ -338,7 +347,7 @@ export class BookingController implements ReactiveController {
   }
 
   /** A day of the week strip was chosen. */
-  pickDay(date: CalendarDate, locale: string, m: Messages): void {
+  pickDay(date: CalendarDate, locale: string, m: FirstMessages): void {
     this.#set({ day: date });
     const day = this.data.availability.value?.days.find((d) => d.date === date);
     this.#announce(m.timesOn(countTimes(day), longDay(date, locale)));
@@ -361,8 +370,7 @@ export class BookingController implements ReactiveController {
   submitDetails(): void {
     const sub = this.#sub;
     if (!sub) return void this.#submission().then(() => this.submitDetails());
-    const { m } = this.i18n();
-    const errors = sub.validateDetails(this.#state.details, m, this.today());
+    const errors = sub.validateDetails(this.#state.details, this.#messages(sub), this.today());
     const showSummary = Object.keys(errors).length > 0;
     this.#set({ errors, showSummary });
     if (showSummary) this.#focusTarget = "#error-summary";
@@ -419,10 +427,11 @@ export class BookingController implements ReactiveController {
   #onBookingError(e: unknown): void {
     this.#failed(e, "booking");
     // Only confirm() books, and it runs once the submitting code is in.
-    const { patch, step } = this.#sub!.afterBookingError(
+    const sub = this.#sub!;
+    const { patch, step } = sub.afterBookingError(
       e,
       this.#state,
-      this.i18n().m,
+      this.#messages(sub),
       this.loc?.timezone ?? "UTC",
       this.today(),
     );

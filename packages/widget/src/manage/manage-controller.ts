@@ -22,7 +22,7 @@ import { addDays, type CalendarDate, dateIn, earlier, later } from "../internal/
 import { createIdempotencyKeys } from "../internal/idempotency.js";
 import type { WidgetView } from "../internal/manage-links.js";
 import { firstDayWithTimes } from "../internal/slots.js";
-import type { Messages } from "../messages/index.js";
+import { type Messages, messagesFor } from "../messages/index.js";
 import { type ManageMessages, manageMessages } from "../messages/manage.js";
 import {
   initialManageState,
@@ -145,8 +145,8 @@ export class ManageController implements ReactiveController {
 
   /** The strings of these views, and the booking flow's. */
   i18n(): { locale: string; m: Messages; mm: ManageMessages } {
-    const { locale, m } = this.#deps.i18n();
-    return { locale, m, mm: manageMessages(locale) };
+    const { locale } = this.#deps.i18n();
+    return { locale, m: messagesFor(locale), mm: manageMessages(locale) };
   }
 
   /** The clinic's profile, when loaded. */

@@ -10,7 +10,7 @@ import type { ProfileWithChanges } from "../api/manage-types.js";
 import type { BookingStep } from "../events.js";
 import { addDays } from "../internal/dates.js";
 import { ANY, lockedId, offeredLocations } from "../internal/flow.js";
-import type { Messages } from "../messages/index.js";
+import type { FirstMessages } from "../messages/first-screen.js";
 import { type ChoiceItem, choiceList, choiceSkeleton } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
 import { disciplineView } from "./discipline-view.js";
@@ -53,7 +53,11 @@ function serviceView({ c, m, locale }: ViewContext): unknown {
 }
 
 /** "$95" or "$95.50" in the visitor's locale; "No charge" for 0. */
-function formatPrice(price: { amountCents: number; currency: string }, locale: string, m: Messages): string {
+function formatPrice(
+  price: { amountCents: number; currency: string },
+  locale: string,
+  m: FirstMessages,
+): string {
   if (price.amountCents === 0) return m.noCharge;
   const whole = price.amountCents % 100 === 0;
   return new Intl.NumberFormat(locale, {
@@ -113,9 +117,9 @@ function timeView({ c, m, locale }: ViewContext): unknown {
 
 const detailsView = lazyView(
   () => import("../later.js"),
-  ({ detailsStep }, { c, m }) =>
+  ({ detailsStep, messagesFor }, { c, locale }) =>
     detailsStep({
-      m,
+      m: messagesFor(locale),
       draft: c.state.details,
       errors: c.state.errors,
       showSummary: c.state.showSummary,
@@ -127,8 +131,9 @@ const detailsView = lazyView(
 
 const reviewView = lazyView(
   () => import("../later.js"),
-  ({ reviewRows, reviewStep }, { c, m, locale }) => {
+  ({ reviewRows, reviewStep, messagesFor }, { c, locale }) => {
     const { data, state: s } = c;
+    const m = messagesFor(locale);
     return reviewStep({
       m,
       rows: reviewRows({
@@ -152,9 +157,9 @@ const reviewView = lazyView(
 
 const doneView = lazyView(
   () => import("../later.js"),
-  ({ doneStep }, { c, m, locale, profile }) =>
+  ({ doneStep, messagesFor }, { c, locale, profile }) =>
     doneStep({
-      m,
+      m: messagesFor(locale),
       locale,
       booking: c.state.booked!,
       clinicName: profile.name,
