@@ -4,7 +4,7 @@
  * data tasks (booking-data.ts), the transitions between steps, booking with idempotency, and the
  * events. The element (booking.component.ts) only holds the public attributes and renders.
  */
-import { TaskStatus } from "@lit/task";
+import { TaskStatus } from "../internal/task.js";
 import type { ReactiveController } from "lit";
 import type { BookedResponse } from "../api/manage-types.js";
 import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
@@ -40,7 +40,7 @@ type Submission = typeof import("../later.js");
 
 /** The flow behind one `<coreplus-booking>`. */
 export class BookingController implements ReactiveController {
-  /** The data: clinic profile, lists, times and the booking, each a @lit/task Task. */
+  /** The data: clinic profile, lists, times and the booking, each a Task (internal/task.ts). */
   readonly data: BookingData;
   readonly #host: BookingHost;
   #state: FlowState = initialFlowState();

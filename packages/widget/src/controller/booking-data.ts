@@ -1,9 +1,9 @@
 /**
- * The element's data, all through @lit/task: each task re-runs when its arguments change and aborts
- * the superseded run's fetch (its AbortSignal reaches fetch), so a quick "Later dates, Later dates"
- * never shows stale times. Booking runs only on demand, with the idempotency key it is given.
+ * The element's data, all through Task (internal/task.ts, @lit/task's behaviour): each task re-runs
+ * when its arguments change and aborts the superseded run's fetch (its AbortSignal reaches fetch), so
+ * a quick "Later dates, Later dates" never shows stale times. Booking runs only on demand, with the idempotency key it is given.
  */
-import { initialState, Task } from "@lit/task";
+import { initialState, Task } from "../internal/task.js";
 import type { ReactiveControllerHost } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import type { BookedResponse } from "../api/manage-types.js";

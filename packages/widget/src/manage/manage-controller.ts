@@ -4,7 +4,7 @@
  * it to another time of the same service and place, or cancel it. Every change carries one
  * Idempotency-Key per attempt, reused for its retries, like bookings.
  */
-import { initialState, Task, TaskStatus } from "@lit/task";
+import { initialState, Task, TaskStatus } from "../internal/task.js";
 import type { ReactiveController } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import { createManageClient } from "../api/manage-client.js";

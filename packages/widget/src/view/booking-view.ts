@@ -1,5 +1,5 @@
 /** The card around every step: Back, the progress line, the heading, the body, the live region. */
-import { TaskStatus } from "@lit/task";
+import { TaskStatus } from "../internal/task.js";
 import { html, nothing, type TemplateResult } from "lit";
 import type { BookingController } from "../controller/index.js";
 import type { BookingStep } from "../events.js";

@@ -4,7 +4,7 @@
  * joins with an entry here (the `Record` makes one required) and a rule in internal/flow.ts. Views
  * after the first choices load their templates with `import()`, to become chunks of their own.
  */
-import { TaskStatus } from "@lit/task";
+import { TaskStatus } from "../internal/task.js";
 import { html } from "lit";
 import type { ProfileWithChanges } from "../api/manage-types.js";
 import type { BookingStep } from "../events.js";
