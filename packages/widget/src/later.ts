@@ -4,6 +4,7 @@
  */
 export {
   afterBookingError,
+  bookedDetail,
   bookingRequest,
   createIdempotencyKeys,
   manageLink,
@@ -13,6 +14,4 @@ export { formStyles } from "./form.styles.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
 export { ManageController, manageView } from "./manage/index.js";
 export { messagesFor } from "./messages/index.js";
-export { detailsStep } from "./steps/details-step.js";
-export { doneStep } from "./steps/done-step.js";
-export { reviewRows, reviewStep } from "./steps/review-step.js";
+export { detailsView, doneView, reviewView } from "./view/later-views.js";

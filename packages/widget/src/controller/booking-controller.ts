@@ -4,7 +4,7 @@
  * data tasks (booking-data.ts), the transitions between steps, booking with idempotency, and the
  * events. The element (booking.component.ts) only holds the public attributes and renders.
  */
-import { TaskStatus } from "../internal/task.js";
+
 import type { ReactiveController } from "lit";
 import type { BookedResponse } from "../api/manage-types.js";
 import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
@@ -29,11 +29,12 @@ import {
 } from "../internal/flow.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
+import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/en-au.js";
 import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-screen.js";
 import { BookingData } from "./booking-data.js";
 import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
-import { bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
+import { errorDetail, slotDetail } from "./outcomes.js";
 
 /** The submitting code (./submission.ts) and the later views' strings, in the later chunk. */
 type Submission = typeof import("../later.js");
@@ -421,7 +422,8 @@ export class BookingController implements ReactiveController {
     this.#set({ booked: booking, manage });
     this.#keys?.reset();
     this.goTo("done");
-    this.#emit("coreplus-booked", bookedDetail(this.#host.clinic, booking));
+    // Only confirm() books, and it runs once the submitting code is in.
+    this.#emit("coreplus-booked", this.#sub!.bookedDetail(this.#host.clinic, booking));
   }
 
   #onBookingError(e: unknown): void {

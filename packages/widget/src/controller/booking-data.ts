@@ -3,7 +3,7 @@
  * when its arguments change and aborts the superseded run's fetch (its AbortSignal reaches fetch), so
  * a quick "Later dates, Later dates" never shows stale times. Booking runs only on demand, with the idempotency key it is given.
  */
-import { initialState, Task } from "../internal/task.js";
+
 import type { ReactiveControllerHost } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import type { BookedResponse } from "../api/manage-types.js";
@@ -16,6 +16,7 @@ import type {
 } from "../api/types.js";
 import type { CoreplusErrorDetail } from "../events.js";
 import { ANY } from "../internal/flow.js";
+import { initialState, Task } from "../internal/task.js";
 import { createProofs, type Proofs } from "./proofs.js";
 
 /** The current arguments, read on every host update. */

@@ -1,7 +1,8 @@
 /** The view's handling of loads: a skeleton while pending, the value when in, a friendly failure. */
-import { TaskStatus } from "../internal/task.js";
+
 import type { TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
+import { TaskStatus } from "../internal/task.js";
 import type { FirstMessages } from "../messages/first-screen.js";
 import { choiceSkeleton, problemNotice } from "../steps/shared.js";
 
