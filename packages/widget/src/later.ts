@@ -2,6 +2,8 @@
  * Everything the first screen loads later, behind one module: the build's later chunk starts here, so
  * every `import()` of it gets the chunk's exports (no namespace object per view module).
  */
+
+export { createProofs } from "./controller/proofs.js";
 export {
   afterBookingError,
   bookedDetail,

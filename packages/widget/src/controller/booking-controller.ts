@@ -260,7 +260,7 @@ export class BookingController implements ReactiveController {
     const previousStep = this.#state.step;
     this.#set({ step });
     // The challenge is solved in the background while the patient types.
-    if (step === "details") this.data.proofs.prepare();
+    if (step === "details") this.data.proofs().then((p) => p.prepare(), ignore);
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
@@ -482,3 +482,6 @@ export class BookingController implements ReactiveController {
     this.#set({ announcement: announcement === text ? `${text}\u00a0` : text });
   }
 }
+
+/** For a load whose failure shows elsewhere (the details view says when the later chunk fails). */
+const ignore = (): void => undefined;

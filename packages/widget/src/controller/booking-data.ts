@@ -17,7 +17,7 @@ import type {
 import type { CoreplusErrorDetail } from "../events.js";
 import { ANY } from "../internal/flow.js";
 import { initialState, Task } from "../internal/task.js";
-import { createProofs, type Proofs } from "./proofs.js";
+import type { Proofs } from "./proofs.js";
 
 /** The current arguments, read on every host update. */
 export interface DataArgs {
@@ -59,12 +59,20 @@ export class BookingData {
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly booking: Task<[BookingRequest, string], BookedResponse>;
-  /** Proofs of the clinic's challenge, solved in the background (proofs.ts). */
-  readonly proofs: Proofs;
+  /** Proofs of the clinic's challenge, solved in the background (proofs.ts, in the later chunk). */
+  readonly proofs: () => Promise<Proofs>;
 
   constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
     const client = () => createEdgeClient(args().api, args().clinic);
-    this.proofs = createProofs(client);
+    let proofs: Promise<Proofs> | undefined;
+    this.proofs = () =>
+      (proofs ??= import("../later.js").then(
+        (m) => m.createProofs(client),
+        (e: unknown) => {
+          proofs = undefined; // a failed chunk load is tried again next time
+          throw e;
+        },
+      ));
     this.profile = new Task(host, {
       task: async ([api, clinic], { signal }) =>
         api && clinic ? (await client().profile(signal)).clinic : initialState,
@@ -127,7 +135,7 @@ export class BookingData {
     this.booking = new Task<[BookingRequest, string], BookedResponse>(host, {
       autoRun: false,
       task: async ([body, key], { signal }) =>
-        client().book({ ...body, proof: await this.proofs.take() } as BookingRequest, key, signal),
+        client().book({ ...body, proof: await (await this.proofs()).take() } as BookingRequest, key, signal),
       onComplete: on.booked,
       onError: on.bookingFailed,
     });

@@ -6,6 +6,7 @@
  * one it has no record for (its proof was refused) needs a new proof anyway.
  */
 import type { EdgeClient } from "../api/edge-client.js";
+import { solveAltcha } from "../internal/solve-altcha.js";
 
 /** A challenge is refreshed when older than this (it expires after 10 minutes). */
 const FRESH_MS = 8 * 60_000;
@@ -37,9 +38,7 @@ export function createProofs(client: () => EdgeClient, now: () => number = Date.
     // then, and the edge API's challenge-required reaches the patient as ERR_CHALLENGE.
     const proof = client()
       .challenge(new AbortController().signal)
-      .then(async (a) =>
-        a.kind === "altcha" ? (await import("../later.js")).solveAltcha(a.challenge) : undefined,
-      );
+      .then(async (a) => (a.kind === "altcha" ? solveAltcha(a.challenge) : undefined));
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
     proof.catch(() => undefined);
     return { at: now(), proof };
