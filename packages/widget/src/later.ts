@@ -2,8 +2,11 @@
  * Everything the first screen loads later, behind one module: the build's later chunk starts here, so
  * every `import()` of it gets the chunk's exports (no namespace object per view module).
  */
+
+export { createProofs } from "./controller/proofs.js";
 export {
   afterBookingError,
+  bookedDetail,
   bookingRequest,
   createIdempotencyKeys,
   manageLink,
@@ -13,6 +16,5 @@ export { formStyles } from "./form.styles.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
 export { turnstileProof } from "./internal/turnstile.js";
 export { ManageController, manageView } from "./manage/index.js";
-export { detailsStep } from "./steps/details-step.js";
-export { doneStep } from "./steps/done-step.js";
-export { reviewRows, reviewStep } from "./steps/review-step.js";
+export { messagesFor } from "./messages/index.js";
+export { detailsView, doneView, reviewView } from "./view/later-views.js";

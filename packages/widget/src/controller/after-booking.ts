@@ -1,7 +1,10 @@
 /**
- * Where a failed booking leads (loaded with the later views: only the review books).
+ * What follows a booking: the `coreplus-booked` detail, and where a failed booking leads (loaded
+ * with the later views: only the review books).
  */
 import { EdgeRequestError } from "../api/edge-error.js";
+import type { BookingSummary } from "../api/types.js";
+import type { CoreplusBookedDetail } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
 import { type DetailsField, fieldForPointer, serverFieldMessage } from "../internal/details.js";
 import type { Messages } from "../messages/index.js";
@@ -52,4 +55,24 @@ export function afterBookingError(
     };
   }
   return { patch: { bookFailure: e } };
+}
+
+/** The `coreplus-booked` detail: what identifies the appointment, never a patient detail. */
+export function bookedDetail(clinic: string, booking: BookingSummary): CoreplusBookedDetail {
+  const { reference, start, end, timezone, location, practitioner, appointmentType, reminders } = booking;
+  return {
+    clinic,
+    reference,
+    start,
+    end,
+    timezone,
+    location: { id: location.id, name: location.name },
+    practitioner: { id: practitioner.id, displayName: practitioner.displayName },
+    appointmentType: {
+      id: appointmentType.id,
+      name: appointmentType.name,
+      durationMinutes: appointmentType.durationMinutes,
+    },
+    reminders: { email: reminders.email, sms: reminders.sms },
+  };
 }

@@ -4,7 +4,7 @@
  * data tasks (booking-data.ts), the transitions between steps, booking with idempotency, and the
  * events. The element (booking.component.ts) only holds the public attributes and renders.
  */
-import { TaskStatus } from "@lit/task";
+
 import type { ReactiveController } from "lit";
 import type { BookedResponse } from "../api/manage-types.js";
 import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
@@ -29,17 +29,19 @@ import {
 } from "../internal/flow.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
-import { type Messages, resolveMessages } from "../messages/index.js";
+import { TaskStatus } from "../internal/task.js";
+import type { Messages } from "../messages/en-au.js";
+import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-screen.js";
 import { BookingData } from "./booking-data.js";
 import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
-import { bookedDetail, errorDetail, slotDetail } from "./outcomes.js";
+import { errorDetail, slotDetail } from "./outcomes.js";
 
-/** The submitting code, a later chunk (./submission.ts). */
-type Submission = typeof import("./submission.js");
+/** The submitting code (./submission.ts) and the later views' strings, in the later chunk. */
+type Submission = typeof import("../later.js");
 
 /** The flow behind one `<coreplus-booking>`. */
 export class BookingController implements ReactiveController {
-  /** The data: clinic profile, lists, times and the booking, each a @lit/task Task. */
+  /** The data: clinic profile, lists, times and the booking, each a Task (internal/task.ts). */
   readonly data: BookingData;
   readonly #host: BookingHost;
   #state: FlowState = initialFlowState();
@@ -141,16 +143,23 @@ export class BookingController implements ReactiveController {
 
   // What the view reads -------------------------------------------------------------------------
 
-  /** The locale and message table: the nearest `lang` on the page, else en-AU. */
-  i18n(): { locale: string; m: Messages } {
+  /**
+   * The locale and the first screen's strings: the nearest `lang` on the page, else en-AU (the later
+   * views' strings come with them: {@link Submission.messagesFor}).
+   */
+  i18n(): { locale: string; m: FirstMessages } {
     const host = this.#host;
     // Server rendering (@lit-labs/ssr's DOM shim) has no tree to walk: the element's own `lang` counts.
     const tag =
       typeof host.closest === "function"
         ? host.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang
         : host.getAttribute("lang");
-    const { locale, messages } = resolveMessages(tag);
-    return { locale, m: messages };
+    return { locale: resolveLocale(tag), m: firstAU };
+  }
+
+  /** Every string of the locale, the later views' too (once the submitting code is in). */
+  #messages(sub: Submission): Messages {
+    return sub.messagesFor(this.i18n().locale);
   }
 
   get profile(): ClinicProfile | undefined {
@@ -216,7 +225,8 @@ export class BookingController implements ReactiveController {
       // Until the checks load no one has typed details (the details step loads with them).
       details:
         !!this.#sub &&
-        Object.keys(this.#sub.validateDetails(s.details, this.i18n().m, this.today())).length === 0,
+        Object.keys(this.#sub.validateDetails(s.details, this.#messages(this.#sub), this.today())).length ===
+          0,
     });
   }
 
@@ -232,7 +242,7 @@ export class BookingController implements ReactiveController {
   }
 
   /** "Call {location} on {phone}", once a location is known. */
-  contact(m: Messages): string | undefined {
+  contact(m: FirstMessages): string | undefined {
     const l = this.loc ?? lockedLocation(this.flow());
     return l ? m.contact(l.name, l.phone) : undefined;
   }
@@ -250,7 +260,7 @@ export class BookingController implements ReactiveController {
     const previousStep = this.#state.step;
     this.#set({ step });
     // The challenge is solved in the background while the patient types.
-    if (step === "details") this.data.proofs.prepare();
+    if (step === "details") this.data.proofs().then((p) => p.prepare(), ignore);
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
@@ -338,7 +348,7 @@ export class BookingController implements ReactiveController {
   }
 
   /** A day of the week strip was chosen. */
-  pickDay(date: CalendarDate, locale: string, m: Messages): void {
+  pickDay(date: CalendarDate, locale: string, m: FirstMessages): void {
     this.#set({ day: date });
     const day = this.data.availability.value?.days.find((d) => d.date === date);
     this.#announce(m.timesOn(countTimes(day), longDay(date, locale)));
@@ -361,8 +371,7 @@ export class BookingController implements ReactiveController {
   submitDetails(): void {
     const sub = this.#sub;
     if (!sub) return void this.#submission().then(() => this.submitDetails());
-    const { m } = this.i18n();
-    const errors = sub.validateDetails(this.#state.details, m, this.today());
+    const errors = sub.validateDetails(this.#state.details, this.#messages(sub), this.today());
     const showSummary = Object.keys(errors).length > 0;
     this.#set({ errors, showSummary });
     if (showSummary) this.#focusTarget = "#error-summary";
@@ -413,16 +422,18 @@ export class BookingController implements ReactiveController {
     this.#set({ booked: booking, manage });
     this.#keys?.reset();
     this.goTo("done");
-    this.#emit("coreplus-booked", bookedDetail(this.#host.clinic, booking));
+    // Only confirm() books, and it runs once the submitting code is in.
+    this.#emit("coreplus-booked", this.#sub!.bookedDetail(this.#host.clinic, booking));
   }
 
   #onBookingError(e: unknown): void {
     this.#failed(e, "booking");
     // Only confirm() books, and it runs once the submitting code is in.
-    const { patch, step } = this.#sub!.afterBookingError(
+    const sub = this.#sub!;
+    const { patch, step } = sub.afterBookingError(
       e,
       this.#state,
-      this.i18n().m,
+      this.#messages(sub),
       this.loc?.timezone ?? "UTC",
       this.today(),
     );
@@ -471,3 +482,6 @@ export class BookingController implements ReactiveController {
     this.#set({ announcement: announcement === text ? `${text}\u00a0` : text });
   }
 }
+
+/** For a load whose failure shows elsewhere (the details view says when the later chunk fails). */
+const ignore = (): void => undefined;

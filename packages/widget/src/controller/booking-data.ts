@@ -1,9 +1,9 @@
 /**
- * The element's data, all through @lit/task: each task re-runs when its arguments change and aborts
- * the superseded run's fetch (its AbortSignal reaches fetch), so a quick "Later dates, Later dates"
- * never shows stale times. Booking runs only on demand, with the idempotency key it is given.
+ * The element's data, all through Task (internal/task.ts, @lit/task's behaviour): each task re-runs
+ * when its arguments change and aborts the superseded run's fetch (its AbortSignal reaches fetch), so
+ * a quick "Later dates, Later dates" never shows stale times. Booking runs only on demand, with the idempotency key it is given.
  */
-import { initialState, Task } from "@lit/task";
+
 import type { ReactiveControllerHost } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import type { BookedResponse } from "../api/manage-types.js";
@@ -16,7 +16,8 @@ import type {
 } from "../api/types.js";
 import type { CoreplusErrorDetail } from "../events.js";
 import { ANY } from "../internal/flow.js";
-import { createProofs, type Proofs } from "./proofs.js";
+import { initialState, Task } from "../internal/task.js";
+import type { Proofs } from "./proofs.js";
 
 /** The current arguments, read on every host update. */
 export interface DataArgs {
@@ -58,13 +59,21 @@ export class BookingData {
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly booking: Task<[BookingRequest, string], BookedResponse>;
-  /** Proofs of the clinic's challenge, solved in the background (proofs.ts). */
-  readonly proofs: Proofs;
+  /** Proofs of the clinic's challenge, solved in the background (proofs.ts, in the later chunk). */
+  readonly proofs: () => Promise<Proofs>;
 
   constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
     const client = () => createEdgeClient(args().api, args().clinic);
-    // Turnstile's widget renders beside the element (a light-DOM child it slots in).
-    this.proofs = createProofs(client, undefined, () => (host instanceof HTMLElement ? host : undefined));
+    let proofs: Promise<Proofs> | undefined;
+    this.proofs = () =>
+      (proofs ??= import("../later.js").then(
+        (m) => // Turnstile's widget renders beside the element (a light-DOM child it slots in).
+        m.createProofs(client, undefined, () => (host instanceof HTMLElement ? host : undefined)),
+        (e: unknown) => {
+          proofs = undefined; // a failed chunk load is tried again next time
+          throw e;
+        },
+      ));
     this.profile = new Task(host, {
       task: async ([api, clinic], { signal }) =>
         api && clinic ? (await client().profile(signal)).clinic : initialState,
@@ -130,7 +139,7 @@ export class BookingData {
     this.booking = new Task<[BookingRequest, string], BookedResponse>(host, {
       autoRun: false,
       task: async ([body, key], { signal }) =>
-        client().book({ ...body, proof: await this.proofs.take() } as BookingRequest, key, signal),
+        client().book({ ...body, proof: await (await this.proofs()).take() } as BookingRequest, key, signal),
       onComplete: on.booked,
       onError: on.bookingFailed,
     });

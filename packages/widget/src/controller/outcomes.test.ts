@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { EdgeRequestError } from "../api/edge-error.ts";
 import type { BookingSummary, PublicSlot } from "../api/types.ts";
 import { enAU } from "../messages/en-au.ts";
-import { afterBookingError } from "./after-booking.ts";
-import { bookedDetail, errorDetail, slotDetail } from "./outcomes.ts";
+import { afterBookingError, bookedDetail } from "./after-booking.ts";
+import { errorDetail, slotDetail } from "./outcomes.ts";
 
 const slot: PublicSlot = {
   locationId: "loc-1",

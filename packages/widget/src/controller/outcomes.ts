@@ -1,32 +1,12 @@
 /**
  * What the flow makes of choices and results, as pure functions: the patient-free event details
- * (where a failed booking leads is in after-booking.ts, loaded with the later views).
+ * (the booked one and where a failed booking leads are in after-booking.ts, with the later views).
  */
 import { EdgeRequestError } from "../api/edge-error.js";
-import type { BookingSummary, PublicSlot } from "../api/types.js";
-import type { CoreplusBookedDetail, CoreplusErrorDetail, CoreplusSlotSelectedDetail } from "../events.js";
+import type { PublicSlot } from "../api/types.js";
+import type { CoreplusErrorDetail, CoreplusSlotSelectedDetail } from "../events.js";
 import { ANY } from "../internal/flow.js";
 import type { FlowState } from "./flow-state.js";
-
-/** The `coreplus-booked` detail: what identifies the appointment, never a patient detail. */
-export function bookedDetail(clinic: string, booking: BookingSummary): CoreplusBookedDetail {
-  const { reference, start, end, timezone, location, practitioner, appointmentType, reminders } = booking;
-  return {
-    clinic,
-    reference,
-    start,
-    end,
-    timezone,
-    location: { id: location.id, name: location.name },
-    practitioner: { id: practitioner.id, displayName: practitioner.displayName },
-    appointmentType: {
-      id: appointmentType.id,
-      name: appointmentType.name,
-      durationMinutes: appointmentType.durationMinutes,
-    },
-    reminders: { email: reminders.email, sms: reminders.sms },
-  };
-}
 
 /** The `coreplus-slot-selected` detail of a chosen time. */
 export function slotDetail(

@@ -7,6 +7,8 @@
  * one it has no record for (its proof was refused) needs a new proof anyway.
  */
 import type { EdgeClient } from "../api/edge-client.js";
+import { solveAltcha } from "../internal/solve-altcha.js";
+import { turnstileProof } from "../internal/turnstile.js";
 
 /** A proof is refreshed when older than this (a Turnstile token lasts 5 minutes, an altcha challenge 10). */
 const FRESH_MS = 4 * 60_000;
@@ -46,10 +48,9 @@ export function createProofs(
       .challenge(new AbortController().signal)
       .then(async (a) => {
         if (a.kind === "none") return undefined;
-        const later = await import("../later.js");
-        if (a.kind === "altcha") return later.solveAltcha(a.challenge);
+        if (a.kind === "altcha") return solveAltcha(a.challenge);
         const el = host?.();
-        return el && later.turnstileProof(a.siteKey, el);
+        return el && turnstileProof(a.siteKey, el);
       });
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
     proof.catch(() => undefined);

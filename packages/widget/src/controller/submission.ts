@@ -5,4 +5,4 @@
 export { bookingRequest, validateDetails } from "../internal/details.js";
 export { createIdempotencyKeys } from "../internal/idempotency.js";
 export { manageLink } from "../internal/manage-links.js";
-export { afterBookingError } from "./after-booking.js";
+export { afterBookingError, bookedDetail } from "./after-booking.js";

@@ -4,7 +4,7 @@
  * it to another time of the same service and place, or cancel it. Every change carries one
  * Idempotency-Key per attempt, reused for its retries, like bookings.
  */
-import { initialState, Task, TaskStatus } from "@lit/task";
+import { initialState, Task, TaskStatus } from "../internal/task.js";
 import type { ReactiveController } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import { createManageClient } from "../api/manage-client.js";
@@ -23,7 +23,7 @@ import { addDays, type CalendarDate, dateIn, earlier, later } from "../internal/
 import { createIdempotencyKeys } from "../internal/idempotency.js";
 import type { WidgetView } from "../internal/manage-links.js";
 import { firstDayWithTimes } from "../internal/slots.js";
-import type { Messages } from "../messages/index.js";
+import { type Messages, messagesFor } from "../messages/index.js";
 import { type ManageMessages, manageMessages } from "../messages/manage.js";
 import {
   initialManageState,
@@ -153,8 +153,8 @@ export class ManageController implements ReactiveController {
 
   /** The strings of these views, and the booking flow's. */
   i18n(): { locale: string; m: Messages; mm: ManageMessages } {
-    const { locale, m } = this.#deps.i18n();
-    return { locale, m, mm: manageMessages(locale) };
+    const { locale } = this.#deps.i18n();
+    return { locale, m: messagesFor(locale), mm: manageMessages(locale) };
   }
 
   /** The clinic's profile, when loaded. */

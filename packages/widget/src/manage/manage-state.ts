@@ -3,7 +3,6 @@ import type { ReactiveControllerHost } from "lit";
 import type { ManagedResponse, ProfileWithChanges } from "../api/manage-types.js";
 import type { PublicSlot } from "../api/types.js";
 import type { CalendarDate } from "../internal/dates.js";
-import type { Messages } from "../messages/index.js";
 import { emptyFind, type FindDraft, type FindErrors } from "./outcomes.js";
 
 /** What the manage views need of the element. */
@@ -19,7 +18,8 @@ export type ManageHost = ReactiveControllerHost & {
 /** What the element lends the manage views: the loaded profile, the language, the way back. */
 export interface ManageDeps {
   profile(): ProfileWithChanges | undefined;
-  i18n(): { locale: string; m: Messages };
+  /** The locale (the strings are looked up for it). */
+  i18n(): { locale: string };
   /** "Book a new time", or Back from "Find my booking" when it was opened from the first step. */
   toBooking(): void;
   /** Whether "Find my booking" was opened from the booking flow (it then has a Back button). */

@@ -4,7 +4,7 @@
  * reason, then "Your appointment is cancelled"), the phone instead of buttons inside the notice
  * period, and "Find my booking".
  */
-import { TaskStatus } from "@lit/task";
+import { TaskStatus } from "../internal/task.js";
 import { html, nothing, type TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
 import type { ManagedBooking } from "../api/manage-types.js";

@@ -4,7 +4,7 @@
  */
 import { EdgeRequestError } from "../api/edge-error.js";
 import type { LookupRequest, ManagedBooking } from "../api/manage-types.js";
-import { bookedDetail } from "../controller/outcomes.js";
+import { bookedDetail } from "../controller/after-booking.js";
 import type { CoreplusManagedDetail, CoreplusRescheduledDetail } from "../events.js";
 import { dobIso } from "../internal/details.js";
 import type { Messages } from "../messages/index.js";

@@ -1,66 +1,16 @@
 /**
  * The message table in plain, warm Australian English (ux.md "Words"): every string the widget shows.
- * Other languages copy this shape; anything they leave out falls back to these.
+ * The first screen's strings live in first-screen.ts (they ship with the element); the later views'
+ * strings here load with those views. Other languages copy this shape; anything they leave out falls
+ * back to these.
  */
+import { firstAU } from "./first-screen.js";
 
 /** The parts of a date of birth, in the order a locale writes them. */
 export type DobPart = "day" | "month" | "year";
 
-/** The widget's UI strings. Functions take already-formatted values (dates come from Intl). */
-export const enAU = {
-  progress: (n: number, total: number, label: string) => `Step ${n} of ${total} · ${label}`,
-  stepLabel: {
-    discipline: "Type of care",
-    location: "Location",
-    service: "Service",
-    practitioner: "Practitioner",
-    time: "Date and time",
-    details: "Your details",
-    review: "Check and confirm",
-  },
-  heading: {
-    start: "Book an appointment",
-    discipline: "What do you need help with?",
-    location: "Where would you like to be seen?",
-    service: "What would you like to book?",
-    practitioner: "Who would you like to see?",
-    time: "Choose a date and time",
-    details: "Your details",
-    review: "Check your booking",
-    done: "You're booked",
-  },
-  loading: "Loading",
-  back: "Back",
-  continue: "Continue",
-  firstAvailable: "First available",
-  firstAvailableHint: "The earliest time with any practitioner",
-  noServices: "There's nothing to book online here yet.",
-  about: (name: string) => `About ${name}`,
-  noCharge: "No charge",
-  period: { morning: "Morning", afternoon: "Afternoon", evening: "Evening" },
-  earlier: "Earlier dates",
-  later: "Later dates",
-  days: "Days",
-  dayTimes: (n: number) => (n === 0 ? "no times" : n === 1 ? "1 time" : `${n} times`),
-  zoneName: (city: string, abbreviation: string) =>
-    city === abbreviation ? city : `${city} time (${abbreviation})`,
-  zoneLine: (zone: string) => `Times are in ${zone}.`,
-  visitorZone: (zone: string) => `Your time zone is ${zone}.`,
-  timesOn: (n: number, day: string) => `${n === 1 ? "1 time" : `${n} times`} available on ${day}.`,
-  noTimesInRange: (from: string, to: string) => `No times available from ${from} to ${to}.`,
-  nextAvailable: (day: string) => `Next available: ${day}`,
-  noTimesAhead: "There are no online times in the coming weeks.",
-  slotTaken: "That time was just taken. Here are the nearest times.",
-  contact: (name: string, phone: string) => `call ${name} on ${phone}`,
-  loadError: (contact?: string) =>
-    `We couldn't reach the clinic's booking system. ${contact ? `Try again, or ${contact}.` : "Try again in a moment."}`,
-  bookError: (contact?: string) =>
-    `We couldn't confirm your booking. Try again (you won't be booked twice)${contact ? `, or ${contact}` : ""}.`,
-  bookRefused: (contact?: string) =>
-    `We couldn't book this appointment online. ${contact ? `To book, ${contact}.` : "Please contact the clinic."}`,
-  callInstead: (contact: string) => `To book by phone, ${contact}.`,
-  notFound: "This booking page isn't set up correctly. Please contact the clinic.",
-  tryAgain: "Try again",
+/** The later views' strings (details, review, confirmation). */
+export const laterAU = {
   field: {
     firstName: "First name",
     lastName: "Last name",
@@ -128,8 +78,10 @@ export const enAU = {
     calendar: "Add to calendar",
     another: "Book another appointment",
   },
-  findBooking: "Find my booking",
 };
+
+/** The widget's UI strings. Functions take already-formatted values (dates come from Intl). */
+export const enAU = { ...firstAU, ...laterAU };
 
 /** The shape every message table has. */
 export type Messages = typeof enAU;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { enAU } from "./en-au.ts";
+import { firstAU, tableLocales } from "./first-screen.ts";
 import { messageTables, resolveMessages } from "./index.ts";
 
 /** Every leaf path of a message table, with the kind of value found there. */
@@ -14,6 +15,8 @@ function shape(value: unknown, path = ""): string[] {
 describe("message tables", () => {
   it("has en-AU and en-US with exactly the same keys", () => {
     expect(Object.keys(messageTables).sort()).toEqual(["en-AU", "en-US"]);
+    // The first screen picks the locale without loading the tables: it must know the same ones.
+    expect([...tableLocales].sort()).toEqual(Object.keys(messageTables).sort());
     for (const table of Object.values(messageTables)) expect(shape(table)).toEqual(shape(enAU));
   });
 
@@ -26,6 +29,10 @@ describe("message tables", () => {
       else if (v && typeof v === "object") Object.values(v).forEach(walk);
     };
     Object.values(messageTables).forEach(walk);
+  });
+
+  it("keeps the first screen's strings in every table, the same in each", () => {
+    for (const table of Object.values(messageTables)) expect(table).toMatchObject(firstAU);
   });
 
   it("resolves tags: exact, case-insensitive, other English to en-AU, anything else to en-AU", () => {

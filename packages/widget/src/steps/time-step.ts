@@ -18,11 +18,11 @@ import {
   zoneCity,
 } from "../internal/dates.js";
 import { countTimes, groupSlots } from "../internal/slots.js";
-import type { Messages } from "../messages/index.js";
+import type { FirstMessages } from "../messages/first-screen.js";
 
 /** Everything the time step shows and the handlers it calls. */
 export interface TimeStepProps {
-  m: Messages;
+  m: FirstMessages;
   locale: string;
   timezone: string;
   from: CalendarDate;

@@ -1,8 +1,9 @@
 /** The card around every step: Back, the progress line, the heading, the body, the live region. */
-import { TaskStatus } from "@lit/task";
+
 import { html, nothing, type TemplateResult } from "lit";
 import type { BookingController } from "../controller/index.js";
 import type { BookingStep } from "../events.js";
+import { TaskStatus } from "../internal/task.js";
 import { choiceSkeleton } from "../steps/shared.js";
 import { problem } from "./problem.js";
 import { stepViews } from "./step-views.js";

@@ -1,8 +1,9 @@
 /** The view's handling of loads: a skeleton while pending, the value when in, a friendly failure. */
-import { TaskStatus } from "@lit/task";
+
 import type { TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
-import type { Messages } from "../messages/index.js";
+import { TaskStatus } from "../internal/task.js";
+import type { FirstMessages } from "../messages/first-screen.js";
 import { choiceSkeleton, problemNotice } from "../steps/shared.js";
 
 /** The part of a Task the views read. */
@@ -20,7 +21,7 @@ export interface Loadable<R> {
 export function problem(
   error: unknown,
   retry: () => unknown,
-  m: Messages,
+  m: FirstMessages,
   contact: string | undefined,
   booking = false,
 ): TemplateResult {
@@ -35,7 +36,7 @@ export function problem(
 /** A task's value through `view`, its failure as a {@link problem}, else the skeleton. */
 export function load<R>(
   task: Loadable<R>,
-  m: Messages,
+  m: FirstMessages,
   contact: string | undefined,
   view: (value: R) => unknown,
   skeleton: unknown = choiceSkeleton(),

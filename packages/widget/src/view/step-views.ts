@@ -4,13 +4,13 @@
  * joins with an entry here (the `Record` makes one required) and a rule in internal/flow.ts. Views
  * after the first choices load their templates with `import()`, to become chunks of their own.
  */
-import { TaskStatus } from "@lit/task";
+
 import { html } from "lit";
-import type { ProfileWithChanges } from "../api/manage-types.js";
 import type { BookingStep } from "../events.js";
 import { addDays } from "../internal/dates.js";
 import { ANY, lockedId, offeredLocations } from "../internal/flow.js";
-import type { Messages } from "../messages/index.js";
+import { TaskStatus } from "../internal/task.js";
+import type { FirstMessages } from "../messages/first-screen.js";
 import { type ChoiceItem, choiceList, choiceSkeleton } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
 import { disciplineView } from "./discipline-view.js";
@@ -53,7 +53,11 @@ function serviceView({ c, m, locale }: ViewContext): unknown {
 }
 
 /** "$95" or "$95.50" in the visitor's locale; "No charge" for 0. */
-function formatPrice(price: { amountCents: number; currency: string }, locale: string, m: Messages): string {
+function formatPrice(
+  price: { amountCents: number; currency: string },
+  locale: string,
+  m: FirstMessages,
+): string {
   if (price.amountCents === 0) return m.noCharge;
   const whole = price.amountCents % 100 === 0;
   return new Intl.NumberFormat(locale, {
@@ -110,58 +114,18 @@ function timeView({ c, m, locale }: ViewContext): unknown {
   });
 }
 
+// The later steps' views live with their templates in the later chunk (later-views.ts).
 const detailsView = lazyView(
   () => import("../later.js"),
-  ({ detailsStep }, { c, m }) =>
-    detailsStep({
-      m,
-      draft: c.state.details,
-      errors: c.state.errors,
-      showSummary: c.state.showSummary,
-      onInput: (key, value) => c.editDetails(key, value),
-      onSubmit: () => c.submitDetails(),
-      onFocusField: (id) => c.focus(id),
-    }),
+  (mod, x) => mod.detailsView(x),
 );
-
 const reviewView = lazyView(
   () => import("../later.js"),
-  ({ reviewRows, reviewStep }, { c, m, locale }) => {
-    const { data, state: s } = c;
-    return reviewStep({
-      m,
-      rows: reviewRows({
-        m,
-        locale,
-        shown: c.steps(),
-        location: c.loc,
-        typeName: data.types.value?.find((t) => t.id === s.typeId)?.name ?? "",
-        practitionerName:
-          data.practitioners.value?.find((p) => p.id === s.chosen?.practitionerId)?.displayName ?? "",
-        slot: s.chosen,
-        details: s.details,
-      }),
-      pending: data.booking.status === TaskStatus.PENDING,
-      failure: s.bookFailure ? problem(s.bookFailure, () => c.confirm(), m, c.contact(m), true) : undefined,
-      onChange: (step) => c.change(step),
-      onConfirm: () => c.confirm(),
-    });
-  },
+  (mod, x) => mod.reviewView(x),
 );
-
 const doneView = lazyView(
   () => import("../later.js"),
-  ({ doneStep }, { c, m, locale, profile }) =>
-    doneStep({
-      m,
-      locale,
-      booking: c.state.booked!,
-      clinicName: profile.name,
-      stamp: c.now(),
-      manageHref: c.manageHref(),
-      changes: (profile as ProfileWithChanges).changes,
-      onAnother: () => c.another(),
-    }),
+  (mod, x) => mod.doneView(x),
 );
 
 /** Every step's view. */

@@ -1,0 +1,87 @@
+/**
+ * A data task as a Lit ReactiveController: the part of @lit/task 1.0's `Task` the widget uses, with its
+ * behaviour (which the tests in task.test.ts pin), in a third of its size on the first screen. Given
+ * `args`, it runs on a host update whose arguments differ (one by one, `Object.is`) from the last run's;
+ * `run()` runs it on demand. A new run aborts the superseded one's signal, and only the latest run's
+ * outcome counts. Not here: `taskComplete`, `render()`, `argsEqual`, `initialValue`, `autoRun: "afterUpdate"`.
+ */
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+
+/** A task's status (the same numbers as @lit/task's). */
+export const TaskStatus = { INITIAL: 0, PENDING: 1, COMPLETE: 2, ERROR: 3 } as const;
+export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
+
+/** Returned by a task function: "nothing to do", the status goes back to INITIAL. */
+export const initialState: unique symbol = Symbol();
+
+/** How a task is made. */
+export interface TaskConfig<T extends readonly unknown[], R> {
+  task(args: T, options: { signal: AbortSignal }): R | typeof initialState | Promise<R | typeof initialState>;
+  /** The arguments, read on every host update (without them the task runs only through `run`). */
+  args?: () => T;
+  /** Run on host updates when the arguments change (default true). */
+  autoRun?: boolean;
+  onComplete?(value: R): unknown;
+  onError?(error: unknown): unknown;
+}
+
+/** One task of a host. */
+export class Task<T extends readonly unknown[], R> implements ReactiveController {
+  status: TaskStatus = TaskStatus.INITIAL;
+  value: R | undefined;
+  error: unknown;
+  autoRun: boolean;
+  readonly #host: ReactiveControllerHost;
+  readonly #config: TaskConfig<T, R>;
+  #last: T | undefined;
+  #run = 0;
+  #abort: AbortController | undefined;
+
+  constructor(host: ReactiveControllerHost, config: TaskConfig<T, R>) {
+    this.#host = host;
+    this.#config = config;
+    this.autoRun = config.autoRun ?? true;
+    host.addController(this);
+  }
+
+  hostUpdate(): void {
+    const args = this.autoRun ? this.#config.args?.() : undefined;
+    const last = this.#last;
+    if (!args || (last && last.length === args.length && last.every((a, i) => Object.is(a, args[i])))) return;
+    void this.run(args);
+  }
+
+  /** Runs the task with `args` (by default the current ones). */
+  async run(args: T | undefined = this.#config.args?.()): Promise<void> {
+    this.#last = args;
+    if (this.status === TaskStatus.PENDING) this.#abort?.abort();
+    this.status = TaskStatus.PENDING;
+    this.#host.requestUpdate();
+    const run = ++this.#run;
+    const abort = new AbortController();
+    this.#abort = abort;
+    let result: R | typeof initialState | undefined;
+    let error: unknown;
+    let failed = false;
+    try {
+      result = await this.#config.task(args as T, { signal: abort.signal });
+    } catch (e) {
+      failed = true;
+      error = e;
+    }
+    if (run !== this.#run) return;
+    if (result === initialState) this.status = TaskStatus.INITIAL;
+    else {
+      try {
+        if (failed) this.#config.onError?.(error);
+        else this.#config.onComplete?.(result as R);
+      } catch {
+        // A callback's failure is not the task's (as in @lit/task).
+      }
+      this.status = failed ? TaskStatus.ERROR : TaskStatus.COMPLETE;
+      this.value = result as R | undefined;
+      this.error = error;
+    }
+    this.#host.requestUpdate();
+  }
+}
