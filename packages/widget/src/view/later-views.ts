@@ -4,13 +4,53 @@
  * loads them through src/later.ts), so the first screen carries none of it.
  */
 import type { ProfileWithChanges } from "../api/manage-types.js";
+import type {
+  ClinicProfile,
+  OfferedAppointmentType,
+  PublicLocation,
+  PublicPractitioner,
+} from "../api/types.js";
+import type { FlowState } from "../controller/flow-state.js";
+import type { BookingStep } from "../events.js";
+import type { DetailsDraft } from "../internal/details-draft.js";
 import { TaskStatus } from "../internal/task.js";
+import type { FirstMessages } from "../messages/first-screen.js";
 import { messagesFor } from "../messages/index.js";
 import { detailsStep } from "../steps/details-step.js";
 import { doneStep } from "../steps/done-step.js";
 import { reviewRows, reviewStep } from "../steps/review-step.js";
-import { problem } from "./problem.js";
-import type { ViewContext } from "./types.js";
+import { type Loadable, problem } from "./problem.js";
+
+/**
+ * What these views read of the flow: the part of BookingController (view/types.ts's ViewContext) they
+ * use, spelled out so the later chunk's modules never import the controller's (no import cycle).
+ */
+interface LaterFlow {
+  readonly state: Readonly<FlowState>;
+  readonly data: {
+    types: Loadable<OfferedAppointmentType[]>;
+    practitioners: Loadable<PublicPractitioner[]>;
+    booking: Loadable<unknown>;
+  };
+  readonly loc: PublicLocation | undefined;
+  steps(): BookingStep[];
+  now(): Date;
+  contact(m: FirstMessages): string | undefined;
+  manageHref(): string | undefined;
+  change(step: BookingStep): void;
+  editDetails(key: keyof DetailsDraft, value: string | boolean): void;
+  submitDetails(): void;
+  focus(id: string): void;
+  confirm(): void;
+  another(): void;
+}
+
+/** The part of a ViewContext these views use. */
+interface ViewContext {
+  c: LaterFlow;
+  locale: string;
+  profile: ClinicProfile;
+}
 
 /** "Your details". */
 export function detailsView({ c, locale }: ViewContext): unknown {
