@@ -15,13 +15,14 @@ import type {
   AvailabilityResponse,
   BookingRequest,
   BookingResponse,
+  BootstrapResponse,
   ClinicProfileResponse,
   PublicSlot,
 } from "@coreplus-kit/edge-api";
 import { type Challenge, createChallenge, randomInt, verifySolution } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 import type { ManagedBooking, ManagedResponse } from "../src/api/manage-types.ts";
-import { FAKE_POLICY } from "./fake-data.ts";
+import { FAKE_NOW, FAKE_POLICY } from "./fake-data.ts";
 
 /** One request as the fake saw it (no bodies kept beyond the booking's slot start). */
 export interface LoggedRequest {
@@ -206,30 +207,38 @@ async function handle(
   switch (entry.path) {
     case "": {
       if (scenario === "down" && once("profile")) return sendProblem(res, entry, 503, "upstream-unavailable");
-      const body: ClinicProfileResponse = {
-        clinic: {
-          slug,
-          name: "Harbourside Physio",
-          locations,
-          rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
-          disciplines: [],
-          // An addition since the first release (ClinicProfileResponse predates it).
-          ...{ changes: { cancel: true, reschedule: true, noticeHours: 24, policy: FAKE_POLICY } },
-          questions: [],
-          privacyUrl: null,
-        },
+      return send(200, profileOf(slug, locations));
+    }
+    case "/bootstrap": {
+      // Only "boot" clinics have it: every other one is an edge API from before it (the widget falls back).
+      if (scenario !== "boot") return sendProblem(res, entry, 404, "not-found");
+      // Like the edge API: the lists for the preselected (or only) location, and its first week of times.
+      const location =
+        locations.find((l) => l.id === query.locationId) ??
+        (locations.length === 1 ? locations[0] : undefined);
+      // The fake's lists predate the fields added since the first release (as its other answers do).
+      const body: BootstrapResponse = {
+        ...profileOf(slug, locations),
+        practitioners: practitionersAt(locations, location?.id) as BootstrapResponse["practitioners"],
       };
+      if (!location) return send(200, body);
+      body.locationId = location.id;
+      body.appointmentTypes = TYPES as BootstrapResponse["appointmentTypes"];
+      if (query.appointmentTypeId && query.practitionerId) {
+        // Today in the location's zone at the tests' pinned time, and the six days after it.
+        const from = new Intl.DateTimeFormat("en-CA", { timeZone: location.timezone }).format(
+          new Date(FAKE_NOW),
+        );
+        let to = from;
+        for (let i = 0; i < 6; i++) to = nextDate(to);
+        body.availability = availability(scenario, location, { ...query, from, to }, state.taken);
+      }
       return send(200, body);
     }
     case "/appointment-types":
       return send(200, { appointmentTypes: TYPES });
-    case "/practitioners": {
-      // Like the edge API: each practitioner's locations, narrowed to the clinic's and to the query's.
-      const at = (id: string) =>
-        locations.some((l) => l.id === id) && (!query.locationId || id === query.locationId);
-      const practitioners = PRACTITIONERS.map((p) => ({ ...p, locationIds: p.locationIds.filter(at) }));
-      return send(200, { practitioners: practitioners.filter((p) => p.locationIds.length > 0) });
-    }
+    case "/practitioners":
+      return send(200, { practitioners: practitionersAt(locations, query.locationId) });
     case "/availability": {
       if (scenario === "slow" && query.from === "2026-12-01") await delay(600);
       if (res.destroyed) return;
@@ -324,6 +333,30 @@ async function handle(
         return manage(req, res, entry, state, scenario, send, proofRefused);
       return problem(res, 404, "not-found");
   }
+}
+
+/** The profile of a clinic with these locations. */
+function profileOf(slug: string, locations: typeof LOCATIONS): ClinicProfileResponse {
+  return {
+    clinic: {
+      slug,
+      name: "Harbourside Physio",
+      locations,
+      rules: { minNoticeMinutes: 120, maxDaysAhead: 60 },
+      disciplines: [],
+      // An addition since the first release (ClinicProfileResponse predates it).
+      ...{ changes: { cancel: true, reschedule: true, noticeHours: 24, policy: FAKE_POLICY } },
+      questions: [],
+      privacyUrl: null,
+    },
+  };
+}
+
+/** Like the edge API: each practitioner's locations, narrowed to the clinic's and to `locationId`. */
+function practitionersAt(locations: typeof LOCATIONS, locationId: string | undefined) {
+  const at = (id: string) => locations.some((l) => l.id === id) && (!locationId || id === locationId);
+  const practitioners = PRACTITIONERS.map((p) => ({ ...p, locationIds: p.locationIds.filter(at) }));
+  return practitioners.filter((p) => p.locationIds.length > 0);
 }
 
 /** The booking as the manage endpoints answer it; "late" bookings are inside the notice period. */

@@ -9,6 +9,7 @@ import type {
   AvailabilityResponse,
   BookingRequest,
   BookingResponse,
+  BootstrapResponse,
   ChallengeResponse,
   ClinicProfileResponse,
   PractitionersResponse,
@@ -26,6 +27,11 @@ export const POST_TIMEOUT_MS = 30_000;
 /** The calls, bound to one API origin and clinic slug. */
 export interface EdgeClient {
   profile(signal: AbortSignal): Promise<ClinicProfileResponse>;
+  /**
+   * The first screen in one request: the profile, and the lists and week of times for the
+   * preselections, each remembered (in `primed`) as the answer of the call that would fetch it.
+   */
+  bootstrap(q: BootstrapQuery, signal: AbortSignal): Promise<BootstrapResponse>;
   /** Without `locationId`: every bookable practitioner, with all their locations; `disciplineId` narrows. */
   practitioners(
     q: { locationId?: string | undefined; disciplineId?: string | undefined },
@@ -51,33 +57,66 @@ export interface EdgeClient {
   challenge(signal: AbortSignal): Promise<ChallengeResponse>;
 }
 
-/** Creates the client. `api` is the edge API origin (a trailing slash is fine). */
+/** The preselections the bootstrap is asked for. */
+export type BootstrapQuery = Record<
+  "locationId" | "appointmentTypeId" | "practitionerId" | "disciplineId",
+  string | undefined
+>;
+
+/**
+ * Creates the client. `api` is the edge API origin (a trailing slash is fine). Answers in `primed`
+ * (by URL) are used once instead of fetching: the bootstrap fills it.
+ */
 export function createEdgeClient(
   api: string,
   clinic: string,
   fetchImpl: typeof fetch = (...a) => fetch(...a),
+  primed = new Map<string, unknown>(),
 ): EdgeClient {
   const base = clinicBase(api, clinic);
+  const urlOf = (path: string, query: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+    const qs = params.toString();
+    return `${base}${path}${qs ? `?${qs}` : ""}`;
+  };
   const get = <T>(
     path: string,
     query: Record<string, string | undefined>,
     signal: AbortSignal,
     has: string,
   ) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-    const qs = params.toString();
-    return call<T>(
-      fetchImpl,
-      `${base}${path}${qs ? `?${qs}` : ""}`,
-      { method: "GET" },
-      signal,
-      GET_TIMEOUT_MS,
-      has,
-    );
+    const url = urlOf(path, query);
+    const known = primed.get(url) as T | undefined;
+    primed.delete(url);
+    return known
+      ? Promise.resolve(known)
+      : call<T>(fetchImpl, url, { method: "GET" }, signal, GET_TIMEOUT_MS, has);
   };
   return {
     profile: (signal) => get("", {}, signal, "clinic"),
+    bootstrap: async (q, signal) => {
+      const b = await get<BootstrapResponse>("/bootstrap", q, signal, "clinic");
+      // Each part under the URL of the call the widget makes for it next (same parameters, same order).
+      const { locationId, practitioners, appointmentTypes, availability: week } = b;
+      const { disciplineId } = q;
+      primed.set(urlOf("/practitioners", { locationId }), { practitioners });
+      if (appointmentTypes)
+        primed.set(urlOf("/appointment-types", { locationId, disciplineId }), { appointmentTypes });
+      if (week)
+        primed.set(
+          urlOf("/availability", {
+            locationId,
+            appointmentTypeId: q.appointmentTypeId,
+            from: week.days[0]?.date,
+            to: week.days.at(-1)?.date,
+            practitionerId: q.practitionerId,
+            disciplineId,
+          }),
+          week,
+        );
+      return b;
+    },
     practitioners: (q, signal) => get("/practitioners", { ...q }, signal, "practitioners"),
     appointmentTypes: (q, signal) => get("/appointment-types", { ...q }, signal, "appointmentTypes"),
     availability: (q, signal) => get("/availability", { ...q }, signal, "days"),

@@ -9,6 +9,7 @@ export type {
   BookingRequest,
   BookingResponse,
   BookingSummary,
+  BootstrapResponse,
   ChallengeResponse,
   ClinicProfileResponse,
   OfferedAppointmentType,

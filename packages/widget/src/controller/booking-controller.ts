@@ -72,6 +72,12 @@ export class BookingController implements ReactiveController {
           !host.location &&
           !!(host.practitioner || host.appointmentType || this.profile?.disciplines?.length),
         refresh: this.#state.refresh,
+        first: {
+          locationId: host.location,
+          appointmentTypeId: host.appointmentType,
+          practitionerId: host.practitioner,
+          disciplineId: host.discipline,
+        },
       }),
       {
         profile: (c) =>

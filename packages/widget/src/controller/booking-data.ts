@@ -5,7 +5,7 @@
  */
 
 import type { ReactiveControllerHost } from "lit";
-import { createEdgeClient } from "../api/edge-client.js";
+import { type BootstrapQuery, createEdgeClient, type EdgeRequestError } from "../api/edge-client.js";
 import type { BookedResponse } from "../api/manage-types.js";
 import type {
   AvailabilityResponse,
@@ -34,6 +34,8 @@ export interface DataArgs {
   everyone: boolean;
   /** Bumped to reload the same range (after a 409). */
   refresh: number;
+  /** The preselections (attributes): the first screen's data comes with the profile, in one request. */
+  first: BootstrapQuery;
 }
 
 type Maybe = string | undefined;
@@ -63,20 +65,31 @@ export class BookingData {
   readonly proofs: () => Promise<Proofs>;
 
   constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
-    const client = () => createEdgeClient(args().api, args().clinic);
+    // The bootstrap's parts, used once by the tasks below instead of fetching.
+    const primed = new Map<string, unknown>();
+    const client = () => createEdgeClient(args().api, args().clinic, undefined, primed);
     let proofs: Promise<Proofs> | undefined;
     this.proofs = () =>
       (proofs ??= import("../later.js").then(
-        (m) => // Turnstile's widget renders beside the element (a light-DOM child it slots in).
-        m.createProofs(client, undefined, () => (host instanceof HTMLElement ? host : undefined)),
+        (
+          m, // Turnstile's widget renders beside the element (a light-DOM child it slots in).
+        ) => m.createProofs(client, undefined, () => (host instanceof HTMLElement ? host : undefined)),
         (e: unknown) => {
           proofs = undefined; // a failed chunk load is tried again next time
           throw e;
         },
       ));
     this.profile = new Task(host, {
-      task: async ([api, clinic], { signal }) =>
-        api && clinic ? (await client().profile(signal)).clinic : initialState,
+      task: async ([api, clinic], { signal }) => {
+        if (!api || !clinic) return initialState;
+        const c = client();
+        // An edge API without the bootstrap (404 not-found) still serves the profile.
+        const first = await c.bootstrap(args().first, signal).catch((e: EdgeRequestError) => {
+          if (e.problemType !== "not-found") throw e;
+          return c.profile(signal);
+        });
+        return first.clinic;
+      },
       args: () => [args().api, args().clinic] as const,
       onComplete: on.profile,
       onError: (e) => on.failed(e, "profile"),
