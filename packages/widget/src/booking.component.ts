@@ -54,7 +54,7 @@ import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view
  * @csspart secondary-button - Retry, week arrows, Next available, Add to calendar, Book another.
  *
  * @cssproperty [--coreplus-accent=#0b5cad] - Buttons, selection and links.
- * @cssproperty [--coreplus-accent-text=#ffffff] - Text on the accent colour.
+ * @cssproperty [--coreplus-accent-text=#ffffff] - Text on the accent colour (by default black or white, whichever contrasts more with the accent).
  * @cssproperty [--coreplus-bg=#ffffff] - The card's background.
  * @cssproperty [--coreplus-surface=#f1f4f7] - Hover and skeleton background.
  * @cssproperty [--coreplus-text=#1a1f24] - Body text.
@@ -62,12 +62,13 @@ import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view
  * @cssproperty [--coreplus-border=#77818c] - Borders of the card, choices and inputs.
  * @cssproperty [--coreplus-error=#b3261e] - Error text and borders.
  * @cssproperty [--coreplus-success=#1b7a35] - The confirmation tick.
- * @cssproperty [--coreplus-focus=#0b5cad] - The focus ring.
+ * @cssproperty [--coreplus-focus=#0b5cad] - The focus ring (by default the accent where it has 3:1 on the card, else the text colour).
  * @cssproperty [--coreplus-font=system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif] - The font stack.
  * @cssproperty [--coreplus-font-size=16px] - The base size (never below 16px: iOS zooms smaller inputs).
  * @cssproperty [--coreplus-radius=10px] - Corner radius.
  * @cssproperty [--coreplus-space=8px] - The spacing unit (8px grid).
  * @cssproperty [--coreplus-max-width=720px] - The card's widest size.
+ * @cssproperty [--coreplus-scroll-offset=0px] - The height of the site's sticky header: on a step change the card's top is scrolled below it.
  */
 export class CoreplusBooking extends LitElement {
   static override styles = bookingStyles;

@@ -10,6 +10,11 @@ const layoutStyles = css`
   * {
     box-sizing: border-box;
   }
+  .card,
+  h2 {
+    /* A site's sticky header: scrolling the card or heading into view keeps them below it. */
+    scroll-margin-top: var(--coreplus-scroll-offset);
+  }
   .card {
     --s: var(--coreplus-space);
     max-width: var(--coreplus-max-width);
@@ -110,11 +115,14 @@ const layoutStyles = css`
     background: var(--coreplus-bg);
     text-align: left;
   }
-  .choice:hover,
-  .day:hover:not(:disabled),
-  .pill:hover,
-  .secondary:hover {
-    background: var(--coreplus-surface);
+  /* Only where something really hovers: after a tap on a touch screen, :hover would stick. */
+  @media (hover: hover) {
+    .choice:hover,
+    .day:hover:not(:disabled),
+    .pill:hover,
+    .secondary:hover {
+      background: var(--coreplus-surface);
+    }
   }
   .choice[aria-current="true"] {
     border-color: var(--coreplus-accent);

@@ -62,10 +62,12 @@ export const formStyles = css`
   .dob-part {
     display: grid;
     gap: calc(var(--s) / 2);
-    width: 4.5em;
+    /* Shrinks in the narrowest cards (320 px) rather than pushing the year out. */
+    flex: 0 1 4.5em;
+    min-width: 0;
   }
   .dob-year {
-    width: 6em;
+    flex-basis: 6em;
   }
   .sub {
     font-weight: 400;

@@ -4,10 +4,26 @@
  * apply with theme="dark", or theme="auto" under prefers-color-scheme: dark. Contrast: text ≥ 4.5:1,
  * borders and the focus ring ≥ 3:1, in both themes.
  */
-import { css } from "lit";
+import { css, unsafeCSS } from "lit";
+
+/** 1 where `expr` (a calc of the accent's luminance `y`) is positive, else 0. */
+const step = (expr: string) => `clamp(0, (${expr}) * 100000, 1)`;
+
+/** Channel by channel in CIE XYZ (where `y` is the WCAG luminance): `a` where `t` is 1, `b` where it is 0. */
+const choose = (t: string, a: string[], b: number[]) =>
+  unsafeCSS(
+    `color(from var(--coreplus-accent) xyz-d65 ${a.map((c, i) => `calc(${c} * ${t} + ${b[i]} * (1 - ${t}))`).join(" ")})`,
+  );
+
+/** White on an accent darker than luminance 0.1791 (where both contrast alike), else black. */
+const onAccent = choose(step("0.1791 - y"), ["0.9505", "1", "1.0891"], [0, 0, 0]);
+/** The accent where it has 3:1 on the light card (luminance ≤ 0.3), else the light text colour. */
+const lightRing = choose(step("0.3 - y"), ["x", "y", "z"], [0.0123, 0.0133, 0.0186]);
+/** The accent where it has 3:1 on the dark card (luminance ≥ 0.1285), else the dark text colour. */
+const darkRing = choose(step("y - 0.1285"), ["x", "y", "z"], [0.8304, 0.8762, 0.9813]);
 
 /** The custom properties and their light and dark defaults. */
-export const themeStyles = css`
+const tokens = css`
 
   :host {
     --coreplus-accent: #0b5cad;
@@ -25,6 +41,7 @@ export const themeStyles = css`
     --coreplus-radius: 10px;
     --coreplus-space: 8px;
     --coreplus-max-width: 720px;
+    --coreplus-scroll-offset: 0px;
     display: block;
     container: coreplus / inline-size;
     color-scheme: light;
@@ -61,3 +78,29 @@ export const themeStyles = css`
     }
   }
 `;
+
+/*
+ * A clinic that sets only --coreplus-accent: the text on it is black or white, whichever contrasts more,
+ * and the focus ring follows it where it meets 3:1 on the card (an explicit --coreplus-accent-text or
+ * --coreplus-focus still wins). Browsers without relative colours keep the fixed defaults above.
+ */
+const derived = css`
+  @supports (color: color(from red xyz-d65 x y z)) {
+    :host,
+    :host([theme]) {
+      --coreplus-accent-text: ${onAccent};
+      --coreplus-focus: ${lightRing};
+    }
+    :host([theme="dark"]) {
+      --coreplus-focus: ${darkRing};
+    }
+    @media (prefers-color-scheme: dark) {
+      :host([theme="auto"]) {
+        --coreplus-focus: ${darkRing};
+      }
+    }
+  }
+`;
+
+/** The theme: the tokens, then the colours derived from the accent. */
+export const themeStyles = [tokens, derived];

@@ -27,6 +27,7 @@ import {
   stepAfter,
   visibleSteps,
 } from "../internal/flow.js";
+import { focusBelowHeader } from "../internal/focus-below-header.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { TaskStatus } from "../internal/task.js";
@@ -144,7 +145,7 @@ export class BookingController implements ReactiveController {
     if (!this.#focusTarget) return;
     const target = this.#host.renderRoot.querySelector<HTMLElement>(this.#focusTarget);
     this.#focusTarget = undefined;
-    target?.focus();
+    if (target) focusBelowHeader(target);
   }
 
   // What the view reads -------------------------------------------------------------------------
@@ -264,7 +265,8 @@ export class BookingController implements ReactiveController {
   /** Shows a step, moves focus to its heading and tells the page. */
   goTo(step: BookingStep): void {
     const previousStep = this.#state.step;
-    this.#set({ step });
+    // The last step's announcement would be read again on the new one.
+    this.#set({ step, announcement: "" });
     // The challenge is solved in the background while the patient types.
     if (step === "details") this.data.proofs().then((p) => p.prepare(), ignore);
     this.#focusTarget = "#heading";
