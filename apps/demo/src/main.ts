@@ -1,6 +1,7 @@
 /**
  * `pnpm demo`: starts the sandbox, edge API, Slack bot and demo site on 127.0.0.1 (ports from
- * SANDBOX_PORT, EDGE_API_PORT, SLACKBOT_PORT, DEMO_PORT; HOST to bind elsewhere), prints the URLs, and
+ * SANDBOX_PORT, EDGE_API_PORT, SLACKBOT_PORT, DEMO_PORT; HOST to bind elsewhere; DEMO_PUBLIC_API and
+ * DEMO_PUBLIC_SCRIPT for the playground snippet's public addresses), prints the URLs, and
  * stops everything on Ctrl-C. Needs no network.
  */
 import process from "node:process";
@@ -34,7 +35,12 @@ async function main(): Promise<void> {
   const host = process.env.HOST?.trim() || "127.0.0.1";
   let demo: Awaited<ReturnType<typeof startDemo>>;
   try {
-    demo = await startDemo({ host, ports, log: (line) => console.log(`  ${line}`) });
+    // What the playground's snippet points at (a clinic's site cannot reach this machine's 127.0.0.1).
+    const publicUrls = {
+      api: process.env.DEMO_PUBLIC_API?.trim() || undefined,
+      script: process.env.DEMO_PUBLIC_SCRIPT?.trim() || undefined,
+    };
+    demo = await startDemo({ host, ports, publicUrls, log: (line) => console.log(`  ${line}`) });
   } catch (err) {
     console.error(`\ndemo: could not start: ${explain(err, ports)}`);
     process.exit(1);

@@ -19,6 +19,7 @@ import { getRequestListener } from "@hono/node-server";
 import type { Hono } from "hono";
 import { addPaediatricService, sandboxMainContact, withDemoQuestions } from "./internal/demo-clinic.js";
 import { createSiteApp, type DemoUrls } from "./site/site-app.js";
+import type { PublicUrls } from "./site/static-files.js";
 import { createSlackPreview } from "./slack/slack-preview.js";
 import { buildStaff, DEMO_TEAM, type StaffMember } from "./slack/staff.js";
 import { createTodayFeed } from "./today/todays-appointments.js";
@@ -48,6 +49,8 @@ export interface StartDemoOptions {
   log?: (line: string) => void;
   /** One line per Slack request (who asked for what; no patient data); default: through `log`. */
   audit?: (line: string) => void;
+  /** The public addresses the playground's snippet shows; without them, marked placeholders. */
+  publicUrls?: PublicUrls;
 }
 
 /** The running demo. */
@@ -181,6 +184,7 @@ export async function startDemo(opts: StartDemoOptions = {}): Promise<RunningDem
     // Warm the directory and patients' initials now, so the first visit to the page is quick.
     today.get().catch(() => {});
     app = createSiteApp({
+      publicUrls: opts.publicUrls,
       siteDir,
       urls,
       fakeSlack,

@@ -7,7 +7,7 @@ import type { PublicAppointmentType, PublicLocation, PublicPractitioner } from "
 import type { CoreplusEventDetails } from "@coreplus-kit/widget";
 import { byId, h } from "./dom.js";
 import { CLINIC, edgeApiUrl, getAppointmentTypes, getClinic, getPractitioners } from "./edge.js";
-import { buildSnippet, darkThemeAccent, type WidgetSettings } from "./snippet.js";
+import { accentWarning, buildSnippet, darkThemeAccent, publicUrls, type WidgetSettings } from "./snippet.js";
 
 const form = byId<HTMLFormElement>("controls");
 const frame = byId("frame");
@@ -51,6 +51,14 @@ function settings(): WidgetSettings {
 
 let presetKey = "";
 
+/** A `<meta name=…>`'s content. */
+function meta(name: string): string | undefined {
+  return document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
+}
+
+/** Where the snippet points: the demo's configured public addresses, else marked placeholders. */
+const published = publicUrls({ api: meta("coreplus-public-api"), script: meta("coreplus-public-script") });
+
 /** Builds (or restyles) the preview and rewrites the snippet. */
 function render(): void {
   const s = settings();
@@ -73,7 +81,9 @@ function render(): void {
   }
   widget.setAttribute("theme", s.theme);
   const darkNow = s.theme === "dark" || (s.theme === "auto" && prefersDark.matches);
-  widget.style.setProperty("--coreplus-accent", darkNow ? darkThemeAccent(s.accent) : s.accent);
+  const accent = darkNow ? darkThemeAccent(s.accent) : s.accent;
+  widget.style.setProperty("--coreplus-accent", accent);
+  byId("accent-warning").textContent = accentWarning(accent, darkNow) ?? "";
   widget.style.setProperty("--coreplus-radius", s.radius);
   if (s.font) widget.style.setProperty("--coreplus-font", s.font);
   else widget.style.removeProperty("--coreplus-font");
@@ -82,7 +92,7 @@ function render(): void {
   const width = radio("width");
   frame.style.maxWidth = width ? `${width}px` : "";
   byId("radius-value").textContent = `${field<HTMLInputElement>("radius").value} px`;
-  snippet.textContent = buildSnippet(s, `${location.origin}/cdn/coreplus-booking.js`);
+  snippet.textContent = buildSnippet({ ...s, api: published.api }, published.script, published.placeholders);
 }
 
 function fillSelect(select: HTMLSelectElement, options: { value: string; label: string }[]): void {

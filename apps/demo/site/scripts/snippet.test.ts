@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildSnippet, darkThemeAccent, type WidgetSettings } from "./snippet.js";
+import {
+  accentWarning,
+  buildSnippet,
+  contrastRatio,
+  darkThemeAccent,
+  PLACEHOLDERS,
+  publicUrls,
+  type WidgetSettings,
+} from "./snippet.js";
 
 const base: WidgetSettings = {
   api: "http://127.0.0.1:8787",
@@ -52,5 +60,36 @@ describe("darkThemeAccent", () => {
     expect(darkThemeAccent("#000000")).toBe("#8c8c8c");
     expect(darkThemeAccent("#ffffff")).toBe("#ffffff");
     expect(darkThemeAccent("teal")).toBe("teal");
+  });
+});
+
+describe("publicUrls", () => {
+  it("uses the configured public addresses, else marked placeholders", () => {
+    expect(
+      publicUrls({ api: "https://book.harbourside.example", script: "https://cdn.x.example/c.js" }),
+    ).toEqual({
+      api: "https://book.harbourside.example",
+      script: "https://cdn.x.example/c.js",
+      placeholders: false,
+    });
+    expect(publicUrls({ api: " ", script: undefined })).toEqual({ ...PLACEHOLDERS, placeholders: true });
+    const out = buildSnippet({ ...base, api: PLACEHOLDERS.api }, PLACEHOLDERS.script, true);
+    expect(out.split("\n")[0]).toMatch(/^<!-- Replace the YOUR-… addresses/);
+    expect(out).toContain('api="https://YOUR-EDGE-API.example"');
+    expect(out).not.toContain("127.0.0.1");
+  });
+});
+
+describe("accentWarning", () => {
+  it("warns when links in the accent would have less than 4.5:1 on the card, light or dark", () => {
+    expect(contrastRatio("#ffffff", "#000000")).toBeCloseTo(21, 5);
+    expect(accentWarning("#0b5cad", false)).toBeUndefined();
+    expect(accentWarning("#ffd400", false)).toBe(
+      "This accent has 1.4:1 against the card's white background; links written in it need at least 4.5:1. Try a darker shade.",
+    );
+    expect(accentWarning("#ffd400", true)).toBeUndefined();
+    expect(accentWarning("#1f2d2b", true)).toMatch(
+      /^This accent has 1\.\d:1 against the card's dark background.*lighter/,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { type SlackPreview, UnknownSlackUserError } from "../slack/slack-preview.js";
 import { DEMO_TEAM, type StaffMember } from "../slack/staff.js";
 import type { TodayFeed } from "../today/todays-appointments.js";
-import { staticSite } from "./static-files.js";
+import { type PublicUrls, staticSite } from "./static-files.js";
 
 /** Where everything runs, as the pages may show it. */
 export interface DemoUrls {
@@ -31,6 +31,8 @@ export interface SiteAppOptions {
   today: TodayFeed;
   /** Where server-side failures are reported (never with patient data or secrets). */
   onError?: (where: string, err: unknown) => void;
+  /** The public addresses the playground's snippet shows; without them, marked placeholders. */
+  publicUrls?: PublicUrls | undefined;
 }
 
 const MAX_COMMAND_TEXT = 500;
@@ -108,7 +110,10 @@ export function createSiteApp(opts: SiteAppOptions): Hono {
     }
   }
 
-  app.use("*", staticSite({ root: opts.siteDir, edgeApiUrl: opts.urls.edgeApi }));
+  app.use(
+    "*",
+    staticSite({ root: opts.siteDir, edgeApiUrl: opts.urls.edgeApi, publicUrls: opts.publicUrls }),
+  );
   app.notFound((c) => c.text("Not found", 404));
   return app;
 }

@@ -30,6 +30,25 @@ export interface StaticSiteOptions {
   root: string;
   /** The edge API origin the embeds should call. */
   edgeApiUrl: string;
+  /** The public addresses the playground's snippet shows (empty: marked placeholders). */
+  publicUrls?: PublicUrls | undefined;
+}
+
+/** Where a clinic's site would reach the edge API and the script-tag file (not this machine's loopback). */
+export interface PublicUrls {
+  /** The edge API's public origin, `https://book.example.com`. */
+  api?: string | undefined;
+  /** The public URL of `coreplus-booking.js`. */
+  script?: string | undefined;
+}
+
+/** Writes the public addresses into the pages' `<meta name="coreplus-public-…" content="">`. */
+function withPublicUrls(html: string, urls: PublicUrls | undefined): string {
+  return html.replace(
+    /(<meta name="coreplus-public-(api|script)" content=")(")/g,
+    (_, open: string, which: "api" | "script", close: string) =>
+      `${open}${(urls?.[which] ?? "").replaceAll("&", "&amp;").replaceAll('"', "&quot;")}${close}`,
+  );
 }
 
 /** Hono middleware serving the built site; anything it does not have falls through. */
@@ -54,7 +73,10 @@ export function staticSite(opts: StaticSiteOptions): MiddlewareHandler {
     const type = TYPES[extname(file)] ?? "application/octet-stream";
     const headers: Record<string, string> = { "content-type": type, "x-content-type-options": "nosniff" };
     if (type.startsWith("text/html")) {
-      const html = (await readFile(file, "utf8")).replaceAll(DEFAULT_EDGE_API_URL, opts.edgeApiUrl);
+      const html = withPublicUrls(
+        (await readFile(file, "utf8")).replaceAll(DEFAULT_EDGE_API_URL, opts.edgeApiUrl),
+        opts.publicUrls,
+      );
       return c.body(html, 200, {
         ...headers,
         "cache-control": "no-cache",
