@@ -4,7 +4,7 @@
  * it to another time of the same service and place, or cancel it. Every change carries one
  * Idempotency-Key per attempt, reused for its retries, like bookings.
  */
-import { initialState, Task, TaskStatus } from "../internal/task.js";
+
 import type { ReactiveController } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import { createManageClient } from "../api/manage-client.js";
@@ -23,6 +23,7 @@ import { addDays, type CalendarDate, dateIn, earlier, later } from "../internal/
 import { createIdempotencyKeys } from "../internal/idempotency.js";
 import type { WidgetView } from "../internal/manage-links.js";
 import { firstDayWithTimes } from "../internal/slots.js";
+import { initialState, Task, TaskStatus } from "../internal/task.js";
 import { type Messages, messagesFor } from "../messages/index.js";
 import { type ManageMessages, manageMessages } from "../messages/manage.js";
 import {

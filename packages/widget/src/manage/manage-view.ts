@@ -4,11 +4,12 @@
  * reason, then "Your appointment is cancelled"), the phone instead of buttons inside the notice
  * period, and "Find my booking".
  */
-import { TaskStatus } from "../internal/task.js";
+
 import { html, nothing, type TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
 import type { ManagedBooking } from "../api/manage-types.js";
 import { addDays, formatWhen } from "../internal/dates.js";
+import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/index.js";
 import type { ManageMessages } from "../messages/manage.js";
 import { bookingSummary, phoneLine } from "../steps/booking-summary.js";
