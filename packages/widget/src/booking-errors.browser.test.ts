@@ -108,7 +108,9 @@ describe("<coreplus-booking> when things go wrong", () => {
       type: "coreplus-error",
       detail: { code: "ERR_UPSTREAM", status: 503, retryable: true },
     });
-    await page.getByRole("button", { name: "Try again" }).click();
+    // One button does the retry while the notice shows: Confirm booking, not a second "Try again".
+    expect(page.getByRole("button", { name: "Try again" }).elements()).toHaveLength(0);
+    await page.getByRole("button", { name: "Confirm booking" }).click();
     await expectStep("You're booked");
     const [failed, retried] = await posts(clinic);
     expect([failed?.status, retried?.status]).toEqual([503, 201]);

@@ -16,7 +16,8 @@ export interface Loadable<R> {
 
 /**
  * What went wrong and what to do: "Try again" when retrying can help, and the location's phone
- * (`contact`) when one is known. `booking` words it for a failed booking.
+ * (`contact`) when one is known. `booking` words it for a failed booking, whose retry is the review's
+ * Confirm booking button (so the notice has none of its own).
  */
 export function problem(
   error: unknown,
@@ -29,8 +30,9 @@ export function problem(
   if (known?.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
   // A refusal replays for the same request (idempotency), so trying again would not help.
   if (booking && known && !known.retryable) return problemNotice(m.bookRefused(contact));
-  const text = booking ? m.bookError(contact) : m.loadError(contact);
-  return problemNotice(text, { label: m.tryAgain, onRetry: () => void retry() });
+  // A failed booking's retry is the review's own Confirm booking button: one button does the retry.
+  if (booking) return problemNotice(m.bookError(contact));
+  return problemNotice(m.loadError(contact), { label: m.tryAgain, onRetry: () => void retry() });
 }
 
 /** A task's value through `view`, its failure as a {@link problem}, else the skeleton. */

@@ -110,7 +110,9 @@ describe.skipIf(!hasChromium)("end to end: when things go wrong", () => {
     await expectNoAxe(page, "review with an error");
     // coreplus did create it; the visitor does not know yet.
     expect(appointmentsOf("Dropped")).toHaveLength(1);
-    await press(page, "button", "Try again");
+    // The retry is Confirm booking again (the notice has no second retry button).
+    expect(await page.getByRole("button", { name: "Try again" }).count()).toBe(0);
+    await press(page, "button", "Confirm booking");
     await expectStep(page, "You're booked");
     expect(appointmentsOf("Dropped")).toHaveLength(1);
     expect(posts).toHaveLength(2);
