@@ -64,6 +64,8 @@ export interface ReviewFacts {
   locale: string;
   shown: readonly BookingStep[];
   location: { name: string; address: string; timezone: string } | undefined;
+  /** The chosen discipline's name, when the clinic has disciplines. */
+  disciplineName?: string | undefined;
   typeName: string;
   practitionerName: string;
   slot: PublicSlot | undefined;
@@ -75,6 +77,10 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
   const { m, details: d } = f;
   const at = (step: BookingStep) => (f.shown.includes(step) ? step : undefined);
   const rows: ReviewRow[] = [
+    // The first question when the clinic has disciplines ("What do you need help with?").
+    ...(f.disciplineName
+      ? [{ label: m.stepLabel.discipline, value: f.disciplineName, step: at("discipline") }]
+      : []),
     {
       label: m.review.location,
       value: f.location ? `${f.location.name}, ${f.location.address}` : "",

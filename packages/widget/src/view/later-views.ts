@@ -66,7 +66,7 @@ export function detailsView({ c, locale }: ViewContext): unknown {
 }
 
 /** "Check your booking". */
-export function reviewView({ c, locale }: ViewContext): unknown {
+export function reviewView({ c, locale, profile }: ViewContext): unknown {
   const { data, state: s } = c;
   const m = messagesFor(locale);
   return reviewStep({
@@ -76,6 +76,7 @@ export function reviewView({ c, locale }: ViewContext): unknown {
       locale,
       shown: c.steps(),
       location: c.loc,
+      disciplineName: profile.disciplines?.find((d) => d.id === s.disciplineId)?.name,
       typeName: data.types.value?.find((t) => t.id === s.typeId)?.name ?? "",
       practitionerName:
         data.practitioners.value?.find((p) => p.id === s.chosen?.practitionerId)?.displayName ?? "",

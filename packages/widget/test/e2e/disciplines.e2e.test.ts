@@ -74,6 +74,13 @@ describe.skipIf(!hasChromium)("end to end: disciplines", () => {
       mobile: "0400 222 333",
     });
     await expectStep(page, "Check your booking");
+    // The review lists the discipline first, with a Change link back to its question.
+    const terms = (await page.getByRole("term").allTextContents()).map((t) => t.trim());
+    const values = (await page.getByRole("definition").allTextContents()).map((t) => t.trim());
+    expect(terms[0]).toBe("Type of care");
+    expect(values[0]).toBe("Physiotherapy");
+    await page.getByRole("button", { name: "Change type of care" }).waitFor();
+    await expectNoAxe(page, "review with the discipline");
     await press(page, "button", "Confirm booking");
     await expectStep(page, "You're booked");
 
