@@ -47,7 +47,7 @@ export function practitionersJson(
   q: PractitionersQuery,
   known?: Known,
 ): Promise<string> {
-  const key = `practitioners|${lower(q.locationId)}`;
+  const key = `practitioners|${lower(q.locationId)}|${q.disciplineId ?? ""}`;
   return catalogueText(scope, key, (cat) => listPractitioners(scope, q, cat), known);
 }
 
