@@ -8,7 +8,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
+import { DEV_EDGE_SECRET } from "../src/app/create-app.ts";
 import { EdgeConfigError } from "../src/index.ts";
+import { DEV_MANAGE_SECRET } from "../src/manage/token.ts";
 import { serveEdgeApi } from "../src/node.ts";
 
 const clinics = JSON.stringify({
@@ -86,5 +88,8 @@ describe("deployment secrets at start", () => {
     const warnings = logs.filter((l) => l.level === "warn").map((l) => String(l.msg));
     expect(warnings.some((m) => m.startsWith("EDGE_SECRET is not set"))).toBe(true);
     expect(warnings.some((m) => m.startsWith("MANAGE_SECRET is not set"))).toBe(true);
+    // They name the fallback, never print a secret's value (not even the development default's).
+    expect(JSON.stringify(logs)).not.toContain(DEV_MANAGE_SECRET);
+    expect(JSON.stringify(logs)).not.toContain(DEV_EDGE_SECRET);
   });
 });

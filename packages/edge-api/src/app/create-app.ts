@@ -93,7 +93,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     logger({
       level: "warn",
       msg: "MANAGE_SECRET is not set: manage tokens are signed with the development default (development only)",
-      manageSecret: DEV_MANAGE_SECRET,
+      manageSecret: "development",
     });
   const manage = createManageTokens(deps.manageSecret ?? DEV_MANAGE_SECRET);
   const runtimes = new Map<string, ClinicRuntime>();

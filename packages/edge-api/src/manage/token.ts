@@ -6,7 +6,7 @@
 import { formatInZone } from "@coreplus-kit/core";
 import { jwtVerify, SignJWT } from "jose";
 
-/** Used when MANAGE_SECRET is not set (development only; printed at start). */
+/** Used when MANAGE_SECRET is not set (development only; a warning at start says so, never its value). */
 export const DEV_MANAGE_SECRET = "coreplus-kit-dev-manage-secret";
 
 /** Marks the token's kind, so that no other JWT signed with the same secret passes for one. */
