@@ -1,7 +1,7 @@
 // ux.md "Embedded in real sites": sticky headers, a clinic's accent alone, touch screens, 320 px, the live region.
 import { afterEach, describe, expect, it } from "vitest";
 import { page } from "vitest/browser";
-import { expectStep, mount } from "../test/browser-helpers.ts";
+import { deepActive, expectStep, mount, tabTo } from "../test/browser-helpers.ts";
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -57,8 +57,9 @@ describe("<coreplus-booking> embedded in real sites", () => {
   it("draws the focus ring in the accent where it has 3:1 on the card, else in the text colour, light and dark", async () => {
     const { el } = await mount("solo");
     await expectStep("What would you like to book?", false);
-    const choice = shadow(el).querySelector<HTMLElement>(".choice")!;
-    choice.focus({ focusVisible: true } as FocusOptions);
+    // By keyboard, so the ring (:focus-visible) shows.
+    await tabTo(/^Follow-up/);
+    const choice = deepActive() as HTMLElement;
     const card = shadow(el).querySelector(".card")!;
     const ring = () => getComputedStyle(choice).outlineColor;
     el.style.setProperty("--coreplus-accent", "#006d5b");
