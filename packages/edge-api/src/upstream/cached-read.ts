@@ -41,6 +41,13 @@ export async function readVersioned<T extends Json>(
   const { state } = scope.rt;
   const refresh = () =>
     state.coalesce(`load:${key}`, async () => {
+      // Checked again as the flight's leader: a caller that found no entry may reach here only after
+      // another flight has stored one (a busy event loop between the two awaits), and must not pay
+      // coreplus for the same read twice.
+      if (policy.freshMs > 0) {
+        const entry = await state.cacheGet(key);
+        if (entry && entry.freshUntil > scope.wallNow()) return entry.value as T;
+      }
       const value = await load();
       await state.cacheSet(key, value, policy);
       return value;
