@@ -1,7 +1,8 @@
 /**
  * A stand-in for the Slack bot's `POST /slack/alerts` on loopback: it records each post (path,
  * Authorization header, JSON body) and answers 200, or the status a path asks for
- * (`/status/<code>/…`). `GET /received` answers what it recorded, for tests that cannot read this
+ * (`/status/<code>/…`); a path with `/delay/<ms>/` records and answers only that long after the body
+ * arrived (a post cut off with its request is then never recorded). `GET /received` answers what it recorded, for tests that cannot read this
  * process's memory (the Workers tests inside workerd, whose ALERT_RECEIVER_URL binding points here).
  */
 import { createServer } from "node:http";
@@ -41,9 +42,14 @@ export async function startAlertReceiver(opts: { unref?: boolean } = {}): Promis
       } catch {
         body = text;
       }
-      received.push({ path, auth: req.headers.authorization, body });
-      const status = Number(/^\/status\/(\d{3})\//.exec(path)?.[1] ?? 200);
-      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify({ ok: status < 300 }));
+      const status = Number(/\/status\/(\d{3})\//.exec(path)?.[1] ?? 200);
+      const delay = Number(/\/delay\/(\d{1,5})\//.exec(path)?.[1] ?? 0);
+      setTimeout(() => {
+        received.push({ path, auth: req.headers.authorization, body });
+        res
+          .writeHead(status, { "content-type": "application/json" })
+          .end(JSON.stringify({ ok: status < 300 }));
+      }, delay);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
