@@ -177,7 +177,7 @@ function siteFooter(own: string): string {
   );
 }
 
-/** Joins the given lines, leaving out `false` and empty parts (an empty string is a blank line). */
+/** Joins the given lines, leaving out `false` parts (an empty string stays: a blank line). */
 function lines(...parts: (string | false)[]): string {
   return parts.filter((p): p is string => p !== false).join("\n");
 }
