@@ -29,6 +29,7 @@ import {
 } from "../internal/flow.js";
 import { focusBelowHeader } from "../internal/focus-below-header.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
+import { type Later, loadLater } from "../internal/later-chunk.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/en-au.js";
@@ -38,7 +39,7 @@ import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } fr
 import { errorDetail, slotDetail } from "./outcomes.js";
 
 /** The submitting code (./submission.ts) and the later views' strings, in the later chunk. */
-type Submission = typeof import("../later.js");
+type Submission = Later;
 
 /** The flow behind one `<coreplus-booking>`. */
 export class BookingController implements ReactiveController {
@@ -48,7 +49,6 @@ export class BookingController implements ReactiveController {
   #state: FlowState = initialFlowState();
   /** Loaded once the first screen is up; every step that submits comes after it. */
   #sub: Submission | undefined;
-  #loadingSub: Promise<Submission> | undefined;
   #keys: IdempotencyKeys | undefined;
   #preloaded = false;
   #focusTarget: string | undefined;
@@ -459,18 +459,11 @@ export class BookingController implements ReactiveController {
 
   /** The submitting code: starts loading it (again after a failure) and resolves with it. */
   #submission(): Promise<Submission> {
-    this.#loadingSub ??= import("../later.js").then(
-      (sub) => {
-        this.#sub = sub;
-        this.#host.requestUpdate();
-        return sub;
-      },
-      (e: unknown) => {
-        this.#loadingSub = undefined;
-        throw e;
-      },
-    );
-    return this.#loadingSub;
+    return loadLater().then((sub) => {
+      this.#sub = sub;
+      this.#host.requestUpdate();
+      return sub;
+    });
   }
 
   // Events ---------------------------------------------------------------------------------------

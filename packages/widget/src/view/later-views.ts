@@ -103,3 +103,13 @@ export function doneView({ c, locale, profile }: ViewContext): unknown {
     onAnother: () => c.another(),
   });
 }
+
+/** The steps these views render. */
+export type LaterStep = "details" | "review" | "done";
+
+/** These views by step (one lazy view on the first screen renders them: step-views.ts). */
+export const laterViews: Record<LaterStep, (x: ViewContext) => unknown> = {
+  details: detailsView,
+  review: reviewView,
+  done: doneView,
+};

@@ -9,12 +9,14 @@ import { html } from "lit";
 import type { BookingStep } from "../events.js";
 import { addDays } from "../internal/dates.js";
 import { ANY, lockedId, offeredLocations } from "../internal/flow.js";
+import { loadLater } from "../internal/later-chunk.js";
 import { TaskStatus } from "../internal/task.js";
 import type { FirstMessages } from "../messages/first-screen.js";
 import { type ChoiceItem, choiceList, choiceSkeleton } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
 import { disciplineView } from "./discipline-view.js";
-import { type LazyView, lazyView } from "./lazy-view.js";
+import type { LaterStep } from "./later-views.js";
+import { lazyView } from "./lazy-view.js";
 import { load, problem } from "./problem.js";
 import type { StepView, ViewContext } from "./types.js";
 
@@ -114,19 +116,9 @@ function timeView({ c, m, locale }: ViewContext): unknown {
   });
 }
 
-// The later steps' views live with their templates in the later chunk (later-views.ts).
-const detailsView = lazyView(
-  () => import("../later.js"),
-  (mod, x) => mod.detailsView(x),
-);
-const reviewView = lazyView(
-  () => import("../later.js"),
-  (mod, x) => mod.reviewView(x),
-);
-const doneView = lazyView(
-  () => import("../later.js"),
-  (mod, x) => mod.doneView(x),
-);
+// The later steps' views live with their templates in the later chunk (later-views.ts): one view
+// renders whichever of them the step is.
+const laterView = lazyView(loadLater, (mod, x) => mod.laterViews[x.c.state.step as LaterStep](x));
 
 /** Every step's view. */
 export const stepViews: Record<BookingStep, StepView> = {
@@ -135,14 +127,12 @@ export const stepViews: Record<BookingStep, StepView> = {
   service: serviceView,
   practitioner: practitionerView,
   time: timeView,
-  details: detailsView,
-  review: reviewView,
-  done: doneView,
+  details: laterView,
+  review: laterView,
+  done: laterView,
 };
-
-const lazyViews: readonly LazyView[] = [detailsView, reviewView, doneView];
 
 /** Starts loading the later steps' templates, so they are in before the visitor gets there. */
 export function preloadViews(): void {
-  for (const view of lazyViews) void view.preload();
+  void laterView.preload();
 }
