@@ -8,7 +8,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
 import type { ManagedBooking } from "../api/manage-types.js";
-import { addDays, formatWhen } from "../internal/dates.js";
+import { formatWhen } from "../internal/dates.js";
 import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/index.js";
 import type { ManageMessages } from "../messages/manage.js";
@@ -116,7 +116,7 @@ function body(x: Ctx): unknown {
   const contact = m.contact(b.location.name, b.location.phone);
   switch (s.screen) {
     case "times":
-      return times(x, b, contact);
+      return timeStep(c, c.availability, m, x.locale, b.timezone, contact);
     case "confirm-move":
       return confirmMove(x, b, contact);
     case "cancel":
@@ -153,34 +153,6 @@ function overview(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
           : html`${policy ? html`<p>${policy}</p>` : nothing}${phoneLine(mm.callToChange, mm.on, b.location)}`
     }
   `;
-}
-
-function times(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
-  const { c, m, locale } = x;
-  const s = c.state;
-  const today = c.today();
-  const from = s.weekFrom ?? today;
-  const task = c.availability;
-  return timeStep({
-    m,
-    locale,
-    timezone: task.value?.timezone ?? b.timezone,
-    from,
-    to: c.weekTo(),
-    canEarlier: from > today,
-    canLater: addDays(from, 7) <= c.lastDay(),
-    data: task.status === TaskStatus.COMPLETE ? task.value : undefined,
-    failure: task.status === TaskStatus.ERROR ? problem(task.error, () => task.run(), m, contact) : undefined,
-    day: s.day,
-    slot: s.chosen,
-    notice: s.notice,
-    contact,
-    onEarlier: () => c.shiftWeek(-7),
-    onLater: () => c.shiftWeek(7),
-    onDay: (date) => c.pickDay(date),
-    onSlot: (slot) => c.pickSlot(slot),
-    onJump: (date) => c.jumpTo(date),
-  });
 }
 
 function confirmMove(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
