@@ -98,7 +98,7 @@ function body(x: Ctx): unknown {
       pending,
       onInput: (key, value) => c.editFind(key, value),
       onSubmit: () => c.submitFind(),
-      onFocusField: (id) => c.focusField(id),
+      onFocusField: (id) => c.focus(id),
     });
   }
   const task = c.booking;
