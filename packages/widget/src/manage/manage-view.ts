@@ -16,6 +16,7 @@ import { bookingSummary, phoneLine } from "../steps/booking-summary.js";
 import { fieldError } from "../steps/details-step.js";
 import { choiceSkeleton, problemNotice } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
+import { card } from "../view/card.js";
 import { problem } from "../view/problem.js";
 import { findForm } from "./find-form.js";
 import type { ManageController } from "./manage-controller.js";
@@ -37,21 +38,16 @@ export function manageView(c: ManageController): TemplateResult {
   const missing = screenIsBooking(screen) && isMissing(c);
   const heading = missing ? mm.heading.missing : headingOf(screen, mm);
   const back = screen === "find" ? c.cameFromBooking : !["view", "moved", "cancelled"].includes(screen);
-  return html`<section class="card" part="card" lang=${locale} aria-labelledby="heading">
-    <div class="top">
-      ${
-        back
-          ? html`<button type="button" class="back" part="back-button" @click=${() => c.back()}>
-            <span aria-hidden="true">‹</span> ${m.back}
-          </button>`
-          : nothing
-      }
-    </div>
-    ${screen === "cancelled" || screen === "moved" ? html`<div class="tick" aria-hidden="true">✓</div>` : nothing}
-    <h2 id="heading" tabindex="-1" part="heading">${heading}</h2>
-    ${body(x)}
-    <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
-  </section>`;
+  return card(
+    locale,
+    back ? () => c.back() : undefined,
+    m.back,
+    nothing,
+    screen === "cancelled" || screen === "moved",
+    heading,
+    body(x),
+    announcement,
+  );
 }
 
 const screenIsBooking = (s: ManageScreen) => s === "view" || s === "moved";
