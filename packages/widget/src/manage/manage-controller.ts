@@ -21,7 +21,7 @@ import { StateController } from "../controller/state-controller.js";
 import type { ManageOperation } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
-import type { WidgetView } from "../internal/manage-links.js";
+import type { WidgetView } from "../internal/requested-view.js";
 import { firstDayWithTimes } from "../internal/slots.js";
 import { initialState, Task, TaskStatus } from "../internal/task.js";
 import { type Messages, messagesFor } from "../messages/index.js";

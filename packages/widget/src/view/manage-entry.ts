@@ -7,7 +7,7 @@ import type { ReactiveController } from "lit";
 import { html, type TemplateResult } from "lit";
 import type { BookingController } from "../controller/index.js";
 import { type Later, loadLater } from "../internal/later-chunk.js";
-import { requestedView, type WidgetView } from "../internal/manage-links.js";
+import { requestedView, type WidgetView } from "../internal/requested-view.js";
 import type { ManageController, ManageHost } from "../manage/index.js";
 import { choiceSkeleton } from "../steps/shared.js";
 import { problem } from "./problem.js";
