@@ -57,15 +57,7 @@ interface ViewContext {
 
 /** "Your details". */
 export function detailsView({ c, locale }: ViewContext): unknown {
-  return detailsStep({
-    m: messagesFor(locale),
-    draft: c.state.details,
-    errors: c.state.errors,
-    showSummary: c.state.showSummary,
-    onInput: (key, value) => c.editDetails(key, value),
-    onSubmit: () => c.submitDetails(),
-    onFocusField: (id) => c.focus(id),
-  });
+  return detailsStep(c, messagesFor(locale));
 }
 
 /** "Check your booking". */
