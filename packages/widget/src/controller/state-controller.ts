@@ -18,8 +18,8 @@ export type StateHost = ReactiveControllerHost & {
 
 /** The part of the state the week of times reads and the week arrows change. */
 export interface WeekState {
-  weekFrom: CalendarDate | undefined;
-  day: CalendarDate | undefined;
+  weekFrom?: CalendarDate | undefined;
+  day?: CalendarDate | undefined;
   notice: string;
 }
 

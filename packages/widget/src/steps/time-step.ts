@@ -27,9 +27,9 @@ import { type Loadable, problem } from "../view/problem.js";
 /** A flow that shows a week of times: the booking controller, the manage controller. */
 export interface WeekFlow {
   readonly state: {
-    readonly weekFrom: CalendarDate | undefined;
-    readonly day: CalendarDate | undefined;
-    readonly chosen: PublicSlot | undefined;
+    readonly weekFrom?: CalendarDate | undefined;
+    readonly day?: CalendarDate | undefined;
+    readonly chosen?: PublicSlot | undefined;
     readonly notice: string;
   };
   today(): CalendarDate;
