@@ -59,10 +59,10 @@ export default defineConfig({
         minify: true,
         comments: false,
         // Rolldown's own splitting gives two chunks beside the entry, one per `import()` target: the
-        // element (coreplus-booking.ts) with everything the first screen needs, Lit included, and
+        // elements (elements.ts: both elements) with everything the first screen needs, Lit included, and
         // the later views behind src/later.ts in one (one request; gzip sees their shared words
         // once). As real dynamic entries their exports need no namespace helper (no runtime chunk).
-        chunkFileNames: ({ name }) => `coreplus-${name === "coreplus-booking" ? "element" : name}-[hash].js`,
+        chunkFileNames: ({ name }) => `coreplus-${name === "elements" ? "element" : name}-[hash].js`,
       },
     },
   },
