@@ -4,7 +4,7 @@
  * follow the button's. Esc, Close and a click on the backdrop close it; Tab wraps inside it; the page
  * behind does not scroll while it is open; focus returns to the button after (the native dialog does that).
  */
-import { css } from "lit";
+import { dialogStyles } from "./button-dialog.styles.js";
 import { messagesFor } from "./messages/index.js";
 
 /**
@@ -22,48 +22,6 @@ export interface DialogHost extends HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
   now: (() => Date) | undefined;
 }
-
-/** The dialog's styles, adopted into the button's shadow root when the dialog is made. */
-export const dialogStyles = css`
-  dialog {
-    width: min(100vw - 16px, var(--coreplus-max-width) + 16px);
-    max-width: none;
-    max-height: calc(100dvh - 16px);
-    padding: 8px;
-    border: 0;
-    border-radius: var(--coreplus-radius);
-    background: var(--coreplus-bg);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.55);
-  }
-  .close {
-    display: block;
-    margin-left: auto;
-    border-color: transparent;
-    background: none;
-    color: var(--coreplus-text);
-    font-weight: 400;
-  }
-  /* The booking's own :host defaults would win over inheritance: it takes every token from the button. */
-  coreplus-booking {
-    --coreplus-accent: inherit;
-    --coreplus-accent-text: inherit;
-    --coreplus-bg: inherit;
-    --coreplus-surface: inherit;
-    --coreplus-text: inherit;
-    --coreplus-muted: inherit;
-    --coreplus-border: inherit;
-    --coreplus-error: inherit;
-    --coreplus-success: inherit;
-    --coreplus-focus: inherit;
-    --coreplus-font: inherit;
-    --coreplus-font-size: inherit;
-    --coreplus-radius: inherit;
-    --coreplus-space: inherit;
-    --coreplus-max-width: inherit;
-  }
-`;
 
 /** The button's dialog, made on the first open; the booking in it keeps its place between opens. */
 export class BookingDialog {
