@@ -4,7 +4,7 @@
  * never changes what JavaScript means and, inside html`` and css`` literals, only removes whitespace
  * that HTML and CSS collapse anyway (no template here has <pre> or whitespace-sensitive content).
  * The styles' css`` literals (in *.styles.ts) are minified properly, onto one line, with a source map
- * that still points every other line at its own source line.
+ * that still points every other line at its own source line, and built with `unsafeCSS` (minifyStyles).
  */
 import type { Plugin } from "vite";
 
@@ -94,12 +94,17 @@ export function dedent(
   };
 }
 
+/** The name the build's styles modules import Lit's `unsafeCSS` under. */
+const CSS_TEXT = "coreplusStyle$";
+
 /** A css`` literal whose expressions are plain names (`${onAccent}`), as the styles' are. */
 const CSS_LITERAL = /css`((?:[^`$\\]|\$(?!\{)|\$\{[\w$.]+\})*)`/g;
 
 /**
- * Minifies each css`` literal of a styles module onto one line. Returns the code and, for each of its
- * lines, the source line it comes from.
+ * Minifies each css`` literal of a styles module onto one line, as Lit's `unsafeCSS` of the text (the
+ * same CSSResult; the source's css`` tag, and its check of what it is given, stay out of the build:
+ * TypeScript has checked the source's expressions are styles or numbers, and they are module constants
+ * here). Returns the code and, for each of its lines, the source line it comes from.
  */
 export function minifyStyles(code: string): { code: string; sourceLines: number[] } {
   let out = "";
@@ -125,13 +130,18 @@ export function minifyStyles(code: string): { code: string; sourceLines: number[
       /__coreplus_css_(\d+)__/g,
       (_, i: string) => expressions[Number(i)]!,
     );
-    out += `css\`${min}\``;
+    out += `${CSS_TEXT}(\`${min}\`)`;
     line += (match[0].match(/\n/g) ?? []).length; // its lines are joined into one
     from = match.index + match[0].length;
   }
   const rest = code.slice(from);
   out += rest;
   lines(rest);
+  if (literals.length > 0) {
+    // A line of its own at the end, so no other line moves (imports are hoisted).
+    out += `\nimport { unsafeCSS as ${CSS_TEXT} } from "lit";`;
+    sourceLines.push(line);
+  }
   return { code: out, sourceLines };
 }
 

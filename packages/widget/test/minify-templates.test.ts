@@ -14,15 +14,23 @@ describe("the build's styles minifier", () => {
     "export const b = [a, css`p { margin: 0.5em; }`];", // 7
   ].join("\n");
 
-  it("puts each css`` literal on one line, keeps its names, and says where each line came from", () => {
+  it("puts each css`` literal on one line as unsafeCSS text, keeps its names, and says where each line came from", () => {
     const { code, sourceLines } = minifyStyles(source);
     expect(code.split("\n")).toEqual([
       'import { css } from "lit";',
-      "const a = css`:host{--x:${value}}`;",
+      "const a = coreplusStyle$(`:host{--x:${value}}`);",
       "/** b */",
-      "export const b = [a, css`p{margin:.5em}`];",
+      "export const b = [a, coreplusStyle$(`p{margin:.5em}`)];",
+      'import { unsafeCSS as coreplusStyle$ } from "lit";',
     ]);
-    expect(sourceLines).toEqual([0, 1, 6, 7]);
+    expect(sourceLines).toEqual([0, 1, 6, 7, 7]);
+  });
+
+  it("leaves a module without css`` literals as it is", () => {
+    expect(minifyStyles("export const a = 1;\n")).toEqual({
+      code: "export const a = 1;\n",
+      sourceLines: [0, 1],
+    });
   });
 
   it("refuses a literal whose expression is more than a name", () => {
