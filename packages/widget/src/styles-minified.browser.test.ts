@@ -14,14 +14,15 @@ const results = (group: CSSResultGroup): CSSResult[] =>
 
 /**
  * What Chromium parsed: every rule's selector and declarations. A value with var() stays text as
- * written, where `a * b` and `a*b`, `a, b` and `a,b`, `0.5` and `.5` are the same; nothing else is
- * normalised.
+ * written, where a run of whitespace and one space, `a * b` and `a*b`, `a, b` and `a,b`, `0.5` and `.5`
+ * are the same; nothing else is normalised.
  */
 function parsed(text: string): string[] {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(text);
   const same = (css: string) =>
     css
+      .replace(/\s+/g, " ")
       .replace(/\s*([,*/])\s*/g, "$1")
       .replace(/\(\s+/g, "(")
       .replace(/\s+\)/g, ")")
