@@ -65,8 +65,52 @@ export interface LineMap {
   mappings: string;
 }
 
+/** Elements whose box is a block: whitespace in a template beside their tags never renders. */
+const BLOCK = new Set(
+  "div p ul ol li section h2 h3 form fieldset legend dl dt dd details summary".split(" "),
+);
+/** Elements whose own content starts and ends a line: whitespace just inside their tags never renders. */
+const CONTAINER = new Set([...BLOCK, "button"]);
+
+type Edge = { kind: "start" | "end"; tag: string } | { kind: "expr" | "template" } | undefined;
+
 /**
- * Removes each line's indentation; returns the code and a map with one segment per line. `sourceLines`
+ * Whether the line break between two template lines (each without its indentation) is whitespace that
+ * never renders: beside a block's tag, or just inside a block's or a button's. `tag` is the last tag
+ * opened before the break. Only breaks before `<`, `${` or a template's closing backtick qualify: no
+ * line of code starts with those, so the break is in an html`` literal (or joining changes nothing).
+ */
+function silentBreak(before: string, after: string, tag: Edge): boolean {
+  if (/^\s*(\/\/|\/\*|\*)/.test(before)) return false;
+  const left: Edge = before.endsWith("html`")
+    ? { kind: "template" }
+    : before.endsWith("}")
+      ? { kind: "expr" }
+      : before.endsWith(">")
+        ? tag
+        : undefined;
+  const open = /^<(\/?)([a-z][a-z0-9-]*)/.exec(after);
+  const right: Edge = open
+    ? { kind: open[1] ? "end" : "start", tag: open[2]! }
+    : after.startsWith("${")
+      ? { kind: "expr" }
+      : after.startsWith("`")
+        ? { kind: "template" }
+        : undefined;
+  if (!left || !right) return false;
+  const is = (edge: Edge, kind: "start" | "end", set: Set<string>) =>
+    edge?.kind === kind && set.has(edge.tag);
+  return (
+    (is(left, "start", CONTAINER) && right.kind !== "template") ||
+    is(left, "end", BLOCK) ||
+    (is(right, "end", CONTAINER) && left.kind !== "template") ||
+    is(right, "start", BLOCK)
+  );
+}
+
+/**
+ * Removes each line's indentation and, outside styles (`html`), the line breaks in html`` literals
+ * that never render (silentBreak); returns the code and a map with one segment per line. `sourceLines`
  * gives each line's line in `source` (the code before an earlier change that joined lines; by default
  * line i is source line i), whose indentation the line keeps at its start.
  */
@@ -75,18 +119,28 @@ export function dedent(
   file: string,
   source = code,
   sourceLines?: readonly number[],
+  html = false,
 ): { code: string; map: LineMap } {
   const segments: string[] = [];
   let previousLine = 0;
   let previousIndent = 0;
-  const out = code.split("\n").map((line, i) => {
+  const out: string[] = [];
+  let tag: Edge;
+  code.split("\n").forEach((line, i) => {
     const indent = line.length - line.trimStart().length;
-    const sourceLine = sourceLines?.[i] ?? i;
-    // [generated column 0, source 0, the source line's delta, the indent's column delta]
-    segments.push(vlq(0) + vlq(0) + vlq(sourceLine - previousLine) + vlq(indent - previousIndent));
-    previousLine = sourceLine;
-    previousIndent = indent;
-    return line.slice(indent);
+    const text = line.slice(indent);
+    const last = out.length - 1;
+    if (html && last >= 0 && silentBreak(out[last]!, text, tag)) out[last] += text;
+    else {
+      const sourceLine = sourceLines?.[i] ?? i;
+      // [generated column 0, source 0, the source line's delta, the indent's column delta]
+      segments.push(vlq(0) + vlq(0) + vlq(sourceLine - previousLine) + vlq(indent - previousIndent));
+      previousLine = sourceLine;
+      previousIndent = indent;
+      out.push(text);
+    }
+    for (const m of text.matchAll(/<(\/?)([a-z][a-z0-9-]*)/g))
+      tag = { kind: m[1] ? "end" : "start", tag: m[2]! };
   });
   return {
     code: out.join("\n"),
@@ -153,7 +207,7 @@ export function minifyTemplates(): Plugin {
     enforce: "pre",
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id)) return null;
-      if (!id.endsWith(".styles.ts")) return dedent(code, id);
+      if (!id.endsWith(".styles.ts")) return dedent(code, id, code, undefined, true);
       const styled = minifyStyles(code);
       return dedent(styled.code, id, code, styled.sourceLines);
     },
