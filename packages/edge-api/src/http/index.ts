@@ -1,6 +1,7 @@
-/** HTTP vocabulary: problem details (RFC 9457) and zod issues as field errors. */
+/** HTTP vocabulary: problem details (RFC 9457), zod issues as field errors, and how deep a body may nest. */
 
 export { type CacheKind, cacheControl, cachedJson, etagOf, noneMatch } from "./cached-answer.js";
+export { jsonDepthWithin } from "./json-depth.js";
 export {
   httpProblem,
   PROBLEM_BASE,
