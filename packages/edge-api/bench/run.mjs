@@ -128,6 +128,10 @@ console.log(
 console.log(`  edge / pre-serialised bytes (CPU/request)    ${cpuRatio.toFixed(2).padStart(7)}`);
 console.log(`  for scale: bare route answering {"ok":true}  ${trivial.rps.toFixed(0).padStart(7)} req/s`);
 console.log(`  non-2xx or errors: ${failures}`);
+if (process.env.BENCH_ONLY === "throughput") {
+  stop();
+  process.exit(failures > 0 ? 1 : 0);
+}
 
 // ---- 2. upstream economy ----
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 500);

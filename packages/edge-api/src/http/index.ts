@@ -1,6 +1,7 @@
-/** HTTP vocabulary: problem details (RFC 9457) and zod issues as field errors. */
+/** HTTP vocabulary: problem details (RFC 9457), zod issues as field errors, and the answer's headers. */
 
 export { type CacheKind, cacheControl, cachedJson, etagOf, noneMatch } from "./cached-answer.js";
+export { answer, finishHeaders, type HeaderRecord, serverTiming } from "./headers.js";
 export {
   httpProblem,
   PROBLEM_BASE,
