@@ -3,11 +3,10 @@
  * text, `If-None-Match` answered with 304, and a `Cache-Control` per kind of data. The ETag is
  * remembered per text (the answers' texts are themselves memoised), so a hot answer is hashed once.
  */
-import type { Context, TypedResponse } from "hono";
+import type { TypedResponse } from "hono";
 import type { ClinicConfig } from "../config/index.js";
 import { toHex } from "../internal/crypto.js";
-import type { EdgeEnv } from "../types.js";
-import { answer } from "./headers.js";
+import { answer, type HeaderContext } from "./headers.js";
 
 const enc = new TextEncoder();
 // Keyed by the text itself: a memoised text is the same string each time, so a lookup is cheap.
@@ -63,7 +62,7 @@ export function cacheControl(clinic: ClinicConfig, kind: CacheKind): string {
  * `text` must be the JSON of a `T` (typed for the route).
  */
 export async function cachedJson<T>(
-  c: Context<EdgeEnv>,
+  c: HeaderContext,
   clinic: ClinicConfig,
   kind: CacheKind,
   text: string,

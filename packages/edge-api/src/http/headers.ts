@@ -9,15 +9,27 @@
  * - {@link finishHeaders} adds it, after the handler, to any other answer (`c.json`, problems, /docs):
  *   a header the handler set itself wins, as it did over `c.header()` set before the handler.
  */
-import type { Context } from "hono";
 import type { StatusCode } from "hono/utils/http-status";
-import type { EdgeEnv, EdgeVariables } from "../types.js";
 
 /** A request's answer headers by lower-case name (the `headers` variable). */
-export type HeaderRecord = EdgeVariables["headers"];
+export type HeaderRecord = Record<string, string>;
+
+/**
+ * What the header path reads from a request's context: the edge's `Context<EdgeEnv>` (named here
+ * by shape rather than imported from types.ts, whose imports lead back into http/).
+ */
+export interface HeaderContext {
+  get(key: "headers"): HeaderRecord;
+  get(key: "started"): number;
+  get(key: "scope"): { cache: readonly string[] } | undefined;
+  get(key: "answered"): Response | undefined;
+  set(key: "answered", value: Response): void;
+  readonly res: Response;
+  readonly req: { header(name: string): string | undefined };
+}
 
 /** The Server-Timing value for the request so far. */
-export function serverTiming(c: Context<EdgeEnv>): string {
+export function serverTiming(c: HeaderContext): string {
   const timing = `app;dur=${(performance.now() - c.get("started")).toFixed(1)}`;
   const cache = c.get("scope")?.cache;
   if (!cache || cache.length === 0) return timing;
@@ -32,7 +44,7 @@ export function serverTiming(c: Context<EdgeEnv>): string {
  * becomes the answer's headers (no copy: object spreads of header records measured ~5 µs a request).
  */
 export function answer(
-  c: Context<EdgeEnv>,
+  c: HeaderContext,
   body: string | null,
   status: StatusCode,
   own?: Readonly<HeaderRecord>,
@@ -46,7 +58,7 @@ export function answer(
 }
 
 /** Adds the request's headers and Server-Timing to an answer not built by {@link answer}. */
-export function finishHeaders(c: Context<EdgeEnv>): void {
+export function finishHeaders(c: HeaderContext): void {
   const res = c.res;
   if (c.get("answered") === res) return;
   const target = res.headers;

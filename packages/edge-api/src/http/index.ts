@@ -1,7 +1,7 @@
 /** HTTP vocabulary: problem details (RFC 9457), zod issues as field errors, and the answer's headers. */
 
 export { type CacheKind, cacheControl, cachedJson, etagOf, noneMatch } from "./cached-answer.js";
-export { answer, finishHeaders, type HeaderRecord, serverTiming } from "./headers.js";
+export { answer, finishHeaders, type HeaderContext, type HeaderRecord, serverTiming } from "./headers.js";
 export {
   httpProblem,
   PROBLEM_BASE,
