@@ -1,12 +1,15 @@
 /**
  * The demo site: a Vite multi-page build of plain TypeScript, HTML and CSS into dist/site, served by
- * the demo server at demo time. The widget is not bundled into the pages: like a clinic, they load the
- * widget's self-contained file with one script tag, which this config copies to /cdn/ unchanged.
+ * the demo server at demo time. Each page holds only its own parts; one layout (vite/site-layout.ts)
+ * adds the shared head, navigation and footer. The widget is not bundled into the pages: like a
+ * clinic, they load the widget's self-contained file with one script tag, which this config copies to
+ * /cdn/ unchanged.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { renderPage, SITE_PAGES } from "./vite/site-layout.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const WIDGET_DIR = "/cdn/";
@@ -56,18 +59,27 @@ function coreplusWidget(): Plugin {
   };
 }
 
-const pages = ["index", "practitioner", "playground", "slack", "today", "manage"];
+/** Wraps each page in the site's layout before Vite reads its tags (in dev and in the build). */
+function siteLayout(): Plugin {
+  return {
+    name: "site-layout",
+    transformIndexHtml: {
+      order: "pre",
+      handler: (html, ctx) => renderPage(basename(ctx.filename, ".html"), html),
+    },
+  };
+}
 
 export default defineConfig({
   root: resolve(here, "site"),
   appType: "mpa",
-  plugins: [coreplusWidget()],
+  plugins: [siteLayout(), coreplusWidget()],
   build: {
     outDir: resolve(here, "dist/site"),
     emptyOutDir: true,
     target: "es2022",
     rolldownOptions: {
-      input: Object.fromEntries(pages.map((p) => [p, resolve(here, "site", `${p}.html`)])),
+      input: Object.fromEntries(Object.keys(SITE_PAGES).map((p) => [p, resolve(here, "site", `${p}.html`)])),
     },
   },
   server: {

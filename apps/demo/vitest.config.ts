@@ -6,7 +6,7 @@ export default mergeConfig(
   defineProject({
     test: {
       name: "demo",
-      include: ["src/**/*.test.ts", "site/scripts/**/*.test.ts", "test/**/*.test.ts"],
+      include: ["src/**/*.test.ts", "site/scripts/**/*.test.ts", "vite/**/*.test.ts", "test/**/*.test.ts"],
     },
   }),
 );

@@ -31,6 +31,22 @@ function openBooking(p: PublicPractitioner): void {
   dialog.showModal();
 }
 
+/**
+ * Closes the dialog on a click on its backdrop (which lands on the dialog itself), but only when the
+ * press began there too: a drag that starts in the booking form (selecting a field's text) and ends
+ * outside would otherwise close it. Esc and the Close button are the dialog's own (native) ways out.
+ */
+function closeOnBackdrop(dialog: HTMLDialogElement): void {
+  let pressedOnBackdrop = false;
+  dialog.addEventListener("pointerdown", (event) => {
+    pressedOnBackdrop = event.target === dialog;
+  });
+  dialog.addEventListener("click", (event) => {
+    if (pressedOnBackdrop && event.target === dialog) dialog.close();
+    pressedOnBackdrop = false;
+  });
+}
+
 async function main(): Promise<void> {
   const p = await pickPractitioner();
   const name = byId("practitioner-name");
@@ -57,10 +73,7 @@ async function main(): Promise<void> {
 
   const dialog = byId<HTMLDialogElement>("booking-dialog");
   byId("dialog-close").addEventListener("click", () => dialog.close());
-  dialog.addEventListener("click", (event) => {
-    // A click on the backdrop lands on the dialog itself.
-    if (event.target === dialog) dialog.close();
-  });
+  closeOnBackdrop(dialog);
 
   const [types, clinic] = await Promise.allSettled([
     getAppointmentTypes({ practitionerId: p.id }),

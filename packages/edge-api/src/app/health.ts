@@ -3,15 +3,13 @@
  * most every 30 s when nothing else has talked to coreplus. A refused (e.g. expired) access token
  * shows as `auth-failed`.
  */
-import type { HealthResponse } from "../schemas/public.js";
+import type { ClinicHealth, HealthReport } from "../schemas/public.js";
 import type { ClinicRuntime } from "../types.js";
 import type { UpstreamObserver, UpstreamOutcome } from "../upstream/index.js";
 
 /** Probes are at most this frequent per clinic. */
 export const PROBE_INTERVAL_MS = 30_000;
 const PROBE_WAIT_MS = 3_000;
-
-type ClinicHealth = NonNullable<HealthResponse["clinics"]>[string];
 
 const DETAIL: Record<UpstreamOutcome, string> = {
   ok: "coreplus answered",
@@ -44,7 +42,7 @@ export class HealthTracker {
   async report(
     runtimes: Iterable<ClinicRuntime>,
     defer: (p: Promise<unknown>) => void,
-  ): Promise<HealthResponse & Required<Pick<HealthResponse, "clinics">>> {
+  ): Promise<HealthReport> {
     const waits: Promise<unknown>[] = [];
     const list = [...runtimes];
     for (const rt of list) {

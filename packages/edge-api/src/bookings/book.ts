@@ -18,7 +18,7 @@ import type { BookingRequest, BookingSummary } from "../schemas/public.js";
 import { chargeBookingLimits, limitedPatient } from "./booking-limits.js";
 import type { IdempotentRun } from "./idempotent-run.js";
 import { appointmentNotes, checkPatientExtras, ensurePatient } from "./patient-record.js";
-import { bookingSummary } from "./summary.js";
+import { bookingSummary, remindersFor } from "./summary.js";
 
 /** How long a taken slot is remembered (hidden from availability, refused without asking coreplus). */
 export const TAKEN_TTL_MS = 10 * 60 * 1000;
@@ -169,20 +169,6 @@ async function findOwnAppointment(
       a.status !== "Cancelled" &&
       a.clients.some((c) => c.clientId === clientId),
   );
-}
-
-/**
- * The reminders that apply: the clinic's flags, and SMS only when the form gave a mobile. Never what
- * coreplus echoes back — that depends on the client record and would tell a prober whether (and how)
- * the person exists.
- */
-export function remindersFor(
-  configured: { email: boolean; sms: boolean },
-  req: { patient: { mobile?: string | undefined }; bookedBy?: { mobile?: string | undefined } | undefined },
-): { email: boolean; sms: boolean } {
-  // Booking for someone else, the reminders reach the carer's mobile (the contact the record takes).
-  const mobile = req.patient.mobile?.trim() || req.bookedBy?.mobile?.trim() || "";
-  return { email: configured.email, sms: configured.sms && mobile !== "" };
 }
 
 async function summarise(

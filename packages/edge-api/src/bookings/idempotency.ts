@@ -40,23 +40,8 @@ export function canonicalJson(value: unknown): string {
 /**
  * HMAC-SHA-256 (hex) of the canonical JSON of a parsed body, keyed by a key derived from the
  * deployment secret: a stored hash of a body full of patient details cannot be tested against guesses
- * without the secret. The caller has already bounded the body's depth ({@link jsonDepthWithin}).
+ * without the secret. The caller has already bounded the body's depth (http/json-depth.ts).
  */
 export async function bodyHash(key: CryptoKey, body: unknown): Promise<string> {
   return hmacHex(key, canonicalJson(body));
-}
-
-/** Deepest nesting a request body may have (bookings need 3). */
-export const MAX_JSON_DEPTH = 16;
-
-/** Whether a parsed JSON value nests at most `max` arrays/objects deep (checked without recursion). */
-export function jsonDepthWithin(value: unknown, max = MAX_JSON_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== "object") continue;
-    if (depth + 1 > max) return false;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return true;
 }

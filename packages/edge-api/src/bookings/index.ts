@@ -10,4 +10,4 @@ export {
 } from "./handle-booking.js";
 export { bodyHash, requireIdempotencyKey } from "./idempotency.js";
 export { BOOKING_ALLOWANCE_MS, type IdempotentRun, runIdempotent } from "./idempotent-run.js";
-export { bookingSummary } from "./summary.js";
+export { bookingSummary, remindersFor } from "./summary.js";

@@ -3,7 +3,7 @@
  * last name and date of birth plus an equal email or equal mobile digits. Any doubt (no match, or
  * too many candidates) creates a new client. The public form never updates an existing client, and
  * the caller never learns which happened: not from the answer, nor from its timing (the same number of
- * coreplus calls either way). Booking for someone else, the contact is the carer's: a new dependant's
+ * coreplus calls whether there are no, one or several same-name-and-birthday candidates, matched or not). Booking for someone else, the contact is the carer's: a new dependant's
  * record takes it, and an existing one matches on it (or on the patient's own).
  */
 import type { ClientDetail, CoreplusClient } from "@coreplus-kit/core";
@@ -57,16 +57,23 @@ export async function findOrCreateClient(
       norm(c.lastName) === norm(patient.lastName) &&
       c.dateOfBirth === patient.dateOfBirth,
   );
-  // The same coreplus work whether or not a candidate exists (no timing oracle): the detail reads run
-  // side by side, and when there is nothing to read one equal read stands in for them (the same search,
-  // one row). Then exactly one more call: the create, or for a match a stand-in read of its record.
+  // The same coreplus work whatever the candidates (no count or timing oracle): always
+  // MAX_CANDIDATES detail reads side by side. Reads beyond the candidates are stand-ins: a candidate's
+  // record read again, or with no candidate to read (none, or too many: doubt) the same search for one
+  // row. Then exactly one more call: the create, or for a match a stand-in read of its record.
   const checked = candidates.length <= MAX_CANDIDATES ? candidates : [];
-  const details =
-    checked.length > 0
-      ? await Promise.all(checked.map((c) => clients.get(c.clientId, { signal })))
-      : await clients
-          .list({ name: patient.lastName.trim(), dateOfBirth: patient.dateOfBirth, pageSize: 1 }, { signal })
-          .then(() => []);
+  const oneRow = { name: patient.lastName.trim(), dateOfBirth: patient.dateOfBirth, pageSize: 1 };
+  const reads = await Promise.all(
+    Array.from({ length: MAX_CANDIDATES }, async (_, i) => {
+      if (checked.length === 0) {
+        await clients.list(oneRow, { signal });
+        return undefined;
+      }
+      const detail = await clients.get(checked[i % checked.length]!.clientId, { signal });
+      return i < checked.length ? detail : undefined;
+    }),
+  );
+  const details = reads.filter((d) => d !== undefined);
   const match = details.find((d) => patient.contacts.some((k) => isSamePerson(d, { ...patient, ...k })));
   if (match) {
     await clients.get(match.clientId, { signal });

@@ -10,7 +10,7 @@ export interface SummaryParts {
   type: { id: string; name: string; durationMinutes: number };
 }
 
-/** The summary of `a`; times in the location's zone, reminder flags as the caller derived them from the configuration and the form. */
+/** The summary of `a`; times in the location's zone, reminder flags as {@link remindersFor} derived them. */
 export function bookingSummary(
   parts: SummaryParts,
   a: Appointment,
@@ -30,4 +30,21 @@ export function bookingSummary(
     // Never what coreplus echoes: that depends on the client record and would reveal it (see remindersFor).
     reminders: { ...reminders },
   };
+}
+
+/**
+ * The reminders that apply, the one place they are derived (for coreplus's flags and for every
+ * summary): the clinic's flags, and with the booking form SMS only when it gave a mobile. Never what
+ * coreplus echoes: that depends on the client record and would tell a prober whether (and how) the
+ * person exists. Without a form (a managed booking, which may have been made at the front desk) the
+ * clinic's flags as configured.
+ */
+export function remindersFor(
+  configured: { email: boolean; sms: boolean },
+  form?: { patient: { mobile?: string | undefined }; bookedBy?: { mobile?: string | undefined } | undefined },
+): { email: boolean; sms: boolean } {
+  if (!form) return { email: configured.email, sms: configured.sms };
+  // Booking for someone else, the reminders reach the carer's mobile (the contact the record takes).
+  const mobile = form.patient.mobile?.trim() || form.bookedBy?.mobile?.trim() || "";
+  return { email: configured.email, sms: configured.sms && mobile !== "" };
 }

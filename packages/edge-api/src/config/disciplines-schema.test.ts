@@ -1,30 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { EdgeConfigError, parseEdgeConfig } from "./parse-config.js";
+import { clinicEntry, configIssues } from "../../test/config-fixture.js";
+import { parseEdgeConfig } from "./parse-config.js";
 
 const P1 = "4e81fbb5-92f8-41c4-9359-5a22a1bac1b3";
 const T1 = "5991c28c-54a2-47ed-b93d-b28914b5b7ae";
 
-const clinic = (over: Record<string, unknown> = {}) => ({
-  slug: "harbourside",
-  name: "Harbourside Health",
-  coreplus: {
-    baseUrl: "https://sandbox.coreplus.com.au",
-    consumerId: "c",
-    consumerSecret: "s",
-    accessToken: "t",
-  },
-  ...over,
-});
-
-function issues(input: unknown) {
-  try {
-    parseEdgeConfig(input);
-  } catch (err) {
-    expect(err).toBeInstanceOf(EdgeConfigError);
-    return (err as EdgeConfigError).issues;
-  }
-  throw new Error("expected an EdgeConfigError");
-}
+const clinic = clinicEntry;
+const issues = (input: unknown) => configIssues(() => parseEdgeConfig(input));
 
 describe("disciplines, professions and services in the configuration", () => {
   test("resolve with ids lower-cased and audience defaulting to all", () => {

@@ -1,29 +1,20 @@
 import { describe, expect, test } from "vitest";
-import { deploymentSecrets, EdgeConfigError, parseEdgeConfig, parseEdgeConfigText } from "./parse-config.js";
+import { clinicEntry, configIssues } from "../../test/config-fixture.js";
+import { deploymentSecrets, parseEdgeConfig, parseEdgeConfigText } from "./parse-config.js";
 import { startupWarnings } from "./startup-warnings.js";
 
-const clinic = (over: Record<string, unknown> = {}) => ({
-  slug: "harbourside",
-  name: "Harbourside Physiotherapy",
-  coreplus: {
-    baseUrl: "https://sandbox.coreplus.com.au",
-    consumerId: "consumer-1",
-    consumerSecret: { env: "HARBOUR_SECRET" },
-    accessToken: { env: "HARBOUR_TOKEN" },
-  },
-  allowedOrigins: ["https://www.harbourside.example", "loopback"],
-  ...over,
-});
-
-function issues(fn: () => unknown) {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(EdgeConfigError);
-    return (err as EdgeConfigError).issues;
-  }
-  throw new Error("expected an EdgeConfigError");
-}
+/** The fixture's clinic with its coreplus secrets from the environment and an origin allowlist. */
+const clinic = (over: Record<string, unknown> = {}) =>
+  clinicEntry({
+    coreplus: {
+      ...clinicEntry().coreplus,
+      consumerSecret: { env: "HARBOUR_SECRET" },
+      accessToken: { env: "HARBOUR_TOKEN" },
+    },
+    allowedOrigins: ["https://www.harbourside.example", "loopback"],
+    ...over,
+  });
+const issues = configIssues;
 
 describe("parseEdgeConfig", () => {
   test("resolves secrets from the environment and applies defaults", () => {

@@ -1,33 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { EdgeConfigError, parseEdgeConfig } from "./parse-config.js";
+import { clinicEntry, configIssues } from "../../test/config-fixture.js";
+import { parseEdgeConfig } from "./parse-config.js";
 
-const clinic = (over: Record<string, unknown> = {}) => ({
-  slug: "harbourside",
-  name: "Harbourside Health",
-  coreplus: {
-    baseUrl: "https://sandbox.coreplus.com.au",
-    consumerId: "c",
-    consumerSecret: "s",
-    accessToken: "t",
-  },
-  ...over,
-});
+const clinic = clinicEntry;
+const issuesOf = (input: unknown) => configIssues(() => parseEdgeConfig(input));
 
 const fits = [
   { id: "referral", label: "Do you have a GP referral?", kind: "yes-no", required: true },
   { id: "funding", label: "Funding", kind: "choice", options: ["Private", "NDIS", "Medicare care plan"] },
   { id: "school", label: "School or kinder", kind: "text", maxLength: 60 },
 ];
-
-function issuesOf(input: unknown) {
-  try {
-    parseEdgeConfig(input);
-  } catch (err) {
-    expect(err).toBeInstanceOf(EdgeConfigError);
-    return (err as EdgeConfigError).issues;
-  }
-  throw new Error("expected an EdgeConfigError");
-}
 
 describe("clinic questions in the configuration", () => {
   test("defaults: no questions, no privacy link; questions that fit are taken with their defaults", () => {

@@ -4,7 +4,7 @@
  * clinic does not serve is nobody's booking here.
  */
 import { type Appointment, CoreplusNotFoundError, formatInZone } from "@coreplus-kit/core";
-import { bookingSummary } from "../bookings/index.js";
+import { bookingSummary, remindersFor } from "../bookings/index.js";
 import { type Catalogue, type CatalogueLocation, practitionersFor } from "../catalogue/index.js";
 import { ProblemError } from "../http/index.js";
 import type { ManagedBooking } from "../schemas/manage.js";
@@ -64,7 +64,7 @@ export function managedBooking(scope: RequestScope, cat: Catalogue, r: ResolvedA
   const summary = bookingSummary(
     { location: r.location, practitioners: [{ id: pid, displayName }], type },
     a,
-    reminders,
+    remindersFor(reminders),
   );
   const open = !r.cancelled && scope.now.getTime() < r.untilMs;
   return {

@@ -4,13 +4,14 @@
  * the handler validates the body with BookingRequest under the key's lock, so that an invalid
  * request is recorded and replayed like any final answer.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { TypedResponse } from "hono";
 import { checkBookingRequest, handleBooking } from "../bookings/index.js";
 import { ProblemError } from "../http/index.js";
 import { BookingRequest, BookingResponse, ClinicParams } from "../schemas/public.js";
 import { jsonObjectBody } from "./json-body.js";
 import {
+  idempotencyHeaders,
   json,
   problem,
   readProblems,
@@ -20,13 +21,7 @@ import {
   validatedByHandler,
 } from "./openapi.js";
 
-const IdempotencyHeaders = z.object({
-  "Idempotency-Key": z
-    .string()
-    .min(8)
-    .max(128)
-    .openapi({ param: { name: "Idempotency-Key", in: "header" }, example: "b7e1c2d4-booking-attempt-1" }),
-});
+const IdempotencyHeaders = idempotencyHeaders("b7e1c2d4-booking-attempt-1");
 
 /** POST /v1/clinics/{clinic}/bookings (as documented). */
 export const bookingRoute = createRoute({

@@ -6,8 +6,7 @@
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { createMiddleware } from "hono/factory";
-import { jsonDepthWithin } from "../bookings/idempotency.js";
-import { ProblemError } from "../http/index.js";
+import { jsonDepthWithin, ProblemError } from "../http/index.js";
 import type { EdgeEnv } from "../types.js";
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\b/i;

@@ -3,7 +3,7 @@
  * GET …/bookings/{token}, POST …/bookings/{token}/cancel and …/reschedule. Lookup answers every
  * kind of miss with one 404 body; a bad, forged, expired or other clinic's token is the same 404.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import type { TypedResponse } from "hono";
 import { requireIdempotencyKey } from "../bookings/index.js";
 import { getCatalogue } from "../catalogue/index.js";
@@ -23,6 +23,7 @@ import {
 import { ClinicParams } from "../schemas/public.js";
 import { jsonObjectBody } from "./json-body.js";
 import {
+  idempotencyHeaders,
   json,
   problem,
   readProblems,
@@ -32,13 +33,7 @@ import {
   validatedByHandler,
 } from "./openapi.js";
 
-const IdempotencyHeaders = z.object({
-  "Idempotency-Key": z
-    .string()
-    .min(8)
-    .max(128)
-    .openapi({ param: { name: "Idempotency-Key", in: "header" }, example: "b7e1c2d4-cancel-attempt-1" }),
-});
+const IdempotencyHeaders = idempotencyHeaders("b7e1c2d4-cancel-attempt-1");
 
 const notFound = problem("booking-not-found: the same body for every kind of miss or bad token");
 const bodyProblems = {

@@ -80,6 +80,19 @@ export const validatedByHandler = <T extends z.ZodType>(_schema: T) => {
   return any.pipe(any);
 };
 
+/**
+ * The request headers of a route that runs under an Idempotency-Key (8 to 128 characters; the handler
+ * checks it with `requireIdempotencyKey`), with `example` as the documented key.
+ */
+export const idempotencyHeaders = (example: string) =>
+  z.object({
+    "Idempotency-Key": z
+      .string()
+      .min(8)
+      .max(128)
+      .openapi({ param: { name: "Idempotency-Key", in: "header" }, example }),
+  });
+
 /** A response that may be the recorded answer to an earlier request with the same Idempotency-Key. */
 export const replayable = <R extends { description: string }>(response: R) =>
   withHeaders(response, "Idempotent-Replayed");

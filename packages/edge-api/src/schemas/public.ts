@@ -381,19 +381,20 @@ export const ProblemDetails = z
   .openapi("ProblemDetails");
 export type ProblemDetails = z.infer<typeof ProblemDetails>;
 
+/** One clinic's line of the health detail: its last upstream result. */
+const ClinicHealth = z.object({
+  status: z.enum(["ok", "unknown", "auth-failed", "upstream-error", "rate-limited"]),
+  checkedAt: z.string().nullable(),
+  detail: z.string().optional(),
+});
+export type ClinicHealth = z.infer<typeof ClinicHealth>;
+
 /** GET /healthz: one aggregate status; per-clinic detail only for `Authorization: Bearer <HEALTH_TOKEN>`. */
 export const HealthResponse = z
   .object({
     status: z.enum(["ok", "degraded"]),
     clinics: z
-      .record(
-        z.string(),
-        z.object({
-          status: z.enum(["ok", "unknown", "auth-failed", "upstream-error", "rate-limited"]),
-          checkedAt: z.string().nullable(),
-          detail: z.string().optional(),
-        }),
-      )
+      .record(z.string(), ClinicHealth)
       .optional()
       .openapi({ description: "Only with `Authorization: Bearer <HEALTH_TOKEN>`" }),
     /** Present when the state lives in another process (Redis): whether it can be reached. */
@@ -401,6 +402,11 @@ export const HealthResponse = z
   })
   .openapi("HealthResponse");
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+/** The health answer in full, as the tracker reports it: every clinic's detail (the public answer is its `status`). */
+export interface HealthReport extends HealthResponse {
+  clinics: Record<string, ClinicHealth>;
+}
 
 function isRealDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
