@@ -3,7 +3,8 @@
  * wrangler.toml (its Durable Objects included), next to auxiliary Workers bundled here with esbuild:
  * the sandbox (the SANDBOX service binding) and three more copies of the edge API Worker whose
  * Durable Object bindings point at the test Worker's namespaces (script_name), as a second
- * deployment sharing the objects would.
+ * deployment sharing the objects would. A stand-in for the Slack bot's alert hook listens on loopback
+ * in this (Node) process; the tests reach it at ALERT_RECEIVER_URL (workerd fetches loopback).
  */
 import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -14,6 +15,7 @@ import { defineConfig, mergeConfig } from "vitest/config";
 import { sharedConfig, sourceCondition } from "../../vitest.shared.ts";
 import { writeDocsAssets } from "./scripts/docs-assets.mjs";
 import { DOCS_ASSET_NAMES } from "./src/app/docs.ts";
+import { startAlertReceiver } from "./test/alert-receiver.ts";
 import { WORKERS_TEST } from "./test/workers/constants.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -45,9 +47,10 @@ export default mergeConfig(
         await mkdir(outDir, { recursive: true });
         // wrangler.toml's [assets] directory, as `build` writes it.
         await writeDocsAssets(DOCS_ASSET_NAMES);
-        const [sandboxScript, edgeScript] = await Promise.all([
+        const [sandboxScript, edgeScript, alertReceiver] = await Promise.all([
           bundle("src/workers/sandbox-worker.ts", "sandbox"),
           bundle("src/workers/index.ts", "edge-api"),
+          startAlertReceiver({ unref: true }),
         ]);
         const shared = { BUSINESS_TIME: WORKERS_TEST.businessTime, ...WORKERS_TEST.credentials };
         const replica = (name: string, bindings: Record<string, string>) => ({
@@ -66,7 +69,11 @@ export default mergeConfig(
           wrangler: { configPath: "./wrangler.toml" },
           miniflare: {
             cf: false,
-            bindings: { ...shared, CLINICS_JSON: JSON.stringify(WORKERS_TEST.clinics) },
+            bindings: {
+              ...shared,
+              CLINICS_JSON: JSON.stringify(WORKERS_TEST.clinics),
+              ALERT_RECEIVER_URL: alertReceiver.url,
+            },
             serviceBindings: {
               SANDBOX: "coreplus-sandbox",
               REPLICA_1: "edge-api-replica-1",

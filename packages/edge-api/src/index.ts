@@ -7,6 +7,7 @@ export {
   type AlertPosterOptions,
   type AlertWebhook,
   alertBody,
+  alertHookFromEnv,
   alertWebhookFromEnv,
   type CeilingAlert,
   createAlertPoster,

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { coreplusConfigFromEnv } from "@coreplus-kit/core/dev";
 import { listen, PortInUseError } from "@coreplus-kit/core/node";
 import { getRequestListener } from "@hono/node-server";
-import { alertWebhookFromEnv, createAlertPoster } from "./alerts/index.js";
+import { alertHookFromEnv } from "./alerts/index.js";
 import { createEdgeApp, DOCS_ASSET_NAMES, type EdgeDeps } from "./app/index.js";
 import {
   budgetFromEnv,
@@ -179,15 +179,9 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
   if (opts.fetch) deps.fetch = opts.fetch;
   const manageSecret = opts.manageSecret ?? env.MANAGE_SECRET;
   if (manageSecret) deps.manageSecret = manageSecret;
-  if (opts.onAlert) deps.onAlert = opts.onAlert;
-  else {
-    // ALERT_WEBHOOK_URL + ALERT_WEBHOOK_TOKEN: the booking-rate alert goes to the Slack bot's /slack/alerts.
-    const hook = alertWebhookFromEnv(env);
-    if (hook) {
-      const post = createAlertPoster(hook, { logger });
-      deps.onAlert = (alert) => void post(alert);
-    }
-  }
+  // ALERT_WEBHOOK_URL + ALERT_WEBHOOK_TOKEN: the booking-rate alert goes to the Slack bot's /slack/alerts.
+  const onAlert = opts.onAlert ?? alertHookFromEnv(env, { logger });
+  if (onAlert) deps.onAlert = onAlert;
   const app = createEdgeApp(config, deps);
   const host = opts.host ?? "127.0.0.1";
   const server = await listen(getRequestListener(app.fetch), {

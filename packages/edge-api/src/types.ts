@@ -41,7 +41,7 @@ export interface ClinicRuntime {
   /** Signs and checks manage tokens (one secret per deployment). */
   manage: ManageTokens;
   /** The app's alert hook (EdgeDeps.onAlert): the clinic's booking ceiling was reached. */
-  onAlert?: ((alert: BookingRateAlert) => void) | undefined;
+  onAlert?: ((alert: BookingRateAlert) => unknown) | undefined;
 }
 
 /** What the alert hook receives (no patient detail). */

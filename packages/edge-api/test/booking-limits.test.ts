@@ -3,11 +3,10 @@
  * email, mobile and name + date of birth a day; visitors counted per IPv6 /64; the clinic-wide ceiling
  * and its one alert line; cache misses charged to the visitor; cancels and lookups counted per visitor.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { BookingRateAlert } from "../src/index.ts";
 import { serveEdgeApi } from "../src/node.ts";
+import { startAlertReceiver } from "./alert-receiver.ts";
 import {
   availability,
   bookingBody,
@@ -180,24 +179,15 @@ describe("the clinic-wide ceiling", () => {
     }
   });
   test("with ALERT_WEBHOOK_URL and ALERT_WEBHOOK_TOKEN the alert is posted there, with the token", async () => {
-    const received: { auth: string | undefined; body: unknown }[] = [];
-    const receiver = createServer((req, res) => {
-      let text = "";
-      req.on("data", (c) => (text += c));
-      req.on("end", () => {
-        received.push({ auth: req.headers.authorization, body: JSON.parse(text) });
-        res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
-      });
-    });
-    await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
-    const { port } = receiver.address() as AddressInfo;
+    const receiver = await startAlertReceiver();
+    const { received } = receiver;
     const token = "alert-token-of-the-test-0123456789";
     const edge = await serveEdgeApi({
       port: 0,
       config: s.edge.config,
       now: () => new Date(PINNED_NOW),
       logger: () => {},
-      env: { ALERT_WEBHOOK_URL: `http://127.0.0.1:${port}/slack/alerts`, ALERT_WEBHOOK_TOKEN: token },
+      env: { ALERT_WEBHOOK_URL: `${receiver.url}/slack/alerts`, ALERT_WEBHOOK_TOKEN: token },
     });
     try {
       const api = `${edge.url}/v1/clinics/ceiling`;
@@ -208,7 +198,7 @@ describe("the clinic-wide ceiling", () => {
       expect(received[0]!.body).toMatchObject({ alert: "booking-rate", clinic: "ceiling" });
     } finally {
       await edge.close();
-      await new Promise((r) => receiver.close(r));
+      await receiver.close();
     }
   });
 });

@@ -17,4 +17,4 @@ export { solveAltcha } from "./internal/solve-altcha.js";
 export { turnstileProof } from "./internal/turnstile.js";
 export { ManageController, manageView } from "./manage/index.js";
 export { messagesFor } from "./messages/index.js";
-export { detailsView, doneView, reviewView } from "./view/later-views.js";
+export { laterViews } from "./view/later-views.js";

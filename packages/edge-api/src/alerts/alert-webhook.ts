@@ -38,7 +38,7 @@ export function alertWebhookFromEnv(env: Record<string, string | undefined>): Al
   if (!url && !token) return undefined;
   const issues: EdgeConfigIssue[] = [];
   if (!url) issues.push({ path: "ALERT_WEBHOOK_URL", message: "must be set with ALERT_WEBHOOK_TOKEN" });
-  else if (!/^https?:\/\/[^/]/i.test(url) || !URL.canParse(url))
+  else if (!/^https?:\/\/[^/]/i.test(url) || !parsesAsUrl(url))
     issues.push({
       path: "ALERT_WEBHOOK_URL",
       message: "must be an http(s) URL, e.g. https://bot.example/slack/alerts",
@@ -48,6 +48,15 @@ export function alertWebhookFromEnv(env: Record<string, string | undefined>): Al
     issues.push({ path: "ALERT_WEBHOOK_TOKEN", message: `must be at least ${MIN_TOKEN_LENGTH} characters` });
   if (issues.length > 0 || !url || !token) throw new EdgeConfigError(issues);
   return { url, token };
+}
+
+/** Whether `text` is a URL (URL.canParse, which @cloudflare/workers-types does not declare). */
+function parsesAsUrl(text: string): boolean {
+  try {
+    return new URL(text).host !== "";
+  } catch {
+    return false;
+  }
 }
 
 /** The JSON the bot's hook takes: `count` is the attempts in the window at the first refusal (limit + 1). */
@@ -69,7 +78,7 @@ export interface AlertPosterOptions {
 
 /**
  * A function posting each alert to `hook`; its promise never rejects (a failure is logged). Give it
- * to the limits' `onAlert` hook (on Workers, hand the promise to `ctx.waitUntil`).
+ * to the app's `onAlert` hook, which hands the promise to the request's `waitUntil` on Workers.
  * @example
  * const hook = alertWebhookFromEnv(process.env);
  * const onAlert = hook && createAlertPoster(hook, { logger });
@@ -97,4 +106,17 @@ export function createAlertPoster(
       failed(err instanceof Error && err.name === "TimeoutError" ? "timed out" : "unreachable");
     }
   };
+}
+
+/**
+ * The `onAlert` hook an entry point configures from its environment (ALERT_WEBHOOK_URL and
+ * ALERT_WEBHOOK_TOKEN; Node's `process.env`, a Worker's bindings): a poster, or undefined when
+ * neither is set. Throws as {@link alertWebhookFromEnv} does.
+ */
+export function alertHookFromEnv(
+  env: Record<string, string | undefined>,
+  opts: AlertPosterOptions = {},
+): ((alert: CeilingAlert) => Promise<void>) | undefined {
+  const hook = alertWebhookFromEnv(env);
+  return hook && createAlertPoster(hook, opts);
 }

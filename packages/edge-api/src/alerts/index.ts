@@ -3,6 +3,7 @@ export {
   type AlertPosterOptions,
   type AlertWebhook,
   alertBody,
+  alertHookFromEnv,
   alertWebhookFromEnv,
   type CeilingAlert,
   createAlertPoster,

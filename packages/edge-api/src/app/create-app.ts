@@ -61,9 +61,11 @@ export interface EdgeDeps {
   clientAddress?: (req: Request, env?: unknown) => string | undefined;
   /**
    * Called (once per window, never with patient details) when a clinic's booking ceiling is reached,
-   * beside the `"alert":"booking-rate"` log line; the Slack bot can subscribe here.
+   * beside the `"alert":"booking-rate"` log line; the Slack bot can subscribe here. A promise it
+   * returns (a post, see `createAlertPoster`) is handed to the request's `waitUntil` on Workers, so
+   * the post outlives the 429 answer; a rejection is logged, never the booking's concern.
    */
-  onAlert?: (alert: BookingRateAlert) => void;
+  onAlert?: (alert: BookingRateAlert) => unknown;
   /** Serves swagger-ui-dist's files for /docs (the Node entry reads them from the package). */
   docsAssets?: DocsAssets;
   /** Signs manage tokens (MANAGE_SECRET). Default: the printed development secret, with a warning. */

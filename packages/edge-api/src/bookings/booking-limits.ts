@@ -111,13 +111,17 @@ async function alertOnce(scope: RequestScope, ceiling: VisitorLimit): Promise<vo
     at: new Date(scope.wallNow()).toISOString(),
   };
   scope.log({ level: "warn", msg: "clinic booking ceiling reached", ...alert });
-  try {
-    scope.rt.onAlert?.(alert);
-  } catch (err) {
+  const failed = (err: unknown) =>
     scope.log({
       level: "warn",
       msg: "alert hook failed",
       error: err instanceof Error ? err.name : "unknown",
     });
+  try {
+    const pending = scope.rt.onAlert?.(alert);
+    // On Workers the post must be handed to waitUntil, or it may be cut off with the answer.
+    if (pending instanceof Promise) scope.defer(pending.catch(failed));
+  } catch (err) {
+    failed(err);
   }
 }

@@ -34,6 +34,12 @@ export interface WorkerEnv {
   COREPLUS_REQUESTS_PER_SECOND?: string;
   /** Slots of each second that reads leave to bookings, cancels and reschedules (default 1; 0: no reserve). */
   COREPLUS_PRIORITY_RESERVE?: string;
+  /**
+   * Where the booking-rate alert is posted (the Slack bot's `POST /slack/alerts`), with the token as a
+   * bearer (a secret). Both or neither; a bad pair refuses every request, the variable named in the log.
+   */
+  ALERT_WEBHOOK_URL?: string;
+  ALERT_WEBHOOK_TOKEN?: string;
   /** Development and tests only: pins the business clock (ISO 8601 instant). Never set in production. */
   BUSINESS_TIME?: string;
   /** Secrets named by CLINICS_JSON, and anything else. */

@@ -7,8 +7,10 @@
  * name of another secret), else the sandbox clinic `harbourside` with COREPLUS_* or the development
  * defaults. A SANDBOX service binding (development, tests) receives the requests meant for
  * SANDBOX_ORIGIN, so `wrangler dev` runs offline with the sandbox as a second Worker.
+ * ALERT_WEBHOOK_URL + ALERT_WEBHOOK_TOKEN (both or neither) post the booking-rate alert, as on Node.
  */
 import { coreplusConfigFromEnv, DEV_BASE_URL } from "@coreplus-kit/core/dev";
+import { alertHookFromEnv } from "../alerts/index.js";
 import { createEdgeApp, type EdgeApp, type EdgeDeps } from "../app/index.js";
 import {
   budgetFromEnv,
@@ -44,13 +46,18 @@ export function workerConfig(env: WorkerEnv): EdgeConfig {
 /** Builds the app for one set of bindings. */
 export function createWorkerApp(env: WorkerEnv): EdgeApp {
   const config = workerConfig(env);
+  const vars = stringBindings(env);
   const deps: EdgeDeps = {
     logger: log,
-    state: createDurableObjectState(env, budgetFromEnv(stringBindings(env))),
+    state: createDurableObjectState(env, budgetFromEnv(vars)),
     clientAddress: (req) => req.headers.get("cf-connecting-ip") ?? undefined,
   };
   if (typeof env.MANAGE_SECRET === "string" && env.MANAGE_SECRET !== "")
     deps.manageSecret = env.MANAGE_SECRET;
+  // ALERT_WEBHOOK_URL + ALERT_WEBHOOK_TOKEN: the booking-rate alert is posted to the Slack bot's
+  // /slack/alerts; the app hands each post to the request's ctx.waitUntil.
+  const onAlert = alertHookFromEnv(vars, { logger: log });
+  if (onAlert) deps.onAlert = onAlert;
   const assets = env.DOCS_ASSETS;
   if (assets)
     deps.docsAssets = async (name) => {

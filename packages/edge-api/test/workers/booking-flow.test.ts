@@ -2,7 +2,7 @@
  * The edge API's booking flow and its documented behaviours, served by the Worker of wrangler.toml
  * inside workerd, with coreplus played by the sandbox Worker.
  */
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   book,
   bookingFor,
@@ -11,18 +11,14 @@ import {
   counts,
   expectProblem,
   freeSlots,
+  freshSandbox,
   nextMonday,
   patient,
   replicas,
-  seedIds,
   self,
 } from "./harness.ts";
 
-let ids: Awaited<ReturnType<typeof seedIds>>;
-beforeAll(async () => {
-  await controls.reset();
-  ids = await seedIds();
-});
+const ids = freshSandbox();
 
 describe("reads", () => {
   test("profile, practitioners, types and availability come from coreplus through the Worker", async () => {

@@ -3,14 +3,10 @@
  * its own route's answer and comes from the same caches (the sandbox's record of coreplus requests),
  * and an unchanged answer revalidates to a 304, through another Worker script too.
  */
-import { beforeAll, describe, expect, test } from "vitest";
-import { arrivals, call, clearArrivals, controls, nextMonday, replicas, seedIds, self } from "./harness.ts";
+import { describe, expect, test } from "vitest";
+import { arrivals, call, clearArrivals, freshSandbox, nextMonday, replicas, self } from "./harness.ts";
 
-let ids: Awaited<ReturnType<typeof seedIds>>;
-beforeAll(async () => {
-  await controls.reset();
-  ids = await seedIds();
-});
+const ids = freshSandbox();
 
 const base = "/v1/clinics/harbourside-north";
 

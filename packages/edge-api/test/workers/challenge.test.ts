@@ -2,27 +2,22 @@
  * The challenge inside workerd: altcha-lib's Web Crypto code on the Workers runtime, and a proof
  * single-use across every Worker script sharing the clinic's Durable Object.
  */
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   book,
   bookingFor,
   call,
-  controls,
   expectProblem,
   freeSlots,
+  freshSandbox,
   nextMonday,
   patient,
   replicas,
-  seedIds,
   self,
   solvedProof,
 } from "./harness.ts";
 
-let ids: Awaited<ReturnType<typeof seedIds>>;
-beforeAll(async () => {
-  await controls.reset();
-  ids = await seedIds();
-});
+const ids = freshSandbox();
 
 describe("challenge on Workers", () => {
   test("GET …/challenge answers a signed altcha challenge for the clinic, never cached", async () => {

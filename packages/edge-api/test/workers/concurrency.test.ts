@@ -2,7 +2,7 @@
  * Races and the request budget with requests arriving through several Worker scripts (each its own
  * isolate) at once, sharing the clinic and consumer Durable Objects.
  */
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   arrivals,
   book,
@@ -13,19 +13,15 @@ import {
   counts,
   type Edge,
   freeSlots,
+  freshSandbox,
   maxInWindow,
   patient,
   replicas,
-  seedIds,
   self,
 } from "./harness.ts";
 
-let ids: Awaited<ReturnType<typeof seedIds>>;
+const ids = freshSandbox();
 const edges: Edge[] = [self, ...replicas];
-beforeAll(async () => {
-  await controls.reset();
-  ids = await seedIds();
-});
 
 describe("races across scripts", () => {
   test("60 concurrent bookings for 6 slots through 4 scripts: exactly 6 × 201 and 54 × 409", async () => {

@@ -1,9 +1,7 @@
 /** The Worker's configuration comes from its bindings; a bad one is refused naming the field, never a secret. */
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, test, vi } from "vitest";
-import worker from "../../src/workers/index.ts";
 import { WORKERS_TEST } from "./constants.ts";
+import { captureLogs, workerWith } from "./harness.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -11,17 +9,12 @@ afterEach(() => {
 
 /** Serves one request with the test Worker's bindings changed as given. */
 async function serveWith(changes: Record<string, string | undefined>) {
-  const logs: string[] = [];
-  vi.spyOn(console, "log").mockImplementation((line: unknown) => {
-    logs.push(String(line));
+  const logs = captureLogs();
+  const edge = workerWith(changes);
+  const res = await edge.fetch("https://edge.test/v1/clinics/harbourside", {
+    headers: { "cf-connecting-ip": "192.0.2.1" },
   });
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(
-    new Request("https://edge.test/v1/clinics/harbourside", { headers: { "cf-connecting-ip": "192.0.2.1" } }),
-    { ...env, ...changes },
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
+  await edge.settled();
   return { res, text: await res.text(), logs: logs.join("\n") };
 }
 
@@ -70,6 +63,34 @@ describe("configuration from bindings", () => {
       expect(res.status).toBe(500);
       expect(logs).toContain(field);
     }
+  });
+
+  test("ALERT_WEBHOOK_URL and ALERT_WEBHOOK_TOKEN: both or neither, a bad one named in the log, no token", async () => {
+    const token = "workers-alert-token-of-the-config-test";
+    for (const [changes, message] of [
+      [{ ALERT_WEBHOOK_URL: "https://bot.example/slack/alerts" }, "ALERT_WEBHOOK_TOKEN: must be set"],
+      [{ ALERT_WEBHOOK_TOKEN: token }, "ALERT_WEBHOOK_URL: must be set"],
+      [
+        { ALERT_WEBHOOK_URL: "bot.example/slack/alerts", ALERT_WEBHOOK_TOKEN: token },
+        "ALERT_WEBHOOK_URL: must be an http(s) URL",
+      ],
+      [
+        { ALERT_WEBHOOK_URL: "https://bot.example/slack/alerts", ALERT_WEBHOOK_TOKEN: "short" },
+        "ALERT_WEBHOOK_TOKEN: must be at least 16",
+      ],
+    ] as const) {
+      const { res, text, logs } = await serveWith(changes);
+      expect(res.status, text).toBe(500);
+      expect(text).not.toContain("ALERT_WEBHOOK");
+      expect(logs).toContain(message);
+      expect(logs).not.toContain(token);
+      expect(logs).not.toContain('"short"');
+    }
+    const both = await serveWith({
+      ALERT_WEBHOOK_URL: "https://bot.example/slack/alerts",
+      ALERT_WEBHOOK_TOKEN: token,
+    });
+    expect(both.res.status, both.text).toBe(200);
   });
 
   test("CLINICS_JSON without EDGE_SECRET or MANAGE_SECRET: refused (500), the variable named in the log", async () => {

@@ -22,6 +22,13 @@ const generous = {
   clinicBookings: { limit: 5_000, windowSeconds: 3_600 },
 };
 
+/** One post the loopback alert receiver took (test/alert-receiver.ts; `GET /received` lists them). */
+export interface ReceivedAlert {
+  path: string;
+  auth: string | undefined;
+  body: unknown;
+}
+
 export const WORKERS_TEST = {
   project: PROJECT,
   /** vitest-pool-workers names the Worker that runs the tests "vitest-pool-workers-runner-<project>". */

@@ -4,7 +4,7 @@
  */
 import { abortAllDurableObjects, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   book,
   bookingFor,
@@ -12,17 +12,13 @@ import {
   counts,
   expectProblem,
   freeSlots,
+  freshSandbox,
   patient,
   replicas,
-  seedIds,
   self,
 } from "./harness.ts";
 
-let ids: Awaited<ReturnType<typeof seedIds>>;
-beforeAll(async () => {
-  await controls.reset();
-  ids = await seedIds();
-});
+const ids = freshSandbox();
 
 describe("idempotency in Durable Object storage", () => {
   test("a key booked through one script is replayed by another after the objects restart", async () => {

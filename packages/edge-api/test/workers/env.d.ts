@@ -8,6 +8,8 @@ declare global {
       REPLICA_1: Fetcher;
       REPLICA_2: Fetcher;
       REPLICA_3: Fetcher;
+      /** The loopback stand-in for the Slack bot's alert hook (test/alert-receiver.ts). */
+      ALERT_RECEIVER_URL: string;
     }
     interface GlobalProps {
       mainModule: typeof import("../../src/workers/index.ts");

@@ -1,14 +1,17 @@
 /**
- * Helpers for the tests inside workerd: the edge API Workers (this test Worker's own entry and the
- * replicas sharing its Durable Objects), the sandbox's controls through the SANDBOX binding, and
- * the sandbox's record of when coreplus requests arrived.
+ * Helpers for the tests inside workerd: the edge API Workers (this test Worker's own entry, the
+ * replicas sharing its Durable Objects, and the entry on changed bindings), the sandbox's controls
+ * through the SANDBOX binding, its seed's ids for a test file, and the sandbox's record of when
+ * coreplus requests arrived.
  */
 
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { createSandboxControls, type SeedSummary } from "@coreplus-kit/sandbox";
 import { type Challenge, solveChallenge } from "altcha-lib";
 import { deriveKey as pbkdf2 } from "altcha-lib/algorithms/web/pbkdf2";
-import { expect } from "vitest";
+import { beforeAll, expect, vi } from "vitest";
+import worker from "../../src/workers/index.ts";
 import { WORKERS_TEST } from "./constants.ts";
 
 /** Something that serves HTTP: the test Worker's entry or a service binding. */
@@ -22,6 +25,40 @@ export const self: Edge = { fetch: (input, init) => exports.default.fetch(new Re
 export const replicas: Edge[] = [env.REPLICA_1, env.REPLICA_2, env.REPLICA_3].map((b) => ({
   fetch: (input, init) => b.fetch(new Request(input, init)),
 }));
+
+/** This Worker's entry on the test Worker's bindings with `changes`; `settled()` awaits its requests' waitUntil work. */
+export interface ChangedEdge extends Edge {
+  settled(): Promise<void>;
+}
+
+/**
+ * This Worker's entry on the test Worker's bindings with `changes` (undefined removes one): one app
+ * for every request it serves, as one isolate on those bindings would, each request with its own
+ * execution context.
+ */
+export function workerWith(changes: Record<string, string | undefined>): ChangedEdge {
+  const bindings = { ...env, ...changes };
+  const contexts: ExecutionContext[] = [];
+  return {
+    fetch: async (input, init) => {
+      const ctx = createExecutionContext();
+      contexts.push(ctx);
+      return worker.fetch(new Request(input, init) as Parameters<typeof worker.fetch>[0], bindings, ctx);
+    },
+    settled: async () => {
+      await Promise.all(contexts.splice(0).map((ctx) => waitOnExecutionContext(ctx)));
+    },
+  };
+}
+
+/** Collects the console lines (the Workers' JSON logs) until `vi.restoreAllMocks()`. */
+export function captureLogs(): string[] {
+  const lines: string[] = [];
+  vi.spyOn(console, "log").mockImplementation((line: unknown) => {
+    lines.push(String(line));
+  });
+  return lines;
+}
 
 export const ORIGIN = "https://edge.test";
 export const { businessTime, nextMonday } = WORKERS_TEST;
@@ -48,6 +85,22 @@ export async function clearArrivals(): Promise<void> {
 }
 
 export { maxInWindow } from "../max-in-window.ts";
+
+/** What {@link seedIds} answers. */
+export type SeedIds = Awaited<ReturnType<typeof seedIds>>;
+
+/**
+ * A test file's fresh sandbox: reset before the file's tests, and the ids of its seed (filled in then:
+ * read them inside tests and hooks).
+ */
+export function freshSandbox(): SeedIds {
+  const ids = {} as SeedIds;
+  beforeAll(async () => {
+    await controls.reset();
+    Object.assign(ids, await seedIds());
+  });
+  return ids;
+}
 
 /** Ids from the sandbox's seed. */
 export async function seedIds() {
@@ -156,7 +209,7 @@ export interface Slot {
 /** Free slots on one day at Docklands for the standard consultation (every practitioner, or one). */
 export async function freeSlots(
   edge: Edge,
-  ids: Awaited<ReturnType<typeof seedIds>>,
+  ids: SeedIds,
   date: string,
   practitionerId?: string,
 ): Promise<Slot[]> {

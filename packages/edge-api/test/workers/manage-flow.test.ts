@@ -4,7 +4,7 @@
  * Worker sharing the objects), and bad tokens.
  */
 import { decodeJwt } from "jose";
-import { beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import {
   book,
   bookingFor,
@@ -12,20 +12,16 @@ import {
   controls,
   expectProblem,
   freeSlots,
+  freshSandbox,
   nextMonday,
   patient,
   postProved,
   replicas,
-  seedIds,
   self,
   solvedProof,
 } from "./harness.ts";
 
-let ids: Awaited<ReturnType<typeof seedIds>>;
-beforeAll(async () => {
-  await controls.reset();
-  ids = await seedIds();
-});
+const ids = freshSandbox();
 
 const base = "/v1/clinics/harbourside/bookings";
 /** A manage POST carrying a fresh proof unless the body says otherwise. */

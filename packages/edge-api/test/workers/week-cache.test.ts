@@ -1,12 +1,8 @@
 /** Availability inside workerd: read from coreplus in whole weeks, cached per week in the clinic's object. */
-import { beforeAll, describe, expect, test } from "vitest";
-import { call, controls, seedIds, self } from "./harness.ts";
+import { describe, expect, test } from "vitest";
+import { call, controls, freshSandbox, self } from "./harness.ts";
 
-let ids: Awaited<ReturnType<typeof seedIds>>;
-beforeAll(async () => {
-  await controls.reset();
-  ids = await seedIds();
-});
+const ids = freshSandbox();
 
 const addDays = (date: string, n: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -5,16 +5,10 @@
  * events. The element (booking.component.ts) only holds the public attributes and renders.
  */
 
-import type { ReactiveController } from "lit";
 import type { BookedResponse } from "../api/manage-types.js";
 import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
-import {
-  type BookingStep,
-  type CoreplusErrorDetail,
-  type CoreplusEventDetails,
-  emitCoreplus,
-} from "../events.js";
-import { addDays, type CalendarDate, dateIn, earlier, later, longDay } from "../internal/dates.js";
+import type { BookingStep, CoreplusErrorDetail } from "../events.js";
+import { type CalendarDate, longDay } from "../internal/dates.js";
 import type { DetailsDraft } from "../internal/details-draft.js";
 import {
   ANY,
@@ -29,6 +23,7 @@ import {
 } from "../internal/flow.js";
 import { focusBelowHeader } from "../internal/focus-below-header.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
+import { type Later, loadLater } from "../internal/later-chunk.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/en-au.js";
@@ -36,43 +31,42 @@ import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-sc
 import { BookingData } from "./booking-data.js";
 import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
 import { errorDetail, slotDetail } from "./outcomes.js";
+import { StateController } from "./state-controller.js";
 
 /** The submitting code (./submission.ts) and the later views' strings, in the later chunk. */
-type Submission = typeof import("../later.js");
+type Submission = Later;
 
 /** The flow behind one `<coreplus-booking>`. */
-export class BookingController implements ReactiveController {
+export class BookingController extends StateController<FlowState> {
   /** The data: clinic profile, lists, times and the booking, each a Task (internal/task.ts). */
   readonly data: BookingData;
   readonly #host: BookingHost;
-  #state: FlowState = initialFlowState();
   /** Loaded once the first screen is up; every step that submits comes after it. */
   #sub: Submission | undefined;
-  #loadingSub: Promise<Submission> | undefined;
   #keys: IdempotencyKeys | undefined;
   #preloaded = false;
   #focusTarget: string | undefined;
 
   constructor(host: BookingHost) {
+    // Added (by StateController) before the tasks, so hostUpdate settles the state before they read their arguments.
+    super(host, initialFlowState());
     this.#host = host;
-    // Added before the tasks, so hostUpdate settles the state before they read their arguments.
-    host.addController(this);
     this.data = new BookingData(
       host,
       () => ({
         api: host.api,
         clinic: host.clinic,
-        locationId: this.#state.locationId,
-        disciplineId: this.#state.disciplineId,
-        typeId: this.#state.typeId,
-        practitionerId: this.#state.practitionerId,
-        from: this.#state.weekFrom,
+        locationId: this.state.locationId,
+        disciplineId: this.state.disciplineId,
+        typeId: this.state.typeId,
+        practitionerId: this.state.practitionerId,
+        from: this.state.weekFrom,
         to: this.weekTo(),
         // Fetched alongside the profile (not after it) so a deep link skips a lone location sooner.
         everyone:
           !host.location &&
           !!(host.practitioner || host.appointmentType || this.profile?.disciplines?.length),
-        refresh: this.#state.refresh,
+        refresh: this.state.refresh,
         first: {
           locationId: host.location,
           appointmentTypeId: host.appointmentType,
@@ -82,18 +76,18 @@ export class BookingController implements ReactiveController {
       }),
       {
         profile: (c) =>
-          this.#emit("coreplus-ready", {
+          this.emit("coreplus-ready", {
             clinic: host.clinic,
             clinicName: c.name,
             locationCount: c.locations.length,
           }),
         types: (list) => {
-          if (this.#state.typeId && !list.some((t) => t.id === this.#state.typeId))
-            this.#set({ typeId: undefined });
+          if (this.state.typeId && !list.some((t) => t.id === this.state.typeId))
+            this.set({ typeId: undefined });
         },
         practitioners: (list) => {
-          const id = this.#state.practitionerId;
-          if (id && id !== ANY && !list.some((p) => p.id === id)) this.#set({ practitionerId: undefined });
+          const id = this.state.practitionerId;
+          if (id && id !== ANY && !list.some((p) => p.id === id)) this.set({ practitionerId: undefined });
         },
         availability: (data) => this.#showDays(data),
         booked: (booking) => this.#onBooked(booking),
@@ -103,19 +97,6 @@ export class BookingController implements ReactiveController {
     );
   }
 
-  /** The current state (read only: change it through the transitions). */
-  get state(): Readonly<FlowState> {
-    return this.#state;
-  }
-
-  /** Changes state; the host updates only when something really changed. */
-  #set(patch: Partial<FlowState>): void {
-    const keys = Object.keys(patch) as (keyof FlowState)[];
-    if (keys.every((key) => Object.is(this.#state[key], patch[key]))) return;
-    this.#state = { ...this.#state, ...patch };
-    this.#host.requestUpdate();
-  }
-
   // Lifecycle ----------------------------------------------------------------------------------
 
   /** Before each render: apply preselections and never stay on a step that cannot be shown. */
@@ -123,25 +104,23 @@ export class BookingController implements ReactiveController {
     const host = this.#host;
     // The `discipline` attribute, while the clinic has it: a change starts the choices after it again.
     const discipline = lockedId(host.discipline, this.profile?.disciplines);
-    if (discipline && this.profile && this.#state.disciplineId !== discipline)
-      this.#setDiscipline(discipline);
+    if (discipline && this.profile && this.state.disciplineId !== discipline) this.#setDiscipline(discipline);
     const located = lockedLocation(this.flow());
-    if (located) this.#set({ locationId: located.id });
+    if (located) this.set({ locationId: located.id });
     // Preselections apply while valid; an id the lists do not offer falls back to a normal choice.
     for (const [attr, list, key] of [
       [host.appointmentType, this.data.types.value, "typeId"],
       [host.practitioner, this.data.practitioners.value, "practitionerId"],
     ] as const) {
-      if (lockedId(attr, list)) this.#set({ [key]: attr });
-      else if (attr && this.#state[key] === attr) this.#set({ [key]: undefined });
+      if (lockedId(attr, list)) this.set({ [key]: attr });
+      else if (attr && this.state[key] === attr) this.set({ [key]: undefined });
     }
-    this.#set({ step: settledStep(this.#state.step, this.steps(), this.missingStep()) });
-    if (this.#state.step === "time" && !this.#state.weekFrom && this.loc)
-      this.#set({ weekFrom: this.today() });
+    this.set({ step: settledStep(this.state.step, this.steps(), this.missingStep()) });
+    if (this.state.step === "time" && !this.state.weekFrom && this.loc) this.set({ weekFrom: this.today() });
   }
 
   /** After each render: move focus where the last transition asked. */
-  hostUpdated(): void {
+  override hostUpdated(): void {
     if (!this.#focusTarget) return;
     const target = this.#host.renderRoot.querySelector<HTMLElement>(this.#focusTarget);
     this.#focusTarget = undefined;
@@ -169,13 +148,17 @@ export class BookingController implements ReactiveController {
     return sub.messagesFor(this.i18n().locale);
   }
 
-  get profile(): ClinicProfile | undefined {
+  protected override get zone(): string | undefined {
+    return this.loc?.timezone;
+  }
+
+  override get profile(): ClinicProfile | undefined {
     return this.data.profile.value;
   }
 
   /** The chosen location. */
   get loc(): PublicLocation | undefined {
-    return this.profile?.locations.find((l) => l.id === this.#state.locationId);
+    return this.profile?.locations.find((l) => l.id === this.state.locationId);
   }
 
   /** What decides the steps and the locations offered (internal/flow.ts). */
@@ -187,7 +170,7 @@ export class BookingController implements ReactiveController {
       appointmentType: host.appointmentType,
       practitioner: host.practitioner,
       discipline: host.discipline,
-      disciplineId: this.#state.disciplineId,
+      disciplineId: this.state.disciplineId,
       types: this.data.types.value,
       practitioners: this.data.practitioners.value,
       everyone: this.data.everyone.value,
@@ -204,25 +187,9 @@ export class BookingController implements ReactiveController {
     return this.#host.now();
   }
 
-  /** "Today" in the location's zone, by the host's clock. */
-  today(): CalendarDate {
-    return dateIn(this.loc?.timezone ?? "UTC", this.now());
-  }
-
-  /** The last day the clinic takes bookings for. */
-  lastDay(): CalendarDate {
-    return addDays(this.today(), this.profile?.rules.maxDaysAhead ?? 60);
-  }
-
-  /** The shown week's last day (never past {@link lastDay}). */
-  weekTo(): CalendarDate | undefined {
-    if (!this.#state.weekFrom) return undefined;
-    return earlier(addDays(this.#state.weekFrom, 6), this.lastDay());
-  }
-
   /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
   missingStep(): BookingStep | undefined {
-    const s = this.#state;
+    const s = this.state;
     return firstUnanswered({
       discipline: s.disciplineId || disciplineFixed(this.flow()),
       location: s.locationId,
@@ -244,8 +211,8 @@ export class BookingController implements ReactiveController {
 
   /** Whether a Back button shows. */
   canGoBack(): boolean {
-    const index = this.steps().indexOf(this.#state.step);
-    return index > 0 || (index === 0 && this.#state.returnToReview && this.complete());
+    const index = this.steps().indexOf(this.state.step);
+    return index > 0 || (index === 0 && this.state.returnToReview && this.complete());
   }
 
   /** "Call {location} on {phone}", once a location is known. */
@@ -256,7 +223,7 @@ export class BookingController implements ReactiveController {
 
   /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
   manageHref(): string | undefined {
-    const token = this.#state.manage?.token;
+    const token = this.state.manage?.token;
     return token && this.#sub ? this.#sub.manageLink(this.#host.manageUrl, token, location.href) : undefined;
   }
 
@@ -264,15 +231,15 @@ export class BookingController implements ReactiveController {
 
   /** Shows a step, moves focus to its heading and tells the page. */
   goTo(step: BookingStep): void {
-    const previousStep = this.#state.step;
+    const previousStep = this.state.step;
     // The last step's announcement would be read again on the new one.
-    this.#set({ step, announcement: "" });
+    this.set({ step, announcement: "" });
     // The challenge is solved in the background while the patient types.
     if (step === "details") this.data.proofs().then((p) => p.prepare(), ignore);
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
-    this.#emit("coreplus-step-change", {
+    this.emit("coreplus-step-change", {
       clinic: this.#host.clinic,
       step,
       previousStep,
@@ -284,7 +251,7 @@ export class BookingController implements ReactiveController {
   /** The step after `from`; after a Change link, only what the change invalidated, then the review. */
   next(from: BookingStep): void {
     this.goTo(
-      this.#state.returnToReview
+      this.state.returnToReview
         ? (this.missingStep() ?? "review")
         : (stepAfter(this.steps(), from) ?? "review"),
     );
@@ -292,7 +259,7 @@ export class BookingController implements ReactiveController {
 
   /** The Back button. */
   back(): void {
-    const { step, returnToReview } = this.#state;
+    const { step, returnToReview } = this.state;
     const steps = this.steps();
     const toReview = step !== "review" && returnToReview && this.complete();
     const previous = toReview ? "review" : steps[steps.indexOf(step) - 1];
@@ -301,33 +268,33 @@ export class BookingController implements ReactiveController {
 
   /** A "Change" link on the review. */
   change(step: BookingStep): void {
-    this.#set({ returnToReview: true });
+    this.set({ returnToReview: true });
     this.goTo(step);
   }
 
   /** A location, service or practitioner was chosen; a new choice clears what depended on the old. */
   pick(key: "locationId" | "typeId" | "practitionerId", id: string, from: BookingStep): void {
-    if (this.#state[key] !== id) {
-      this.#set({ [key]: id, chosen: undefined });
+    if (this.state[key] !== id) {
+      this.set({ [key]: id, chosen: undefined });
       if (key === "locationId") {
-        this.#set({ typeId: undefined, practitionerId: undefined, weekFrom: undefined, day: undefined });
+        this.set({ typeId: undefined, practitionerId: undefined, weekFrom: undefined, day: undefined });
       }
-      const who = this.data.practitioners.value?.find((p) => p.id === this.#state.practitionerId);
+      const who = this.data.practitioners.value?.find((p) => p.id === this.state.practitionerId);
       if (key === "typeId" && who && !who.appointmentTypeIds.includes(id))
-        this.#set({ practitionerId: undefined });
+        this.set({ practitionerId: undefined });
     }
     this.next(from);
   }
 
   /** A discipline was chosen ("What do you need help with?"). */
   pickDiscipline(id: string): void {
-    if (this.#state.disciplineId !== id) this.#setDiscipline(id);
+    if (this.state.disciplineId !== id) this.#setDiscipline(id);
     this.next("discipline");
   }
 
   /** Sets the discipline; everything chosen after it depended on it. */
   #setDiscipline(id: string): void {
-    this.#set({
+    this.set({
       disciplineId: id,
       typeId: undefined,
       practitionerId: undefined,
@@ -335,80 +302,58 @@ export class BookingController implements ReactiveController {
       weekFrom: undefined,
       day: undefined,
     });
-    if (!this.#host.location) this.#set({ locationId: undefined });
-  }
-
-  /** Shows the week from `from`. */
-  showWeek(from: CalendarDate): void {
-    this.#set({ weekFrom: from, notice: "" });
-  }
-
-  /** The week arrows: seven days back (never before today) or on. */
-  shiftWeek(days: -7 | 7): void {
-    const from = this.#state.weekFrom ?? this.today();
-    this.showWeek(days < 0 ? later(addDays(from, days), this.today()) : addDays(from, days));
-  }
-
-  /** "Next available": that day, in its week. */
-  jumpTo(date: CalendarDate): void {
-    this.#set({ day: date });
-    this.showWeek(date);
+    if (!this.#host.location) this.set({ locationId: undefined });
   }
 
   /** A day of the week strip was chosen. */
   pickDay(date: CalendarDate, locale: string, m: FirstMessages): void {
-    this.#set({ day: date });
+    this.set({ day: date });
     const day = this.data.availability.value?.days.find((d) => d.date === date);
     this.#announce(m.timesOn(countTimes(day), longDay(date, locale)));
   }
 
   /** A time was chosen. */
   pickSlot(slot: PublicSlot): void {
-    this.#set({ chosen: slot, notice: "" });
+    this.set({ chosen: slot, notice: "" });
     const timezone = this.data.availability.value?.timezone ?? this.loc!.timezone;
-    this.#emit("coreplus-slot-selected", slotDetail(this.#host.clinic, slot, this.#state, timezone));
+    this.emit("coreplus-slot-selected", slotDetail(this.#host.clinic, slot, this.state, timezone));
     this.next("time");
   }
 
   /** A details field changed. */
   editDetails(key: keyof DetailsDraft, value: string | boolean): void {
-    this.#set({ details: { ...this.#state.details, [key]: value } });
+    this.set({ details: { ...this.state.details, [key]: value } });
   }
 
   /** Continue on the details step: the error summary (focused), or the next step. */
   submitDetails(): void {
     const sub = this.#sub;
     if (!sub) return void this.#submission().then(() => this.submitDetails());
-    const errors = sub.validateDetails(this.#state.details, this.#messages(sub), this.today());
+    const errors = sub.validateDetails(this.state.details, this.#messages(sub), this.today());
     const showSummary = Object.keys(errors).length > 0;
-    this.#set({ errors, showSummary });
+    this.set({ errors, showSummary });
     if (showSummary) this.#focusTarget = "#error-summary";
     else this.next("details");
-  }
-
-  /** Moves focus to an element of the view by id (the error summary's links). */
-  focus(id: string): void {
-    this.#host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
   }
 
   /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
   confirm(): void {
     const sub = this.#sub;
     if (!sub) return void this.#submission().then(() => this.confirm());
-    const { chosen, typeId, details, disciplineId } = this.#state;
+    const { chosen, typeId, details, disciplineId } = this.state;
     if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
     const body = sub.bookingRequest(chosen, typeId, details);
     if (disciplineId) body.slot = { ...body.slot, disciplineId };
     this.#keys ??= sub.createIdempotencyKeys();
-    this.#set({ bookFailure: undefined });
+    this.set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.
     void this.data.booking.run([body, this.#keys.keyFor(body)]);
   }
 
   /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
   another(): void {
-    this.#set(clearedAnswers());
-    if (!lockedLocation(this.flow())) this.#set({ locationId: undefined });
+    this.set(clearedAnswers());
+    if (!lockedLocation(this.flow())) this.set({ locationId: undefined });
     this.goTo(this.steps()[0] ?? "time");
   }
 
@@ -416,22 +361,22 @@ export class BookingController implements ReactiveController {
 
   #showDays(data: AvailabilityResponse): void {
     const { m, locale } = this.i18n();
-    if (!data.days.some((d) => d.date === this.#state.day && d.slots.length > 0))
-      this.#set({ day: firstDayWithTimes(data.days)?.date });
-    const day = data.days.find((d) => d.date === this.#state.day);
+    if (!data.days.some((d) => d.date === this.state.day && d.slots.length > 0))
+      this.set({ day: firstDayWithTimes(data.days)?.date });
+    const day = data.days.find((d) => d.date === this.state.day);
     this.#announce(
       day
         ? m.timesOn(countTimes(day), longDay(day.date, locale))
-        : m.noTimesInRange(longDay(this.#state.weekFrom!, locale), longDay(this.weekTo()!, locale)),
+        : m.noTimesInRange(longDay(this.state.weekFrom!, locale), longDay(this.weekTo()!, locale)),
     );
   }
 
   #onBooked({ booking, manage }: BookedResponse): void {
-    this.#set({ booked: booking, manage });
+    this.set({ booked: booking, manage });
     this.#keys?.reset();
     this.goTo("done");
     // Only confirm() books, and it runs once the submitting code is in.
-    this.#emit("coreplus-booked", this.#sub!.bookedDetail(this.#host.clinic, booking));
+    this.emit("coreplus-booked", this.#sub!.bookedDetail(this.#host.clinic, booking));
   }
 
   #onBookingError(e: unknown): void {
@@ -440,12 +385,12 @@ export class BookingController implements ReactiveController {
     const sub = this.#sub!;
     const { patch, step } = sub.afterBookingError(
       e,
-      this.#state,
+      this.state,
       this.#messages(sub),
       this.loc?.timezone ?? "UTC",
       this.today(),
     );
-    this.#set(patch);
+    this.set(patch);
     if (step) this.goTo(step);
     if (step === "details") this.#focusTarget = "#error-summary";
   }
@@ -459,35 +404,24 @@ export class BookingController implements ReactiveController {
 
   /** The submitting code: starts loading it (again after a failure) and resolves with it. */
   #submission(): Promise<Submission> {
-    this.#loadingSub ??= import("../later.js").then(
-      (sub) => {
-        this.#sub = sub;
-        this.#host.requestUpdate();
-        return sub;
-      },
-      (e: unknown) => {
-        this.#loadingSub = undefined;
-        throw e;
-      },
-    );
-    return this.#loadingSub;
+    return loadLater().then((sub) => {
+      this.#sub = sub;
+      this.#host.requestUpdate();
+      return sub;
+    });
   }
 
   // Events ---------------------------------------------------------------------------------------
 
-  #emit<K extends keyof CoreplusEventDetails>(name: K, detail: CoreplusEventDetails[K]): void {
-    emitCoreplus(this.#host, name, detail);
-  }
-
   #failed(e: unknown, operation: CoreplusErrorDetail["operation"]): void {
-    const detail = errorDetail(e, this.#host.clinic, this.#state.step, operation);
-    if (detail) this.#emit("coreplus-error", detail);
+    const detail = errorDetail(e, this.#host.clinic, this.state.step, operation);
+    if (detail) this.emit("coreplus-error", detail);
   }
 
   #announce(text: string): void {
     // A no-break space makes a repeated message a change, so it is read again.
-    const { announcement } = this.#state;
-    this.#set({ announcement: announcement === text ? `${text}\u00a0` : text });
+    const { announcement } = this.state;
+    this.set({ announcement: announcement === text ? `${text}\u00a0` : text });
   }
 }
 

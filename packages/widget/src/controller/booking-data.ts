@@ -16,6 +16,7 @@ import type {
 } from "../api/types.js";
 import type { CoreplusErrorDetail } from "../events.js";
 import { ANY } from "../internal/flow.js";
+import { loadLater } from "../internal/later-chunk.js";
 import { initialState, Task } from "../internal/task.js";
 import type { Proofs } from "./proofs.js";
 
@@ -68,17 +69,15 @@ export class BookingData {
     // The bootstrap's parts, used once by the tasks below instead of fetching.
     const primed = new Map<string, unknown>();
     const client = () => createEdgeClient(args().api, args().clinic, undefined, primed);
-    let proofs: Promise<Proofs> | undefined;
+    let proofs: Proofs | undefined;
     this.proofs = () =>
-      (proofs ??= import("../later.js").then(
-        (
-          m, // Turnstile's widget renders beside the element (a light-DOM child it slots in).
-        ) => m.createProofs(client, undefined, () => (host instanceof HTMLElement ? host : undefined)),
-        (e: unknown) => {
-          proofs = undefined; // a failed chunk load is tried again next time
-          throw e;
-        },
-      ));
+      loadLater().then(
+        // Turnstile's widget renders beside the element (a light-DOM child it slots in).
+        (m) =>
+          (proofs ??= m.createProofs(client, undefined, () =>
+            host instanceof HTMLElement ? host : undefined,
+          )),
+      );
     this.profile = new Task(host, {
       task: async ([api, clinic], { signal }) => {
         if (!api || !clinic) return initialState;

@@ -30,50 +30,40 @@ export type BookingHost = ReactiveControllerHost &
 export interface FlowState {
   step: BookingStep;
   /** The discipline chosen ("What do you need help with?"), when the clinic has disciplines. */
-  disciplineId: string | undefined;
-  locationId: string | undefined;
-  typeId: string | undefined;
-  practitionerId: string | undefined;
-  weekFrom: CalendarDate | undefined;
-  day: CalendarDate | undefined;
-  chosen: PublicSlot | undefined;
+  disciplineId?: string | undefined;
+  locationId?: string | undefined;
+  typeId?: string | undefined;
+  practitionerId?: string | undefined;
+  weekFrom?: CalendarDate | undefined;
+  day?: CalendarDate | undefined;
+  chosen?: PublicSlot | undefined;
   details: DetailsDraft;
   errors: FieldErrors;
   showSummary: boolean;
   /** After a Change link on the review (or a failed booking): come back to the review. */
   returnToReview: boolean;
   notice: string;
-  booked: BookingSummary | undefined;
-  bookFailure: unknown;
+  booked?: BookingSummary | undefined;
+  bookFailure?: unknown;
   /** The live region's text. */
   announcement: string;
   /** Bumped to reload the same range of times (after a 409). */
   refresh: number;
   /** The booking's manage token, when the edge API gave one. */
-  manage: ManageToken | undefined;
+  manage?: ManageToken | undefined;
 }
 
-/** A new visitor's state: the first step, nothing chosen. */
+/** A new visitor's state: the first step, nothing chosen (the optional answers are absent). */
 export function initialFlowState(): FlowState {
   return {
     step: "location",
-    disciplineId: undefined,
-    locationId: undefined,
-    typeId: undefined,
-    practitionerId: undefined,
-    weekFrom: undefined,
-    day: undefined,
-    chosen: undefined,
     details: emptyDetails(),
     errors: {},
     showSummary: false,
     returnToReview: false,
     notice: "",
-    booked: undefined,
-    bookFailure: undefined,
     announcement: "",
     refresh: 0,
-    manage: undefined,
   };
 }
 

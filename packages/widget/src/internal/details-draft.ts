@@ -1,6 +1,6 @@
 /**
  * The details form's draft, its fields and a blank one: what the first screen's state holds. The
- * checks and the request body (details.ts) load with the later views.
+ * checks, the field order and the request body (details.ts) load with the later views.
  */
 
 /** What the form holds while the patient types. */
@@ -23,17 +23,6 @@ export type DetailsField = "firstName" | "lastName" | "dob" | "email" | "mobile"
 
 /** Errors by field, in the form's order. */
 export type FieldErrors = Partial<Record<DetailsField, string>>;
-
-/** The form's field order (the error summary follows it). */
-export const fieldOrder: readonly DetailsField[] = [
-  "firstName",
-  "lastName",
-  "dob",
-  "email",
-  "mobile",
-  "note",
-  "consent",
-];
 
 /** A blank draft. */
 export function emptyDetails(): DetailsDraft {

@@ -8,13 +8,18 @@ import type { DobPart, Messages } from "../messages/index.js";
 import type { CalendarDate } from "./dates.js";
 import type { DetailsDraft, DetailsField, FieldErrors } from "./details-draft.js";
 
-export {
-  type DetailsDraft,
-  type DetailsField,
-  emptyDetails,
-  type FieldErrors,
-  fieldOrder,
-} from "./details-draft.js";
+export { type DetailsDraft, type DetailsField, emptyDetails, type FieldErrors } from "./details-draft.js";
+
+/** The form's field order (the error summary follows it). */
+export const fieldOrder: readonly DetailsField[] = [
+  "firstName",
+  "lastName",
+  "dob",
+  "email",
+  "mobile",
+  "note",
+  "consent",
+];
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^\+?[\d\s().-]+$/;

@@ -1,24 +1,11 @@
 /**
- * Where a booking is managed: which view the element opens (`booking` and `view` attributes, the
- * page's `coreplus_booking` query parameter), the confirmation's "Change or cancel" link, and `tel:`
- * links. Pure, so the first screen needs nothing else of the manage views.
+ * Where a booking is managed: which view the element opens (requested-view.ts, the only part on the
+ * first screen), the confirmation's "Change or cancel" link, and `tel:` links. Pure.
  */
 
-/** The query parameter that carries a manage token on the clinic's page. */
-export const BOOKING_PARAM = "coreplus_booking";
+import { BOOKING_PARAM } from "./requested-view.js";
 
-/** What the element shows: the booking flow, "Find my booking", or one booking's manage view. */
-export type WidgetView = { view: "book" } | { view: "find" } | { view: "manage"; token: string };
-
-/**
- * The view the attributes and the page ask for: a `booking` token first, then the page's
- * `coreplus_booking` parameter, then `view="find"`; otherwise the booking flow.
- */
-export function requestedView(booking: string, view: string, search: string): WidgetView {
-  const token = booking.trim() || new URLSearchParams(search).get(BOOKING_PARAM)?.trim();
-  if (token) return { view: "manage", token };
-  return view === "find" ? { view: "find" } : { view: "book" };
-}
+export { BOOKING_PARAM, requestedView, type WidgetView } from "./requested-view.js";
 
 /**
  * The "Change or cancel" link: the clinic's `manage-url` template with `{token}` replaced, else the

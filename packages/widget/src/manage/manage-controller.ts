@@ -5,7 +5,6 @@
  * Idempotency-Key per attempt, reused for its retries, like bookings.
  */
 
-import type { ReactiveController } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import { createManageClient } from "../api/manage-client.js";
 import type {
@@ -18,10 +17,11 @@ import type {
 import type { AvailabilityResponse, PublicSlot } from "../api/types.js";
 import { errorDetail } from "../controller/outcomes.js";
 import { createProofs, type Proofs } from "../controller/proofs.js";
-import { type CoreplusEventDetails, emitCoreplus, type ManageOperation } from "../events.js";
-import { addDays, type CalendarDate, dateIn, earlier, later } from "../internal/dates.js";
+import { StateController } from "../controller/state-controller.js";
+import type { ManageOperation } from "../events.js";
+import { type CalendarDate, dateIn, later } from "../internal/dates.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
-import type { WidgetView } from "../internal/manage-links.js";
+import type { WidgetView } from "../internal/requested-view.js";
 import { firstDayWithTimes } from "../internal/slots.js";
 import { initialState, Task, TaskStatus } from "../internal/task.js";
 import { type Messages, messagesFor } from "../messages/index.js";
@@ -47,7 +47,7 @@ import {
 type AvailabilityArgs = readonly [string, string, string, string, string, string, string, number];
 
 /** The manage views' flow behind one element. */
-export class ManageController implements ReactiveController {
+export class ManageController extends StateController<ManageState> {
   readonly booking: Task<readonly [string, string, string, number], ManagedBooking>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly lookup: Task<[FindDraft], ManagedResponse>;
@@ -55,16 +55,15 @@ export class ManageController implements ReactiveController {
   readonly moveTask: Task<[string, RescheduleRequest, string], ManagedResponse>;
   readonly #host: ManageHost;
   readonly #deps: ManageDeps;
-  #state: ManageState = initialManageState();
   #keys = createIdempotencyKeys();
   /** Proofs of the clinic's challenge for the lookup and the changes, solved in the background. */
   readonly #proofs: Proofs;
   #focus = false;
 
   constructor(host: ManageHost, deps: ManageDeps) {
+    super(host, initialManageState());
     this.#host = host;
     this.#deps = deps;
-    host.addController(this);
     this.#proofs = createProofs(
       () => createEdgeClient(host.api, host.clinic),
       undefined,
@@ -74,11 +73,11 @@ export class ManageController implements ReactiveController {
     this.booking = new Task(host, {
       task: async ([, , token], { signal }) => {
         if (!token) return initialState;
-        const known = this.#state.known;
-        if (known && this.#state.token === token) return known.booking;
+        const known = this.state.known;
+        if (known && this.state.token === token) return known.booking;
         return (await manage().get(token, signal)).booking;
       },
-      args: () => [host.api, host.clinic, this.#state.token ?? "", this.#state.reload] as const,
+      args: () => [host.api, host.clinic, this.state.token ?? "", this.state.reload] as const,
       onError: (e) => this.#failed(e, "manage-booking"),
     });
     this.availability = new Task(host, {
@@ -89,7 +88,7 @@ export class ManageController implements ReactiveController {
       },
       args: () => {
         const b = this.current;
-        const s = this.#state;
+        const s = this.state;
         const on = (s.screen === "times" || s.screen === "confirm-move") && b && s.weekFrom;
         return [
           host.api,
@@ -98,13 +97,13 @@ export class ManageController implements ReactiveController {
           b?.appointmentType.id ?? "",
           b?.practitioner.id ?? "",
           on ? s.weekFrom! : "",
-          on ? this.weekTo() : "",
+          (on && this.weekTo()) || "",
           s.refresh,
         ] as const;
       },
       onComplete: (data) => {
-        if (!data.days.some((d) => d.date === this.#state.day && d.slots.length > 0))
-          this.#set({ day: firstDayWithTimes(data.days)?.date });
+        if (!data.days.some((d) => d.date === this.state.day && d.slots.length > 0))
+          this.set({ day: firstDayWithTimes(data.days)?.date });
       },
       onError: (e) => this.#failed(e, "reschedule"),
     });
@@ -115,8 +114,8 @@ export class ManageController implements ReactiveController {
       onError: (e) => {
         this.#failed(e, "lookup");
         const outcome = afterLookupError(e);
-        if (outcome === "retry") this.#set({ failure: e, findProblem: "" });
-        else this.#set({ findProblem: outcome, failure: undefined });
+        if (outcome === "retry") this.set({ failure: e, findProblem: "" });
+        else this.set({ findProblem: outcome, failure: undefined });
         this.#focusOn();
       },
     });
@@ -125,7 +124,7 @@ export class ManageController implements ReactiveController {
       task: ([token, body, key], { signal }) => manage().cancel(token, body, key, signal),
       onComplete: (r) => {
         this.#show(r, "cancelled");
-        this.#emit("coreplus-cancelled", managedDetail(host.clinic, r.booking));
+        this.emit("coreplus-cancelled", managedDetail(host.clinic, r.booking));
       },
       onError: (e) => this.#changeFailed(e, "cancel"),
     });
@@ -135,20 +134,15 @@ export class ManageController implements ReactiveController {
       onComplete: (r) => {
         const before = this.current;
         this.#show(r, "moved");
-        if (before) this.#emit("coreplus-rescheduled", rescheduledDetail(host.clinic, before, r.booking));
+        if (before) this.emit("coreplus-rescheduled", rescheduledDetail(host.clinic, before, r.booking));
       },
       onError: (e) => this.#changeFailed(e, "reschedule"),
     });
   }
 
-  /** The current state (read only). */
-  get state(): Readonly<ManageState> {
-    return this.#state;
-  }
-
   /** The booking as last read or changed. */
   get current(): ManagedBooking | undefined {
-    const s = this.#state;
+    const s = this.state;
     return s.known && this.booking.status !== TaskStatus.PENDING ? s.known.booking : this.booking.value;
   }
 
@@ -158,8 +152,12 @@ export class ManageController implements ReactiveController {
     return { locale, m: messagesFor(locale), mm: manageMessages(locale) };
   }
 
+  protected override get zone(): string | undefined {
+    return this.current?.timezone;
+  }
+
   /** The clinic's profile, when loaded. */
-  get profile(): ProfileWithChanges | undefined {
+  override get profile(): ProfileWithChanges | undefined {
     return this.#deps.profile();
   }
 
@@ -168,23 +166,11 @@ export class ManageController implements ReactiveController {
     return this.#deps.cameFromBooking();
   }
 
-  #set(patch: Partial<ManageState>): void {
-    const keys = Object.keys(patch) as (keyof ManageState)[];
-    if (keys.every((k) => Object.is(this.#state[k], patch[k]))) return;
-    this.#state = { ...this.#state, ...patch };
-    this.#host.requestUpdate();
-  }
-
   #focusOn(): void {
     this.#focus = true;
   }
 
-  /** Moves focus to an element of the view by id (the error summary's links). */
-  focusField(id: string): void {
-    this.#host.renderRoot.querySelector<HTMLElement>(`#${id}`)?.focus();
-  }
-
-  hostUpdated(): void {
+  override hostUpdated(): void {
     if (!this.#focus) return;
     this.#focus = false;
     const root = this.#host.renderRoot;
@@ -198,8 +184,8 @@ export class ManageController implements ReactiveController {
   /** Opens what the attributes or the page ask for; `moveFocus` after a visitor's action. */
   open(view: WidgetView, moveFocus: boolean): void {
     if (view.view === "manage") {
-      this.#set({ ...initialManageState(), token: view.token, screen: "view" });
-    } else this.#set({ ...initialManageState(), screen: "find" });
+      this.set({ ...initialManageState(), token: view.token, screen: "view" });
+    } else this.set({ ...initialManageState(), screen: "find" });
     // Solved while the patient types their details or reads their booking: ready when they act.
     this.#proofs.prepare();
     if (moveFocus) this.#focusOn();
@@ -207,7 +193,7 @@ export class ManageController implements ReactiveController {
 
   /** Shows a screen and moves focus to its heading. */
   go(screen: ManageScreen): void {
-    this.#set({ screen, failure: undefined, notice: screen === "times" ? this.#state.notice : "" });
+    this.set({ screen, failure: undefined, notice: screen === "times" ? this.state.notice : "" });
     this.#focusOn();
   }
 
@@ -218,23 +204,23 @@ export class ManageController implements ReactiveController {
 
   /** Back, where there is one. */
   back(): void {
-    const screen = this.#state.screen;
+    const screen = this.state.screen;
     if (screen === "find") this.#deps.toBooking();
     else this.go(screen === "confirm-move" ? "times" : "view");
   }
 
   editFind(key: keyof FindDraft, value: string): void {
-    this.#set({ find: { ...this.#state.find, [key]: value } });
+    this.set({ find: { ...this.state.find, [key]: value } });
   }
 
   /** "Find my booking": the form's errors (the summary focused), or the lookup. */
   submitFind(): void {
     if (this.lookup.status === TaskStatus.PENDING) return;
     const { m, mm } = this.i18n();
-    const findErrors = validateFind(this.#state.find, m, mm);
-    this.#set({ findErrors, findProblem: "", failure: undefined });
+    const findErrors = validateFind(this.state.find, m, mm);
+    this.set({ findErrors, findProblem: "", failure: undefined });
     if (Object.keys(findErrors).length > 0) this.#focusOn();
-    else void this.lookup.run([this.#state.find]);
+    else void this.lookup.run([this.state.find]);
   }
 
   /** "Reschedule": straight to the times of the same service and place. */
@@ -243,71 +229,44 @@ export class ManageController implements ReactiveController {
     if (!b) return;
     const today = this.today();
     const from = later(dateIn(b.timezone, new Date(b.start)), today);
-    this.#set({ weekFrom: from, day: undefined, chosen: undefined, notice: "" });
+    this.set({ weekFrom: from, day: undefined, chosen: undefined, notice: "" });
     this.go("times");
   }
 
-  /** The shown week's last day. */
-  weekTo(): CalendarDate {
-    return earlier(addDays(this.#state.weekFrom ?? this.today(), 6), this.lastDay());
-  }
-
-  /** "Today" in the booking's zone. */
-  today(): CalendarDate {
-    return dateIn(this.current?.timezone ?? "UTC", this.#host.now());
-  }
-
-  /** The last day the clinic takes bookings for. */
-  lastDay(): CalendarDate {
-    return addDays(this.today(), this.profile?.rules.maxDaysAhead ?? 60);
-  }
-
-  shiftWeek(days: -7 | 7): void {
-    const from = this.#state.weekFrom ?? this.today();
-    this.#set({
-      weekFrom: days < 0 ? later(addDays(from, days), this.today()) : addDays(from, days),
-      notice: "",
-    });
-  }
-
-  jumpTo(date: CalendarDate): void {
-    this.#set({ day: date, weekFrom: date, notice: "" });
-  }
-
   pickDay(date: CalendarDate): void {
-    this.#set({ day: date });
+    this.set({ day: date });
   }
 
   pickSlot(slot: PublicSlot): void {
-    this.#set({ chosen: slot });
+    this.set({ chosen: slot });
     this.go("confirm-move");
   }
 
   /** "Confirm new time": one key per (booking, new time), reused by every retry. */
   confirmMove(): void {
-    const { token, chosen } = this.#state;
+    const { token, chosen } = this.state;
     if (!token || !chosen || this.moveTask.status === TaskStatus.PENDING) return;
     const body: RescheduleRequest = { start: chosen.start, practitionerId: chosen.practitionerId };
-    this.#set({ failure: undefined });
+    this.set({ failure: undefined });
     void this.moveTask.run([token, body, this.#keys.keyFor({ token, reschedule: body })]);
   }
 
   editReason(value: string): void {
-    this.#set({ reason: value, reasonError: "" });
+    this.set({ reason: value, reasonError: "" });
   }
 
   /** "Cancel appointment" on the confirm step: one key per (booking, reason). */
   confirmCancel(): void {
-    const { token, reason } = this.#state;
+    const { token, reason } = this.state;
     if (!token || this.cancelTask.status === TaskStatus.PENDING) return;
     const text = reason.trim();
     if (text.length > REASON_MAX) {
-      this.#set({ reasonError: this.i18n().mm.reasonTooLong });
+      this.set({ reasonError: this.i18n().mm.reasonTooLong });
       this.#focusOn();
       return;
     }
     const body: CancelRequest = text ? { reason: text } : {};
-    this.#set({ failure: undefined });
+    this.set({ failure: undefined });
     void this.cancelTask.run([token, body, this.#keys.keyFor({ token, cancel: body })]);
   }
 
@@ -320,7 +279,7 @@ export class ManageController implements ReactiveController {
 
   #show(r: ManagedResponse, screen: ManageScreen): void {
     this.#keys.reset();
-    this.#set({ ...initialManageState(), token: r.manage?.token ?? this.#state.token, known: r, screen });
+    this.set({ ...initialManageState(), token: r.manage?.token ?? this.state.token, known: r, screen });
     this.#focusOn();
   }
 
@@ -329,40 +288,36 @@ export class ManageController implements ReactiveController {
     const { m } = this.i18n();
     switch (afterChangeError(e)) {
       case "slot-taken": {
-        const taken = this.#state.chosen;
+        const taken = this.state.chosen;
         const day = taken && dateIn(this.current?.timezone ?? "UTC", new Date(taken.start));
-        this.#set({
+        this.set({
           chosen: undefined,
           notice: m.slotTaken,
-          refresh: this.#state.refresh + 1,
+          refresh: this.state.refresh + 1,
           ...(day ? { day, weekFrom: later(day, this.today()) } : {}),
         });
         this.go("times");
         break;
       }
       case "too-late":
-        this.#set({ tooLate: true });
+        this.set({ tooLate: true });
         this.go("view");
         break;
       case "cancelled":
       case "missing":
-        this.#set({ known: undefined, reload: this.#state.reload + 1 });
+        this.set({ known: undefined, reload: this.state.reload + 1 });
         this.go("view");
         break;
       default:
-        this.#set({ failure: e });
+        this.set({ failure: e });
     }
   }
 
   // Events --------------------------------------------------------------------------------------
 
-  #emit<K extends keyof CoreplusEventDetails>(name: K, detail: CoreplusEventDetails[K]): void {
-    emitCoreplus(this.#host, name, detail);
-  }
-
   #failed(e: unknown, operation: ManageOperation): void {
-    const step = this.#state.screen === "find" ? "find" : "manage";
+    const step = this.state.screen === "find" ? "find" : "manage";
     const detail = errorDetail(e, this.#host.clinic, step, operation);
-    if (detail) this.#emit("coreplus-error", detail);
+    if (detail) this.emit("coreplus-error", detail);
   }
 }

@@ -8,7 +8,7 @@
 import { html, nothing, type TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
 import type { ManagedBooking } from "../api/manage-types.js";
-import { addDays, formatWhen } from "../internal/dates.js";
+import { formatWhen } from "../internal/dates.js";
 import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/index.js";
 import type { ManageMessages } from "../messages/manage.js";
@@ -16,6 +16,7 @@ import { bookingSummary, phoneLine } from "../steps/booking-summary.js";
 import { fieldError } from "../steps/details-step.js";
 import { choiceSkeleton, problemNotice } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
+import { card } from "../view/card.js";
 import { problem } from "../view/problem.js";
 import { findForm } from "./find-form.js";
 import type { ManageController } from "./manage-controller.js";
@@ -37,21 +38,16 @@ export function manageView(c: ManageController): TemplateResult {
   const missing = screenIsBooking(screen) && isMissing(c);
   const heading = missing ? mm.heading.missing : headingOf(screen, mm);
   const back = screen === "find" ? c.cameFromBooking : !["view", "moved", "cancelled"].includes(screen);
-  return html`<section class="card" part="card" lang=${locale} aria-labelledby="heading">
-    <div class="top">
-      ${
-        back
-          ? html`<button type="button" class="back" part="back-button" @click=${() => c.back()}>
-            <span aria-hidden="true">‹</span> ${m.back}
-          </button>`
-          : nothing
-      }
-    </div>
-    ${screen === "cancelled" || screen === "moved" ? html`<div class="tick" aria-hidden="true">✓</div>` : nothing}
-    <h2 id="heading" tabindex="-1" part="heading">${heading}</h2>
-    ${body(x)}
-    <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
-  </section>`;
+  return card(
+    locale,
+    back ? () => c.back() : undefined,
+    m.back,
+    nothing,
+    screen === "cancelled" || screen === "moved",
+    heading,
+    body(x),
+    announcement,
+  );
 }
 
 const screenIsBooking = (s: ManageScreen) => s === "view" || s === "moved";
@@ -98,7 +94,7 @@ function body(x: Ctx): unknown {
       pending,
       onInput: (key, value) => c.editFind(key, value),
       onSubmit: () => c.submitFind(),
-      onFocusField: (id) => c.focusField(id),
+      onFocusField: (id) => c.focus(id),
     });
   }
   const task = c.booking;
@@ -116,7 +112,7 @@ function body(x: Ctx): unknown {
   const contact = m.contact(b.location.name, b.location.phone);
   switch (s.screen) {
     case "times":
-      return times(x, b, contact);
+      return timeStep(c, c.availability, m, x.locale, b.timezone, contact);
     case "confirm-move":
       return confirmMove(x, b, contact);
     case "cancel":
@@ -153,34 +149,6 @@ function overview(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
           : html`${policy ? html`<p>${policy}</p>` : nothing}${phoneLine(mm.callToChange, mm.on, b.location)}`
     }
   `;
-}
-
-function times(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {
-  const { c, m, locale } = x;
-  const s = c.state;
-  const today = c.today();
-  const from = s.weekFrom ?? today;
-  const task = c.availability;
-  return timeStep({
-    m,
-    locale,
-    timezone: task.value?.timezone ?? b.timezone,
-    from,
-    to: c.weekTo(),
-    canEarlier: from > today,
-    canLater: addDays(from, 7) <= c.lastDay(),
-    data: task.status === TaskStatus.COMPLETE ? task.value : undefined,
-    failure: task.status === TaskStatus.ERROR ? problem(task.error, () => task.run(), m, contact) : undefined,
-    day: s.day,
-    slot: s.chosen,
-    notice: s.notice,
-    contact,
-    onEarlier: () => c.shiftWeek(-7),
-    onLater: () => c.shiftWeek(7),
-    onDay: (date) => c.pickDay(date),
-    onSlot: (slot) => c.pickSlot(slot),
-    onJump: (date) => c.jumpTo(date),
-  });
 }
 
 function confirmMove(x: Ctx, b: ManagedBooking, contact: string): TemplateResult {

@@ -9,7 +9,7 @@ import { firstAU } from "./first-screen.js";
 /** The parts of a date of birth, in the order a locale writes them. */
 export type DobPart = "day" | "month" | "year";
 
-/** The later views' strings (details, review, confirmation). */
+/** The later views' strings (details, review, confirmation, a failed booking, a taken time). */
 export const laterAU = {
   field: {
     firstName: "First name",
@@ -58,8 +58,14 @@ export const laterAU = {
     mobile: "Mobile",
     note: "Note",
   },
+  continue: "Continue",
   change: "Change",
   confirm: "Confirm booking",
+  slotTaken: "That time was just taken. Here are the nearest times.",
+  bookError: (contact?: string) =>
+    `We couldn't confirm your booking. Try again (you won't be booked twice)${contact ? `, or ${contact}` : ""}.`,
+  bookRefused: (contact?: string) =>
+    `We couldn't book this appointment online. ${contact ? `To book, ${contact}.` : "Please contact the clinic."}`,
   booking: "Booking…",
   done: {
     lead: "Your appointment is confirmed.",

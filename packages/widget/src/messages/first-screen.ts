@@ -1,5 +1,5 @@
 /**
- * The first screen's strings (the card, the choices, date and time, failures) in plain, warm
+ * The first screen's strings (the card, the choices, date and time, loading failures) in plain, warm
  * Australian English (ux.md "Words"). They ship with the element; the later views' strings
  * (en-au.ts: details, review, confirmation) and the other languages' tables arrive with those views.
  */
@@ -29,7 +29,6 @@ export const firstAU = {
   },
   loading: "Loading",
   back: "Back",
-  continue: "Continue",
   firstAvailable: "First available",
   firstAvailableHint: "The earliest time with any practitioner",
   noServices: "There's nothing to book online here yet.",
@@ -48,14 +47,9 @@ export const firstAU = {
   noTimesInRange: (from: string, to: string) => `No times available from ${from} to ${to}.`,
   nextAvailable: (day: string) => `Next available: ${day}`,
   noTimesAhead: "There are no online times in the coming weeks.",
-  slotTaken: "That time was just taken. Here are the nearest times.",
   contact: (name: string, phone: string) => `call ${name} on ${phone}`,
   loadError: (contact?: string) =>
     `We couldn't reach the clinic's booking system. ${contact ? `Try again, or ${contact}.` : "Try again in a moment."}`,
-  bookError: (contact?: string) =>
-    `We couldn't confirm your booking. Try again (you won't be booked twice)${contact ? `, or ${contact}` : ""}.`,
-  bookRefused: (contact?: string) =>
-    `We couldn't book this appointment online. ${contact ? `To book, ${contact}.` : "Please contact the clinic."}`,
   callInstead: (contact: string) => `To book by phone, ${contact}.`,
   notFound: "This booking page isn't set up correctly. Please contact the clinic.",
   tryAgain: "Try again",

@@ -14,15 +14,17 @@ import {
 } from "../internal/details.js";
 import type { DobPart, Messages } from "../messages/index.js";
 
-/** What the details step shows and the handlers it calls. */
-export interface DetailsStepProps {
-  m: Messages;
-  draft: DetailsDraft;
-  errors: FieldErrors;
-  showSummary: boolean;
-  onInput(key: keyof DetailsDraft, value: string | boolean): void;
-  onSubmit(): void;
-  onFocusField(id: string): void;
+/** What the details step reads of the flow and calls. */
+export interface DetailsFlow {
+  readonly state: {
+    readonly details: DetailsDraft;
+    readonly errors: FieldErrors;
+    readonly showSummary: boolean;
+  };
+  editDetails(key: keyof DetailsDraft, value: string | boolean): void;
+  submitDetails(): void;
+  /** Focuses an input by id (the error summary's links). */
+  focus(id: string): void;
 }
 
 /** The input id an error about `field` points at. */
@@ -42,14 +44,14 @@ const idOf: Record<Exclude<DetailsField, "dob">, string> = {
 const autocompleteOf: Record<DobPart, string> = { day: "bday-day", month: "bday-month", year: "bday-year" };
 
 /** Renders the step body. */
-export function detailsStep(p: DetailsStepProps): TemplateResult {
-  const { m, draft, errors } = p;
+export function detailsStep(c: DetailsFlow, m: Messages): TemplateResult {
+  const { details: draft, errors, showSummary } = c.state;
   const listed = fieldOrder.filter((f) => errors[f]);
   const input = (key: keyof DetailsDraft) => (e: Event) =>
-    p.onInput(key, (e.target as HTMLInputElement).value);
+    c.editDetails(key, (e.target as HTMLInputElement).value);
   return html`
     ${
-      p.showSummary && listed.length > 0
+      showSummary && listed.length > 0
         ? html`<div class="error-summary" id="error-summary" tabindex="-1" part="error-summary" aria-labelledby="error-summary-title">
           <h3 id="error-summary-title">${m.error.summary}</h3>
           <ul role="list">
@@ -60,7 +62,7 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
                   href="#${id}"
                   @click=${(e: Event) => {
                     e.preventDefault();
-                    p.onFocusField(id);
+                    c.focus(id);
                   }}
                   >${errors[f]}</a
                 >
@@ -74,14 +76,14 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
       novalidate
       @submit=${(e: Event) => {
         e.preventDefault();
-        p.onSubmit();
+        c.submitDetails();
       }}
     >
-      ${textField(p, "firstName", m.field.firstName, { autocomplete: "given-name" })}
-      ${textField(p, "lastName", m.field.lastName, { autocomplete: "family-name" })}
-      ${dobFieldset("dob", m, draft, errors.dob, (part, value) => p.onInput(part, value))}
-      ${textField(p, "email", m.field.email, { type: "email", autocomplete: "email", hint: m.field.emailHint })}
-      ${textField(p, "mobile", m.field.mobile, { type: "tel", autocomplete: "tel", hint: m.field.mobileHint })}
+      ${textField(c, m, "firstName", m.field.firstName, { autocomplete: "given-name" })}
+      ${textField(c, m, "lastName", m.field.lastName, { autocomplete: "family-name" })}
+      ${dobFieldset("dob", m, draft, errors.dob, (part, value) => c.editDetails(part, value))}
+      ${textField(c, m, "email", m.field.email, { type: "email", autocomplete: "email", hint: m.field.emailHint })}
+      ${textField(c, m, "mobile", m.field.mobile, { type: "tel", autocomplete: "tel", hint: m.field.mobileHint })}
       <div class="field ${errors.note ? "has-error" : ""}">
         <label for="note" part="label">${m.field.note}</label>
         <p class="hint" id="note-hint">${m.field.noteHint}</p>
@@ -105,7 +107,7 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
           aria-describedby=${errors.consent ? "consent-error" : nothing}
           aria-invalid=${errors.consent ? "true" : "false"}
           .checked=${draft.consent}
-          @change=${(e: Event) => p.onInput("consent", (e.target as HTMLInputElement).checked)}
+          @change=${(e: Event) => c.editDetails("consent", (e.target as HTMLInputElement).checked)}
         />
         <label for="consent">${m.field.consent}</label>
         ${fieldError("consent", errors.consent, m)}
@@ -121,13 +123,14 @@ export function detailsStep(p: DetailsStepProps): TemplateResult {
 }
 
 function textField(
-  p: DetailsStepProps,
+  c: DetailsFlow,
+  m: Messages,
   key: "firstName" | "lastName" | "email" | "mobile",
   label: string,
   opts: { type?: string; autocomplete: string; hint?: string },
 ): TemplateResult {
   const id = idOf[key];
-  const error = p.errors[key];
+  const error = c.state.errors[key];
   const describedBy = [opts.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return html`<div class="field ${error ? "has-error" : ""}">
     <label for=${id} part="label">${label}</label>
@@ -140,10 +143,10 @@ function textField(
       spellcheck=${opts.type === "email" ? "false" : nothing}
       aria-describedby=${describedBy || nothing}
       aria-invalid=${error ? "true" : "false"}
-      .value=${p.draft[key]}
-      @input=${(e: Event) => p.onInput(key, (e.target as HTMLInputElement).value)}
+      .value=${c.state.details[key]}
+      @input=${(e: Event) => c.editDetails(key, (e.target as HTMLInputElement).value)}
     />
-    ${fieldError(id, error, p.m)}
+    ${fieldError(id, error, m)}
   </div>`;
 }
 

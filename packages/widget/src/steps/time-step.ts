@@ -1,6 +1,8 @@
 /**
  * The date and time step: a week of days (days without times shown but disabled), that day's times
- * as pills under Morning / Afternoon / Evening, the zone line, and "Next available" when empty.
+ * as pills under Morning / Afternoon / Evening, the zone line, and "Next available" when empty. It
+ * reads a {@link WeekFlow} (the booking flow's and the manage views' controllers are both one), so the
+ * two callers hand it the same few things.
  */
 import { html, nothing, type TemplateResult } from "lit";
 import type { AvailabilityResponse, PublicSlot } from "../api/types.js";
@@ -18,58 +20,84 @@ import {
   zoneCity,
 } from "../internal/dates.js";
 import { countTimes, groupSlots } from "../internal/slots.js";
+import { TaskStatus } from "../internal/task.js";
 import type { FirstMessages } from "../messages/first-screen.js";
+import { type Loadable, problem } from "../view/problem.js";
 
-/** Everything the time step shows and the handlers it calls. */
-export interface TimeStepProps {
+/** A flow that shows a week of times: the booking controller, the manage controller. */
+export interface WeekFlow {
+  readonly state: {
+    readonly weekFrom?: CalendarDate | undefined;
+    readonly day?: CalendarDate | undefined;
+    readonly chosen?: PublicSlot | undefined;
+    readonly notice: string;
+  };
+  today(): CalendarDate;
+  lastDay(): CalendarDate;
+  /** The shown week's last day (undefined before a week is shown). */
+  weekTo(): CalendarDate | undefined;
+  /** The week arrows. */
+  shiftWeek(days: -7 | 7): void;
+  pickDay(date: CalendarDate, locale: string, m: FirstMessages): void;
+  pickSlot(slot: PublicSlot): void;
+  /** "Next available". */
+  jumpTo(date: CalendarDate): void;
+}
+
+/** What the parts of the step read. */
+interface TimeStepProps {
+  c: WeekFlow;
   m: FirstMessages;
   locale: string;
   timezone: string;
   from: CalendarDate;
   to: CalendarDate;
-  canEarlier: boolean;
-  canLater: boolean;
   /** Undefined while loading. */
   data: AvailabilityResponse | undefined;
-  /** Set when loading failed: replaces the times with this template. */
-  failure: TemplateResult | undefined;
-  day: CalendarDate | undefined;
-  slot: PublicSlot | undefined;
-  notice: string;
   contact: string | undefined;
-  onEarlier(): void;
-  onLater(): void;
-  onDay(date: CalendarDate): void;
-  onSlot(slot: PublicSlot): void;
-  onJump(date: CalendarDate): void;
 }
 
-/** Renders the step body. */
-export function timeStep(p: TimeStepProps): TemplateResult {
-  const { m, locale } = p;
-  const dates = Array.from({ length: 7 }, (_, i) => addDays(p.from, i));
+/**
+ * Renders the step body for `c`, its times from `task` (a failed load shows with "Try again");
+ * `zone` is the location's until the times name theirs, `contact` the phone line for failures.
+ */
+export function timeStep(
+  c: WeekFlow,
+  task: Loadable<AvailabilityResponse>,
+  m: FirstMessages,
+  locale: string,
+  zone: string,
+  contact: string | undefined,
+): TemplateResult {
+  const s = c.state;
+  const today = c.today();
+  const from = s.weekFrom ?? today;
+  const to = c.weekTo() ?? from;
+  const data = task.status === TaskStatus.COMPLETE ? task.value : undefined;
+  const p: TimeStepProps = { c, m, locale, timezone: task.value?.timezone ?? zone, from, to, data, contact };
+  const dates = Array.from({ length: 7 }, (_, i) => addDays(from, i));
   const range = dateFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" }).formatRange(
-    toUtcNoon(p.from),
-    toUtcNoon(p.to),
+    toUtcNoon(from),
+    toUtcNoon(to),
   );
   return html`
-    ${p.notice ? html`<p class="notice info" part="notice">${p.notice}</p>` : nothing}
+    ${s.notice ? html`<p class="notice info" part="notice">${s.notice}</p>` : nothing}
     <div class="time-layout">
       <div class="days-col">
         <div class="week-nav">
-          <button type="button" class="icon" part="secondary-button" aria-label=${m.earlier} ?disabled=${!p.canEarlier} @click=${p.onEarlier}>
+          <button type="button" class="icon" part="secondary-button" aria-label=${m.earlier} ?disabled=${from <= today} @click=${() => c.shiftWeek(-7)}>
             <span aria-hidden="true">‹</span>
           </button>
           <span class="range">${range}</span>
-          <button type="button" class="icon" part="secondary-button" aria-label=${m.later} ?disabled=${!p.canLater} @click=${p.onLater}>
+          <button type="button" class="icon" part="secondary-button" aria-label=${m.later} ?disabled=${addDays(from, 7) > c.lastDay()} @click=${() => c.shiftWeek(7)}>
             <span aria-hidden="true">›</span>
           </button>
         </div>
-        <ul class="days" role="list" aria-label=${m.days} aria-busy=${p.data ? "false" : "true"}>
+        <ul class="days" role="list" aria-label=${m.days} aria-busy=${data ? "false" : "true"}>
           ${dates.map((date) => dayButton(p, date))}
         </ul>
       </div>
-      <div class="times-col">${p.failure ?? times(p)}</div>
+      <div class="times-col">${task.status === TaskStatus.ERROR ? problem(task.error, () => task.run(), m, contact) : times(p)}</div>
     </div>
     <p class="zone">${zoneLine(p)}</p>
   `;
@@ -85,9 +113,9 @@ function dayButton(p: TimeStepProps, date: CalendarDate): TemplateResult {
       type="button"
       class="day"
       part="day"
-      aria-pressed=${p.day === date ? "true" : "false"}
+      aria-pressed=${p.c.state.day === date ? "true" : "false"}
       ?disabled=${!p.data || !inRange || n === 0}
-      @click=${() => p.onDay(date)}
+      @click=${() => p.c.pickDay(date, p.locale, p.m)}
     >
       <span class="wd">${parts.weekday}</span>
       <span class="dn">${parts.day}</span>
@@ -105,14 +133,14 @@ function times(p: TimeStepProps): TemplateResult {
       <div class="pills">${Array.from({ length: 6 }, () => html`<div class="pill skeleton"></div>`)}</div>
     </div>`;
   }
-  const day = p.data.days.find((d) => d.date === p.day);
+  const day = p.data.days.find((d) => d.date === p.c.state.day);
   if (!day || day.slots.length === 0) {
     const next = p.data.nextAvailable;
     return html`<div class="empty">
       <p>${m.noTimesInRange(shortDay(p.from, p.locale), shortDay(p.to, p.locale))}</p>
       ${
         next && next > p.to
-          ? html`<button type="button" class="secondary" part="secondary-button" @click=${() => p.onJump(next)}>
+          ? html`<button type="button" class="secondary" part="secondary-button" @click=${() => p.c.jumpTo(next)}>
             ${m.nextAvailable(shortDay(next, p.locale))}
           </button>`
           : html`<p>${m.noTimesAhead}${p.contact ? ` ${m.callInstead(p.contact)}` : ""}</p>`
@@ -130,8 +158,8 @@ function times(p: TimeStepProps): TemplateResult {
                 type="button"
                 class="pill"
                 part="time"
-                aria-pressed=${p.slot?.start === slot.start ? "true" : "false"}
-                @click=${() => p.onSlot(slot)}
+                aria-pressed=${p.c.state.chosen?.start === slot.start ? "true" : "false"}
+                @click=${() => p.c.pickSlot(slot)}
               >
                 ${formatTime(slot.start, p.locale, p.timezone)}
               </button>
@@ -144,7 +172,7 @@ function times(p: TimeStepProps): TemplateResult {
 }
 
 /** "Times are in Melbourne time (AEDT)." plus the visitor's own zone when its offset differs. */
-export function zoneLine(p: Pick<TimeStepProps, "m" | "locale" | "timezone" | "from">): string {
+function zoneLine(p: Pick<TimeStepProps, "m" | "locale" | "timezone" | "from">): string {
   const instant = toUtcNoon(p.from);
   const name = (zone: string) => p.m.zoneName(zoneCity(zone), zoneAbbreviation(zone, p.locale, instant));
   const line = p.m.zoneLine(name(p.timezone));

@@ -5,6 +5,7 @@ import type { BookingController } from "../controller/index.js";
 import type { BookingStep } from "../events.js";
 import { TaskStatus } from "../internal/task.js";
 import { choiceSkeleton } from "../steps/shared.js";
+import { card } from "./card.js";
 import { problem } from "./problem.js";
 import { stepViews } from "./step-views.js";
 
@@ -30,25 +31,17 @@ export function bookingView(
   else if (profile && task.status === TaskStatus.COMPLETE)
     body = stepViews[step]({ c, m, locale, profile, rerender });
   else body = choiceSkeleton();
-  return html`<section class="card" part="card" lang=${locale} aria-labelledby="heading">
-      <div class="top">
-        ${
-          c.canGoBack()
-            ? html`<button type="button" class="back" part="back-button" @click=${() => c.back()}>
-              <span aria-hidden="true">‹</span> ${m.back}
-            </button>`
-            : nothing
-        }
-        <p class="progress" part="progress">${profile && index >= 0 ? m.progress(index + 1, steps.length, m.stepLabel[step as Exclude<BookingStep, "done">]) : "\u00a0"}</p>
-      </div>
-      ${step === "done" ? html`<div class="tick" aria-hidden="true">✓</div>` : nothing}
-      <h2 id="heading" tabindex="-1" part="heading">${profile ? m.heading[step] : m.heading.start}</h2>
-      ${body}
-      ${
-        onFind && profile && index === 0
-          ? html`<p class="find"><button type="button" class="link" @click=${onFind}>${m.findBooking}</button></p>`
-          : nothing
-      }
-      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${announcement}</div>
-    </section>`;
+  return card(
+    locale,
+    c.canGoBack() ? () => c.back() : undefined,
+    m.back,
+    html`<p class="progress" part="progress">${profile && index >= 0 ? m.progress(index + 1, steps.length, m.stepLabel[step as Exclude<BookingStep, "done">]) : "\u00a0"}</p>`,
+    step === "done",
+    profile ? m.heading[step] : m.heading.start,
+    body,
+    announcement,
+    onFind && profile && index === 0
+      ? html`<p class="find"><button type="button" class="link" @click=${onFind}>${m.findBooking}</button></p>`
+      : nothing,
+  );
 }

@@ -3,6 +3,8 @@
  * the controller and hand their templates. In the later chunk with those templates (step-views.ts
  * loads them through src/later.ts), so the first screen carries none of it.
  */
+import type { TemplateResult } from "lit";
+import { EdgeRequestError } from "../api/edge-error.js";
 import type { ProfileWithChanges } from "../api/manage-types.js";
 import type {
   ClinicProfile,
@@ -15,11 +17,12 @@ import type { BookingStep } from "../events.js";
 import type { DetailsDraft } from "../internal/details-draft.js";
 import { TaskStatus } from "../internal/task.js";
 import type { FirstMessages } from "../messages/first-screen.js";
-import { messagesFor } from "../messages/index.js";
+import { type Messages, messagesFor } from "../messages/index.js";
 import { detailsStep } from "../steps/details-step.js";
 import { doneStep } from "../steps/done-step.js";
 import { reviewRows, reviewStep } from "../steps/review-step.js";
-import { type Loadable, problem } from "./problem.js";
+import { problemNotice } from "../steps/shared.js";
+import type { Loadable } from "./problem.js";
 
 /**
  * What these views read of the flow: the part of BookingController (view/types.ts's ViewContext) they
@@ -54,15 +57,7 @@ interface ViewContext {
 
 /** "Your details". */
 export function detailsView({ c, locale }: ViewContext): unknown {
-  return detailsStep({
-    m: messagesFor(locale),
-    draft: c.state.details,
-    errors: c.state.errors,
-    showSummary: c.state.showSummary,
-    onInput: (key, value) => c.editDetails(key, value),
-    onSubmit: () => c.submitDetails(),
-    onFocusField: (id) => c.focus(id),
-  });
+  return detailsStep(c, messagesFor(locale));
 }
 
 /** "Check your booking". */
@@ -84,10 +79,21 @@ export function reviewView({ c, locale, profile }: ViewContext): unknown {
       details: s.details,
     }),
     pending: data.booking.status === TaskStatus.PENDING,
-    failure: s.bookFailure ? problem(s.bookFailure, () => c.confirm(), m, c.contact(m), true) : undefined,
+    failure: s.bookFailure ? bookingProblem(s.bookFailure, m, c.contact(m)) : undefined,
     onChange: (step) => c.change(step),
     onConfirm: () => c.confirm(),
   });
+}
+
+/**
+ * A failed booking: its retry is the review's own Confirm booking button (one button does the retry),
+ * so the notice has none; a refusal replays for the same request (idempotency), so it gives the phone.
+ */
+function bookingProblem(e: unknown, m: Messages, contact: string | undefined): TemplateResult {
+  if (e instanceof EdgeRequestError && e.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
+  return problemNotice(
+    e instanceof EdgeRequestError && !e.retryable ? m.bookRefused(contact) : m.bookError(contact),
+  );
 }
 
 /** "You're booked". */
@@ -103,3 +109,13 @@ export function doneView({ c, locale, profile }: ViewContext): unknown {
     onAnother: () => c.another(),
   });
 }
+
+/** The steps these views render. */
+export type LaterStep = "details" | "review" | "done";
+
+/** These views by step (one lazy view on the first screen renders them: step-views.ts). */
+export const laterViews: Record<LaterStep, (x: ViewContext) => unknown> = {
+  details: detailsView,
+  review: reviewView,
+  done: doneView,
+};

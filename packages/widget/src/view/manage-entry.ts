@@ -6,12 +6,11 @@
 import type { ReactiveController } from "lit";
 import { html, type TemplateResult } from "lit";
 import type { BookingController } from "../controller/index.js";
-import { requestedView, type WidgetView } from "../internal/manage-links.js";
+import { type Later, loadLater } from "../internal/later-chunk.js";
+import { requestedView, type WidgetView } from "../internal/requested-view.js";
 import type { ManageController, ManageHost } from "../manage/index.js";
 import { choiceSkeleton } from "../steps/shared.js";
 import { problem } from "./problem.js";
-
-type ManageModule = typeof import("../manage/index.js");
 
 /** The element's attributes that open the manage views. */
 export type ManageEntryHost = ManageHost & { readonly booking: string; readonly view: string };
@@ -23,8 +22,7 @@ export class ManageEntry implements ReactiveController {
   #asked = "";
   #shown: WidgetView = { view: "book" };
   #fromBooking = false;
-  #module: { mod: ManageModule; controller: ManageController } | undefined;
-  #loading: Promise<void> | undefined;
+  #module: { mod: Later; controller: ManageController } | undefined;
   #failure: unknown;
 
   constructor(host: ManageEntryHost, flow: BookingController) {
@@ -78,26 +76,26 @@ export class ManageEntry implements ReactiveController {
   }
 
   #load(): Promise<void> {
-    this.#loading ??= import("../later.js").then(
+    return loadLater().then(
       (mod) => {
-        const controller = new mod.ManageController(this.#host, {
-          profile: () => this.#flow.profile,
-          i18n: () => this.#flow.i18n(),
-          cameFromBooking: () => this.#fromBooking,
-          toBooking: () => {
-            this.#shown = { view: "book" };
-            this.#flow.another();
-          },
-        });
-        this.#module = { mod, controller };
+        this.#module ??= {
+          mod,
+          controller: new mod.ManageController(this.#host, {
+            profile: () => this.#flow.profile,
+            i18n: () => this.#flow.i18n(),
+            cameFromBooking: () => this.#fromBooking,
+            toBooking: () => {
+              this.#shown = { view: "book" };
+              this.#flow.another();
+            },
+          }),
+        };
         this.#host.requestUpdate();
       },
       (e: unknown) => {
         this.#failure = e;
-        this.#loading = undefined;
         this.#host.requestUpdate();
       },
     );
-    return this.#loading;
   }
 }

@@ -16,22 +16,15 @@ export interface Loadable<R> {
 
 /**
  * What went wrong and what to do: "Try again" when retrying can help, and the location's phone
- * (`contact`) when one is known. `booking` words it for a failed booking, whose retry is the review's
- * Confirm booking button (so the notice has none of its own).
+ * (`contact`) when one is known. A failed booking is worded by the review (later-views.ts).
  */
 export function problem(
   error: unknown,
   retry: () => unknown,
   m: FirstMessages,
   contact: string | undefined,
-  booking = false,
 ): TemplateResult {
-  const known = error instanceof EdgeRequestError ? error : undefined;
-  if (known?.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
-  // A refusal replays for the same request (idempotency), so trying again would not help.
-  if (booking && known && !known.retryable) return problemNotice(m.bookRefused(contact));
-  // A failed booking's retry is the review's own Confirm booking button: one button does the retry.
-  if (booking) return problemNotice(m.bookError(contact));
+  if (error instanceof EdgeRequestError && error.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
   return problemNotice(m.loadError(contact), { label: m.tryAgain, onRetry: () => void retry() });
 }
 

@@ -7,15 +7,16 @@
 
 import { html } from "lit";
 import type { BookingStep } from "../events.js";
-import { addDays } from "../internal/dates.js";
 import { ANY, lockedId, offeredLocations } from "../internal/flow.js";
+import { loadLater } from "../internal/later-chunk.js";
 import { TaskStatus } from "../internal/task.js";
 import type { FirstMessages } from "../messages/first-screen.js";
 import { type ChoiceItem, choiceList, choiceSkeleton } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
 import { disciplineView } from "./discipline-view.js";
-import { type LazyView, lazyView } from "./lazy-view.js";
-import { load, problem } from "./problem.js";
+import type { LaterStep } from "./later-views.js";
+import { lazyView } from "./lazy-view.js";
+import { load } from "./problem.js";
 import type { StepView, ViewContext } from "./types.js";
 
 function locationView({ c }: ViewContext): unknown {
@@ -86,47 +87,9 @@ function practitionerView({ c, m }: ViewContext): unknown {
   });
 }
 
-function timeView({ c, m, locale }: ViewContext): unknown {
-  const s = c.state;
-  const today = c.today();
-  const from = s.weekFrom ?? today;
-  const task = c.data.availability;
-  return timeStep({
-    m,
-    locale,
-    timezone: task.value?.timezone ?? c.loc?.timezone ?? "UTC",
-    from,
-    to: c.weekTo() ?? from,
-    canEarlier: from > today,
-    canLater: addDays(from, 7) <= c.lastDay(),
-    data: task.status === TaskStatus.COMPLETE ? task.value : undefined,
-    failure:
-      task.status === TaskStatus.ERROR ? problem(task.error, () => task.run(), m, c.contact(m)) : undefined,
-    day: s.day,
-    slot: s.chosen,
-    notice: s.notice,
-    contact: c.contact(m),
-    onEarlier: () => c.shiftWeek(-7),
-    onLater: () => c.shiftWeek(7),
-    onDay: (date) => c.pickDay(date, locale, m),
-    onSlot: (slot) => c.pickSlot(slot),
-    onJump: (date) => c.jumpTo(date),
-  });
-}
-
-// The later steps' views live with their templates in the later chunk (later-views.ts).
-const detailsView = lazyView(
-  () => import("../later.js"),
-  (mod, x) => mod.detailsView(x),
-);
-const reviewView = lazyView(
-  () => import("../later.js"),
-  (mod, x) => mod.reviewView(x),
-);
-const doneView = lazyView(
-  () => import("../later.js"),
-  (mod, x) => mod.doneView(x),
-);
+// The later steps' views live with their templates in the later chunk (later-views.ts): one view
+// renders whichever of them the step is.
+const laterView = lazyView(loadLater, (mod, x) => mod.laterViews[x.c.state.step as LaterStep](x));
 
 /** Every step's view. */
 export const stepViews: Record<BookingStep, StepView> = {
@@ -134,15 +97,14 @@ export const stepViews: Record<BookingStep, StepView> = {
   location: locationView,
   service: serviceView,
   practitioner: practitionerView,
-  time: timeView,
-  details: detailsView,
-  review: reviewView,
-  done: doneView,
+  time: ({ c, m, locale }) =>
+    timeStep(c, c.data.availability, m, locale, c.loc?.timezone ?? "UTC", c.contact(m)),
+  details: laterView,
+  review: laterView,
+  done: laterView,
 };
-
-const lazyViews: readonly LazyView[] = [detailsView, reviewView, doneView];
 
 /** Starts loading the later steps' templates, so they are in before the visitor gets there. */
 export function preloadViews(): void {
-  for (const view of lazyViews) void view.preload();
+  void laterView.preload();
 }
