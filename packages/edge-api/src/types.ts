@@ -84,6 +84,13 @@ export interface EdgeVariables {
   scope: RequestScope;
   /** The visitor's address (socket, CF-Connecting-IP, or a trusted X-Forwarded-For). */
   visitor: string;
+  /**
+   * The answer's headers by lower-case name, set by the middleware chain (request id, security,
+   * Vary, CORS) and given to the answer once (see http/headers.ts).
+   */
+  headers: Record<string, string>;
+  /** The answer built from `headers` (http/headers.ts), if any: it needs nothing added after the handler. */
+  answered: Response;
   /** Extra fields for the request's log line (never patient data). */
   logFields: Record<string, unknown>;
   /** performance.now() at the start of the request. */

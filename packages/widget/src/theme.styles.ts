@@ -4,23 +4,7 @@
  * apply with theme="dark", or theme="auto" under prefers-color-scheme: dark. Contrast: text ≥ 4.5:1,
  * borders and the focus ring ≥ 3:1, in both themes.
  */
-import { css, unsafeCSS } from "lit";
-
-/** 1 where `expr` (a calc of the accent's luminance `y`) is positive, else 0. */
-const step = (expr: string) => `clamp(0, (${expr}) * 100000, 1)`;
-
-/** Channel by channel in CIE XYZ (where `y` is the WCAG luminance): `a` where `t` is 1, `b` where it is 0. */
-const choose = (t: string, a: string[], b: number[]) =>
-  unsafeCSS(
-    `color(from var(--coreplus-accent) xyz-d65 ${a.map((c, i) => `calc(${c} * ${t} + ${b[i]} * (1 - ${t}))`).join(" ")})`,
-  );
-
-/** White on an accent darker than luminance 0.1791 (where both contrast alike), else black. */
-const onAccent = choose(step("0.1791 - y"), ["0.9505", "1", "1.0891"], [0, 0, 0]);
-/** The accent where it has 3:1 on the light card (luminance ≤ 0.3), else the light text colour. */
-const lightRing = choose(step("0.3 - y"), ["x", "y", "z"], [0.0123, 0.0133, 0.0186]);
-/** The accent where it has 3:1 on the dark card (luminance ≥ 0.1285), else the dark text colour. */
-const darkRing = choose(step("y - 0.1285"), ["x", "y", "z"], [0.8304, 0.8762, 0.9813]);
+import { css } from "lit";
 
 /** The custom properties and their light and dark defaults. */
 const tokens = css`
@@ -83,20 +67,51 @@ const tokens = css`
  * A clinic that sets only --coreplus-accent: the text on it is black or white, whichever contrasts more,
  * and the focus ring follows it where it meets 3:1 on the card (an explicit --coreplus-accent-text or
  * --coreplus-focus still wins). Browsers without relative colours keep the fixed defaults above.
+ *
+ * Each colour is worked out channel by channel in CIE XYZ, where `y` is the accent's WCAG luminance:
+ * `clamp(0, (expr) * 100000, 1)` is 1 where `expr` is positive, else 0, and `calc(a * t + b * (1 - t))`
+ * picks `a` where that step `t` is 1, `b` where it is 0.
+ * - Text: white (0.9505 1 1.0891) on an accent darker than luminance 0.1791 (where both contrast
+ *   alike), else black (0 0 0, so `b` drops out).
+ * - Light ring: the accent (x y z) where it has 3:1 on the light card (luminance ≤ 0.3), else the light
+ *   text colour (0.0123 0.0133 0.0186).
+ * - Dark ring: the accent where it has 3:1 on the dark card (luminance ≥ 0.1285), else the dark text
+ *   colour (0.8304 0.8762 0.9813).
+ * Written out rather than built by a function: the text compresses to less than the code did.
  */
 const derived = css`
   @supports (color: color(from red xyz-d65 x y z)) {
     :host,
     :host([theme]) {
-      --coreplus-accent-text: ${onAccent};
-      --coreplus-focus: ${lightRing};
+      --coreplus-accent-text: color(
+        from var(--coreplus-accent) xyz-d65
+        calc(0.9505 * clamp(0, (0.1791 - y) * 100000, 1))
+        calc(clamp(0, (0.1791 - y) * 100000, 1))
+        calc(1.0891 * clamp(0, (0.1791 - y) * 100000, 1))
+      );
+      --coreplus-focus: color(
+        from var(--coreplus-accent) xyz-d65
+        calc(x * clamp(0, (0.3 - y) * 100000, 1) + 0.0123 * (1 - clamp(0, (0.3 - y) * 100000, 1)))
+        calc(y * clamp(0, (0.3 - y) * 100000, 1) + 0.0133 * (1 - clamp(0, (0.3 - y) * 100000, 1)))
+        calc(z * clamp(0, (0.3 - y) * 100000, 1) + 0.0186 * (1 - clamp(0, (0.3 - y) * 100000, 1)))
+      );
     }
     :host([theme="dark"]) {
-      --coreplus-focus: ${darkRing};
+      --coreplus-focus: color(
+        from var(--coreplus-accent) xyz-d65
+        calc(x * clamp(0, (y - 0.1285) * 100000, 1) + 0.8304 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
+        calc(y * clamp(0, (y - 0.1285) * 100000, 1) + 0.8762 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
+        calc(z * clamp(0, (y - 0.1285) * 100000, 1) + 0.9813 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
+      );
     }
     @media (prefers-color-scheme: dark) {
       :host([theme="auto"]) {
-        --coreplus-focus: ${darkRing};
+        --coreplus-focus: color(
+          from var(--coreplus-accent) xyz-d65
+          calc(x * clamp(0, (y - 0.1285) * 100000, 1) + 0.8304 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
+          calc(y * clamp(0, (y - 0.1285) * 100000, 1) + 0.8762 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
+          calc(z * clamp(0, (y - 0.1285) * 100000, 1) + 0.9813 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
+        );
       }
     }
   }

@@ -18,7 +18,7 @@ import {
   clinicCors,
   clinicScope,
   requestLog,
-  securityHeaders,
+  responseHeaders,
   visitorAddress,
   visitorLimit,
 } from "../middleware/index.js";
@@ -184,7 +184,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   });
   app.notFound((c) => problemAnswer(c, new ProblemError("not-found", "There is nothing at this address.")));
 
-  app.use("*", requestLog({ logger }), securityHeaders());
+  app.use("*", responseHeaders(), requestLog({ logger }));
   app.use(
     "/v1/*",
     cacheHeaders(),

@@ -3,9 +3,10 @@
  * text, `If-None-Match` answered with 304, and a `Cache-Control` per kind of data. The ETag is
  * remembered per text (the answers' texts are themselves memoised), so a hot answer is hashed once.
  */
-import type { Context, TypedResponse } from "hono";
+import type { TypedResponse } from "hono";
 import type { ClinicConfig } from "../config/index.js";
 import { toHex } from "../internal/crypto.js";
+import { answer, type HeaderContext } from "./headers.js";
 
 const enc = new TextEncoder();
 // Keyed by the text itself: a memoised text is the same string each time, so a lookup is cheap.
@@ -57,21 +58,23 @@ export function cacheControl(clinic: ClinicConfig, kind: CacheKind): string {
 
 /**
  * The answer of a public read: `text` (JSON) with its ETag and Cache-Control, or 304 Not Modified
- * when the request's `If-None-Match` names that ETag. Headers are set before the body is built, so
- * the response is made once with all of them. `text` must be the JSON of a `T` (typed for the route).
+ * when the request's `If-None-Match` names that ETag. Built once with every header (http/headers.ts).
+ * `text` must be the JSON of a `T` (typed for the route).
  */
 export async function cachedJson<T>(
-  c: Context,
+  c: HeaderContext,
   clinic: ClinicConfig,
   kind: CacheKind,
   text: string,
 ): Promise<TypedResponse<T, 200, "json">> {
-  const etag = await etagOf(text);
-  c.header("etag", etag);
-  c.header("cache-control", cacheControl(clinic, kind));
+  const etag = etags.get(text) ?? (await etagOf(text));
   const res = noneMatch(c.req.header("if-none-match"), etag)
-    ? c.body(null, 304)
-    : c.body(text, 200, { "content-type": "application/json" });
+    ? answer(c, null, 304, { etag, "cache-control": cacheControl(clinic, kind) })
+    : answer(c, text, 200, {
+        "content-type": "application/json",
+        etag,
+        "cache-control": cacheControl(clinic, kind),
+      });
   // A 304 carries no body; the route's documented type is that of its 200.
   return res as unknown as TypedResponse<T, 200, "json">;
 }

@@ -1,6 +1,10 @@
-/** HTTP vocabulary: problem details (RFC 9457), zod issues as field errors, and how deep a body may nest. */
+/**
+ * HTTP vocabulary: problem details (RFC 9457), zod issues as field errors, how deep a body may nest,
+ * and the answer's headers.
+ */
 
 export { type CacheKind, cacheControl, cachedJson, etagOf, noneMatch } from "./cached-answer.js";
+export { answer, finishHeaders, type HeaderContext, type HeaderRecord, serverTiming } from "./headers.js";
 export { jsonDepthWithin } from "./json-depth.js";
 export {
   httpProblem,

@@ -8,14 +8,22 @@
  * Not hono/cors: it appends `Vary` after the handler, and a header set on a finished response makes
  * Hono rebuild it, which on @hono/node-server turns the string body into a stream and halves the
  * cached-availability throughput (measured: README, "Tests and benchmark"). Here every CORS header
- * is set before the handler runs, through `c.header`, so the answer is built once with all of them.
+ * goes into the request's header record (http/headers.ts) before the handler runs, so the answer is
+ * built once with all of them.
  */
 import type { MiddlewareHandler } from "hono";
 import type { ClinicConfig } from "../config/index.js";
-import { ProblemError } from "../http/index.js";
+import { answer, ProblemError } from "../http/index.js";
 import type { EdgeEnv } from "../types.js";
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+const EXPOSE = "Retry-After, Server-Timing, X-Request-Id";
+const PREFLIGHT = {
+  "access-control-allow-methods": "GET, POST, OPTIONS",
+  "access-control-allow-headers": "Content-Type, Idempotency-Key",
+  "access-control-max-age": "600",
+};
 
 /** Whether `origin` may call `clinic` from a browser. */
 export function originAllowed(clinic: ClinicConfig, origin: string): boolean {
@@ -39,15 +47,11 @@ export const clinicCors = (): MiddlewareHandler<EdgeEnv> => {
         "This website is not allowed to use this clinic's booking API.",
       );
     if (origin !== undefined) {
-      c.header("access-control-allow-origin", origin);
-      c.header("access-control-expose-headers", "Retry-After, Server-Timing, X-Request-Id");
+      const headers = c.get("headers");
+      headers["access-control-allow-origin"] = origin;
+      headers["access-control-expose-headers"] = EXPOSE;
     }
-    if (c.req.method === "OPTIONS") {
-      c.header("access-control-allow-methods", "GET, POST, OPTIONS");
-      c.header("access-control-allow-headers", "Content-Type, Idempotency-Key");
-      c.header("access-control-max-age", "600");
-      return c.body(null, 204);
-    }
+    if (c.req.method === "OPTIONS") return answer(c, null, 204, PREFLIGHT);
     await next();
   };
 };

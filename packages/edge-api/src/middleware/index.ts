@@ -3,6 +3,6 @@ export { cacheHeaders } from "./cache-headers.js";
 export { type ClinicScopeOptions, clinicScope } from "./clinic-scope.js";
 export { clinicCors, originAllowed } from "./cors.js";
 export { type RequestLogOptions, requestLog } from "./request-log.js";
-export { securityHeaders } from "./security-headers.js";
+export { responseHeaders, SECURITY_HEADERS } from "./response-headers.js";
 export { type VisitorAddressOptions, visitorAddress } from "./visitor-address.js";
 export { type VisitorLimitOptions, visitorLimit } from "./visitor-limit.js";
