@@ -53,6 +53,9 @@ export default defineConfig({
     rolldownOptions: {
       // The entry exports nothing; its chunks may share modules with it.
       preserveEntrySignatures: "allow-extension",
+      // Every imported constant written where it is read (`true` is mode "all"; the default, "smart", does it
+      // only in conditions): the later chunk would otherwise import each by name (all 30,757 -> 30,709 B).
+      optimization: { inlineConst: true },
       // Terser's renderChunk is most of the build's time; no note about it on every build.
       checks: { pluginTimings: false },
       output: {
