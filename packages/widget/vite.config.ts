@@ -42,9 +42,16 @@ export default defineConfig({
     target: "es2022",
     sourcemap: true,
     // Terser (safe options only) as well as Oxc (output.minify): 100 B less on the first screen, 150 B in all
-    // (gzip -9), measured on this build; either alone is larger.
+    // (gzip -9), measured on this build; either alone is larger. Terser's `inline: 1` inlines only simple
+    // functions, not those that take arguments or declare variables (their copies at every call cost more than
+    // the calls: first screen 17,689 -> 17,673 B, all 30,709 -> 30,663 B).
     minify: "terser",
-    terserOptions: { module: true, ecma: 2020, compress: { passes: 3 }, format: { comments: false } },
+    terserOptions: {
+      module: true,
+      ecma: 2020,
+      compress: { passes: 3, inline: 1 },
+      format: { comments: false },
+    },
     lib: {
       entry: "src/bundle.ts",
       formats: ["es"],
