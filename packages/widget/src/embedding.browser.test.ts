@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { page } from "vitest/browser";
 import { deepActive, expectStep, mount, tabTo } from "../test/browser-helpers.ts";
+import "./coreplus-booking-button.ts";
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -105,6 +106,9 @@ describe("<coreplus-booking> embedded in real sites", () => {
     const { el } = await mount("solo", deep);
     await page.getByRole("button", { name: "9:00 am", exact: true }).click();
     await expectStep("Your details");
+    const button = document.createElement("coreplus-booking-button");
+    document.body.append(button);
+    await button.updateComplete;
     const rules: string[] = [];
     const walk = (list: CSSRuleList, inHover: boolean) => {
       for (const rule of list) {
@@ -115,7 +119,7 @@ describe("<coreplus-booking> embedded in real sites", () => {
         else if (rule instanceof CSSSupportsRule) walk(rule.cssRules, inHover);
       }
     };
-    const sheets = [...shadow(el).adoptedStyleSheets];
+    const sheets = [...shadow(el).adoptedStyleSheets, ...shadow(button).adoptedStyleSheets];
     // The later views' styles are in too (the details step shows).
     expect(sheets.length).toBeGreaterThan(1);
     const hovers = sheets.flatMap((s) => [...s.cssRules]).filter((r) => r.cssText.includes(":hover"));

@@ -1,6 +1,6 @@
 /**
- * @coreplus-kit/widget: the `<coreplus-booking>` element. Importing this module registers the element
- * (when a DOM exists) and exports its class, event types and message tables.
+ * @coreplus-kit/widget: the `<coreplus-booking>` and `<coreplus-booking-button>` elements. Importing this
+ * module registers both (when a DOM exists) and exports their classes, event types and message tables.
  *
  * @example
  * ```ts
@@ -11,7 +11,9 @@
 export type { EdgeErrorCode, FieldProblem } from "./api/edge-error.js";
 export { EdgeRequestError } from "./api/edge-error.js";
 export { CoreplusBooking } from "./booking.component.js";
+export { CoreplusBookingButton } from "./button.component.js";
 export { tagName } from "./coreplus-booking.js";
+export { buttonTagName } from "./coreplus-booking-button.js";
 export type {
   BookingStep,
   CoreplusBookedDetail,

@@ -3,6 +3,7 @@
  * every `import()` of it gets the chunk's exports (no namespace object per view module).
  */
 
+export { BookingDialog } from "./button-dialog.js";
 export { createProofs } from "./controller/proofs.js";
 export {
   afterBookingError,

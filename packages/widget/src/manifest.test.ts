@@ -41,13 +41,17 @@ const element = (tag: string): Declaration => {
   return found;
 };
 
-/** Every `part="…"` the templates use, from the source. */
-async function partsInSource(): Promise<string[]> {
+/** The button's own templates; every other template is the booking's. */
+const BUTTON_SOURCES = [join("src", "button.component.ts"), join("src", "button-dialog.ts")];
+
+/** Every `part="…"` the booking's templates use (or the button's, with `button`), from the source. */
+async function partsInSource(button = false): Promise<string[]> {
   const names = new Set<string>();
   const files = await readdir(join(root, "src"), { recursive: true });
   for (const file of files.map((f) => join("src", f))) {
     if (!file.endsWith(".ts") || file.endsWith(".test.ts")) continue;
-    for (const m of (await readFile(join(root, file), "utf8")).matchAll(/part="([a-z-]+)"/g))
+    if (BUTTON_SOURCES.includes(file) !== button) continue;
+    for (const m of (await readFile(join(root, file), "utf8")).matchAll(/part(?:="|", ")([a-z-]+)"/g))
       names.add(m[1]!);
   }
   return [...names].sort();
@@ -103,6 +107,21 @@ describe("custom-elements.json", () => {
     expect(Object.keys(defaults).length).toBeGreaterThan(10);
     expect(Object.fromEntries((booking.cssProperties ?? []).map((p) => [p.name, p.default]))).toEqual(
       defaults,
+    );
+  });
+
+  it("documents <coreplus-booking-button>: the booking's attributes and events, its own, its parts and properties", async () => {
+    const button = element("coreplus-booking-button");
+    const booking = element("coreplus-booking");
+    const names = (list?: { name: string }[]) => (list ?? []).map((a) => a.name).sort();
+    expect(names(button.attributes)).toEqual([...names(booking.attributes), "floating", "placement"].sort());
+    expect(names(button.events)).toEqual(names(booking.events));
+    expect(names(button.cssParts)).toEqual(await partsInSource(true));
+    const styles = await readFile(join(root, "src/button.styles.ts"), "utf8");
+    const host = styles.split(":host {")[1]!.split("}")[0]!;
+    const defaults = [...host.matchAll(/(--coreplus-[a-z-]+):\s*([^;]+);/g)].map((m) => [m[1], m[2]]);
+    expect(Object.fromEntries((button.cssProperties ?? []).map((p) => [p.name, p.default]))).toEqual(
+      Object.fromEntries(defaults),
     );
   });
 });

@@ -131,10 +131,14 @@ export async function tabTo(name: string | RegExp, max = 60): Promise<void> {
   throw new Error(`Tab never reached ${String(name)}`);
 }
 
-/** axe-core's violations in the widget (its open shadow root included; the test page itself is not checked). */
-export async function axeViolations(): Promise<{ id: string; nodes: string[] }[]> {
+/**
+ * axe-core's violations in the widget (its open shadow root included; the test page itself is not
+ * checked): every `<coreplus-booking>` on the page, or the elements given.
+ */
+export async function axeViolations(
+  widgets: Element[] = [...document.querySelectorAll("coreplus-booking")],
+): Promise<{ id: string; nodes: string[] }[]> {
   const axe = (await import("axe-core")).default;
-  const widgets = [...document.querySelectorAll("coreplus-booking")];
   const result = await axe.run(widgets, { resultTypes: ["violations"] });
   return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
 }

@@ -24,6 +24,7 @@ import {
 import { focusBelowHeader } from "../internal/focus-below-header.js";
 import type { IdempotencyKeys } from "../internal/idempotency.js";
 import { type Later, loadLater } from "../internal/later-chunk.js";
+import { pageLang } from "../internal/page-lang.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/en-au.js";
@@ -134,13 +135,7 @@ export class BookingController extends StateController<FlowState> {
    * views' strings come with them: {@link Submission.messagesFor}).
    */
   i18n(): { locale: string; m: FirstMessages } {
-    const host = this.#host;
-    // Server rendering (@lit-labs/ssr's DOM shim) has no tree to walk: the element's own `lang` counts.
-    const tag =
-      typeof host.closest === "function"
-        ? host.closest("[lang]")?.getAttribute("lang") || document.documentElement.lang
-        : host.getAttribute("lang");
-    return { locale: resolveLocale(tag), m: firstAU };
+    return { locale: resolveLocale(pageLang(this.#host)), m: firstAU };
   }
 
   /** Every string of the locale, the later views' too (once the submitting code is in). */

@@ -7,9 +7,11 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
-/** A task's status (the same numbers as @lit/task's). */
-export const TaskStatus = { INITIAL: 0, PENDING: 1, COMPLETE: 2, ERROR: 3 } as const;
-export type TaskStatus = (typeof TaskStatus)[keyof typeof TaskStatus];
+import * as Status from "./task-status.js";
+
+/** A task's status (the same numbers as @lit/task's): `TaskStatus.PENDING` and so on. */
+export * as TaskStatus from "./task-status.js";
+export type TaskStatus = (typeof Status)[keyof typeof Status];
 
 /** Returned by a task function: "nothing to do", the status goes back to INITIAL. */
 export const initialState: unique symbol = Symbol();
@@ -27,7 +29,7 @@ export interface TaskConfig<T extends readonly unknown[], R> {
 
 /** One task of a host. */
 export class Task<T extends readonly unknown[], R> implements ReactiveController {
-  status: TaskStatus = TaskStatus.INITIAL;
+  status: (typeof Status)[keyof typeof Status] = Status.INITIAL;
   value: R | undefined;
   error: unknown;
   autoRun: boolean;
@@ -54,8 +56,8 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
   /** Runs the task with `args` (by default the current ones). */
   async run(args: T | undefined = this.#config.args?.()): Promise<void> {
     this.#last = args;
-    if (this.status === TaskStatus.PENDING) this.#abort?.abort();
-    this.status = TaskStatus.PENDING;
+    if (this.status === Status.PENDING) this.#abort?.abort();
+    this.status = Status.PENDING;
     this.#host.requestUpdate();
     const run = ++this.#run;
     const abort = new AbortController();
@@ -70,7 +72,7 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
       error = e;
     }
     if (run !== this.#run) return;
-    if (result === initialState) this.status = TaskStatus.INITIAL;
+    if (result === initialState) this.status = Status.INITIAL;
     else {
       try {
         if (failed) this.#config.onError?.(error);
@@ -78,7 +80,7 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
       } catch {
         // A callback's failure is not the task's (as in @lit/task).
       }
-      this.status = failed ? TaskStatus.ERROR : TaskStatus.COMPLETE;
+      this.status = failed ? Status.ERROR : Status.COMPLETE;
       this.value = result as R | undefined;
       this.error = error;
     }

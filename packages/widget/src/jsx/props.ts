@@ -16,6 +16,16 @@ export interface CoreplusBookingAttributes {
   lang?: string;
   theme?: "light" | "dark" | "auto";
   datalayer?: boolean;
+  discipline?: string;
+  booking?: string;
+  view?: string;
+  "manage-url"?: string;
+}
+
+/** The attributes of `<coreplus-booking-button>`: the booking's, which pass through, and its own. */
+export interface CoreplusBookingButtonAttributes extends CoreplusBookingAttributes {
+  floating?: boolean;
+  placement?: "bottom-right" | "bottom-left" | "top-right" | "top-left";
 }
 
 /** `on` + event name handler props, typed with each event's detail. */
@@ -36,3 +46,6 @@ export type CoreplusVueEventHandlers = {
 
 /** Everything a framework may set on `<coreplus-booking>`. */
 export type CoreplusBookingProps = CoreplusBookingAttributes & CoreplusEventHandlers;
+
+/** Everything a framework may set on `<coreplus-booking-button>` (its events are the booking's). */
+export type CoreplusBookingButtonProps = CoreplusBookingButtonAttributes & CoreplusEventHandlers;

@@ -36,7 +36,7 @@ export function manageView(c: ManageController): TemplateResult {
   const x: Ctx = { c, m, mm, locale };
   const { screen, announcement } = c.state;
   const missing = screenIsBooking(screen) && isMissing(c);
-  const heading = missing ? mm.heading.missing : headingOf(screen, mm);
+  const heading = mm.heading[missing ? "missing" : screen];
   const back = screen === "find" ? c.cameFromBooking : !["view", "moved", "cancelled"].includes(screen);
   return card(
     locale,
@@ -57,19 +57,6 @@ function isMissing(c: ManageController): boolean {
   return (
     t.status === TaskStatus.ERROR && t.error instanceof EdgeRequestError && t.error.code === "ERR_NOT_FOUND"
   );
-}
-
-function headingOf(screen: ManageScreen, mm: ManageMessages): string {
-  const h = mm.heading;
-  return {
-    find: h.find,
-    view: h.view,
-    moved: h.moved,
-    times: h.times,
-    "confirm-move": h.confirmMove,
-    cancel: h.cancel,
-    cancelled: h.cancelled,
-  }[screen];
 }
 
 function body(x: Ctx): unknown {

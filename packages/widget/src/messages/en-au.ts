@@ -84,6 +84,8 @@ export const laterAU = {
     calendar: "Add to calendar",
     another: "Book another appointment",
   },
+  /** `<coreplus-booking-button>`'s dialog's close button (its label is `heading.start`). */
+  close: "Close",
 };
 
 /** The widget's UI strings. Functions take already-formatted values (dates come from Intl). */

@@ -6,12 +6,13 @@
 
 /** The manage strings in plain, warm Australian English. */
 export const manageAU = {
+  /** Each manage screen's heading, by its name (ManageScreen), and the missing booking's. */
   heading: {
     find: "Find my booking",
     view: "Your appointment",
     moved: "Your appointment has moved",
     times: "Choose a new time",
-    confirmMove: "Check your new time",
+    "confirm-move": "Check your new time",
     cancel: "Cancel your appointment?",
     cancelled: "Your appointment is cancelled",
     missing: "We couldn't find that booking",

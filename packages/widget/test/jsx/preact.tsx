@@ -14,3 +14,14 @@ export const inline = (
 export const badTheme = <coreplus-booking theme="blue" />;
 // @ts-expect-error: the element has no `clinics` attribute
 export const badAttr = <coreplus-booking clinics="x" />;
+
+export const button = (
+  <coreplus-booking-button
+    api="https://book.example.com"
+    clinic="harbourside"
+    floating
+    placement="top-left"
+  />
+);
+// @ts-expect-error: not a corner
+export const badPlacement = <coreplus-booking-button placement="middle" />;

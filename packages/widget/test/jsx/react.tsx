@@ -2,7 +2,7 @@
 
 import type { CoreplusBookedDetail } from "@coreplus-kit/widget";
 import type {} from "@coreplus-kit/widget/jsx-react";
-import { CoreplusBooking } from "@coreplus-kit/widget/react";
+import { CoreplusBooking, CoreplusBookingButton } from "@coreplus-kit/widget/react";
 
 export const inline = (
   <coreplus-booking
@@ -29,3 +29,27 @@ export const wrapped = (
 );
 // @ts-expect-error: not a theme
 export const wrappedBadTheme = <CoreplusBooking theme="blue" />;
+
+export const button = (
+  <coreplus-booking-button
+    api="https://book.example.com"
+    clinic="harbourside"
+    floating
+    placement="bottom-left"
+    oncoreplus-booked={(e) => e.detail.reference satisfies string}
+  />
+);
+// @ts-expect-error: not a corner
+export const badPlacement = <coreplus-booking-button placement="middle" />;
+
+export const wrappedButton = (
+  <CoreplusBookingButton
+    api="https://book.example.com"
+    clinic="harbourside"
+    appointment-type="type-1"
+    floating
+    onBooked={(e) => e.detail.reference satisfies string}
+  />
+);
+// @ts-expect-error: not a corner
+export const wrappedBadPlacement = <CoreplusBookingButton placement="middle" />;

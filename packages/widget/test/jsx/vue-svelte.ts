@@ -28,3 +28,18 @@ export const svelte: SvelteProps = {
 };
 // @ts-expect-error: not a theme
 export const svelteBadTheme: SvelteProps = { theme: "blue" };
+
+type VueButtonProps = InstanceType<GlobalComponents["coreplus-booking-button"]>["$props"];
+export const vueButton: VueButtonProps = {
+  clinic: "harbourside",
+  floating: true,
+  placement: "bottom-left",
+  onCoreplusBooked: (e) => e.detail.reference satisfies string,
+};
+// @ts-expect-error: not a corner
+export const vueBadPlacement: VueButtonProps = { placement: "middle" };
+
+type SvelteButtonProps = SvelteHTMLElements["coreplus-booking-button"];
+export const svelteButton: SvelteButtonProps = { clinic: "harbourside", floating: true };
+// @ts-expect-error: not a corner
+export const svelteBadPlacement: SvelteButtonProps = { placement: "middle" };
