@@ -3,7 +3,9 @@
  * 1280 px, the dark theme passing axe, reduced motion, and proof that the page's CSP is strict
  * (an inline script is refused) while the widget works.
  */
-import { mkdir } from "node:fs/promises";
+import { mkdir, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { axeViolations, hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
@@ -11,7 +13,12 @@ import { expectNoAxe, expectStep, heading, press } from "./steps.ts";
 
 requireChromiumUnderCi();
 
-const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
+// The README's screenshots are refreshed only when asked (UPDATE_SCREENSHOTS=1): an ordinary run must not
+// rewrite tracked files with rendering noise, so it saves them in a temporary folder.
+const docsDir = fileURLToPath(new URL("../../docs/", import.meta.url));
+const docs = process.env.UPDATE_SCREENSHOTS
+  ? docsDir
+  : `${await mkdtemp(join(tmpdir(), "coreplus-screenshots-"))}/`;
 
 describe.skipIf(!hasChromium)("end to end: look and embedding", () => {
   const e2e = useE2eStack(async () => {
