@@ -3,8 +3,9 @@
  * last name and date of birth plus an equal email or equal mobile digits. Any doubt (no match, or
  * too many candidates) creates a new client. The public form never updates an existing client, and
  * the caller never learns which happened: not from the answer, nor from its timing (the same number of
- * coreplus calls whether there are no, one or several same-name-and-birthday candidates, matched or not). Booking for someone else, the contact is the carer's: a new dependant's
- * record takes it, and an existing one matches on it (or on the patient's own).
+ * coreplus calls whether there are no, one or several same-name-and-birthday candidates, matched or
+ * not). Booking for someone else, the contact is the carer's: a new dependant's record takes it, and
+ * an existing one matches on it (or on the patient's own).
  */
 import type { ClientDetail, CoreplusClient } from "@coreplus-kit/core";
 
