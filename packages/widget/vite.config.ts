@@ -40,7 +40,9 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: false,
     target: "es2022",
-    sourcemap: true,
+    // Maps are emitted beside each file (coreplus-*.js.map) but the files carry no `//# sourceMappingURL`
+    // comment: 76 B off the first screen, 114 B off all files (gzip -9). See the README for using them.
+    sourcemap: "hidden",
     // Terser (safe options only) as well as Oxc (output.minify): 100 B less on the first screen, 150 B in all
     // (gzip -9), measured on this build; either alone is larger. Terser's `inline: 1` inlines only simple
     // functions, not those that take arguments or declare variables (their copies at every call cost more than
