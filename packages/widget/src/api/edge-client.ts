@@ -75,9 +75,7 @@ export function createEdgeClient(
 ): EdgeClient {
   const base = clinicBase(api, clinic);
   const urlOf = (path: string, query: Record<string, string | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-    const qs = params.toString();
+    const qs = `${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]))}`;
     return `${base}${path}${qs ? `?${qs}` : ""}`;
   };
   const get = <T>(
