@@ -1,7 +1,8 @@
 /**
  * The README's hints, end to end in Chromium: a page that sends them (`Link`: modulepreload of the
  * first screen's files, preconnect, and the preload of the bootstrap) gets its first screen from the
- * preloaded bootstrap, one request to the edge API with no second fetch and no "preload not used" warning.
+ * preloaded bootstrap, one request to the edge API with no second fetch and no "preload not used" warning;
+ * and the later views' chunk is fetched only once the first step is on screen.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,12 +35,17 @@ describe.skipIf(!hasChromium)("the README's hints in Chromium", () => {
     await cleanup?.();
   });
 
-  /** Opens the page, recording the edge API reads and the console's warnings from the start. */
+  /**
+   * Opens the page, recording the edge API reads and the console's warnings from the start. `pinClock`
+   * false leaves the page's clocks real (Playwright's pinned clock replaces `performance`).
+   */
   async function open(
     attrs = "",
+    { pinClock = true, init }: { pinClock?: boolean; init?: () => void } = {},
   ): Promise<{ page: Page; edge: URL[]; problems: string[]; close(): Promise<void> }> {
     const context = await browser.newContext({ locale: "en-AU", timezoneId: "Australia/Melbourne" });
     const page = await context.newPage();
+    if (init) await page.addInitScript(init);
     const edge: URL[] = [];
     const problems: string[] = [];
     // The reads of the first screen (a booking's challenge may be fetched in the background once it is up).
@@ -50,7 +56,7 @@ describe.skipIf(!hasChromium)("the README's hints in Chromium", () => {
     page.on("console", (m) => {
       if (m.type() === "error" || m.type() === "warning") problems.push(m.text());
     });
-    await page.clock.setFixedTime(PINNED_NOW);
+    if (pinClock) await page.clock.setFixedTime(PINNED_NOW);
     await page.goto(`${stack.site}/?attrs=${encodeURIComponent(attrs)}`);
     return { page, edge, problems, close: () => context.close() };
   }
@@ -65,6 +71,31 @@ describe.skipIf(!hasChromium)("the README's hints in Chromium", () => {
     await page.getByRole("heading", { name: "Where would you like to be seen?" }).waitFor();
     await page.getByRole("button", { name: /^Harbourside Health Docklands/ }).waitFor();
     expect(edge.map((u) => u.pathname)).toEqual(["/v1/clinics/harbourside/bootstrap"]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("fetches the later views' chunk only after the first step is on screen", async () => {
+    const { page, problems, close } = await open("", {
+      pinClock: false,
+      // When a frame first finds the location buttons (real ones, not the skeleton's).
+      init: () => {
+        const seen = () => {
+          const root = document.querySelector("coreplus-booking")?.shadowRoot;
+          if (root?.querySelector("button.choice"))
+            (window as unknown as { shown: number }).shown = performance.now();
+          else requestAnimationFrame(seen);
+        };
+        requestAnimationFrame(seen);
+      },
+    });
+    const later = await page.waitForFunction(
+      () =>
+        performance.getEntriesByType("resource").find((e) => e.name.includes("/coreplus-later-"))?.startTime,
+    );
+    const shown = await page.evaluate(() => (window as unknown as { shown?: number }).shown);
+    expect(shown).toBeTypeOf("number");
+    expect(await later.jsonValue()).toBeGreaterThan(shown!);
     expect(problems).toEqual([]);
     await close();
   });
