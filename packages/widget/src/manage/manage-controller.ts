@@ -44,7 +44,14 @@ import {
   validateFind,
 } from "./outcomes.js";
 
-type AvailabilityArgs = readonly [string, string, string, string, string, string, string, number];
+type AvailabilityArgs = readonly [
+  string,
+  string,
+  ManagedBooking | undefined,
+  CalendarDate | undefined,
+  CalendarDate | undefined,
+  number,
+];
 
 /** The manage views' flow behind one element. */
 export class ManageController extends StateController<ManageState> {
@@ -61,7 +68,7 @@ export class ManageController extends StateController<ManageState> {
   #focus = false;
 
   constructor(host: ManageHost, deps: ManageDeps) {
-    super(host, initialManageState());
+    super(host, initialManageState);
     this.#host = host;
     this.#deps = deps;
     this.#proofs = createProofs(
@@ -81,25 +88,24 @@ export class ManageController extends StateController<ManageState> {
       onError: (e) => this.#failed(e, "manage-booking"),
     });
     this.availability = new Task(host, {
-      task: async ([api, clinic, locationId, appointmentTypeId, practitionerId, from, to], { signal }) => {
-        if (!locationId || !from || !to) return initialState;
-        const q = { locationId, appointmentTypeId, practitionerId, from, to };
-        return createEdgeClient(api, clinic).availability(q, signal);
-      },
+      // The same service, place and practitioner as the booking, on its times screens only.
+      task: ([api, clinic, b, from, to], { signal }) =>
+        b && from && to
+          ? createEdgeClient(api, clinic).availability(
+              {
+                locationId: b.location.id,
+                appointmentTypeId: b.appointmentType.id,
+                practitionerId: b.practitioner.id,
+                from,
+                to,
+              },
+              signal,
+            )
+          : initialState,
       args: () => {
-        const b = this.current;
         const s = this.state;
-        const on = (s.screen === "times" || s.screen === "confirm-move") && b && s.weekFrom;
-        return [
-          host.api,
-          host.clinic,
-          on ? b.location.id : "",
-          b?.appointmentType.id ?? "",
-          b?.practitioner.id ?? "",
-          on ? s.weekFrom! : "",
-          (on && this.weekTo()) || "",
-          s.refresh,
-        ] as const;
+        const b = s.screen === "times" || s.screen === "confirm-move" ? this.current : undefined;
+        return [host.api, host.clinic, b, b && s.weekFrom, b && this.weekTo(), s.refresh] as const;
       },
       onComplete: (data) => {
         if (!data.days.some((d) => d.date === this.state.day && d.slots.length > 0))
@@ -183,9 +189,12 @@ export class ManageController extends StateController<ManageState> {
 
   /** Opens what the attributes or the page ask for; `moveFocus` after a visitor's action. */
   open(view: WidgetView, moveFocus: boolean): void {
-    if (view.view === "manage") {
-      this.set({ ...initialManageState(), token: view.token, screen: "view" });
-    } else this.set({ ...initialManageState(), screen: "find" });
+    const manage = view.view === "manage";
+    this.set({
+      ...initialManageState,
+      token: manage ? view.token : undefined,
+      screen: manage ? "view" : "find",
+    });
     // Solved while the patient types their details or reads their booking: ready when they act.
     this.#proofs.prepare();
     if (moveFocus) this.#focusOn();
@@ -227,9 +236,12 @@ export class ManageController extends StateController<ManageState> {
   startMove(): void {
     const b = this.current;
     if (!b) return;
-    const today = this.today();
-    const from = later(dateIn(b.timezone, new Date(b.start)), today);
-    this.set({ weekFrom: from, day: undefined, chosen: undefined, notice: "" });
+    this.set({
+      weekFrom: later(dateIn(b.timezone, new Date(b.start)), this.today()),
+      day: undefined,
+      chosen: undefined,
+      notice: "",
+    });
     this.go("times");
   }
 
@@ -279,7 +291,7 @@ export class ManageController extends StateController<ManageState> {
 
   #show(r: ManagedResponse, screen: ManageScreen): void {
     this.#keys.reset();
-    this.set({ ...initialManageState(), token: r.manage?.token ?? this.state.token, known: r, screen });
+    this.set({ ...initialManageState, token: r.manage?.token ?? this.state.token, known: r, screen });
     this.#focusOn();
   }
 

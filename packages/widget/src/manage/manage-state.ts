@@ -53,8 +53,8 @@ export interface ManageState {
   announcement: string;
 }
 
-/** The state before anything is opened. */
-export const initialManageState = (): ManageState => ({
+/** The state before anything is opened (never changed: transitions build new states). */
+export const initialManageState: Readonly<ManageState> = {
   screen: "view",
   token: undefined,
   known: undefined,
@@ -72,4 +72,4 @@ export const initialManageState = (): ManageState => ({
   tooLate: false,
   reload: 0,
   announcement: "",
-});
+};
