@@ -62,28 +62,7 @@ function isMissing(c: ManageController): boolean {
 function body(x: Ctx): unknown {
   const { c, m, mm } = x;
   const s = c.state;
-  if (s.screen === "find") {
-    const pending = c.lookup.status === TaskStatus.PENDING;
-    const l = c.profile?.locations;
-    const contact = l?.length === 1 ? m.contact(l[0]!.name, l[0]!.phone) : undefined;
-    return findForm({
-      m,
-      mm,
-      draft: s.find,
-      errors: s.findErrors,
-      problem:
-        s.findProblem === "miss"
-          ? mm.find.miss
-          : s.findProblem === "too-many"
-            ? mm.find.tooMany(contact)
-            : "",
-      failure: s.failure ? problem(s.failure, () => c.submitFind(), m, contact) : undefined,
-      pending,
-      onInput: (key, value) => c.editFind(key, value),
-      onSubmit: () => c.submitFind(),
-      onFocusField: (id) => c.focus(id),
-    });
-  }
+  if (s.screen === "find") return findForm(c, m, mm);
   const task = c.booking;
   if (screenIsBooking(s.screen) && !s.known) {
     if (task.status === TaskStatus.ERROR) {
