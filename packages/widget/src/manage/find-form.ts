@@ -64,7 +64,7 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
       ${dobFieldset("find-dob", m, draft, errors.dob, (part, value) => c.editFind(part, value))}
       <slot name="challenge"></slot>
       <button type="submit" class="primary" part="primary-button" aria-disabled=${pending ? "true" : "false"}>
-        ${pending ? mm.find.searching : mm.find.submit}
+        ${pending ? mm.find.searching : mm.heading.find}
       </button>
     </form>
   `;

@@ -59,7 +59,7 @@ function body(x: Ctx, missing: boolean): unknown {
   if (s.screen === "find") return findForm(c, m, mm);
   const task = c.booking;
   if ((s.screen === "view" || s.screen === "moved") && !s.known) {
-    if (missing) return html`<p>${mm.missing}</p>${button(mm.findLink, () => c.find(), "secondary")}`;
+    if (missing) return html`<p>${mm.missing}</p>${button(mm.heading.find, () => c.find(), "secondary")}`;
     if (task.status === TaskStatus.ERROR) return problem(task.error, () => task.run(), m, undefined);
     if (task.status !== TaskStatus.COMPLETE) return choiceSkeleton();
   }
