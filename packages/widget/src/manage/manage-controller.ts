@@ -80,9 +80,8 @@ export class ManageController extends StateController<ManageState> {
     this.booking = new Task(host, {
       task: async ([, , token], { signal }) => {
         if (!token) return initialState;
-        const known = this.state.known;
-        if (known && this.state.token === token) return known.booking;
-        return (await manage().get(token, signal)).booking;
+        // A lookup or a change answered the booking of this token already.
+        return this.state.known?.booking ?? (await manage().get(token, signal)).booking;
       },
       args: () => [host.api, host.clinic, this.state.token ?? "", this.state.reload] as const,
       onError: (e) => this.#failed(e, "manage-booking"),
@@ -120,9 +119,9 @@ export class ManageController extends StateController<ManageState> {
       onError: (e) => {
         this.#failed(e, "lookup");
         const outcome = afterLookupError(e);
-        if (outcome === "retry") this.set({ failure: e, findProblem: "" });
-        else this.set({ findProblem: outcome, failure: undefined });
-        this.#focusOn();
+        const retry = outcome === "retry";
+        this.set({ failure: retry ? e : undefined, findProblem: retry ? "" : outcome });
+        this.#focus = true;
       },
     });
     this.cancelTask = new Task<[string, CancelRequest, string], ManagedResponse>(host, {
@@ -172,10 +171,6 @@ export class ManageController extends StateController<ManageState> {
     return this.#deps.cameFromBooking();
   }
 
-  #focusOn(): void {
-    this.#focus = true;
-  }
-
   override hostUpdated(): void {
     if (!this.#focus) return;
     this.#focus = false;
@@ -197,13 +192,13 @@ export class ManageController extends StateController<ManageState> {
     });
     // Solved while the patient types their details or reads their booking: ready when they act.
     this.#proofs.prepare();
-    if (moveFocus) this.#focusOn();
+    if (moveFocus) this.#focus = true;
   }
 
   /** Shows a screen and moves focus to its heading. */
   go(screen: ManageScreen): void {
     this.set({ screen, failure: undefined, notice: screen === "times" ? this.state.notice : "" });
-    this.#focusOn();
+    this.#focus = true;
   }
 
   /** "Find my booking" from a manage view whose link no longer works. */
@@ -228,7 +223,7 @@ export class ManageController extends StateController<ManageState> {
     const { m, mm } = this.i18n();
     const findErrors = validateFind(this.state.find, m, mm);
     this.set({ findErrors, findProblem: "", failure: undefined });
-    if (Object.keys(findErrors).length > 0) this.#focusOn();
+    if (Object.keys(findErrors).length > 0) this.#focus = true;
     else void this.lookup.run([this.state.find]);
   }
 
@@ -274,7 +269,7 @@ export class ManageController extends StateController<ManageState> {
     const text = reason.trim();
     if (text.length > REASON_MAX) {
       this.set({ reasonError: this.i18n().mm.reasonTooLong });
-      this.#focusOn();
+      this.#focus = true;
       return;
     }
     const body: CancelRequest = text ? { reason: text } : {};
@@ -292,36 +287,29 @@ export class ManageController extends StateController<ManageState> {
   #show(r: ManagedResponse, screen: ManageScreen): void {
     this.#keys.reset();
     this.set({ ...initialManageState, token: r.manage?.token ?? this.state.token, known: r, screen });
-    this.#focusOn();
+    this.#focus = true;
   }
 
   #changeFailed(e: unknown, operation: ManageOperation): void {
     this.#failed(e, operation);
-    const { m } = this.i18n();
-    switch (afterChangeError(e)) {
-      case "slot-taken": {
-        const taken = this.state.chosen;
-        const day = taken && dateIn(this.current?.timezone ?? "UTC", new Date(taken.start));
-        this.set({
-          chosen: undefined,
-          notice: m.slotTaken,
-          refresh: this.state.refresh + 1,
-          ...(day ? { day, weekFrom: later(day, this.today()) } : {}),
-        });
-        this.go("times");
-        break;
-      }
-      case "too-late":
-        this.set({ tooLate: true });
-        this.go("view");
-        break;
-      case "cancelled":
-      case "missing":
-        this.set({ known: undefined, reload: this.state.reload + 1 });
-        this.go("view");
-        break;
-      default:
-        this.set({ failure: e });
+    const outcome = afterChangeError(e);
+    if (outcome === "failure") this.set({ failure: e });
+    else if (outcome === "slot-taken") {
+      const taken = this.state.chosen;
+      const day = taken && dateIn(this.current?.timezone ?? "UTC", new Date(taken.start));
+      this.set({
+        chosen: undefined,
+        notice: this.i18n().m.slotTaken,
+        refresh: this.state.refresh + 1,
+        ...(day ? { day, weekFrom: later(day, this.today()) } : {}),
+      });
+      this.go("times");
+    } else {
+      // Too late: the phone instead of the buttons; cancelled or gone meanwhile: read it again.
+      this.set(
+        outcome === "too-late" ? { tooLate: true } : { known: undefined, reload: this.state.reload + 1 },
+      );
+      this.go("view");
     }
   }
 
