@@ -147,8 +147,7 @@ export class ManageController extends StateController<ManageState> {
 
   /** The booking as last read or changed. */
   get current(): ManagedBooking | undefined {
-    const s = this.state;
-    return s.known && this.booking.status !== TaskStatus.PENDING ? s.known.booking : this.booking.value;
+    return this.state.known?.booking ?? this.booking.value;
   }
 
   /** The strings of these views, and the booking flow's. */
