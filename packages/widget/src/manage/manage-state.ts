@@ -50,7 +50,6 @@ export interface ManageState {
   tooLate: boolean;
   /** Bumped to read the booking again (someone changed it meanwhile). */
   reload: number;
-  announcement: string;
 }
 
 /** The state before anything is opened (never changed: transitions build new states). */
@@ -71,5 +70,4 @@ export const initialManageState: Readonly<ManageState> = {
   failure: undefined,
   tooLate: false,
   reload: 0,
-  announcement: "",
 };

@@ -32,7 +32,7 @@ interface Ctx {
 /** Renders the whole card of the manage views. */
 export function manageView(c: ManageController): TemplateResult {
   const { locale, m, mm } = c.i18n();
-  const { screen, announcement } = c.state;
+  const { screen } = c.state;
   const t = c.booking;
   // The token opens no booking (expired, or never issued).
   const missing =
@@ -49,7 +49,8 @@ export function manageView(c: ManageController): TemplateResult {
     screen === "cancelled" || screen === "moved",
     mm.heading[missing ? "missing" : screen],
     body({ c, m, mm, locale }, missing),
-    announcement,
+    // The live region stays empty here: a visitor's action moves focus to the heading or the error summary.
+    "",
   );
 }
 
