@@ -73,7 +73,7 @@ function body(x: Ctx, missing: boolean): unknown {
     failure instanceof EdgeRequestError && !failure.retryable
       ? problemNotice(mm.changeRefused(contact))
       : problemNotice(mm.changeError(contact), { label: m.tryAgain, onRetry: retry });
-  const cancelled = [{ label: mm.statusLabel, value: mm.status.cancelled }];
+  const cancelled = [{ label: mm.statusLabel, value: mm.statusCancelled }];
   const bookNew = html`<div class="actions">${button(mm.bookNew, () => c.bookNew())}</div>`;
   switch (s.screen) {
     case "times":
