@@ -20,7 +20,8 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
   const pending = c.lookup.status === TaskStatus.PENDING;
   const l = c.profile?.locations;
   const contact = l?.length === 1 ? m.contact(l[0]!.name, l[0]!.phone) : undefined;
-  const listed = (["reference", "lastName", "dob"] as const).filter((f) => errors[f]);
+  // In the form's order: validateFind adds them in it.
+  const listed = Object.keys(errors) as FindField[];
   const target = (f: FindField) => (f === "dob" ? `find-dob-${m.dobOrder[0]}` : ids[f]);
   return html`
     ${
