@@ -7,11 +7,8 @@
 
 import { html, nothing, type TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
-import type { ManagedBooking } from "../api/manage-types.js";
 import { formatWhen } from "../internal/dates.js";
 import { TaskStatus } from "../internal/task.js";
-import type { Messages } from "../messages/index.js";
-import type { ManageMessages } from "../messages/manage.js";
 import { bookingSummary, phoneLine, summaryRow } from "../steps/booking-summary.js";
 import { fieldError } from "../steps/details-step.js";
 import { choiceSkeleton, problemNotice } from "../steps/shared.js";
@@ -21,13 +18,6 @@ import { problem } from "../view/problem.js";
 import { findForm } from "./find-form.js";
 import type { ManageController } from "./manage-controller.js";
 import { canChange, REASON_MAX } from "./outcomes.js";
-
-interface Ctx {
-  c: ManageController;
-  m: Messages;
-  mm: ManageMessages;
-  locale: string;
-}
 
 /** Renders the whole card of the manage views. */
 export function manageView(c: ManageController): TemplateResult {
@@ -48,14 +38,14 @@ export function manageView(c: ManageController): TemplateResult {
     nothing,
     screen === "cancelled" || screen === "moved",
     mm.heading[missing ? "missing" : screen],
-    body({ c, m, mm, locale }, missing),
+    body(c, missing),
     // The live region stays empty here: a visitor's action moves focus to the heading or the error summary.
     "",
   );
 }
 
-function body(x: Ctx, missing: boolean): unknown {
-  const { c, m, mm, locale } = x;
+function body(c: ManageController, missing: boolean): unknown {
+  const { locale, m, mm } = c.i18n();
   const s = c.state;
   if (s.screen === "find") return findForm(c, m, mm);
   const task = c.booking;
@@ -123,40 +113,31 @@ function body(x: Ctx, missing: boolean): unknown {
       return html`<p class="lead">${mm.cancelledLead}</p>
         ${bookingSummary(b, m, locale, cancelled)}
         ${bookNew}`;
-    default:
-      return overview(x, b, contact, bookNew, b.status === "cancelled" ? cancelled : undefined);
-  }
-}
-
-/** "Your appointment" (and "… has moved"): the booking, then what can still be changed online. */
-function overview(
-  { c, m, mm, locale }: Ctx,
-  b: ManagedBooking,
-  contact: string,
-  bookNew: TemplateResult,
-  cancelled: { label: string; value: string }[] | undefined,
-): TemplateResult {
-  const s = c.state;
-  const allowed = canChange(b, s.tooLate);
-  const policy = c.profile?.changes?.policy;
-  return html`
-    ${s.screen === "moved" ? html`<p class="lead">${mm.moved}</p>` : nothing}
-    ${s.tooLate ? html`<div class="notice info" part="notice" role="alert"><p>${mm.tooLate(contact)}</p></div>` : nothing}
-    ${bookingSummary(b, m, locale, cancelled)}
-    ${
-      cancelled
-        ? html`<p>${mm.alreadyCancelled}</p>${bookNew}`
-        : html`${policy ? html`<p>${policy}</p>` : nothing}${
-            allowed.cancel || allowed.reschedule
-              ? html`<div class="actions">
-                  ${allowed.reschedule ? button(mm.reschedule, () => c.startMove()) : nothing}
-                  ${allowed.cancel ? button(mm.cancel, () => c.go("cancel"), "secondary") : nothing}
-                </div>
-                ${phoneLine(mm.byPhone, mm.on, b.location)}`
-              : phoneLine(mm.callToChange, mm.on, b.location)
-          }`
+    default: {
+      // "Your appointment" (and "… has moved"): the booking, then what can still be changed online.
+      const allowed = canChange(b, s.tooLate);
+      const policy = c.profile?.changes?.policy;
+      const gone = b.status === "cancelled";
+      return html`
+        ${s.screen === "moved" ? html`<p class="lead">${mm.moved}</p>` : nothing}
+        ${s.tooLate ? html`<div class="notice info" part="notice" role="alert"><p>${mm.tooLate(contact)}</p></div>` : nothing}
+        ${bookingSummary(b, m, locale, gone ? cancelled : [])}
+        ${
+          gone
+            ? html`<p>${mm.alreadyCancelled}</p>${bookNew}`
+            : html`${policy ? html`<p>${policy}</p>` : nothing}${
+                allowed.cancel || allowed.reschedule
+                  ? html`<div class="actions">
+                      ${allowed.reschedule ? button(mm.reschedule, () => c.startMove()) : nothing}
+                      ${allowed.cancel ? button(mm.cancel, () => c.go("cancel"), "secondary") : nothing}
+                    </div>
+                    ${phoneLine(mm.byPhone, mm.on, b.location)}`
+                  : phoneLine(mm.callToChange, mm.on, b.location)
+              }`
+        }
+      `;
     }
-  `;
+  }
 }
 
 /** A button of these views; `pending` (a change under way) marks it aria-disabled and ignores presses. */
