@@ -7,6 +7,7 @@ import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/index.js";
 import type { ManageMessages } from "../messages/manage.js";
 import { dobFieldset, fieldError } from "../steps/details-step.js";
+import { problemNotice } from "../steps/shared.js";
 import { problem } from "../view/problem.js";
 import type { ManageController } from "./manage-controller.js";
 import type { FindField } from "./outcomes.js";
@@ -46,11 +47,7 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
         </div>`
         : nothing
     }
-    ${
-      findProblem
-        ? html`<div class="notice error" role="alert" part="notice"><p>${findProblem === "miss" ? mm.find.miss : mm.find.tooMany(contact)}</p></div>`
-        : nothing
-    }
+    ${findProblem ? problemNotice(findProblem === "miss" ? mm.find.miss : mm.find.tooMany(contact)) : nothing}
     ${failure ? problem(failure, () => c.submitFind(), m, contact) : nothing}
     <p>${mm.find.intro}</p>
     <form
