@@ -61,7 +61,8 @@ export class ManageController extends StateController<ManageState> {
   readonly cancelTask: Task<[string, CancelRequest, string], ManagedResponse>;
   readonly moveTask: Task<[string, RescheduleRequest, string], ManagedResponse>;
   readonly #host: ManageHost;
-  readonly #deps: ManageDeps;
+  /** What the element lends these views: the view reads the way back ("Book a new time", Back) from it. */
+  readonly deps: ManageDeps;
   #keys = createIdempotencyKeys();
   /** Proofs of the clinic's challenge for the lookup and the changes, solved in the background. */
   readonly #proofs: Proofs;
@@ -70,7 +71,7 @@ export class ManageController extends StateController<ManageState> {
   constructor(host: ManageHost, deps: ManageDeps) {
     super(host, initialManageState);
     this.#host = host;
-    this.#deps = deps;
+    this.deps = deps;
     this.#proofs = createProofs(
       () => createEdgeClient(host.api, host.clinic),
       undefined,
@@ -152,7 +153,7 @@ export class ManageController extends StateController<ManageState> {
 
   /** The strings of these views, and the booking flow's. */
   i18n(): { locale: string; m: Messages; mm: ManageMessages } {
-    const { locale } = this.#deps.i18n();
+    const { locale } = this.deps.i18n();
     return { locale, m: messagesFor(locale), mm: manageMessages(locale) };
   }
 
@@ -162,12 +163,7 @@ export class ManageController extends StateController<ManageState> {
 
   /** The clinic's profile, when loaded. */
   override get profile(): ProfileWithChanges | undefined {
-    return this.#deps.profile();
-  }
-
-  /** Whether Back goes to the booking flow (from "Find my booking" opened on its first step). */
-  get cameFromBooking(): boolean {
-    return this.#deps.cameFromBooking();
+    return this.deps.profile();
   }
 
   override hostUpdated(): void {
@@ -200,15 +196,10 @@ export class ManageController extends StateController<ManageState> {
     this.#focus = true;
   }
 
-  /** "Find my booking" from a manage view whose link no longer works. */
-  find(): void {
-    this.open({ view: "find" }, true);
-  }
-
   /** Back, where there is one. */
   back(): void {
     const screen = this.state.screen;
-    if (screen === "find") this.#deps.toBooking();
+    if (screen === "find") this.deps.toBooking();
     else this.go(screen === "confirm-move" ? "times" : "view");
   }
 
@@ -274,11 +265,6 @@ export class ManageController extends StateController<ManageState> {
     const body: CancelRequest = text ? { reason: text } : {};
     this.set({ failure: undefined });
     void this.cancelTask.run([token, body, this.#keys.keyFor({ token, cancel: body })]);
-  }
-
-  /** "Book a new time". */
-  bookNew(): void {
-    this.#deps.toBooking();
   }
 
   // Results -------------------------------------------------------------------------------------

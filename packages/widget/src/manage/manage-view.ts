@@ -30,7 +30,8 @@ export function manageView(c: ManageController): TemplateResult {
     t.status === TaskStatus.ERROR &&
     t.error instanceof EdgeRequestError &&
     t.error.code === "ERR_NOT_FOUND";
-  const back = screen === "find" ? c.cameFromBooking : !["view", "moved", "cancelled"].includes(screen);
+  const back =
+    screen === "find" ? c.deps.cameFromBooking() : !["view", "moved", "cancelled"].includes(screen);
   return card(
     locale,
     back ? () => c.back() : undefined,
@@ -50,7 +51,8 @@ function body(c: ManageController, missing: boolean): unknown {
   if (s.screen === "find") return findForm(c, m, mm);
   const task = c.booking;
   if ((s.screen === "view" || s.screen === "moved") && !s.known) {
-    if (missing) return html`<p>${mm.missing}</p>${button(mm.heading.find, () => c.find(), "secondary")}`;
+    if (missing)
+      return html`<p>${mm.missing}</p>${button(mm.heading.find, () => c.open({ view: "find" }, true), "secondary")}`;
     if (task.status === TaskStatus.ERROR) return problem(task.error, () => task.run(), m, undefined);
     if (task.status !== TaskStatus.COMPLETE) return choiceSkeleton();
   }
@@ -64,7 +66,7 @@ function body(c: ManageController, missing: boolean): unknown {
       ? problemNotice(mm.changeRefused(contact))
       : problemNotice(mm.changeError(contact), { label: m.tryAgain, onRetry: retry });
   const cancelled = [{ label: mm.statusLabel, value: mm.statusCancelled }];
-  const bookNew = html`<div class="actions">${button(mm.bookNew, () => c.bookNew())}</div>`;
+  const bookNew = html`<div class="actions">${button(mm.bookNew, () => c.deps.toBooking())}</div>`;
   switch (s.screen) {
     case "times":
       return timeStep(c, c.availability, m, locale, b.timezone, contact);
