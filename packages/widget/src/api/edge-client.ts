@@ -75,9 +75,7 @@ export function createEdgeClient(
 ): EdgeClient {
   const base = clinicBase(api, clinic);
   const urlOf = (path: string, query: Record<string, string | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-    const qs = params.toString();
+    const qs = `${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]))}`;
     return `${base}${path}${qs ? `?${qs}` : ""}`;
   };
   const get = <T>(
@@ -89,9 +87,7 @@ export function createEdgeClient(
     const url = urlOf(path, query);
     const known = primed.get(url) as T | undefined;
     primed.delete(url);
-    return known
-      ? Promise.resolve(known)
-      : call<T>(fetchImpl, url, { method: "GET" }, signal, GET_TIMEOUT_MS, has);
+    return known ? Promise.resolve(known) : call<T>(fetchImpl, url, signal, has);
   };
   return {
     profile: (signal) => get("", {}, signal, "clinic"),
@@ -117,24 +113,12 @@ export function createEdgeClient(
         );
       return b;
     },
-    practitioners: (q, signal) => get("/practitioners", { ...q }, signal, "practitioners"),
-    appointmentTypes: (q, signal) => get("/appointment-types", { ...q }, signal, "appointmentTypes"),
-    availability: (q, signal) => get("/availability", { ...q }, signal, "days"),
+    practitioners: (q, signal) => get("/practitioners", q, signal, "practitioners"),
+    appointmentTypes: (q, signal) => get("/appointment-types", q, signal, "appointmentTypes"),
+    availability: (q, signal) => get("/availability", q, signal, "days"),
     challenge: (signal) => get("/challenge", {}, signal, "kind"),
     book: (body, idempotencyKey, signal) =>
-      call(
-        fetchImpl,
-        `${base}/bookings`,
-        {
-          method: "POST",
-          headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
-          body: JSON.stringify(body),
-          credentials: "omit",
-        },
-        signal,
-        POST_TIMEOUT_MS,
-        "booking",
-      ),
+      call(fetchImpl, `${base}/bookings`, signal, "booking", body, idempotencyKey),
   };
 }
 
@@ -143,22 +127,41 @@ export function clinicBase(api: string, clinic: string): string {
   return `${api.replace(/\/+$/, "")}/v1/clinics/${encodeURIComponent(clinic)}`;
 }
 
-/** One call: abortable, timed out, every failure an {@link EdgeRequestError}; `expectedKey` must be in the JSON. */
+/**
+ * One call: a GET, or with `body` a JSON POST (with `idempotencyKey` when given); abortable, timed out
+ * ({@link GET_TIMEOUT_MS}, {@link POST_TIMEOUT_MS}), every failure an {@link EdgeRequestError};
+ * `expectedKey` must be in the JSON.
+ */
 export async function call<T>(
   fetchImpl: typeof fetch,
   url: string,
-  init: RequestInit,
   signal: AbortSignal,
-  timeoutMs: number,
   expectedKey: string,
+  body?: object,
+  idempotencyKey?: string,
 ): Promise<T> {
+  // Without a body, fetch's default: GET.
+  const init: RequestInit = body
+    ? {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          ...(idempotencyKey && { "Idempotency-Key": idempotencyKey }),
+        },
+        body: JSON.stringify(body),
+        credentials: "omit",
+      }
+    : {};
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = () => controller.abort(signal.reason);
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, timeoutMs);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      controller.abort();
+    },
+    body ? POST_TIMEOUT_MS : GET_TIMEOUT_MS,
+  );
   if (signal.aborted) onAbort();
   else signal.addEventListener("abort", onAbort, { once: true });
   try {

@@ -5,7 +5,7 @@
  * Loaded only with the manage and find views.
  */
 import type { Proofs } from "../controller/proofs.js";
-import { call, clinicBase, GET_TIMEOUT_MS, POST_TIMEOUT_MS } from "./edge-client.js";
+import { call, clinicBase } from "./edge-client.js";
 import type { CancelRequest, LookupRequest, ManagedResponse, RescheduleRequest } from "./manage-types.js";
 
 /** The manage calls, bound to one API origin and clinic slug. */
@@ -32,26 +32,20 @@ export function createManageClient(
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): ManageClient {
   const base = `${clinicBase(api, clinic)}/bookings`;
+  // An undefined proof is left out of the JSON.
   const post = async (path: string, body: object, signal: AbortSignal, key?: string) =>
     call<ManagedResponse>(
       fetchImpl,
       `${base}${path}`,
-      {
-        method: "POST",
-        headers: { "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
-        // An undefined proof is left out of the JSON.
-        body: JSON.stringify({ ...body, proof: await proofs?.take() }),
-        credentials: "omit",
-      },
       signal,
-      POST_TIMEOUT_MS,
       "booking",
+      { ...body, proof: await proofs?.take() },
+      key,
     );
   const at = (token: string) => `/${encodeURIComponent(token)}`;
   return {
     lookup: (body, signal) => post("/lookup", body, signal),
-    get: (token, signal) =>
-      call(fetchImpl, `${base}${at(token)}`, { method: "GET" }, signal, GET_TIMEOUT_MS, "booking"),
+    get: (token, signal) => call(fetchImpl, `${base}${at(token)}`, signal, "booking"),
     cancel: (token, body, key, signal) => post(`${at(token)}/cancel`, body, signal, key),
     reschedule: (token, body, key, signal) => post(`${at(token)}/reschedule`, body, signal, key),
   };

@@ -148,8 +148,8 @@ export class BookingData {
       onComplete: on.availability,
       onError: (e) => on.failed(e, "availability"),
     });
+    // No `args`: it runs only on `run([body, key])`.
     this.booking = new Task<[BookingRequest, string], BookedResponse>(host, {
-      autoRun: false,
       task: async ([body, key], { signal }) =>
         client().book({ ...body, proof: await (await this.proofs()).take() } as BookingRequest, key, signal),
       onComplete: on.booked,

@@ -19,15 +19,13 @@ export interface IcsEvent {
 
 /** `20261201T220000Z` */
 export function icsUtc(instant: Date): string {
-  return instant
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
+  return instant.toISOString().replace(/[-:]|\.\d{3}/g, "");
 }
 
 /** Escapes TEXT values (RFC 5545 §3.3.11). */
 export function icsEscape(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  // A line break becomes `\n`; a backslash, semicolon or comma gets a backslash before it.
+  return text.replace(/[\\;,]|\r?\n/g, (c) => `\\${c < " " ? "n" : c}`);
 }
 
 /** Folds a content line at 75 octets (§3.1), never inside a UTF-8 sequence. */

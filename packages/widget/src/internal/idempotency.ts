@@ -14,17 +14,22 @@ export function canonicalJson(value: unknown): string {
   if (value && typeof value === "object") {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      // An object's keys are never equal.
+      .sort(([a], [b]) => (a < b ? -1 : 1));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
   }
   return JSON.stringify(value);
 }
 
+/** Bytes as lowercase hex, two digits each. */
+export const toHex = (b: Uint8Array): string =>
+  Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+
 /** A fresh key: "cpk_" and 32 hex digits (well inside the edge API's 8 to 128 characters). */
 export function newIdempotencyKey(fill: RandomFill = (b) => crypto.getRandomValues(b)): string {
   const bytes = new Uint8Array(16);
   fill(bytes);
-  return `cpk_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+  return `cpk_${toHex(bytes)}`;
 }
 
 /** Remembers the key of the current attempt; see {@link IdempotencyKeys.keyFor}. */

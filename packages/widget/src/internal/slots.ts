@@ -46,16 +46,10 @@ export function periodOf(iso: string, timeZone: string): DayPeriod {
 
 /** Unique start times grouped by period; empty groups are left out. */
 export function groupSlots(slots: readonly PublicSlot[], timeZone: string): SlotGroup[] {
-  const groups: SlotGroup[] = [
-    { period: "morning", slots: [] },
-    { period: "afternoon", slots: [] },
-    { period: "evening", slots: [] },
-  ];
-  for (const slot of uniqueStarts(slots)) {
-    const period = periodOf(slot.start, timeZone);
-    groups.find((g) => g.period === period)?.slots.push(slot);
-  }
-  return groups.filter((g) => g.slots.length > 0);
+  const unique = uniqueStarts(slots);
+  return (["morning", "afternoon", "evening"] as const)
+    .map((period) => ({ period, slots: unique.filter((slot) => periodOf(slot.start, timeZone) === period) }))
+    .filter((g) => g.slots.length > 0);
 }
 
 /** How many distinct start times a day offers. */

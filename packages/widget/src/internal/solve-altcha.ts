@@ -7,6 +7,7 @@
  * and the single-file build has 0.65 KB left; once the build splits code it can move to altcha-lib.
  * Web Crypto does the hashing off the page's JavaScript, and the loop yields often, so typing never stutters.
  */
+import { toHex } from "./idempotency.js";
 
 /** An altcha challenge as GET …/challenge answers it (the fields the solver reads). */
 export interface AltchaChallenge {
@@ -22,7 +23,6 @@ export interface AltchaChallenge {
 }
 
 const bytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (h) => Number.parseInt(h, 16));
-const toHex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 
 /**
  * The proof for `challenge`, or undefined when no counter up to the edge API's largest (1,000,000)

@@ -36,7 +36,7 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
   readonly #host: ReactiveControllerHost;
   readonly #config: TaskConfig<T, R>;
   #last: T | undefined;
-  #run = 0;
+  /** The latest run's: a new run aborts it, and only its run's outcome counts. */
   #abort: AbortController | undefined;
 
   constructor(host: ReactiveControllerHost, config: TaskConfig<T, R>) {
@@ -59,7 +59,6 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
     if (this.status === Status.PENDING) this.#abort?.abort();
     this.status = Status.PENDING;
     this.#host.requestUpdate();
-    const run = ++this.#run;
     const abort = new AbortController();
     this.#abort = abort;
     let result: R | typeof initialState | undefined;
@@ -71,7 +70,7 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
       failed = true;
       error = e;
     }
-    if (run !== this.#run) return;
+    if (abort !== this.#abort) return;
     if (result === initialState) this.status = Status.INITIAL;
     else {
       try {

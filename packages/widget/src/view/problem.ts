@@ -25,7 +25,7 @@ export function problem(
   contact: string | undefined,
 ): TemplateResult {
   if (error instanceof EdgeRequestError && error.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
-  return problemNotice(m.loadError(contact), { label: m.tryAgain, onRetry: () => void retry() });
+  return problemNotice(m.loadError(contact), { label: m.tryAgain, onRetry: retry });
 }
 
 /** A task's value through `view`, its failure as a {@link problem}, else the skeleton. */
