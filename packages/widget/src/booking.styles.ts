@@ -175,29 +175,6 @@ const layoutStyles = css`
     display: grid;
     gap: calc(var(--s) * 2);
   }
-  @container coreplus (min-width: 560px) {
-    .time-layout {
-      grid-template-columns: minmax(180px, 2fr) 3fr;
-      gap: calc(var(--s) * 3);
-    }
-    .days {
-      grid-template-columns: 1fr !important;
-    }
-    .day {
-      flex-direction: row !important;
-      gap: var(--s);
-      justify-content: flex-start !important;
-      padding: var(--s) calc(var(--s) * 1.5) !important;
-    }
-    .day .count {
-      position: static;
-      width: auto;
-      height: auto;
-      clip: auto;
-      margin-left: auto;
-      color: inherit;
-    }
-  }
   .week-nav {
     display: flex;
     align-items: center;
@@ -255,6 +232,28 @@ const layoutStyles = css`
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
+  }
+  @container coreplus (min-width: 560px) {
+    .time-layout {
+      grid-template-columns: minmax(180px, 2fr) 3fr;
+      gap: calc(var(--s) * 3);
+    }
+    .days {
+      grid-template-columns: 1fr;
+    }
+    .day {
+      flex-direction: row;
+      gap: var(--s);
+      justify-content: flex-start;
+      padding: var(--s) calc(var(--s) * 1.5);
+    }
+    .day .count {
+      position: static;
+      width: auto;
+      height: auto;
+      clip: auto;
+      margin-left: auto;
+    }
   }
   .day[aria-pressed="true"],
   .pill[aria-pressed="true"],
