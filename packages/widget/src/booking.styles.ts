@@ -300,16 +300,15 @@ const layoutStyles = css`
   .notice .secondary {
     margin-top: var(--s);
   }
+  /* Only on spans and divs, whose padding and border are 0 already. */
   .sr-only {
     position: absolute;
     width: 1px;
     height: 1px;
-    padding: 0;
     margin: -1px;
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
-    border: 0;
   }
 `;
 
