@@ -9,6 +9,8 @@ import { css } from "lit";
 export const formStyles = css`
   .field,
   .dob-part {
+    display: grid;
+    gap: calc(var(--s) / 2);
   }
   form {
     display: grid;
