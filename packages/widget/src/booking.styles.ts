@@ -175,29 +175,6 @@ const layoutStyles = css`
     display: grid;
     gap: calc(var(--s) * 2);
   }
-  @container coreplus (min-width: 560px) {
-    .time-layout {
-      grid-template-columns: minmax(180px, 2fr) 3fr;
-      gap: calc(var(--s) * 3);
-    }
-    .days {
-      grid-template-columns: 1fr !important;
-    }
-    .day {
-      flex-direction: row !important;
-      gap: var(--s);
-      justify-content: flex-start !important;
-      padding: var(--s) calc(var(--s) * 1.5) !important;
-    }
-    .day .count {
-      position: static;
-      width: auto;
-      height: auto;
-      clip: auto;
-      margin-left: auto;
-      color: inherit;
-    }
-  }
   .week-nav {
     display: flex;
     align-items: center;
@@ -256,6 +233,28 @@ const layoutStyles = css`
     clip: rect(0 0 0 0);
     white-space: nowrap;
   }
+  @container coreplus (min-width: 560px) {
+    .time-layout {
+      grid-template-columns: minmax(180px, 2fr) 3fr;
+      gap: calc(var(--s) * 3);
+    }
+    .days {
+      grid-template-columns: 1fr;
+    }
+    .day {
+      flex-direction: row;
+      gap: var(--s);
+      justify-content: flex-start;
+      padding: var(--s) calc(var(--s) * 1.5);
+    }
+    .day .count {
+      position: static;
+      width: auto;
+      height: auto;
+      clip: auto;
+      margin-left: auto;
+    }
+  }
   .day[aria-pressed="true"],
   .pill[aria-pressed="true"],
   .primary {
@@ -301,16 +300,15 @@ const layoutStyles = css`
   .notice .secondary {
     margin-top: var(--s);
   }
+  /* Only on spans and divs, whose padding and border are 0 already. */
   .sr-only {
     position: absolute;
     width: 1px;
     height: 1px;
-    padding: 0;
     margin: -1px;
     overflow: hidden;
     clip: rect(0 0 0 0);
     white-space: nowrap;
-    border: 0;
   }
 `;
 

@@ -7,12 +7,13 @@ import { css } from "lit";
 
 /** Form and summary styles. */
 export const formStyles = css`
-  form,
-  .field {
+  .field,
+  .dob-part {
     display: grid;
     gap: calc(var(--s) / 2);
   }
   form {
+    display: grid;
     gap: calc(var(--s) * 3);
   }
   fieldset {
@@ -60,8 +61,6 @@ export const formStyles = css`
     gap: calc(var(--s) * 2);
   }
   .dob-part {
-    display: grid;
-    gap: calc(var(--s) / 2);
     /* Shrinks in the narrowest cards (320 px) rather than pushing the year out. */
     flex: 0 1 4.5em;
     min-width: 0;

@@ -83,35 +83,27 @@ const derived = css`
   @supports (color: color(from red xyz-d65 x y z)) {
     :host,
     :host([theme]) {
-      --coreplus-accent-text: color(
-        from var(--coreplus-accent) xyz-d65
+      --coreplus-accent-text: color(from var(--coreplus-accent) xyz-d65
         calc(0.9505 * clamp(0, (0.1791 - y) * 100000, 1))
         calc(clamp(0, (0.1791 - y) * 100000, 1))
-        calc(1.0891 * clamp(0, (0.1791 - y) * 100000, 1))
-      );
-      --coreplus-focus: color(
-        from var(--coreplus-accent) xyz-d65
+        calc(1.0891 * clamp(0, (0.1791 - y) * 100000, 1)));
+      --coreplus-focus: color(from var(--coreplus-accent) xyz-d65
         calc(x * clamp(0, (0.3 - y) * 100000, 1) + 0.0123 * (1 - clamp(0, (0.3 - y) * 100000, 1)))
         calc(y * clamp(0, (0.3 - y) * 100000, 1) + 0.0133 * (1 - clamp(0, (0.3 - y) * 100000, 1)))
-        calc(z * clamp(0, (0.3 - y) * 100000, 1) + 0.0186 * (1 - clamp(0, (0.3 - y) * 100000, 1)))
-      );
+        calc(z * clamp(0, (0.3 - y) * 100000, 1) + 0.0186 * (1 - clamp(0, (0.3 - y) * 100000, 1))));
     }
     :host([theme="dark"]) {
-      --coreplus-focus: color(
-        from var(--coreplus-accent) xyz-d65
+      --coreplus-focus: color(from var(--coreplus-accent) xyz-d65
         calc(x * clamp(0, (y - 0.1285) * 100000, 1) + 0.8304 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
         calc(y * clamp(0, (y - 0.1285) * 100000, 1) + 0.8762 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
-        calc(z * clamp(0, (y - 0.1285) * 100000, 1) + 0.9813 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
-      );
+        calc(z * clamp(0, (y - 0.1285) * 100000, 1) + 0.9813 * (1 - clamp(0, (y - 0.1285) * 100000, 1))));
     }
     @media (prefers-color-scheme: dark) {
       :host([theme="auto"]) {
-        --coreplus-focus: color(
-          from var(--coreplus-accent) xyz-d65
+        --coreplus-focus: color(from var(--coreplus-accent) xyz-d65
           calc(x * clamp(0, (y - 0.1285) * 100000, 1) + 0.8304 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
           calc(y * clamp(0, (y - 0.1285) * 100000, 1) + 0.8762 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
-          calc(z * clamp(0, (y - 0.1285) * 100000, 1) + 0.9813 * (1 - clamp(0, (y - 0.1285) * 100000, 1)))
-        );
+          calc(z * clamp(0, (y - 0.1285) * 100000, 1) + 0.9813 * (1 - clamp(0, (y - 0.1285) * 100000, 1))));
       }
     }
   }
