@@ -22,6 +22,8 @@ export interface AvailabilityMemo {
   subject: SlotSubject;
   /** The bookable part of the query's dates, if any. */
   range: SlotRange | undefined;
+  /** The Mondays of the weeks `range` touches. */
+  weeks: readonly string[];
   /** The versions of the week entries the answer was sliced from. */
   rows: string | undefined;
   /** The slots of `range` in those entries (for the taken-slots check). */

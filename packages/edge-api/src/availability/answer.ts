@@ -22,6 +22,7 @@ import {
   sliceWeeks,
   weekEntries,
   weekSlots,
+  weeksOf,
   weeksVersion,
 } from "./slots.js";
 import { resolveSubject } from "./subject.js";
@@ -46,22 +47,25 @@ export async function availabilityJson(
   q: AvailabilityQuery,
   known?: Versioned<Catalogue>,
 ): Promise<string> {
-  if (!onOrBefore(q.from, q.to))
-    throw validationProblem([
-      { pointer: "/query/to", code: "before_from", detail: "must not be before from" },
-    ]);
-  if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
-    throw validationProblem([
-      { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
-    ]);
-  const cat = known ?? (await getCatalogueVersioned(scope));
-  const nowMs = scope.now.getTime();
   // Keyed by the query as asked. While the catalogue and the day stand, a remembered answer's
-  // subject and range are those this query resolves to, so a hit skips resolving and slicing: it
-  // reads the same cache entries (their outcomes noted, a stale one refreshed), compares versions
-  // and the taken slots, and returns the remembered text.
+  // subject, range and weeks are those this query resolves to, so a hit skips checking, resolving
+  // and slicing: it reads the same cache entries (their outcomes noted, a stale one refreshed),
+  // compares versions and the taken slots, and returns the remembered text.
   const memoKey = `${q.locationId}|${q.appointmentTypeId}|${q.practitionerId ?? ""}|${q.from}|${q.to}|${q.disciplineId ?? ""}`;
   const memo = scope.rt.memo.get(memoKey);
+  // A remembered query has passed these checks, which read the query alone.
+  if (!memo) {
+    if (!onOrBefore(q.from, q.to))
+      throw validationProblem([
+        { pointer: "/query/to", code: "before_from", detail: "must not be before from" },
+      ]);
+    if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+      throw validationProblem([
+        { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
+      ]);
+  }
+  const cat = known ?? (await getCatalogueVersioned(scope));
+  const nowMs = scope.now.getTime();
   const same =
     memo !== undefined &&
     cat.version !== undefined &&
@@ -85,7 +89,8 @@ export async function availabilityJson(
   const zone = subject.location.timezone;
   const fresh = same ? undefined : bookingWindow(scope, zone);
   const range = fresh ? rangeIn(q, fresh) : same?.range;
-  const weeks = range ? await weekEntries(scope, subject, range.start, range.end) : undefined;
+  const mondays = fresh ? (range ? weeksOf(range.start, range.end) : []) : (same?.weeks ?? []);
+  const weeks = range ? await weekEntries(scope, subject, mondays) : undefined;
   const rows = weeks ? weeksVersion(weeks) : undefined;
   const takenKeys = await scope.rt.state.takenSlots();
   const taken = takenKeys.length > 0 ? new Set(takenKeys) : undefined;
@@ -155,6 +160,7 @@ export async function availabilityJson(
       catalogue: cat.version,
       subject,
       range,
+      weeks: mondays,
       rows,
       slots,
       takenSig,

@@ -81,18 +81,17 @@ export async function upstreamSlotsVersioned(
 ): Promise<Versioned<Slot[], string>> {
   if (opts.fresh)
     return { value: await loadSlots(scope, subject, start, end, opts.signal), version: undefined };
-  const weeks = await weekEntries(scope, subject, start, end);
+  const weeks = await weekEntries(scope, subject, weeksOf(start, end));
   return { value: sliceWeeks(weeks, start, end), version: weeksVersion(weeks) };
 }
 
-/** The cached week entries that [start, end] touches, each read's outcome noted on the scope. */
+/** The cached entries of the weeks starting on `mondays` ({@link weeksOf}), each read's outcome noted on the scope. */
 export function weekEntries(
   scope: RequestScope,
   subject: SlotSubject,
-  start: string,
-  end: string,
+  mondays: readonly string[],
 ): Promise<Versioned<Slot[]>[]> {
-  return Promise.all(weeksOf(start, end).map((monday) => weekSlots(scope, subject, monday)));
+  return Promise.all(mondays.map((monday) => weekSlots(scope, subject, monday)));
 }
 
 /** The version of slots read from `weeks`: their entries' versions, or undefined when any was loaded just now. */
