@@ -4,6 +4,8 @@
  * that carries them from middleware to handlers.
  */
 import type { CoreplusClient } from "@coreplus-kit/core";
+import type { Slot, SlotRange } from "./availability/slots.js";
+import type { SlotSubject } from "./availability/subject.js";
 import type { ChallengeService } from "./challenge/service.js";
 import type { ClinicConfig } from "./config/schema.js";
 import type { BoundedMap } from "./internal/bounded-map.js";
@@ -16,8 +18,16 @@ export type CacheStatus = "hit" | "stale" | "miss";
 /** A remembered availability answer and what it was computed from (see availability/answer.ts). */
 export interface AvailabilityMemo {
   catalogue: number;
+  /** What the query resolved to under that catalogue (valid with it, within the day). */
+  subject: SlotSubject;
+  /** The bookable part of the query's dates, if any. */
+  range: SlotRange | undefined;
+  /** The Mondays of the weeks `range` touches. */
+  weeks: readonly string[];
   /** The versions of the week entries the answer was sliced from. */
   rows: string | undefined;
+  /** The slots of `range` in those entries (for the taken-slots check). */
+  slots: readonly Slot[];
   takenSig: string;
   validFrom: number;
   validUntil: number;

@@ -15,9 +15,19 @@ import type {
 } from "../schemas/public.js";
 import type { RequestScope } from "../types.js";
 import type { Versioned } from "../upstream/index.js";
-import { mondayOf, type Slot, upstreamSlotsVersioned, weekSlots } from "./slots.js";
+import {
+  mondayOf,
+  type Slot,
+  type SlotRange,
+  sliceWeeks,
+  weekEntries,
+  weekSlots,
+  weeksOf,
+  weeksVersion,
+} from "./slots.js";
 import { resolveSubject } from "./subject.js";
 import {
+  type BookingWindow,
   bookingWindow,
   daysBetween,
   earlierDate,
@@ -37,52 +47,63 @@ export async function availabilityJson(
   q: AvailabilityQuery,
   known?: Versioned<Catalogue>,
 ): Promise<string> {
-  if (!onOrBefore(q.from, q.to))
-    throw validationProblem([
-      { pointer: "/query/to", code: "before_from", detail: "must not be before from" },
-    ]);
-  if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
-    throw validationProblem([
-      { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
-    ]);
-  const cat = known ?? (await getCatalogueVersioned(scope));
-  const subject = resolveSubject(
-    cat.value,
-    q,
-    {
-      locationId: "/query/locationId",
-      appointmentTypeId: "/query/appointmentTypeId",
-      practitionerId: "/query/practitionerId",
-    },
-    { config: scope.rt.config, disciplineId: q.disciplineId, pointer: "/query/disciplineId" },
-  );
-  const zone = subject.location.timezone;
-  const win = bookingWindow(scope, zone);
-  const nowMs = scope.now.getTime();
-  const qStart = laterDate(q.from, win.today);
-  const qEnd = earlierDate(q.to, win.lastDate);
-  const main = onOrBefore(qStart, qEnd)
-    ? await upstreamSlotsVersioned(scope, subject, qStart, qEnd)
-    : undefined;
-  const slots = main?.value ?? [];
-  const takenKeys = await scope.rt.state.takenSlots();
-  const taken = takenKeys.length > 0 ? new Set(takenKeys) : undefined;
-  let takenSig = "";
-  if (taken) for (const s of slots) if (taken.has(s.key)) takenSig += `${s.key};`;
-
-  const memoKey = `${subject.location.id}|${subject.type.id}|${q.practitionerId?.toLowerCase() ?? ""}|${q.from}|${q.to}|${subject.discipline?.id ?? ""}`;
+  // Keyed by the query as asked. While the catalogue and the day stand, a remembered answer's
+  // subject, range and weeks are those this query resolves to, so a hit skips checking, resolving
+  // and slicing: it reads the same cache entries (their outcomes noted, a stale one refreshed),
+  // compares versions and the taken slots, and returns the remembered text.
+  const memoKey = `${q.locationId}|${q.appointmentTypeId}|${q.practitionerId ?? ""}|${q.from}|${q.to}|${q.disciplineId ?? ""}`;
   const memo = scope.rt.memo.get(memoKey);
-  if (
-    memo &&
+  // A remembered query has passed these checks, which read the query alone.
+  if (!memo) {
+    if (!onOrBefore(q.from, q.to))
+      throw validationProblem([
+        { pointer: "/query/to", code: "before_from", detail: "must not be before from" },
+      ]);
+    if (daysBetween(q.from, q.to) + 1 > MAX_RANGE_DAYS)
+      throw validationProblem([
+        { pointer: "/query/to", code: "range_too_long", detail: `at most ${MAX_RANGE_DAYS} days per query` },
+      ]);
+  }
+  const cat = known ?? (await getCatalogueVersioned(scope));
+  const nowMs = scope.now.getTime();
+  const same =
+    memo !== undefined &&
     cat.version !== undefined &&
     memo.catalogue === cat.version &&
-    memo.rows === main?.version &&
-    memo.takenSig === takenSig &&
     nowMs >= memo.validFrom &&
     nowMs < memo.validUntil
-  )
-    return memo.body;
+      ? memo
+      : undefined;
+  const subject =
+    same?.subject ??
+    resolveSubject(
+      cat.value,
+      q,
+      {
+        locationId: "/query/locationId",
+        appointmentTypeId: "/query/appointmentTypeId",
+        practitionerId: "/query/practitionerId",
+      },
+      { config: scope.rt.config, disciplineId: q.disciplineId, pointer: "/query/disciplineId" },
+    );
+  const zone = subject.location.timezone;
+  const fresh = same ? undefined : bookingWindow(scope, zone);
+  const range = fresh ? rangeIn(q, fresh) : same?.range;
+  const mondays = fresh ? (range ? weeksOf(range.start, range.end) : []) : (same?.weeks ?? []);
+  const weeks = range ? await weekEntries(scope, subject, mondays) : undefined;
+  const rows = weeks ? weeksVersion(weeks) : undefined;
+  const takenKeys = await scope.rt.state.takenSlots();
+  const taken = takenKeys.length > 0 ? new Set(takenKeys) : undefined;
+  const takenSigOf = (slots: readonly Slot[]) => {
+    let sig = "";
+    if (taken) for (const s of slots) if (taken.has(s.key)) sig += `${s.key};`;
+    return sig;
+  };
+  if (same && same.rows === rows && same.takenSig === takenSigOf(same.slots)) return same.body;
 
+  const slots = weeks && range ? sliceWeeks(weeks, range.start, range.end) : [];
+  const takenSig = takenSigOf(slots);
+  const win = fresh ?? bookingWindow(scope, zone);
   const order = new Map(subject.practitioners.map((p, i) => [p.id, i]));
   const usable = (s: Slot) =>
     s.startMs >= win.earliestMs &&
@@ -130,14 +151,18 @@ export async function availabilityJson(
   }
   const response: AvailabilityResponse = { timezone: zone, nextAvailable, days };
   const body = JSON.stringify(response);
-  if (!lookedAhead && cat.version !== undefined && (main === undefined || main.version !== undefined)) {
+  if (!lookedAhead && cat.version !== undefined && (range === undefined || rows !== undefined)) {
     // Valid until the first kept slot falls inside the notice, or midnight moves the window.
     let validUntil = zonedTimeToInstant(addDays(win.today, 1), "00:00", zone).getTime();
     const first = kept[0];
     if (first) validUntil = Math.min(validUntil, first.startMs - (win.earliestMs - nowMs) + 1);
     scope.rt.memo.set(memoKey, {
       catalogue: cat.version,
-      rows: main?.version,
+      subject,
+      range,
+      weeks: mondays,
+      rows,
+      slots,
       takenSig,
       validFrom: nowMs,
       validUntil,
@@ -145,4 +170,11 @@ export async function availabilityJson(
     });
   }
   return body;
+}
+
+/** The part of the query's dates that can be booked in `win`, if any. */
+function rangeIn(q: AvailabilityQuery, win: BookingWindow): SlotRange | undefined {
+  const start = laterDate(q.from, win.today);
+  const end = earlierDate(q.to, win.lastDate);
+  return onOrBefore(start, end) ? { start, end } : undefined;
 }

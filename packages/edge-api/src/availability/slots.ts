@@ -32,6 +32,9 @@ export type Slot = {
   key: string;
 };
 
+/** A range of dates in the location's zone ("YYYY-MM-DD", both included). */
+export type SlotRange = { start: string; end: string };
+
 /** Options of a slot read. */
 export interface SlotReadOptions {
   /** Skip the cache (a booking's re-check). */
@@ -78,14 +81,35 @@ export async function upstreamSlotsVersioned(
 ): Promise<Versioned<Slot[], string>> {
   if (opts.fresh)
     return { value: await loadSlots(scope, subject, start, end, opts.signal), version: undefined };
-  const weeks = await Promise.all(weeksOf(start, end).map((monday) => weekSlots(scope, subject, monday)));
-  const value: Slot[] = [];
-  let version: string | undefined = "";
+  const weeks = await weekEntries(scope, subject, weeksOf(start, end));
+  return { value: sliceWeeks(weeks, start, end), version: weeksVersion(weeks) };
+}
+
+/** The cached entries of the weeks starting on `mondays` ({@link weeksOf}), each read's outcome noted on the scope. */
+export function weekEntries(
+  scope: RequestScope,
+  subject: SlotSubject,
+  mondays: readonly string[],
+): Promise<Versioned<Slot[]>[]> {
+  return Promise.all(mondays.map((monday) => weekSlots(scope, subject, monday)));
+}
+
+/** The version of slots read from `weeks`: their entries' versions, or undefined when any was loaded just now. */
+export function weeksVersion(weeks: readonly Versioned<Slot[]>[]): string | undefined {
+  let version = "";
   for (const week of weeks) {
-    for (const slot of week.value) if (slot.date >= start && slot.date <= end) value.push(slot);
-    version = week.version === undefined || version === undefined ? undefined : `${version}${week.version};`;
+    if (week.version === undefined) return undefined;
+    version += `${week.version};`;
   }
-  return { value, version };
+  return version;
+}
+
+/** The slots of `weeks` dated within [start, end]. */
+export function sliceWeeks(weeks: readonly Versioned<Slot[]>[], start: string, end: string): Slot[] {
+  const value: Slot[] = [];
+  for (const week of weeks)
+    for (const slot of week.value) if (slot.date >= start && slot.date <= end) value.push(slot);
+  return value;
 }
 
 /** One week's slots (Monday to Sunday), read through the cache as one upstream query. */

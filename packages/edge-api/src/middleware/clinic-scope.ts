@@ -25,6 +25,7 @@ export const clinicScope = (opts: ClinicScopeOptions): MiddlewareHandler<EdgeEnv
 
 // A malformed escape ("%zz") names no clinic; it must not become a 500.
 function safeDecode(segment: string): string {
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -32,10 +32,12 @@ export const visitorLimit = (opts: VisitorLimitOptions = {}): MiddlewareHandler<
     const kind = kindOf(c.req.method);
     const scope = c.get("scope");
     const { limits } = scope.rt.config;
-    const visitor = visitorKey(c.get("visitor"), limits.ipv6Prefix);
+    // Worked out only where a limit counts (a clinic may set none).
+    let visitor: string | undefined;
     const count = async (which: keyof typeof DETAIL) => {
       const limit = limits[which];
       if (!limit) return;
+      visitor ??= visitorKey(c.get("visitor"), limits.ipv6Prefix);
       const result = await scope.rt.state.hit(`${which}:${visitor}`, limit.limit, limit.windowMs);
       if (!result.allowed)
         throw new ProblemError("rate-limited", DETAIL[which], {
