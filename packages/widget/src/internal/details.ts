@@ -104,8 +104,19 @@ export function serverFieldMessage(field: DetailsField, m: Messages): string {
   return byField[field] ?? m.error.server;
 }
 
+/** What the body carries besides the slot and the draft. */
+export interface BookingExtras {
+  /** The answer to "Have you seen us before?", when it was asked. */
+  returning?: boolean | undefined;
+}
+
 /** The POST /bookings body for a valid draft. */
-export function bookingRequest(slot: PublicSlot, appointmentTypeId: string, d: DetailsDraft): BookingRequest {
+export function bookingRequest(
+  slot: PublicSlot,
+  appointmentTypeId: string,
+  d: DetailsDraft,
+  extras: BookingExtras = {},
+): BookingRequest {
   const note = d.note.trim();
   return {
     slot: {
@@ -124,5 +135,6 @@ export function bookingRequest(slot: PublicSlot, appointmentTypeId: string, d: D
     ...(note ? { note } : {}),
     consent: true,
     ...(d.website ? { website: d.website } : {}),
+    ...(extras.returning === undefined ? {} : { returning: extras.returning }),
   };
 }

@@ -66,6 +66,8 @@ export interface ReviewFacts {
   location: { name: string; address: string; timezone: string } | undefined;
   /** The chosen discipline's name, when the clinic has disciplines. */
   disciplineName?: string | undefined;
+  /** The answer to "Have you seen us before?" (a row only while that step is asked). */
+  returning?: boolean | undefined;
   typeName: string;
   practitionerName: string;
   slot: PublicSlot | undefined;
@@ -86,6 +88,15 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
       value: f.location ? `${f.location.name}, ${f.location.address}` : "",
       step: at("location"),
     },
+    ...(f.returning !== undefined && f.shown.includes("returning")
+      ? [
+          {
+            label: m.stepLabel.returning,
+            value: f.returning ? m.returning.yes : m.returning.no,
+            step: "returning" as const,
+          },
+        ]
+      : []),
     { label: m.review.service, value: f.typeName, step: at("service") },
     { label: m.review.practitioner, value: f.practitionerName, step: at("practitioner") },
     {
