@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: /Book now/ }).click();
     await page
       .locator("dialog coreplus-booking")
-      .getByRole("heading", { name: /Where would you like|What would you like/ })
+      .getByRole("heading", { name: /Where would you like|Have you seen us before|What would you like/ })
       .waitFor();
     await settle(page);
     await shot(page, "practitioner");
