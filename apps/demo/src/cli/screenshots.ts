@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     await chooseUpToTimes(widget, {
       discipline: /^Physiotherapy/,
       location: /Docklands/,
+      returning: false,
       service: /Standard Consultation/,
       practitioner: /Liam O'Connor/,
     });
