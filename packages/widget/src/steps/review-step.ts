@@ -66,7 +66,7 @@ export interface ReviewFacts {
   location: { name: string; address: string; timezone: string } | undefined;
   /** The chosen discipline's name, when the clinic has disciplines. */
   disciplineName?: string | undefined;
-  /** The answer to "Have you seen us before?" (a row only while that step is asked). */
+  /** The answer to "Have you seen us before?" (a row while that step is asked: the review needs it answered). */
   returning?: boolean | undefined;
   typeName: string;
   practitionerName: string;
@@ -88,7 +88,7 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
       value: f.location ? `${f.location.name}, ${f.location.address}` : "",
       step: at("location"),
     },
-    ...(f.returning !== undefined && f.shown.includes("returning")
+    ...(f.shown.includes("returning")
       ? [
           {
             label: m.stepLabel.returning,
