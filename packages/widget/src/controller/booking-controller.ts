@@ -344,9 +344,8 @@ export class BookingController extends StateController<FlowState> {
     if (!sub) return void this.#submission().then(() => this.confirm());
     const { chosen, typeId, details, disciplineId } = this.state;
     if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
-    const body = sub.bookingRequest(chosen, typeId, details, {
-      returning: this.steps().includes("returning") ? this.state.returning : undefined,
-    });
+    const returning = this.steps().includes("returning") ? this.state.returning : undefined;
+    const body = sub.bookingRequest(chosen, typeId, details, returning);
     if (disciplineId) body.slot = { ...body.slot, disciplineId };
     this.#keys ??= sub.createIdempotencyKeys();
     this.set({ bookFailure: undefined });

@@ -120,8 +120,8 @@ describe("details", () => {
     expect(bot.website).toBe("http://spam");
     // "Have you seen us before?": sent only when it was asked (either answer).
     expect(bot).not.toHaveProperty("returning");
-    expect(bookingRequest(slot, "t1", valid, { returning: false }).returning).toBe(false);
-    expect(bookingRequest(slot, "t1", valid, { returning: true }).returning).toBe(true);
-    expect(bookingRequest(slot, "t1", valid, { returning: undefined })).not.toHaveProperty("returning");
+    expect(bookingRequest(slot, "t1", valid, false).returning).toBe(false);
+    expect(bookingRequest(slot, "t1", valid, true).returning).toBe(true);
+    expect(bookingRequest(slot, "t1", valid, undefined)).not.toHaveProperty("returning");
   });
 });

@@ -104,18 +104,12 @@ export function serverFieldMessage(field: DetailsField, m: Messages): string {
   return byField[field] ?? m.error.server;
 }
 
-/** What the body carries besides the slot and the draft. */
-export interface BookingExtras {
-  /** The answer to "Have you seen us before?", when it was asked. */
-  returning?: boolean | undefined;
-}
-
-/** The POST /bookings body for a valid draft. */
+/** The POST /bookings body for a valid draft; `returning` answers "Have you seen us before?" when it was asked. */
 export function bookingRequest(
   slot: PublicSlot,
   appointmentTypeId: string,
   d: DetailsDraft,
-  extras: BookingExtras = {},
+  returning?: boolean,
 ): BookingRequest {
   const note = d.note.trim();
   return {
@@ -135,6 +129,6 @@ export function bookingRequest(
     ...(note ? { note } : {}),
     consent: true,
     ...(d.website ? { website: d.website } : {}),
-    ...(extras.returning === undefined ? {} : { returning: extras.returning }),
+    ...(returning === undefined ? {} : { returning }),
   };
 }

@@ -232,7 +232,8 @@ describe('"Have you seen us before?"', () => {
   });
 
   it("is not asked when every service is for anyone, names no audience, or the list is not loaded", () => {
-    expect(someAudience([{ id: "t1", audience: "all" }, { id: "t2" }])).toBe(false);
+    const anyone: { id: string; audience?: string }[] = [{ id: "t1", audience: "all" }, { id: "t2" }];
+    expect(someAudience(anyone)).toBe(false);
     expect(someAudience([])).toBe(false);
     expect(someAudience(undefined)).toBe(false);
     expect(visibleSteps(inputs({ types: [{ id: "t1", audience: "all" }] }))).not.toContain("returning");

@@ -92,7 +92,7 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
       ? [
           {
             label: m.stepLabel.returning,
-            value: f.returning ? m.returning.yes : m.returning.no,
+            value: m.returning[f.returning ? "yes" : "no"],
             step: "returning" as const,
           },
         ]
