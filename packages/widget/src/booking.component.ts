@@ -130,11 +130,16 @@ export class CoreplusBooking extends LitElement {
   }
 
   override updated(): void {
-    // The clinic is in: fetch the later steps' templates and styles while the visitor makes the first choices.
+    // The clinic is in: fetch the later steps' templates and styles while the visitor makes the first choices,
+    // once the first screen has painted (a frame, then a task), so their script does not hold that paint back.
     if (this.#flow.profile) {
-      preloadViews();
-      this.#flow.preload();
-      void adoptLaterStyles(this.renderRoot);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          preloadViews();
+          this.#flow.preload();
+          void adoptLaterStyles(this.renderRoot);
+        }),
+      );
     }
   }
 }

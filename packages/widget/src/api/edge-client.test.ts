@@ -112,6 +112,31 @@ describe("edge client", () => {
     expect(JSON.parse(req.body)).toEqual({ slot, patient, consent: true });
   });
 
+  it("reads with fetch's defaults, which a page's preload of the bootstrap matches; writes send no credentials", async () => {
+    const sent: Request[] = [];
+    const spy: typeof fetch = (input, init) => {
+      sent.push(new Request(input, init));
+      return fetch(input, init);
+    };
+    handler = json(200, { clinic: {}, practitioners: [] });
+    await createEdgeClient(api, "c", spy).bootstrap(
+      { locationId: "l1", appointmentTypeId: undefined, practitionerId: undefined, disciplineId: undefined },
+      signal(),
+    );
+    // `<link rel="preload" as="fetch" crossorigin>` asks in mode cors with credentials same-origin.
+    expect(sent.map((r) => [r.mode, r.credentials])).toEqual([["cors", "same-origin"]]);
+    handler = json(201, { booking: { reference: "HB-1" } });
+    await createEdgeClient(api, "c", spy).book({ slot, patient, consent: true }, "cpk_0123456789", signal());
+    await createManageClient(api, "c", undefined, spy).lookup(
+      { reference: "HB-1", lastName: "C", dateOfBirth: "1990-03-27" },
+      signal(),
+    );
+    expect(sent.slice(1).map((r) => [r.method, r.mode, r.credentials])).toEqual([
+      ["POST", "cors", "omit"],
+      ["POST", "cors", "omit"],
+    ]);
+  });
+
   it("maps problem+json to stable codes", async () => {
     const client = createEdgeClient(api, "c");
     handler = problem(409, "slot-unavailable");

@@ -129,6 +129,7 @@ export function createEdgeClient(
           method: "POST",
           headers: { "Content-Type": "application/json", "Idempotency-Key": idempotencyKey },
           body: JSON.stringify(body),
+          credentials: "omit",
         },
         signal,
         POST_TIMEOUT_MS,
@@ -164,7 +165,10 @@ export async function call<T>(
     let res: Response;
     let json: unknown;
     try {
-      res = await fetchImpl(url, { ...init, signal: controller.signal, credentials: "omit", mode: "cors" });
+      // Fetch's defaults, mode "cors" and credentials "same-origin" (no cookies to another origin), are what
+      // the page's `<link rel="preload" as="fetch" crossorigin>` of the bootstrap asks for, so the browser hands
+      // this request the preloaded answer (with "omit" it would fetch again); writes say "omit" themselves.
+      res = await fetchImpl(url, { ...init, signal: controller.signal });
       json = await res.json().catch(() => undefined);
     } catch (cause) {
       const code = signal.aborted ? "ERR_ABORTED" : timedOut ? "ERR_TIMEOUT" : "ERR_NETWORK";

@@ -41,6 +41,7 @@ export function createManageClient(
         headers: { "Content-Type": "application/json", ...(key ? { "Idempotency-Key": key } : {}) },
         // An undefined proof is left out of the JSON.
         body: JSON.stringify({ ...body, proof: await proofs?.take() }),
+        credentials: "omit",
       },
       signal,
       POST_TIMEOUT_MS,

@@ -3,38 +3,27 @@
  * the details step asks it), GOV.UK-style errors with a summary, and one message for every miss.
  */
 import { html, nothing, type TemplateResult } from "lit";
+import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/index.js";
 import type { ManageMessages } from "../messages/manage.js";
 import { dobFieldset, fieldError } from "../steps/details-step.js";
-import type { FindDraft, FindErrors, FindField } from "./outcomes.js";
+import { problemNotice } from "../steps/shared.js";
+import { problem } from "../view/problem.js";
+import type { ManageController } from "./manage-controller.js";
+import type { FindField } from "./outcomes.js";
 
-/** What the find form shows and the handlers it calls. */
-export interface FindFormProps {
-  m: Messages;
-  mm: ManageMessages;
-  draft: FindDraft;
-  errors: FindErrors;
-  /** The answer's message after a miss or too many tries, else empty. */
-  problem: string;
-  /** A failed lookup to show with "Try again" (a network or server failure). */
-  failure: TemplateResult | undefined;
-  pending: boolean;
-  onInput(key: keyof FindDraft, value: string): void;
-  onSubmit(): void;
-  onFocusField(id: string): void;
-}
+/** The form's own fields' ids. */
+const ids = { reference: "find-reference", lastName: "find-last-name" } as const;
 
-/** Renders the form. */
-export function findForm(p: FindFormProps): TemplateResult {
-  const { m, mm, draft, errors } = p;
-  const input = (key: keyof FindDraft) => (e: Event) => p.onInput(key, (e.target as HTMLInputElement).value);
-  const firstDob = `find-dob-${m.dobOrder[0]}`;
-  const listed = (["reference", "lastName", "dob"] as const).filter((f) => errors[f]);
-  const target: Record<FindField, string> = {
-    reference: "find-reference",
-    lastName: "find-last-name",
-    dob: firstDob,
-  };
+/** Renders the form, with the lookup's outcome above it. */
+export function findForm(c: ManageController, m: Messages, mm: ManageMessages): TemplateResult {
+  const { find: draft, findErrors: errors, findProblem, failure } = c.state;
+  const pending = c.lookup.status === TaskStatus.PENDING;
+  const l = c.profile?.locations;
+  const contact = l?.length === 1 ? m.contact(l[0]!.name, l[0]!.phone) : undefined;
+  // In the form's order: validateFind adds them in it.
+  const listed = Object.keys(errors) as FindField[];
+  const target = (f: FindField) => (f === "dob" ? `find-dob-${m.dobOrder[0]}` : ids[f]);
   return html`
     ${
       listed.length > 0
@@ -45,10 +34,10 @@ export function findForm(p: FindFormProps): TemplateResult {
               (f) =>
                 html`<li>
                   <a
-                    href="#${target[f]}"
+                    href="#${target(f)}"
                     @click=${(e: Event) => {
                       e.preventDefault();
-                      p.onFocusField(target[f]);
+                      c.focus(target(f));
                     }}
                     >${errors[f]}</a
                   >
@@ -58,49 +47,52 @@ export function findForm(p: FindFormProps): TemplateResult {
         </div>`
         : nothing
     }
-    ${p.problem ? html`<div class="notice error" role="alert" part="notice"><p>${p.problem}</p></div>` : nothing}
-    ${p.failure ?? nothing}
+    ${findProblem ? problemNotice(findProblem === "miss" ? mm.find.miss : mm.find.tooMany(contact)) : nothing}
+    ${failure ? problem(failure, () => c.submitFind(), m, contact) : nothing}
     <p>${mm.find.intro}</p>
     <form
       novalidate
       @submit=${(e: Event) => {
         e.preventDefault();
-        p.onSubmit();
+        c.submitFind();
       }}
     >
-      <div class="field ${errors.reference ? "has-error" : ""}">
-        <label for="find-reference" part="label">${mm.find.reference}</label>
-        <p class="hint" id="find-reference-hint">${mm.find.referenceHint}</p>
-        <input
-          id="find-reference"
-          part="input"
-          autocomplete="off"
-          spellcheck="false"
-          aria-describedby="find-reference-hint${errors.reference ? " find-reference-error" : ""}"
-          aria-invalid=${errors.reference ? "true" : "false"}
-          .value=${draft.reference}
-          @input=${input("reference")}
-        />
-        ${fieldError("find-reference", errors.reference, m)}
-      </div>
-      <div class="field ${errors.lastName ? "has-error" : ""}">
-        <label for="find-last-name" part="label">${m.field.lastName}</label>
-        <input
-          id="find-last-name"
-          part="input"
-          autocomplete="family-name"
-          aria-describedby=${errors.lastName ? "find-last-name-error" : nothing}
-          aria-invalid=${errors.lastName ? "true" : "false"}
-          .value=${draft.lastName}
-          @input=${input("lastName")}
-        />
-        ${fieldError("find-last-name", errors.lastName, m)}
-      </div>
-      ${dobFieldset("find-dob", m, draft, errors.dob, (part, value) => p.onInput(part, value))}
+      ${textField(c, m, "reference", mm.find.reference, "off", mm.find.referenceHint)}
+      ${textField(c, m, "lastName", m.field.lastName, "family-name")}
+      ${dobFieldset("find-dob", m, draft, errors.dob, (part, value) => c.editFind(part, value))}
       <slot name="challenge"></slot>
-      <button type="submit" class="primary" part="primary-button" aria-disabled=${p.pending ? "true" : "false"}>
-        ${p.pending ? mm.find.searching : mm.find.submit}
+      <button type="submit" class="primary" part="primary-button" aria-disabled=${pending ? "true" : "false"}>
+        ${pending ? mm.find.searching : mm.heading.find}
       </button>
     </form>
   `;
+}
+
+/** A text field of the form: its hint (the reference's, which is typed as written) and its error. */
+function textField(
+  c: ManageController,
+  m: Messages,
+  key: keyof typeof ids,
+  label: string,
+  autocomplete: string,
+  hint?: string,
+): TemplateResult {
+  const id = ids[key];
+  const error = c.state.findErrors[key];
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  return html`<div class="field ${error ? "has-error" : ""}">
+    <label for=${id} part="label">${label}</label>
+    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
+    <input
+      id=${id}
+      part="input"
+      autocomplete=${autocomplete}
+      spellcheck=${hint ? "false" : nothing}
+      aria-describedby=${describedBy || nothing}
+      aria-invalid=${error ? "true" : "false"}
+      .value=${c.state.find[key]}
+      @input=${(e: Event) => c.editFind(key, (e.target as HTMLInputElement).value)}
+    />
+    ${fieldError(id, error, m)}
+  </div>`;
 }

@@ -44,7 +44,14 @@ import {
   validateFind,
 } from "./outcomes.js";
 
-type AvailabilityArgs = readonly [string, string, string, string, string, string, string, number];
+type AvailabilityArgs = readonly [
+  string,
+  string,
+  ManagedBooking | undefined,
+  CalendarDate | undefined,
+  CalendarDate | undefined,
+  number,
+];
 
 /** The manage views' flow behind one element. */
 export class ManageController extends StateController<ManageState> {
@@ -54,16 +61,17 @@ export class ManageController extends StateController<ManageState> {
   readonly cancelTask: Task<[string, CancelRequest, string], ManagedResponse>;
   readonly moveTask: Task<[string, RescheduleRequest, string], ManagedResponse>;
   readonly #host: ManageHost;
-  readonly #deps: ManageDeps;
+  /** What the element lends these views: the view reads the way back ("Book a new time", Back) from it. */
+  readonly deps: ManageDeps;
   #keys = createIdempotencyKeys();
   /** Proofs of the clinic's challenge for the lookup and the changes, solved in the background. */
   readonly #proofs: Proofs;
   #focus = false;
 
   constructor(host: ManageHost, deps: ManageDeps) {
-    super(host, initialManageState());
+    super(host, initialManageState);
     this.#host = host;
-    this.#deps = deps;
+    this.deps = deps;
     this.#proofs = createProofs(
       () => createEdgeClient(host.api, host.clinic),
       undefined,
@@ -73,33 +81,31 @@ export class ManageController extends StateController<ManageState> {
     this.booking = new Task(host, {
       task: async ([, , token], { signal }) => {
         if (!token) return initialState;
-        const known = this.state.known;
-        if (known && this.state.token === token) return known.booking;
-        return (await manage().get(token, signal)).booking;
+        // A lookup or a change answered the booking of this token already.
+        return this.state.known?.booking ?? (await manage().get(token, signal)).booking;
       },
       args: () => [host.api, host.clinic, this.state.token ?? "", this.state.reload] as const,
       onError: (e) => this.#failed(e, "manage-booking"),
     });
     this.availability = new Task(host, {
-      task: async ([api, clinic, locationId, appointmentTypeId, practitionerId, from, to], { signal }) => {
-        if (!locationId || !from || !to) return initialState;
-        const q = { locationId, appointmentTypeId, practitionerId, from, to };
-        return createEdgeClient(api, clinic).availability(q, signal);
-      },
+      // The same service, place and practitioner as the booking, on its times screens only.
+      task: ([api, clinic, b, from, to], { signal }) =>
+        b && from && to
+          ? createEdgeClient(api, clinic).availability(
+              {
+                locationId: b.location.id,
+                appointmentTypeId: b.appointmentType.id,
+                practitionerId: b.practitioner.id,
+                from,
+                to,
+              },
+              signal,
+            )
+          : initialState,
       args: () => {
-        const b = this.current;
         const s = this.state;
-        const on = (s.screen === "times" || s.screen === "confirm-move") && b && s.weekFrom;
-        return [
-          host.api,
-          host.clinic,
-          on ? b.location.id : "",
-          b?.appointmentType.id ?? "",
-          b?.practitioner.id ?? "",
-          on ? s.weekFrom! : "",
-          (on && this.weekTo()) || "",
-          s.refresh,
-        ] as const;
+        const b = s.screen === "times" || s.screen === "confirm-move" ? this.current : undefined;
+        return [host.api, host.clinic, b, b && s.weekFrom, b && this.weekTo(), s.refresh] as const;
       },
       onComplete: (data) => {
         if (!data.days.some((d) => d.date === this.state.day && d.slots.length > 0))
@@ -114,9 +120,9 @@ export class ManageController extends StateController<ManageState> {
       onError: (e) => {
         this.#failed(e, "lookup");
         const outcome = afterLookupError(e);
-        if (outcome === "retry") this.set({ failure: e, findProblem: "" });
-        else this.set({ findProblem: outcome, failure: undefined });
-        this.#focusOn();
+        const retry = outcome === "retry";
+        this.set({ failure: retry ? e : undefined, findProblem: retry ? "" : outcome });
+        this.#focus = true;
       },
     });
     this.cancelTask = new Task<[string, CancelRequest, string], ManagedResponse>(host, {
@@ -142,13 +148,12 @@ export class ManageController extends StateController<ManageState> {
 
   /** The booking as last read or changed. */
   get current(): ManagedBooking | undefined {
-    const s = this.state;
-    return s.known && this.booking.status !== TaskStatus.PENDING ? s.known.booking : this.booking.value;
+    return this.state.known?.booking ?? this.booking.value;
   }
 
   /** The strings of these views, and the booking flow's. */
   i18n(): { locale: string; m: Messages; mm: ManageMessages } {
-    const { locale } = this.#deps.i18n();
+    const { locale } = this.deps.i18n();
     return { locale, m: messagesFor(locale), mm: manageMessages(locale) };
   }
 
@@ -158,16 +163,7 @@ export class ManageController extends StateController<ManageState> {
 
   /** The clinic's profile, when loaded. */
   override get profile(): ProfileWithChanges | undefined {
-    return this.#deps.profile();
-  }
-
-  /** Whether Back goes to the booking flow (from "Find my booking" opened on its first step). */
-  get cameFromBooking(): boolean {
-    return this.#deps.cameFromBooking();
-  }
-
-  #focusOn(): void {
-    this.#focus = true;
+    return this.deps.profile();
   }
 
   override hostUpdated(): void {
@@ -183,29 +179,27 @@ export class ManageController extends StateController<ManageState> {
 
   /** Opens what the attributes or the page ask for; `moveFocus` after a visitor's action. */
   open(view: WidgetView, moveFocus: boolean): void {
-    if (view.view === "manage") {
-      this.set({ ...initialManageState(), token: view.token, screen: "view" });
-    } else this.set({ ...initialManageState(), screen: "find" });
+    const manage = view.view === "manage";
+    this.set({
+      ...initialManageState,
+      token: manage ? view.token : undefined,
+      screen: manage ? "view" : "find",
+    });
     // Solved while the patient types their details or reads their booking: ready when they act.
     this.#proofs.prepare();
-    if (moveFocus) this.#focusOn();
+    if (moveFocus) this.#focus = true;
   }
 
   /** Shows a screen and moves focus to its heading. */
   go(screen: ManageScreen): void {
     this.set({ screen, failure: undefined, notice: screen === "times" ? this.state.notice : "" });
-    this.#focusOn();
-  }
-
-  /** "Find my booking" from a manage view whose link no longer works. */
-  find(): void {
-    this.open({ view: "find" }, true);
+    this.#focus = true;
   }
 
   /** Back, where there is one. */
   back(): void {
     const screen = this.state.screen;
-    if (screen === "find") this.#deps.toBooking();
+    if (screen === "find") this.deps.toBooking();
     else this.go(screen === "confirm-move" ? "times" : "view");
   }
 
@@ -219,7 +213,7 @@ export class ManageController extends StateController<ManageState> {
     const { m, mm } = this.i18n();
     const findErrors = validateFind(this.state.find, m, mm);
     this.set({ findErrors, findProblem: "", failure: undefined });
-    if (Object.keys(findErrors).length > 0) this.#focusOn();
+    if (Object.keys(findErrors).length > 0) this.#focus = true;
     else void this.lookup.run([this.state.find]);
   }
 
@@ -227,9 +221,12 @@ export class ManageController extends StateController<ManageState> {
   startMove(): void {
     const b = this.current;
     if (!b) return;
-    const today = this.today();
-    const from = later(dateIn(b.timezone, new Date(b.start)), today);
-    this.set({ weekFrom: from, day: undefined, chosen: undefined, notice: "" });
+    this.set({
+      weekFrom: later(dateIn(b.timezone, new Date(b.start)), this.today()),
+      day: undefined,
+      chosen: undefined,
+      notice: "",
+    });
     this.go("times");
   }
 
@@ -262,7 +259,7 @@ export class ManageController extends StateController<ManageState> {
     const text = reason.trim();
     if (text.length > REASON_MAX) {
       this.set({ reasonError: this.i18n().mm.reasonTooLong });
-      this.#focusOn();
+      this.#focus = true;
       return;
     }
     const body: CancelRequest = text ? { reason: text } : {};
@@ -270,46 +267,34 @@ export class ManageController extends StateController<ManageState> {
     void this.cancelTask.run([token, body, this.#keys.keyFor({ token, cancel: body })]);
   }
 
-  /** "Book a new time". */
-  bookNew(): void {
-    this.#deps.toBooking();
-  }
-
   // Results -------------------------------------------------------------------------------------
 
   #show(r: ManagedResponse, screen: ManageScreen): void {
     this.#keys.reset();
-    this.set({ ...initialManageState(), token: r.manage?.token ?? this.state.token, known: r, screen });
-    this.#focusOn();
+    this.set({ ...initialManageState, token: r.manage?.token ?? this.state.token, known: r, screen });
+    this.#focus = true;
   }
 
   #changeFailed(e: unknown, operation: ManageOperation): void {
     this.#failed(e, operation);
-    const { m } = this.i18n();
-    switch (afterChangeError(e)) {
-      case "slot-taken": {
-        const taken = this.state.chosen;
-        const day = taken && dateIn(this.current?.timezone ?? "UTC", new Date(taken.start));
-        this.set({
-          chosen: undefined,
-          notice: m.slotTaken,
-          refresh: this.state.refresh + 1,
-          ...(day ? { day, weekFrom: later(day, this.today()) } : {}),
-        });
-        this.go("times");
-        break;
-      }
-      case "too-late":
-        this.set({ tooLate: true });
-        this.go("view");
-        break;
-      case "cancelled":
-      case "missing":
-        this.set({ known: undefined, reload: this.state.reload + 1 });
-        this.go("view");
-        break;
-      default:
-        this.set({ failure: e });
+    const outcome = afterChangeError(e);
+    if (outcome === "failure") this.set({ failure: e });
+    else if (outcome === "slot-taken") {
+      const taken = this.state.chosen;
+      const day = taken && dateIn(this.current?.timezone ?? "UTC", new Date(taken.start));
+      this.set({
+        chosen: undefined,
+        notice: this.i18n().m.slotTaken,
+        refresh: this.state.refresh + 1,
+        ...(day ? { day, weekFrom: later(day, this.today()) } : {}),
+      });
+      this.go("times");
+    } else {
+      // Too late: the phone instead of the buttons; cancelled or gone meanwhile: read it again.
+      this.set(
+        outcome === "too-late" ? { tooLate: true } : { known: undefined, reload: this.state.reload + 1 },
+      );
+      this.go("view");
     }
   }
 

@@ -50,11 +50,10 @@ export interface ManageState {
   tooLate: boolean;
   /** Bumped to read the booking again (someone changed it meanwhile). */
   reload: number;
-  announcement: string;
 }
 
-/** The state before anything is opened. */
-export const initialManageState = (): ManageState => ({
+/** The state before anything is opened (never changed: transitions build new states). */
+export const initialManageState: Readonly<ManageState> = {
   screen: "view",
   token: undefined,
   known: undefined,
@@ -71,5 +70,4 @@ export const initialManageState = (): ManageState => ({
   failure: undefined,
   tooLate: false,
   reload: 0,
-  announcement: "",
-});
+};

@@ -69,10 +69,11 @@ export type LookupOutcome = "miss" | "too-many" | "retry";
 export function afterLookupError(e: unknown): LookupOutcome {
   if (!(e instanceof EdgeRequestError)) return "retry";
   if (e.code === "ERR_RATE_LIMITED") return "too-many";
-  if (e.code === "ERR_NOT_FOUND" || e.code === "ERR_VALIDATION" || e.code === "ERR_REFUSED") {
-    return e.problemType === "challenge-failed" || e.problemType === "challenge-required" ? "retry" : "miss";
-  }
-  return "retry";
+  // A refused proof of the clinic's challenge (challenge-failed, challenge-required) is no miss: a new one may pass.
+  const miss =
+    ["ERR_NOT_FOUND", "ERR_VALIDATION", "ERR_REFUSED"].includes(e.code) &&
+    !e.problemType?.startsWith("challenge-");
+  return miss ? "miss" : "retry";
 }
 
 /** Where a failed cancel or reschedule leads. */

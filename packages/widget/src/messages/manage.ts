@@ -25,7 +25,7 @@ export const manageAU = {
   byPhone: "To change or cancel by phone, call",
   on: "on",
   callToChange: "To change this appointment, call",
-  status: { booked: "Booked", cancelled: "Cancelled" },
+  statusCancelled: "Cancelled",
   statusLabel: "Status",
   reschedule: "Reschedule",
   cancel: "Cancel appointment",
@@ -44,12 +44,10 @@ export const manageAU = {
   alreadyCancelled: "This appointment has been cancelled.",
   missing:
     "The link may have expired (links work until the appointment starts). Find your booking with its reference instead.",
-  findLink: "Find my booking",
   find: {
     intro: "Enter the reference from your confirmation, your last name and your date of birth.",
     reference: "Booking reference",
     referenceHint: "For example, 100616",
-    submit: "Find my booking",
     searching: "Finding…",
     miss: "We couldn't find a booking with those details. Check the reference, last name and date of birth, and try again.",
     tooMany: (contact?: string) =>
@@ -58,10 +56,10 @@ export const manageAU = {
     errorLastName: "Enter your last name",
   },
   tooLate: (contact: string) => `It's too late to change this appointment online. To change it, ${contact}.`,
-  changeError: (contact?: string) =>
-    `We couldn't change your appointment. Try again (nothing changes twice)${contact ? `, or ${contact}` : ""}.`,
-  changeRefused: (contact?: string) =>
-    `We couldn't change this appointment online. ${contact ? `To change it, ${contact}.` : "Please contact the clinic."}`,
+  // A booking in hand always has its location's "call … on …".
+  changeError: (contact: string) =>
+    `We couldn't change your appointment. Try again (nothing changes twice), or ${contact}.`,
+  changeRefused: (contact: string) => `We couldn't change this appointment online. To change it, ${contact}.`,
 };
 
 /** The shape every manage table has. */
@@ -71,7 +69,7 @@ export type ManageMessages = typeof manageAU;
 export const manageUS: ManageMessages = {
   ...manageAU,
   heading: { ...manageAU.heading, cancelled: "Your appointment is canceled" },
-  status: { ...manageAU.status, cancelled: "Canceled" },
+  statusCancelled: "Canceled",
   cancelling: "Canceling…",
   reason: "Reason for canceling (optional)",
   alreadyCancelled: "This appointment has been canceled.",

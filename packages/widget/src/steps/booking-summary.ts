@@ -28,10 +28,10 @@ export function bookingSummary(
 ): TemplateResult {
   return html`<dl class="summary" part="summary">
     <div class="row"><dt>${m.done.reference}</dt><dd class="reference">${b.reference}</dd></div>
-    ${extra.map((r) => html`<div class="row"><dt>${r.label}</dt><dd>${r.value}</dd></div>`)}
-    <div class="row"><dt>${m.done.when}</dt><dd>${formatWhen(b.start, locale, b.timezone)}</dd></div>
-    <div class="row"><dt>${m.review.service}</dt><dd>${b.appointmentType.name}</dd></div>
-    <div class="row"><dt>${m.done.with}</dt><dd>${b.practitioner.displayName}</dd></div>
+    ${extra.map((r) => summaryRow(r.label, r.value))}
+    ${summaryRow(m.done.when, formatWhen(b.start, locale, b.timezone))}
+    ${summaryRow(m.review.service, b.appointmentType.name)}
+    ${summaryRow(m.done.with, b.practitioner.displayName)}
     <div class="row">
       <dt>${m.done.where}</dt>
       <dd>
@@ -42,6 +42,11 @@ export function bookingSummary(
       </dd>
     </div>
   </dl>`;
+}
+
+/** One row of a summary list. */
+export function summaryRow(label: string, value: string): TemplateResult {
+  return html`<div class="row"><dt>${label}</dt><dd>${value}</dd></div>`;
 }
 
 /** "{lead} {location} on {phone}." with the phone as a `tel:` link; nothing without a phone. */

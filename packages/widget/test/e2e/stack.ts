@@ -108,10 +108,32 @@ export const plainClinic: ClinicSetup = (clinic) => ({
 export interface SiteOptions {
   /**
    * Serve the scripts cacheable, as a CDN would, and send the page with the hints the widget's
-   * README suggests: `Link` modulepreload of the first screen's files and preconnect to the edge API.
+   * README suggests: `Link` modulepreload of the first screen's files, preconnect to the edge API and a
+   * preload of the bootstrap the element will ask for ({@link bootstrapHint}).
    * Default: `no-store` scripts and no hints (every test run fetches the build it tests).
    */
   cached?: boolean;
+}
+
+/**
+ * The README's preload of the bootstrap for a page whose `<coreplus-booking>` has these attributes
+ * (`location="…" practitioner="…"`): the URL the element asks for, byte for byte (the preselections set,
+ * in the order locationId, appointmentTypeId, practitionerId, disciplineId), as `as=fetch` with
+ * `crossorigin` (the element's fetch: mode cors, credentials same-origin).
+ */
+export function bootstrapHint(api: string, clinic: string, attrs: string): string {
+  const query = new URLSearchParams();
+  for (const [attr, param] of [
+    ["location", "locationId"],
+    ["appointment-type", "appointmentTypeId"],
+    ["practitioner", "practitionerId"],
+    ["discipline", "disciplineId"],
+  ] as const) {
+    const value = new RegExp(`(?:^|\\s)${attr}="([^"]+)"`).exec(attrs)?.[1];
+    if (value) query.set(param, value);
+  }
+  const qs = `${query}`;
+  return `<${api}/v1/clinics/${encodeURIComponent(clinic)}/bootstrap${qs && `?${qs}`}>; rel=preload; as=fetch; crossorigin`;
 }
 
 /**
@@ -176,7 +198,8 @@ export async function startStack(
         "Content-Type": "text/html; charset=utf-8",
         "Content-Security-Policy": csp,
       };
-      if (site.cached && url.pathname === "/") headers.Link = hints;
+      if (site.cached && url.pathname === "/")
+        headers.Link = `${hints}, ${bootstrapHint(edge.url, "harbourside", url.searchParams.get("attrs") ?? "")}`;
       res.writeHead(200, headers).end(html);
     } else if (url.pathname === "/favicon.ico") {
       res.writeHead(204).end();
