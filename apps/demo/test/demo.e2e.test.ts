@@ -59,6 +59,7 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
     await bookThroughWidget(widget, {
       discipline: /^Physiotherapy/,
       location: /Docklands/,
+      returning: false,
       service: /Standard Consultation/,
       practitioner: /Liam O'Connor/,
       patient: PATIENT,
@@ -79,7 +80,10 @@ describe.skipIf(!executable)("the demo, end to end in Chromium", () => {
     const widget = page.locator("coreplus-booking");
     expect(await widget.getAttribute("discipline")).toBe("podiatry");
     expect(new URL(page.url()).searchParams.get("discipline")).toBe("podiatry");
-    // Podiatry is only at Port Adelaide: the widget goes straight to the services there.
+    // Podiatry is only at Port Adelaide: the widget goes straight past the location, to "Have you seen us
+    // before?" (the initial consultation is for new patients) and then the services there.
+    await widget.getByRole("heading", { name: "Have you seen us before?" }).waitFor();
+    await widget.getByRole("button", { name: /^No, this is my first visit/ }).click();
     await widget.getByRole("heading", { name: "What would you like to book?" }).waitFor();
     await widget.getByRole("button", { name: /^Standard Consultation/ }).click();
     await widget.getByRole("heading", { name: "Who would you like to see?" }).waitFor();

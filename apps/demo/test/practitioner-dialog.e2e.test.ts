@@ -63,7 +63,7 @@ describe.skipIf(!executable)("the practitioner page's booking dialog, in Chromiu
     await page.getByRole("dialog", { name: `Book with ${name}` }).waitFor();
     await page
       .locator("dialog coreplus-booking")
-      .getByRole("heading", { name: /Where would you like|What would you like/ })
+      .getByRole("heading", { name: /Where would you like|Have you seen us before|What would you like/ })
       .waitFor();
   }, 30_000);
 

@@ -8,6 +8,7 @@ import type { EdgeErrorCode } from "./api/edge-error.js";
 export type BookingStep =
   | "discipline"
   | "location"
+  | "returning"
   | "service"
   | "practitioner"
   | "time"

@@ -33,6 +33,8 @@ export interface LoggedRequest {
   slotStart?: string;
   /** For bookings, lookups and changes: what the fake made of the proof. */
   proof?: "ok" | "missing" | "failed" | "replayed";
+  /** The whole booking body, for the "seen" scenario only (its tests check what is sent). */
+  body?: BookingRequest;
   status?: number;
   aborted: boolean;
 }
@@ -223,7 +225,7 @@ async function handle(
       };
       if (!location) return send(200, body);
       body.locationId = location.id;
-      body.appointmentTypes = TYPES as BootstrapResponse["appointmentTypes"];
+      body.appointmentTypes = typesFor(scenario) as BootstrapResponse["appointmentTypes"];
       if (query.appointmentTypeId && query.practitionerId) {
         // Today in the location's zone at the tests' pinned time, and the six days after it.
         const from = new Intl.DateTimeFormat("en-CA", { timeZone: location.timezone }).format(
@@ -236,7 +238,7 @@ async function handle(
       return send(200, body);
     }
     case "/appointment-types":
-      return send(200, { appointmentTypes: TYPES });
+      return send(200, { appointmentTypes: typesFor(scenario) });
     case "/practitioners":
       return send(200, { practitioners: practitionersAt(locations, query.locationId) });
     case "/availability": {
@@ -265,6 +267,7 @@ async function handle(
       entry.idempotencyKey = key;
       const body = JSON.parse(await readBody(req)) as BookingRequest;
       entry.slotStart = body.slot.start;
+      if (scenario === "seen") entry.body = body;
       const replay = state.bookings.get(key);
       if (replay) return send(201, replay);
       if (await proofRefused(body.proof)) return;
@@ -350,6 +353,13 @@ function profileOf(slug: string, locations: typeof LOCATIONS): ClinicProfileResp
       privacyUrl: null,
     },
   };
+}
+
+/** The clinic's services; "seen": the initial consultation is for new patients, the follow-up for returning ones. */
+function typesFor(scenario: string) {
+  return scenario === "seen"
+    ? TYPES.map((t) => ({ ...t, audience: t.id === "type-initial" ? "new" : "existing" }))
+    : TYPES;
 }
 
 /** Like the edge API: each practitioner's locations, narrowed to the clinic's and to `locationId`. */

@@ -21,6 +21,8 @@ export interface BookingChoices {
   /** "What do you need help with?" (the clinic has disciplines). */
   discipline?: RegExp;
   location?: RegExp;
+  /** "Have you seen us before?" (some service is only for new or only for returning patients). */
+  returning?: boolean;
   service?: RegExp;
   practitioner?: RegExp;
   patient: DemoPatient;
@@ -64,6 +66,10 @@ export async function chooseUpToTimes(
   if (choices.location) {
     await heading("Where would you like to be seen?").waitFor();
     await widget.getByRole("button", { name: choices.location }).click();
+  }
+  if (choices.returning !== undefined) {
+    await heading("Have you seen us before?").waitFor();
+    await widget.getByRole("button", { name: choices.returning ? /^Yes/ : /^No/ }).click();
   }
   if (choices.service) {
     await heading("What would you like to book?").waitFor();

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     await chooseUpToTimes(widget, {
       discipline: /^Physiotherapy/,
       location: /Docklands/,
+      returning: false,
       service: /Standard Consultation/,
       practitioner: /Liam O'Connor/,
     });
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     await page.getByRole("button", { name: /Book now/ }).click();
     await page
       .locator("dialog coreplus-booking")
-      .getByRole("heading", { name: /Where would you like|What would you like/ })
+      .getByRole("heading", { name: /Where would you like|Have you seen us before|What would you like/ })
       .waitFor();
     await settle(page);
     await shot(page, "practitioner");

@@ -190,6 +190,7 @@ export class BookingController extends StateController<FlowState> {
       location: s.locationId,
       service: s.typeId,
       practitioner: s.practitionerId,
+      returning: s.returning !== undefined || !this.steps().includes("returning"),
       time: s.chosen,
       // Until the checks load no one has typed details (the details step loads with them).
       details:
@@ -320,6 +321,12 @@ export class BookingController extends StateController<FlowState> {
     this.set({ details: { ...this.state.details, [key]: value } });
   }
 
+  /** "Have you seen us before?" was answered. */
+  pickReturning(returning: boolean): void {
+    if (this.state.returning !== returning) this.set({ returning, typeId: undefined, chosen: undefined });
+    this.next("returning");
+  }
+
   /** Continue on the details step: the error summary (focused), or the next step. */
   submitDetails(): void {
     const sub = this.#sub;
@@ -337,7 +344,8 @@ export class BookingController extends StateController<FlowState> {
     if (!sub) return void this.#submission().then(() => this.confirm());
     const { chosen, typeId, details, disciplineId } = this.state;
     if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
-    const body = sub.bookingRequest(chosen, typeId, details);
+    const returning = this.steps().includes("returning") ? this.state.returning : undefined;
+    const body = sub.bookingRequest(chosen, typeId, details, returning);
     if (disciplineId) body.slot = { ...body.slot, disciplineId };
     this.#keys ??= sub.createIdempotencyKeys();
     this.set({ bookFailure: undefined });

@@ -51,6 +51,8 @@ export interface FlowState {
   refresh: number;
   /** The booking's manage token, when the edge API gave one. */
   manage?: ManageToken | undefined;
+  /** "Have you seen us before?" (asked only when some service is for new or returning patients). */
+  returning?: boolean | undefined;
 }
 
 /** A new visitor's state: the first step, nothing chosen (the optional answers are absent). */
@@ -82,5 +84,6 @@ export function clearedAnswers(): Partial<FlowState> {
     errors: {},
     showSummary: false,
     returnToReview: false,
+    returning: undefined,
   };
 }

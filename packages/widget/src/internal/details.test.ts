@@ -118,5 +118,10 @@ describe("details", () => {
     const bot = bookingRequest(slot, "t1", { ...valid, note: "Sore knee", website: "http://spam" });
     expect(bot.note).toBe("Sore knee");
     expect(bot.website).toBe("http://spam");
+    // "Have you seen us before?": sent only when it was asked (either answer).
+    expect(bot).not.toHaveProperty("returning");
+    expect(bookingRequest(slot, "t1", valid, false).returning).toBe(false);
+    expect(bookingRequest(slot, "t1", valid, true).returning).toBe(true);
+    expect(bookingRequest(slot, "t1", valid, undefined)).not.toHaveProperty("returning");
   });
 });

@@ -104,8 +104,13 @@ export function serverFieldMessage(field: DetailsField, m: Messages): string {
   return byField[field] ?? m.error.server;
 }
 
-/** The POST /bookings body for a valid draft. */
-export function bookingRequest(slot: PublicSlot, appointmentTypeId: string, d: DetailsDraft): BookingRequest {
+/** The POST /bookings body for a valid draft; `returning` answers "Have you seen us before?" when it was asked. */
+export function bookingRequest(
+  slot: PublicSlot,
+  appointmentTypeId: string,
+  d: DetailsDraft,
+  returning?: boolean,
+): BookingRequest {
   const note = d.note.trim();
   return {
     slot: {
@@ -124,5 +129,6 @@ export function bookingRequest(slot: PublicSlot, appointmentTypeId: string, d: D
     ...(note ? { note } : {}),
     consent: true,
     ...(d.website ? { website: d.website } : {}),
+    ...(returning === undefined ? {} : { returning }),
   };
 }

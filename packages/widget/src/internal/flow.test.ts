@@ -7,6 +7,7 @@ import {
   lockedLocation,
   offeredLocations,
   settledStep,
+  someAudience,
   stepAfter,
   visibleSteps,
 } from "./flow.ts";
@@ -139,6 +140,24 @@ describe("visible steps", () => {
     expect(firstUnanswered({})).toBe("discipline");
   });
 
+  it("waits for the returning answer only when the step is listed", () => {
+    const rest = {
+      discipline: true,
+      location: "l1",
+      service: "t1",
+      practitioner: "*",
+      time: {},
+      details: true,
+    };
+    // Not listed (the controller lists it only while the step is asked): never waited for.
+    expect(firstUnanswered(rest)).toBe(undefined);
+    expect(firstUnanswered({ ...rest, returning: false })).toBe("returning");
+    expect(firstUnanswered({ ...rest, returning: true })).toBe(undefined);
+    // It comes after the location and before the service.
+    expect(firstUnanswered({ discipline: true, location: "l1", returning: false })).toBe("returning");
+    expect(firstUnanswered({ discipline: true, returning: false })).toBe("location");
+  });
+
   it("settles on a shown step that is not ahead of an unanswered one", () => {
     const shown = ["service", "time", "details", "review"] as const;
     // A hidden step gives way to the next shown one (or the times).
@@ -192,5 +211,32 @@ describe("disciplines", () => {
       "l0",
       "l1",
     ]);
+  });
+});
+
+describe('"Have you seen us before?"', () => {
+  it("is asked after the location and before the service when some service is for new or existing patients", () => {
+    const types = [{ id: "t1", audience: "new" }, { id: "t2", audience: "all" }, { id: "t3" }];
+    expect(visibleSteps(inputs({ types }))).toEqual([
+      "location",
+      "returning",
+      "service",
+      "practitioner",
+      "time",
+      "details",
+      "review",
+    ]);
+    expect(visibleSteps(inputs({ types: [{ id: "t1", audience: "existing" }] }))).toContain("returning");
+    expect(stepAfter(visibleSteps(inputs({ types })), "location")).toBe("returning");
+    expect(stepAfter(visibleSteps(inputs({ types })), "returning")).toBe("service");
+  });
+
+  it("is not asked when every service is for anyone, names no audience, or the list is not loaded", () => {
+    const anyone: { id: string; audience?: string }[] = [{ id: "t1", audience: "all" }, { id: "t2" }];
+    expect(someAudience(anyone)).toBe(false);
+    expect(someAudience([])).toBe(false);
+    expect(someAudience(undefined)).toBe(false);
+    expect(visibleSteps(inputs({ types: [{ id: "t1", audience: "all" }] }))).not.toContain("returning");
+    expect(visibleSteps(inputs({}))).not.toContain("returning");
   });
 });

@@ -19,7 +19,7 @@ export interface FlowInputs {
   /** The `discipline` attribute, and the discipline chosen so far. */
   discipline?: string;
   disciplineId?: string | undefined;
-  types: readonly { id: string }[] | undefined;
+  types: readonly { id: string; audience?: string }[] | undefined;
   practitioners: readonly { id: string }[] | undefined;
   /** The clinic's practitioners at every location (loaded only to narrow the location step). */
   everyone?: readonly Staff[] | undefined;
@@ -90,12 +90,18 @@ interface StepRule {
 const RULES: readonly StepRule[] = [
   { step: "discipline", fixed: disciplineFixed },
   { step: "location", fixed: (i) => !!(i.profile ? lockedLocation(i) : i.location) },
+  { step: "returning", fixed: (i) => !someAudience(i.types) },
   { step: "service", fixed: (i) => !!lockedId(i.appointmentType, i.types) },
   { step: "practitioner", fixed: (i) => !!lockedId(i.practitioner, i.practitioners) },
   { step: "time" },
   { step: "details" },
   { step: "review" },
 ];
+
+/** Whether any service is only for new or only for returning patients ("Have you seen us before?" matters). */
+export function someAudience(types: readonly { audience?: string }[] | undefined): boolean {
+  return !!types?.some((t) => t.audience === "new" || t.audience === "existing");
+}
 
 /** The steps before the confirmation, in order. */
 export const ORDER: readonly BookingStep[] = RULES.map((r) => r.step);
@@ -112,7 +118,10 @@ export function stepAfter(steps: readonly BookingStep[], from: BookingStep): Boo
 
 /** The first step before the review still waiting for an answer (`answered` maps a step to its answer). */
 export function firstUnanswered(answered: Partial<Record<BookingStep, unknown>>): BookingStep | undefined {
-  return ORDER.slice(0, ORDER.indexOf("review")).find((s) => !answered[s]);
+  // "Have you seen us before?" is asked only sometimes: it waits for an answer only when listed.
+  return ORDER.slice(0, ORDER.indexOf("review")).find(
+    (s) => (s !== "returning" || s in answered) && !answered[s],
+  );
 }
 
 /**

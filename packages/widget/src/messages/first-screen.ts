@@ -15,6 +15,7 @@ export const firstAU = {
     time: "Date and time",
     details: "Your details",
     review: "Check and confirm",
+    returning: "Seen us before",
   },
   heading: {
     start: "Book an appointment",
@@ -26,6 +27,7 @@ export const firstAU = {
     details: "Your details",
     review: "Check your booking",
     done: "You're booked",
+    returning: "Have you seen us before?",
   },
   loading: "Loading",
   back: "Back",
@@ -54,6 +56,7 @@ export const firstAU = {
   notFound: "This booking page isn't set up correctly. Please contact the clinic.",
   tryAgain: "Try again",
   findBooking: "Find my booking",
+  returning: { yes: "Yes, I've been before", no: "No, this is my first visit" },
 };
 
 /** The shape of the first screen's strings. */

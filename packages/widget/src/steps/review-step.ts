@@ -66,6 +66,8 @@ export interface ReviewFacts {
   location: { name: string; address: string; timezone: string } | undefined;
   /** The chosen discipline's name, when the clinic has disciplines. */
   disciplineName?: string | undefined;
+  /** The answer to "Have you seen us before?" (a row while that step is asked: the review needs it answered). */
+  returning?: boolean | undefined;
   typeName: string;
   practitionerName: string;
   slot: PublicSlot | undefined;
@@ -86,6 +88,15 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
       value: f.location ? `${f.location.name}, ${f.location.address}` : "",
       step: at("location"),
     },
+    ...(f.shown.includes("returning")
+      ? [
+          {
+            label: m.stepLabel.returning,
+            value: m.returning[f.returning ? "yes" : "no"],
+            step: "returning" as const,
+          },
+        ]
+      : []),
     { label: m.review.service, value: f.typeName, step: at("service") },
     { label: m.review.practitioner, value: f.practitionerName, step: at("practitioner") },
     {

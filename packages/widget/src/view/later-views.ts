@@ -72,6 +72,7 @@ export function reviewView({ c, locale, profile }: ViewContext): unknown {
       shown: c.steps(),
       location: c.loc,
       disciplineName: profile.disciplines?.find((d) => d.id === s.disciplineId)?.name,
+      returning: s.returning,
       typeName: data.types.value?.find((t) => t.id === s.typeId)?.name ?? "",
       practitionerName:
         data.practitioners.value?.find((p) => p.id === s.chosen?.practitionerId)?.displayName ?? "",

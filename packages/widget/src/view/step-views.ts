@@ -36,7 +36,12 @@ function serviceView({ c, m, locale }: ViewContext): unknown {
     const who = practitioners.value?.find(
       (p) => p.id === lockedId(c.flow().practitioner, practitioners.value),
     );
-    const offered = who ? types.filter((t) => who.appointmentTypeIds.includes(t.id)) : types;
+    const returning = c.state.returning;
+    // "Have you seen us before?" answered: only the services for that kind of patient.
+    // `audience` arrives with the disciplines release; absent, every service fits.
+    const fits = (t: object) =>
+      returning === undefined || (t as { audience?: string }).audience !== (returning ? "new" : "existing");
+    const offered = (who ? types.filter((t) => who.appointmentTypeIds.includes(t.id)) : types).filter(fits);
     if (offered.length === 0)
       return html`<p class="notice info" part="notice">${m.noServices} ${c.contact(m) ?? ""}</p>`;
     const items = offered.map(
@@ -91,10 +96,24 @@ function practitionerView({ c, m }: ViewContext): unknown {
 // renders whichever of them the step is.
 const laterView = lazyView(loadLater, (mod, x) => mod.laterViews[x.c.state.step as LaterStep](x));
 
+/** "Have you seen us before?": two choices; the answer narrows the services. */
+function returningView({ c, m }: ViewContext): unknown {
+  const { returning } = c.state;
+  return choiceList(
+    [
+      { id: "yes", label: m.returning.yes },
+      { id: "no", label: m.returning.no },
+    ],
+    returning === undefined ? undefined : returning ? "yes" : "no",
+    (id) => c.pickReturning(id === "yes"),
+  );
+}
+
 /** Every step's view. */
 export const stepViews: Record<BookingStep, StepView> = {
   discipline: disciplineView,
   location: locationView,
+  returning: returningView,
   service: serviceView,
   practitioner: practitionerView,
   time: ({ c, m, locale }) =>
