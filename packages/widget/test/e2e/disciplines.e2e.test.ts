@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
-import { expectNoAxe, expectStep, heading, press, typeDetails } from "./steps.ts";
+import { expectNoAxe, expectStep, heading, pickFirstTime, press, typeDetails } from "./steps.ts";
 
 requireChromiumUnderCi();
 
@@ -59,10 +59,7 @@ describe.skipIf(!hasChromium)("end to end: disciplines", () => {
     await page.getByText(/running injuries/).waitFor();
     await expectNoAxe(page, "practitioner with a bio shown");
     await press(page, "button", /^First available/);
-    await expectStep(page, "Choose a date and time");
-    const first = page.getByRole("group").first().getByRole("button").first();
-    await first.waitFor();
-    await press(page, "button", (await first.textContent())!.trim());
+    await pickFirstTime(page);
     await expectStep(page, "Your details");
     await typeDetails(page, {
       firstName: "Backpain",

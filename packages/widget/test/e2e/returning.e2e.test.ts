@@ -13,7 +13,7 @@ import {
   requireChromiumUnderCi,
   useE2eStack,
 } from "./stack.ts";
-import { expectNoAxe, expectStep, heading, press, typeDetails } from "./steps.ts";
+import { expectNoAxe, expectStep, heading, pickFirstTime, press, typeDetails } from "./steps.ts";
 
 requireChromiumUnderCi();
 
@@ -48,10 +48,7 @@ describe.skipIf(!hasChromium)('end to end: "Have you seen us before?"', () => {
     await press(page, "button", /^Initial Consultation/);
     await expectStep(page, "Who would you like to see?");
     await press(page, "button", /^First available/);
-    await expectStep(page, "Choose a date and time");
-    const first = page.getByRole("group").first().getByRole("button").first();
-    await first.waitFor();
-    await press(page, "button", (await first.textContent())!.trim());
+    await pickFirstTime(page);
     await expectStep(page, "Your details");
     await typeDetails(page, {
       firstName: "Firstvisit",

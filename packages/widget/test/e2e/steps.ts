@@ -58,16 +58,22 @@ export async function typeDetails(page: Page, p: Patient): Promise<void> {
   await press(page, "button", "Continue");
 }
 
-/** From the location step to the review, choosing the first time of the first day with times. */
-export async function toReview(page: Page, p: Patient): Promise<string> {
-  await press(page, "button", /^Harbourside Health Docklands/);
-  await press(page, "button", /^Standard Consultation/);
-  await press(page, "button", /^First available/);
+/** On "Choose a date and time": picks the first time of the first day with times; returns its text. */
+export async function pickFirstTime(page: Page): Promise<string> {
   await expectStep(page, "Choose a date and time");
   const first = page.getByRole("group").first().getByRole("button").first();
   await first.waitFor();
   const time = (await first.textContent())!.trim();
   await press(page, "button", time);
+  return time;
+}
+
+/** From the location step to the review, choosing the first time of the first day with times. */
+export async function toReview(page: Page, p: Patient): Promise<string> {
+  await press(page, "button", /^Harbourside Health Docklands/);
+  await press(page, "button", /^Standard Consultation/);
+  await press(page, "button", /^First available/);
+  const time = await pickFirstTime(page);
   await expectStep(page, "Your details");
   await typeDetails(page, p);
   await expectStep(page, "Check your booking");
