@@ -4,8 +4,7 @@
  * that carries them from middleware to handlers.
  */
 import type { CoreplusClient } from "@coreplus-kit/core";
-import type { Slot, SlotRange } from "./availability/slots.js";
-import type { SlotSubject } from "./availability/subject.js";
+import type { Slot, SlotRange, SlotSubject } from "./availability/shapes.js";
 import type { ChallengeService } from "./challenge/service.js";
 import type { ClinicConfig } from "./config/schema.js";
 import type { BoundedMap } from "./internal/bounded-map.js";

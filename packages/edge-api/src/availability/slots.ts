@@ -16,24 +16,10 @@ import {
 import { READ_WAIT_MS } from "../catalogue/index.js";
 import type { RequestScope } from "../types.js";
 import { readVersioned, type Versioned } from "../upstream/index.js";
+import type { Slot, SlotRange } from "./shapes.js";
 import type { SlotSubject } from "./subject.js";
 
-/** One upstream slot as cached (JSON). */
-export type Slot = {
-  /** Start, ISO 8601 with the location's offset. */
-  start: string;
-  end: string;
-  practitionerId: string;
-  /** The start's date in the location's zone. */
-  date: string;
-  /** The start in epoch ms. */
-  startMs: number;
-  /** {@link slotKey} of the slot. */
-  key: string;
-};
-
-/** A range of dates in the location's zone ("YYYY-MM-DD", both included). */
-export type SlotRange = { start: string; end: string };
+export type { Slot, SlotRange };
 
 /** Options of a slot read. */
 export interface SlotReadOptions {

@@ -4,27 +4,17 @@
  */
 import {
   type Catalogue,
-  type CatalogueLocation,
-  type CataloguePractitioner,
-  type CatalogueType,
   inDiscipline,
   practitionersFor,
   requireDiscipline,
   requireLocation,
   typeInDiscipline,
 } from "../catalogue/index.js";
-import type { ClinicConfig, DisciplineConfig } from "../config/index.js";
+import type { ClinicConfig } from "../config/index.js";
 import { validationProblem } from "../http/index.js";
+import type { SlotSubject } from "./shapes.js";
 
-/** The validated subject of an availability or booking query. */
-export interface SlotSubject {
-  location: CatalogueLocation;
-  type: CatalogueType;
-  /** The practitioners whose slots count, in display order. */
-  practitioners: CataloguePractitioner[];
-  /** The discipline asked for: only its practitioners count. */
-  discipline?: DisciplineConfig;
-}
+export type { SlotSubject };
 
 /** The discipline part of a query: its id and where to point errors about it. */
 export interface DisciplineFilter {
