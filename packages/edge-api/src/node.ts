@@ -143,10 +143,18 @@ export function createJsonLogger(
     size = 0;
     write(chunk);
   };
+  // The timestamp's text, formatted once per millisecond (toISOString measured ~1.2 µs a line).
+  let lastMs = Number.NaN;
+  let lastTime = "";
   const logger = (entry: Record<string, unknown>) => {
+    const ms = Date.now();
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastTime = new Date(ms).toISOString();
+    }
     // Splice the timestamp in rather than copying the entry into a new object.
     const json = JSON.stringify(entry);
-    const line = `{"time":"${new Date().toISOString()}"${json.length > 2 ? "," : ""}${json.slice(1)}\n`;
+    const line = `{"time":"${lastTime}"${json.length > 2 ? "," : ""}${json.slice(1)}\n`;
     lines.push(line);
     size += line.length;
     if (size >= 65_536) flush();

@@ -39,6 +39,7 @@ import type { ClinicRuntime, EdgeEnv, RequestScope } from "../types.js";
 import { consumerKeyOf, createClinicClient, upstreamProblem } from "../upstream/index.js";
 import { type DocsAssets, mountDocs } from "./docs.js";
 import { HealthTracker } from "./health.js";
+import { MemoRouter } from "./memo-router.js";
 import { mountOpenApiDocument } from "./openapi-document.js";
 
 /**
@@ -164,6 +165,8 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   };
 
   const app = new OpenAPIHono<EdgeEnv>({
+    // The routes are fixed from here on: a path's match is remembered (app/memo-router.ts).
+    router: new MemoRouter(),
     defaultHook: (result) => {
       if (!result.success) throw zodProblem(result.error, result.target === "query" ? "/query" : "");
     },
