@@ -231,7 +231,7 @@ export async function openSite(
     width?: number;
     path?: string;
     reducedMotion?: boolean;
-    before?: (page: Page) => Promise<void>;
+    before?: (page: Page) => Promise<unknown>;
   } = {},
 ) {
   const context = await browser.newContext({
