@@ -80,25 +80,38 @@ describe("locks across isolates", () => {
     const [a, b] = isolates();
     const slug = fresh("clinic");
     const events: string[] = [];
+    const asked: string[] = []; // when each caller asked and was granted, for the failure message
+    const t0 = Date.now();
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
     const critical = (who: string) => async () => {
+      asked.push(`${who} granted at ${Date.now() - t0} ms`);
       events.push(`${who}+`);
-      await sleep(60);
+      // The first holder keeps the lock until every other caller has asked, so all of them wait in
+      // the object's queue; the others hold it briefly, long enough to overlap if the lock failed.
+      await (who === "w0" ? gate : sleep(60));
       events.push(`${who}-`);
       return who;
     };
-    const opts = { waitMs: 5_000, leaseMs: 10_000 };
-    // Each isolate's first call to the object pays its setup (on a busy machine, more than the spacing
-    // below: a CI run saw w0, w3, w2, w1); one call from each first, so only the queue decides the order.
+    const opts = { waitMs: 10_000, leaseMs: 20_000 };
+    // Each isolate's first call to the object pays its setup; one call from each first, so only the
+    // queue decides the order.
     for (const s of [a, b]) await s.forClinic(slug).withLock("warm-up", opts, async () => undefined);
     const runs = [];
     for (const [i, s] of [a, b, a, b].entries()) {
+      asked.push(`w${i} asked at ${Date.now() - t0} ms`);
       runs.push(s.forClinic(slug).withLock("slot:x", opts, critical(`w${i}`)));
       // Far enough apart that the arrival order at the object is the order of this loop, even when a
-      // busy machine delays one isolate's call (5 ms was not, with two CPU hogs running).
-      await sleep(40);
+      // busy machine delays one isolate's call (5 ms was not, with two CPU hogs; a CI run with 40 ms
+      // saw w3, w2, w1, w0, which is why the times are in the message below).
+      await sleep(150);
     }
-    expect(await Promise.all(runs)).toEqual(["w0", "w1", "w2", "w3"]);
-    expect(events).toEqual(["w0+", "w0-", "w1+", "w1-", "w2+", "w2-", "w3+", "w3-"]);
+    openGate();
+    const order = await Promise.all(runs);
+    expect(order, asked.join("; ")).toEqual(["w0", "w1", "w2", "w3"]);
+    expect(events, asked.join("; ")).toEqual(["w0+", "w0-", "w1+", "w1-", "w2+", "w2-", "w3+", "w3-"]);
   });
 
   test("a caller that cannot get the lock within waitMs gets LockTimeoutError", async () => {
