@@ -16,6 +16,6 @@ export {
 export { formStyles } from "./form.styles.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
 export { turnstileProof } from "./internal/turnstile.js";
-export { ManageController, manageView } from "./manage/index.js";
+export { ManageSwitch } from "./manage/switch.js";
 export { messagesFor } from "./messages/index.js";
 export { laterViews } from "./view/later-views.js";

@@ -19,3 +19,8 @@ export function requestedView(booking: string, view: string, search: string): Wi
   if (token) return { view: "manage", token };
   return view === "find" ? { view: "find" } : { view: "book" };
 }
+
+/** The view an element's `booking` and `view` attributes and this page's query ask for (no page: the attributes). */
+export function askedView(host: { readonly booking: string; readonly view: string }): WidgetView {
+  return requestedView(host.booking, host.view, typeof location === "undefined" ? "" : location.search);
+}

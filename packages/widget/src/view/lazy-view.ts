@@ -5,16 +5,23 @@
  */
 import { choiceSkeleton } from "../steps/shared.js";
 import { problem } from "./problem.js";
-import type { StepView, ViewContext } from "./types.js";
+import type { ViewContext } from "./types.js";
 
-/** A {@link StepView} that can also start loading early. */
-export interface LazyView extends StepView {
+/** What a lazy view reads of its context: the flow's phone line, the strings, how to render again. */
+export type LazyContext = Pick<ViewContext, "m" | "rerender"> & { c: Pick<ViewContext["c"], "contact"> };
+
+/** A view (a {@link StepView} by default) that can also start loading early. */
+export interface LazyView<X extends LazyContext = ViewContext> {
+  (x: X): unknown;
   /** Starts loading the module (once, and not again after a failure); never rejects. */
   preload(): Promise<void>;
 }
 
 /** Wraps `render(module, context)` so that `module` comes from `load()` the first time it is needed. */
-export function lazyView<T>(load: () => Promise<T>, render: (mod: T, x: ViewContext) => unknown): LazyView {
+export function lazyView<T, X extends LazyContext = ViewContext>(
+  load: () => Promise<T>,
+  render: (mod: T, x: X) => unknown,
+): LazyView<X> {
   let mod: T | undefined;
   let failed = false;
   let failure: unknown;
@@ -35,7 +42,7 @@ export function lazyView<T>(load: () => Promise<T>, render: (mod: T, x: ViewCont
     }
     return loading ?? Promise.resolve();
   };
-  const view = (x: ViewContext): unknown => {
+  const view = (x: X): unknown => {
     if (mod) return render(mod, x);
     if (failed) {
       const retry = () => {

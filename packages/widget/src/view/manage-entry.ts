@@ -1,101 +1,60 @@
 /**
  * Opens the manage views instead of the booking flow when the `booking` or `view` attribute, the
- * page's `coreplus_booking` parameter or the first step's "Find my booking" asks for them. Their code
- * (../manage) is a chunk of its own, loaded with `import()` the first time it is needed.
+ * page's `coreplus_booking` parameter or the first step's "Find my booking" asks for them. The first
+ * screen holds only that check and the placeholder card: the switching itself (manage/switch.ts) and the
+ * views come with the later chunk, loaded with `import()` the first time they are asked for.
  */
-import type { ReactiveController } from "lit";
 import { html, type TemplateResult } from "lit";
 import type { BookingController } from "../controller/index.js";
-import { type Later, loadLater } from "../internal/later-chunk.js";
-import { requestedView, type WidgetView } from "../internal/requested-view.js";
-import type { ManageController, ManageHost } from "../manage/index.js";
-import { choiceSkeleton } from "../steps/shared.js";
-import { problem } from "./problem.js";
+import { loadLater } from "../internal/later-chunk.js";
+import { askedView } from "../internal/requested-view.js";
+import type { ManageEntryHost, ManageSwitch } from "../manage/switch.js";
+import { type LazyContext, lazyView } from "./lazy-view.js";
 
-/** The element's attributes that open the manage views. */
-export type ManageEntryHost = ManageHost & { readonly booking: string; readonly view: string };
-
-/** Decides between the booking flow and the manage views, and loads the latter. */
-export class ManageEntry implements ReactiveController {
+/** Decides whether a manage view is asked for, and loads the switch (manage/switch.ts) that shows it. */
+export class ManageEntry {
   readonly #host: ManageEntryHost;
   readonly #flow: BookingController;
-  #asked = "";
-  #shown: WidgetView = { view: "book" };
-  #fromBooking = false;
-  #module: { mod: Later; controller: ManageController } | undefined;
-  #failure: unknown;
+  /** "Find my booking" was pressed before the switch was in. */
+  #find = false;
+  /** A load failed: the next one comes from "Try again", and moves focus to what it shows. */
+  #retried = false;
+  #switch: ManageSwitch | undefined;
+  // Made outside a render (a render swallows the updates the switch asks for); after a failure, on "Try again".
+  readonly #view = lazyView<ManageSwitch, LazyContext>(
+    () =>
+      loadLater().then(
+        (mod) => (this.#switch = new mod.ManageSwitch(this.#host, this.#flow, this.#find, this.#retried)),
+        (e: unknown) => {
+          this.#retried = true;
+          throw e;
+        },
+      ),
+    (s) => s.render(),
+  );
 
   constructor(host: ManageEntryHost, flow: BookingController) {
     this.#host = host;
     this.#flow = flow;
-    host.addController(this);
-  }
-
-  /** Follows the attributes and the page's query whenever what they ask for changes. */
-  hostUpdate(): void {
-    const search = typeof location === "undefined" ? "" : location.search;
-    const asked = requestedView(this.#host.booking, this.#host.view, search);
-    const key = JSON.stringify(asked);
-    if (key === this.#asked) return;
-    this.#asked = key;
-    this.#fromBooking = false;
-    this.#show(asked, false);
   }
 
   /** "Find my booking" on the booking flow's first step. */
   openFind(): void {
-    this.#fromBooking = true;
-    this.#show({ view: "find" }, true);
+    this.#find = true;
+    if (this.#switch) this.#switch.openFind();
+    else this.#host.requestUpdate();
   }
 
   /** The manage views' card, or undefined while the booking flow shows. */
   render(): TemplateResult | undefined {
-    if (this.#shown.view === "book") return undefined;
-    if (this.#module) return this.#module.mod.manageView(this.#module.controller);
-    const { m } = this.#flow.i18n();
-    const body =
-      this.#failure !== undefined
-        ? problem(this.#failure, () => this.#retry(), m, undefined)
-        : choiceSkeleton();
+    // From the moment it is made (its first update may come before the lazy view's own).
+    if (this.#switch) return this.#switch.render();
+    const h = this.#host;
+    if (!this.#find && askedView(h).view === "book") return undefined;
+    // A failed load says so without a phone (the manage views' location is the booking's, not the flow's).
+    const body = this.#view({ c: noContact, m: this.#flow.i18n().m, rerender: () => h.requestUpdate() });
     return html`<section class="card" part="card" aria-busy="true">${body}</section>`;
   }
-
-  #show(view: WidgetView, moveFocus: boolean): void {
-    this.#shown = view;
-    this.#host.requestUpdate();
-    if (view.view === "book") return;
-    void this.#load().then(() => {
-      // Only the latest request applies (a slow chunk never overrides a later choice).
-      if (this.#shown === view) this.#module?.controller.open(view, moveFocus);
-    });
-  }
-
-  #retry(): void {
-    this.#failure = undefined;
-    this.#show(this.#shown, true);
-  }
-
-  #load(): Promise<void> {
-    return loadLater().then(
-      (mod) => {
-        this.#module ??= {
-          mod,
-          controller: new mod.ManageController(this.#host, {
-            profile: () => this.#flow.profile,
-            i18n: () => this.#flow.i18n(),
-            cameFromBooking: () => this.#fromBooking,
-            toBooking: () => {
-              this.#shown = { view: "book" };
-              this.#flow.another();
-            },
-          }),
-        };
-        this.#host.requestUpdate();
-      },
-      (e: unknown) => {
-        this.#failure = e;
-        this.#host.requestUpdate();
-      },
-    );
-  }
 }
+
+const noContact = { contact: () => undefined };

@@ -77,4 +77,37 @@ describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () =
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it("opens Find my booking when the later chunk fails, then comes late: the busy card, Try again, the view with focus", async () => {
+    // The first request for the later chunk fails; the next ones wait until released.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let requests = 0;
+    const { page, context, problems } = await openSite(e2e.browser, e2e.stack, {
+      path: `/?attrs=${encodeURIComponent('view="find"')}`,
+      before: (p) =>
+        p.route("**/coreplus-later-*.js", async (route) => {
+          if (++requests === 1) return route.abort("failed");
+          await held;
+          return route.continue();
+        }),
+    });
+    const card = page.locator("coreplus-booking section.card");
+    await page.getByText("We couldn't reach the clinic's booking system. Try again in a moment.").waitFor();
+    expect(await card.getAttribute("aria-busy")).toBe("true");
+    expect(await heading(page, "Find my booking").count()).toBe(0);
+    await press(page, "button", "Try again");
+    // Loading again: the busy card with the skeleton, no view yet.
+    await card.locator(".skeleton").first().waitFor();
+    expect(await heading(page, "Find my booking").count()).toBe(0);
+    release();
+    await expectStep(page, "Find my booking");
+    await expectNoAxe(page, "find after a late chunk");
+    expect(requests).toBeGreaterThan(1);
+    // The one failure the test made, and nothing else.
+    expect(problems).toEqual(["Failed to load resource: net::ERR_FAILED"]);
+    await context.close();
+  });
 });

@@ -220,11 +220,19 @@ export async function startStack(
   };
 }
 
-/** Opens the site in a fresh context with the browser's clock pinned to the business clock. */
+/**
+ * Opens the site in a fresh context with the browser's clock pinned to the business clock; `before` runs
+ * on the page before it navigates (routes that hold or fail a chunk).
+ */
 export async function openSite(
   browser: Browser,
   stack: Stack,
-  opts: { width?: number; path?: string; reducedMotion?: boolean } = {},
+  opts: {
+    width?: number;
+    path?: string;
+    reducedMotion?: boolean;
+    before?: (page: Page) => Promise<unknown>;
+  } = {},
 ) {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: 900 },
@@ -239,6 +247,7 @@ export async function openSite(
   });
   page.on("pageerror", (e) => problems.push(e.message));
   await page.clock.setFixedTime(PINNED_NOW);
+  await opts.before?.(page);
   await page.goto(`${stack.site}${opts.path ?? "/"}`);
   return { page, context, problems };
 }
