@@ -9,22 +9,15 @@
  */
 import { EventEmitter } from "node:events";
 import { createWriteStream } from "node:fs";
-import { createEdgeApp, defaultSandboxConfig } from "@coreplus-kit/edge-api";
+import { createEdgeApp } from "@coreplus-kit/edge-api";
 import { createJsonLogger } from "@coreplus-kit/edge-api/node";
-import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { getRequestListener } from "@hono/node-server";
 import { Hono } from "hono";
+import { benchSandbox } from "./bench-sandbox.mjs";
 
 const N = Number(process.env.N ?? 20_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
-const PINNED = new Date("2026-11-30T08:00:00+11:00");
-const now = () => new Date(PINNED);
-const sandbox = await serveSandbox({ port: 0, now, log: () => {} });
-const base = defaultSandboxConfig({ baseUrl: sandbox.url });
-const config = {
-  ...base,
-  clinics: base.clinics.map((c) => ({ ...c, limits: { reads: null, bookings: null } })),
-};
+const { sandbox, config, now } = await benchSandbox("2026-11-30T08:00:00+11:00");
 const sink = createWriteStream("/dev/null");
 const logger = process.env.BENCH_LOGS === "off" ? () => {} : createJsonLogger((chunk) => sink.write(chunk));
 const app = createEdgeApp(config, {

@@ -5,22 +5,14 @@
  * Prints one JSON line with their origins, then serves until killed.
  */
 import { createWriteStream } from "node:fs";
-import { createMemoryState, defaultSandboxConfig } from "@coreplus-kit/edge-api";
+import { createMemoryState } from "@coreplus-kit/edge-api";
 import { createJsonLogger, serveEdgeApi } from "@coreplus-kit/edge-api/node";
-import { serveSandbox } from "@coreplus-kit/sandbox/node";
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
+import { benchSandbox } from "./bench-sandbox.mjs";
 
-const PINNED = new Date(process.env.BENCH_NOW ?? "2026-11-30T08:00:00+11:00");
-const now = () => new Date(PINNED);
-
-const sandbox = await serveSandbox({ port: 0, now, log: () => {} });
-const base = defaultSandboxConfig({ baseUrl: sandbox.url });
 // Visitor limits off: the load comes from one address.
-const config = {
-  ...base,
-  clinics: base.clinics.map((c) => ({ ...c, limits: { reads: null, bookings: null } })),
-};
+const { sandbox, config, now } = await benchSandbox();
 // The read flood: every read misses the cache (no availability caching), visitors by X-Forwarded-For.
 const floodConfig = {
   ...config,
