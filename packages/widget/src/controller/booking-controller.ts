@@ -1,11 +1,12 @@
 /**
  * The booking flow as a Lit ReactiveController (modelled on @lit/task's Task: it is given its host,
  * adds itself, and asks the host to update when its state changes). It owns the flow's state, the
- * data tasks (booking-data.ts), the transitions between steps, booking with idempotency, and the
- * events. The element (booking.component.ts) only holds the public attributes and renders.
+ * data tasks (booking-data.ts), the transitions between steps and the events; what only the later
+ * steps do (checking the details, booking with idempotency, what its outcome leads to) is its later
+ * half (booking-later.ts, in the later chunk). The element (booking.component.ts) only holds the
+ * public attributes and renders.
  */
 
-import type { BookedResponse } from "../api/manage-types.js";
 import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
 import type { BookingStep, CoreplusErrorDetail } from "../events.js";
 import { type CalendarDate, longDay } from "../internal/dates.js";
@@ -22,29 +23,22 @@ import {
   visibleSteps,
 } from "../internal/flow.js";
 import { focusBelowHeader } from "../internal/focus-below-header.js";
-import type { IdempotencyKeys } from "../internal/idempotency.js";
-import { type Later, loadLater } from "../internal/later-chunk.js";
+import { laterIn, loadLater } from "../internal/later-chunk.js";
 import { pageLang } from "../internal/page-lang.js";
 import { countTimes, firstDayWithTimes } from "../internal/slots.js";
-import { TaskStatus } from "../internal/task.js";
-import type { Messages } from "../messages/en-au.js";
 import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-screen.js";
 import { BookingData } from "./booking-data.js";
+import type { BookingLater } from "./booking-later.js";
 import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
 import { errorDetail, slotDetail } from "./outcomes.js";
 import { StateController } from "./state-controller.js";
-
-/** The submitting code (./submission.ts) and the later views' strings, in the later chunk. */
-type Submission = Later;
 
 /** The flow behind one `<coreplus-booking>`. */
 export class BookingController extends StateController<FlowState> {
   /** The data: clinic profile, lists, times and the booking, each a Task (internal/task.ts). */
   readonly data: BookingData;
   readonly #host: BookingHost;
-  /** Loaded once the first screen is up; every step that submits comes after it. */
-  #sub: Submission | undefined;
-  #keys: IdempotencyKeys | undefined;
+  #half: BookingLater | undefined;
   #preloaded = false;
   #focusTarget: string | undefined;
 
@@ -91,14 +85,29 @@ export class BookingController extends StateController<FlowState> {
           if (id && id !== ANY && !list.some((p) => p.id === id)) this.set({ practitionerId: undefined });
         },
         availability: (data) => this.#showDays(data),
-        booked: (booking) => this.#onBooked(booking),
-        bookingFailed: (e) => this.#onBookingError(e),
+        // Only the review books, and it shows once the later half is in.
+        booked: (booking) => this.#later!.booked(booking),
+        bookingFailed: (e) => {
+          this.#failed(e, "booking");
+          this.#later!.bookingFailed(e);
+        },
         failed: (e, operation) => this.#failed(e, operation),
       },
     );
   }
 
   // Lifecycle ----------------------------------------------------------------------------------
+
+  /** The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after. */
+  get #later(): BookingLater | undefined {
+    const later = laterIn();
+    if (later)
+      this.#half ??= new later.BookingLater(this, this.#host, (patch, focus) => {
+        this.set(patch);
+        if (focus) this.#focusTarget = focus;
+      });
+    return this.#half;
+  }
 
   /** Before each render: apply preselections and never stay on a step that cannot be shown. */
   hostUpdate(): void {
@@ -132,15 +141,10 @@ export class BookingController extends StateController<FlowState> {
 
   /**
    * The locale and the first screen's strings: the nearest `lang` on the page, else en-AU (the later
-   * views' strings come with them: {@link Submission.messagesFor}).
+   * views' strings come with them: messages/index.ts).
    */
   i18n(): { locale: string; m: FirstMessages } {
     return { locale: resolveLocale(pageLang(this.#host)), m: firstAU };
-  }
-
-  /** Every string of the locale, the later views' too (once the submitting code is in). */
-  #messages(sub: Submission): Messages {
-    return sub.messagesFor(this.i18n().locale);
   }
 
   protected override get zone(): string | undefined {
@@ -193,10 +197,7 @@ export class BookingController extends StateController<FlowState> {
       returning: s.returning !== undefined || !this.steps().includes("returning"),
       time: s.chosen,
       // Until the checks load no one has typed details (the details step loads with them).
-      details:
-        !!this.#sub &&
-        Object.keys(this.#sub.validateDetails(s.details, this.#messages(this.#sub), this.today())).length ===
-          0,
+      details: !!this.#later && Object.keys(this.#later.errors()).length === 0,
     });
   }
 
@@ -217,10 +218,21 @@ export class BookingController extends StateController<FlowState> {
     return l ? m.contact(l.name, l.phone) : undefined;
   }
 
+  // The later half's, for the later views (view/later-views.ts): they show only once it is in.
+
   /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
   manageHref(): string | undefined {
-    const token = this.state.manage?.token;
-    return token && this.#sub ? this.#sub.manageLink(this.#host.manageUrl, token, location.href) : undefined;
+    return this.#later!.manageHref();
+  }
+
+  /** Continue on the details step: the error summary (focused), or the next step. */
+  submitDetails(): void {
+    this.#later!.submitDetails();
+  }
+
+  /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
+  confirm(): void {
+    this.#later!.confirm();
   }
 
   // Transitions ---------------------------------------------------------------------------------
@@ -327,32 +339,6 @@ export class BookingController extends StateController<FlowState> {
     this.next("returning");
   }
 
-  /** Continue on the details step: the error summary (focused), or the next step. */
-  submitDetails(): void {
-    const sub = this.#sub;
-    if (!sub) return void this.#submission().then(() => this.submitDetails());
-    const errors = sub.validateDetails(this.state.details, this.#messages(sub), this.today());
-    const showSummary = Object.keys(errors).length > 0;
-    this.set({ errors, showSummary });
-    if (showSummary) this.#focusTarget = "#error-summary";
-    else this.next("details");
-  }
-
-  /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
-  confirm(): void {
-    const sub = this.#sub;
-    if (!sub) return void this.#submission().then(() => this.confirm());
-    const { chosen, typeId, details, disciplineId } = this.state;
-    if (this.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
-    const returning = this.steps().includes("returning") ? this.state.returning : undefined;
-    const body = sub.bookingRequest(chosen, typeId, details, returning);
-    if (disciplineId) body.slot = { ...body.slot, disciplineId };
-    this.#keys ??= sub.createIdempotencyKeys();
-    this.set({ bookFailure: undefined });
-    // The same body (a retry, a double click) gets the same key; any change gets a new one.
-    void this.data.booking.run([body, this.#keys.keyFor(body)]);
-  }
-
   /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
   another(): void {
     this.set(clearedAnswers());
@@ -374,44 +360,12 @@ export class BookingController extends StateController<FlowState> {
     );
   }
 
-  #onBooked({ booking, manage }: BookedResponse): void {
-    this.set({ booked: booking, manage });
-    this.#keys?.reset();
-    this.goTo("done");
-    // Only confirm() books, and it runs once the submitting code is in.
-    this.emit("coreplus-booked", this.#sub!.bookedDetail(this.#host.clinic, booking));
-  }
-
-  #onBookingError(e: unknown): void {
-    this.#failed(e, "booking");
-    // Only confirm() books, and it runs once the submitting code is in.
-    const sub = this.#sub!;
-    const { patch, step } = sub.afterBookingError(
-      e,
-      this.state,
-      this.#messages(sub),
-      this.loc?.timezone ?? "UTC",
-      this.today(),
-    );
-    this.set(patch);
-    if (step) this.goTo(step);
-    if (step === "details") this.#focusTarget = "#error-summary";
-  }
-
-  /** Starts loading the submitting code once, beside the later views (a failure loads again on submit). */
+  /** Starts loading the later half once, beside the later views (the later views load it again after a failure). */
   preload(): void {
     if (this.#preloaded) return;
     this.#preloaded = true;
-    this.#submission().catch(() => undefined);
-  }
-
-  /** The submitting code: starts loading it (again after a failure) and resolves with it. */
-  #submission(): Promise<Submission> {
-    return loadLater().then((sub) => {
-      this.#sub = sub;
-      this.#host.requestUpdate();
-      return sub;
-    });
+    // Its arrival renders again: the details step's check applies.
+    loadLater().then(() => this.#host.requestUpdate(), ignore);
   }
 
   // Events ---------------------------------------------------------------------------------------

@@ -8,12 +8,21 @@
 export type Later = typeof import("../later.js");
 
 let loading: Promise<Later> | undefined;
+let loaded: Later | undefined;
 
 /** Loads the later chunk once (again after a failure). */
 export function loadLater(): Promise<Later> {
-  loading ??= import("../later.js").catch((e: unknown) => {
-    loading = undefined;
-    throw e;
-  });
+  loading ??= import("../later.js").then(
+    (mod) => (loaded = mod),
+    (e: unknown) => {
+      loading = undefined;
+      throw e;
+    },
+  );
   return loading;
+}
+
+/** The later chunk, once it is in (whoever loaded it). */
+export function laterIn(): Later | undefined {
+  return loaded;
 }

@@ -1,0 +1,107 @@
+/**
+ * The booking controller's later half (booking-controller.ts makes it once the later chunk is in):
+ * what only the details, review and confirmation steps do — checking the details, booking with
+ * idempotency, what the booking's outcome leads to, the manage link. None of it is on the first screen.
+ */
+import type { BookedResponse } from "../api/manage-types.js";
+import type { BookingRequest, PublicLocation } from "../api/types.js";
+import { type BookingStep, emitCoreplus } from "../events.js";
+import type { CalendarDate } from "../internal/dates.js";
+import { bookingRequest, validateDetails } from "../internal/details.js";
+import type { FieldErrors } from "../internal/details-draft.js";
+import { createIdempotencyKeys, type IdempotencyKeys } from "../internal/idempotency.js";
+import { manageLink } from "../internal/manage-links.js";
+import type { Task } from "../internal/task.js";
+import { TaskStatus } from "../internal/task.js";
+import { messagesFor } from "../messages/index.js";
+import { afterBookingError, bookedDetail } from "./after-booking.js";
+import type { BookingHost, FlowState } from "./flow-state.js";
+
+/** What the later half reads of the controller (spelled out: the later chunk never imports it). */
+export interface FlowCore {
+  readonly state: Readonly<FlowState>;
+  readonly data: { booking: Task<[BookingRequest, string], BookedResponse> };
+  readonly loc: PublicLocation | undefined;
+  i18n(): { locale: string };
+  today(): CalendarDate;
+  steps(): BookingStep[];
+  goTo(step: BookingStep): void;
+  next(from: BookingStep): void;
+}
+
+/** Changes the flow's state; `focus` is where focus moves after the next render. */
+export type SetFlow = (patch: Partial<FlowState>, focus?: string) => void;
+
+/** The submitting side of one `<coreplus-booking>`'s flow. */
+export class BookingLater {
+  readonly #c: FlowCore;
+  readonly #host: BookingHost;
+  readonly #set: SetFlow;
+  #keys: IdempotencyKeys | undefined;
+
+  constructor(c: FlowCore, host: BookingHost, set: SetFlow) {
+    this.#c = c;
+    this.#host = host;
+    this.#set = set;
+  }
+
+  /** The details' errors, in the visitor's language. */
+  errors(): FieldErrors {
+    return validateDetails(this.#c.state.details, messagesFor(this.#c.i18n().locale), this.#c.today());
+  }
+
+  /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
+  manageHref(): string | undefined {
+    const token = this.#c.state.manage?.token;
+    return token && manageLink(this.#host.manageUrl, token, location.href);
+  }
+
+  /** Continue on the details step: the error summary (focused), or the next step. */
+  submitDetails(): void {
+    const errors = this.errors();
+    const showSummary = Object.keys(errors).length > 0;
+    this.#set({ errors, showSummary }, showSummary ? "#error-summary" : undefined);
+    if (!showSummary) this.#c.next("details");
+  }
+
+  /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
+  confirm(): void {
+    const c = this.#c;
+    const { chosen, typeId, details, disciplineId, returning } = c.state;
+    if (c.data.booking.status === TaskStatus.PENDING || !chosen || !typeId) return;
+    const body = bookingRequest(
+      chosen,
+      typeId,
+      details,
+      c.steps().includes("returning") ? returning : undefined,
+    );
+    if (disciplineId) body.slot = { ...body.slot, disciplineId };
+    this.#keys ??= createIdempotencyKeys();
+    this.#set({ bookFailure: undefined });
+    // The same body (a retry, a double click) gets the same key; any change gets a new one.
+    void c.data.booking.run([body, this.#keys.keyFor(body)]);
+  }
+
+  /** Booked: the confirmation, and `coreplus-booked` for the page. */
+  booked({ booking, manage }: BookedResponse): void {
+    this.#set({ booked: booking, manage });
+    this.#keys?.reset();
+    this.#c.goTo("done");
+    emitCoreplus(this.#host, "coreplus-booked", bookedDetail(this.#host.clinic, booking));
+  }
+
+  /** A failed booking: back to the times, to the details, or a failure on the review (after-booking.ts). */
+  bookingFailed(e: unknown): void {
+    const c = this.#c;
+    const { patch, step } = afterBookingError(
+      e,
+      c.state,
+      messagesFor(c.i18n().locale),
+      c.loc?.timezone ?? "UTC",
+      c.today(),
+    );
+    this.#set(patch);
+    if (step) c.goTo(step);
+    if (step === "details") this.#set({}, "#error-summary");
+  }
+}
