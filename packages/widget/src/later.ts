@@ -7,7 +7,5 @@ export { BookingDialog } from "./button-dialog.js";
 export { BookingLater } from "./controller/booking-later.js";
 export { createProofs } from "./controller/proofs.js";
 export { formStyles } from "./form.styles.js";
-export { solveAltcha } from "./internal/solve-altcha.js";
-export { turnstileProof } from "./internal/turnstile.js";
 export { ManageSwitch } from "./manage/switch.js";
 export { laterViews } from "./view/later-views.js";
