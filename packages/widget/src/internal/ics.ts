@@ -31,22 +31,18 @@ export function icsEscape(text: string): string {
 /** Folds a content line at 75 octets (§3.1), never inside a UTF-8 sequence. */
 export function icsFold(line: string): string {
   const encoder = new TextEncoder();
-  const out: string[] = [];
-  let current = "";
+  let out = "";
   let octets = 0;
   for (const char of line) {
     const size = encoder.encode(char).length;
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
-      out.push(current);
-      current = "";
-      octets = 0;
+    if (octets + size > 75) {
+      out += "\r\n ";
+      octets = 1; // the continuation line's leading space
     }
-    current += char;
+    out += char;
     octets += size;
   }
-  out.push(current);
-  return out.join("\r\n ");
+  return out;
 }
 
 /** The whole .ics text, CRLF line endings. */
