@@ -43,7 +43,7 @@ export function afterBookingError(
     };
   }
   const fields = e instanceof EdgeRequestError && e.code === "ERR_VALIDATION" ? e.fieldErrors : [];
-  const mapped = fields.map((f) => fieldForPointer(f.pointer)).filter((f): f is DetailsField => !!f);
+  const mapped = fields.flatMap((f) => fieldForPointer(f.pointer) ?? []);
   if (mapped.length > 0) {
     return {
       step: "details",

@@ -42,15 +42,19 @@ export interface IdempotencyKeys {
 
 /** Creates the per-element key memory. The body's canonical form stays in memory only. */
 export function createIdempotencyKeys(fill?: RandomFill): IdempotencyKeys {
-  let current: { body: string; key: string } | undefined;
+  let body: string | undefined;
+  let key = "";
   return {
-    keyFor(body) {
-      const canonical = canonicalJson(body);
-      if (current?.body !== canonical) current = { body: canonical, key: newIdempotencyKey(fill) };
-      return current.key;
+    keyFor(next) {
+      const canonical = canonicalJson(next);
+      if (canonical !== body) {
+        body = canonical;
+        key = newIdempotencyKey(fill);
+      }
+      return key;
     },
     reset() {
-      current = undefined;
+      body = undefined;
     },
   };
 }
