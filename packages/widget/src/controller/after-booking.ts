@@ -6,7 +6,7 @@ import { EdgeRequestError } from "../api/edge-error.js";
 import type { BookingSummary } from "../api/types.js";
 import type { CoreplusBookedDetail } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
-import { type DetailsField, fieldForPointer, serverFieldMessage } from "../internal/details.js";
+import { fieldForPointer, serverFieldMessage } from "../internal/details.js";
 import type { Messages } from "../messages/index.js";
 import type { FlowState } from "./flow-state.js";
 
