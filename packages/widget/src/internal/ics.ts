@@ -51,7 +51,7 @@ export function buildIcs(event: IcsEvent): string {
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//coreplus-kit//booking widget//EN",
-    "CALSCALE:GREGORIAN",
+    // No CALSCALE: without one the scale is Gregorian (§3.7.1).
     "METHOD:PUBLISH",
     "BEGIN:VEVENT",
     `UID:${icsEscape(event.uid)}`,
