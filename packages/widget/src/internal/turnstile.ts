@@ -26,7 +26,8 @@ function loadTurnstile(): Promise<TurnstileApi> {
   loading ??= new Promise<TurnstileApi>((resolve, reject) => {
     const script = document.createElement("script");
     script.src = TURNSTILE_SCRIPT;
-    script.onload = () => (w.turnstile ? resolve(w.turnstile) : reject(Error()));
+    // api.js defines window.turnstile as it runs (were it not to, render() throws: the proof rejects as it would here).
+    script.onload = () => resolve(w.turnstile as TurnstileApi);
     // Not loaded (blocked, offline): tried again with the next proof.
     script.onerror = () => {
       loading = undefined;
