@@ -44,10 +44,11 @@ export class BookingDialog {
       const all = tabbables(dialog);
       let active = document.activeElement;
       while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      const [first, last] = e.shiftKey ? [all.at(-1), all[0]] : [all[0], all.at(-1)];
-      if (active === last) {
+      // In the order Tab moves (backwards with Shift): from the last, on to the first.
+      if (e.shiftKey) all.reverse();
+      if (active === all.at(-1)) {
         e.preventDefault();
-        first?.focus();
+        all[0]?.focus();
       }
     };
     dialog.onclose = () => {
