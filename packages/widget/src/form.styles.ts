@@ -22,8 +22,8 @@ export const formStyles = css`
     padding: 0;
     min-width: 0;
   }
-  label,
-  legend {
+  [part="label"],
+  dt {
     font-weight: 600;
   }
   legend {
@@ -68,9 +68,6 @@ export const formStyles = css`
   .dob-year {
     flex-basis: 6em;
   }
-  .sub {
-    font-weight: 400;
-  }
   .check {
     grid-template-columns: 28px 1fr;
     align-items: start;
@@ -82,9 +79,6 @@ export const formStyles = css`
     min-height: 0;
     margin: 2px 0 0;
     accent-color: var(--coreplus-accent);
-  }
-  .check label {
-    font-weight: 400;
   }
   .check .field-error {
     grid-column: 1 / -1;
@@ -132,17 +126,13 @@ export const formStyles = css`
     padding: calc(var(--s) * 1.5) 0;
     border-bottom: 1px solid var(--coreplus-border);
   }
-  dt {
-    font-weight: 600;
-  }
   dd {
     margin: 0;
     grid-column: 1;
     overflow-wrap: anywhere;
   }
   dd.change {
-    grid-column: 2;
-    grid-row: 1 / span 2;
+    grid-area: 1 / 2 / span 2;
     align-self: center;
   }
   @container coreplus (min-width: 560px) {
@@ -153,8 +143,7 @@ export const formStyles = css`
       grid-column: 2;
     }
     dd.change {
-      grid-column: 3;
-      grid-row: 1;
+      grid-area: 1 / 3;
     }
   }
   .tick {
