@@ -33,8 +33,7 @@ export const formStyles = css`
   .hint {
     margin: 0;
   }
-  input,
-  textarea {
+  [part="input"] {
     width: 100%;
     min-height: 44px;
     padding: var(--s) calc(var(--s) * 1.5);
@@ -43,8 +42,7 @@ export const formStyles = css`
     background: var(--coreplus-bg);
     font-size: max(16px, 1em);
   }
-  .has-error input,
-  .has-error textarea {
+  .has-error [part="input"] {
     border: 2px solid var(--coreplus-error);
   }
   .has-error {
@@ -76,7 +74,6 @@ export const formStyles = css`
   .check input {
     width: 24px;
     height: 24px;
-    min-height: 0;
     margin: 2px 0 0;
     accent-color: var(--coreplus-accent);
   }
