@@ -49,7 +49,8 @@ export const formStyles = css`
     border-left: 4px solid var(--coreplus-error);
     padding-left: calc(var(--s) * 1.5);
   }
-  .field-error {
+  .field-error,
+  .error-summary a {
     margin: 0;
     color: var(--coreplus-error);
     font-weight: 600;
@@ -108,10 +109,6 @@ export const formStyles = css`
     border: 3px solid var(--coreplus-error);
     border-radius: var(--coreplus-radius);
     margin-bottom: calc(var(--s) * 3);
-  }
-  .error-summary a {
-    color: var(--coreplus-error);
-    font-weight: 600;
   }
   .summary {
     margin: 0 0 calc(var(--s) * 3);
