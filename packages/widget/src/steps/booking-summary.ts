@@ -56,5 +56,5 @@ export function phoneLine(
   location: { name: string; phone: string },
 ): TemplateResult | typeof nothing {
   if (!location.phone) return nothing;
-  return html`<p class="phone">${lead} ${location.name} ${on} <a href=${telHref(location.phone)}>${location.phone}</a>.</p>`;
+  return html`<p>${lead} ${location.name} ${on} <a href=${telHref(location.phone)}>${location.phone}</a>.</p>`;
 }
