@@ -35,7 +35,7 @@ export function bookingSummary(
     <div class="row">
       <dt>${m.done.where}</dt>
       <dd>
-        ${b.location.name}<br />${b.location.address}<br />
+        ${b.location.name}<br>${b.location.address}<br>
         <a href=${mapUrl(b.location.address)} target="_blank" rel="noopener noreferrer"
           >${m.done.map}<span class="sr-only"> ${m.done.newTab}</span></a
         >
