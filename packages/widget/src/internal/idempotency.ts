@@ -42,7 +42,7 @@ export interface IdempotencyKeys {
 }
 
 /** Creates the per-element key memory. The body's canonical form stays in memory only. */
-export function createIdempotencyKeys(fill?: RandomFill): IdempotencyKeys {
+export function createIdempotencyKeys(): IdempotencyKeys {
   let body: string | undefined;
   let key = "";
   return {
@@ -50,7 +50,7 @@ export function createIdempotencyKeys(fill?: RandomFill): IdempotencyKeys {
       const canonical = canonicalJson(next);
       if (canonical !== body) {
         body = canonical;
-        key = newIdempotencyKey(fill);
+        key = newIdempotencyKey();
       }
       return key;
     },
