@@ -33,7 +33,7 @@ export class BookingDialog {
     dialog.part.value = "dialog";
     // Light dismiss (a click on the backdrop) where the browser supports it; Esc and Close everywhere.
     dialog.setAttribute("closedby", "any");
-    close.type = "button";
+    // Close is in no form (the booking's forms are in its own shadow root), so it needs no type="button".
     close.className = "close";
     close.part.value = "close-button";
     close.onclick = () => dialog.close();
