@@ -65,8 +65,9 @@ export function buildIcs(event: IcsEvent): string {
     ...(event.url ? [`URL:${event.url}`] : []),
     "END:VEVENT",
     "END:VCALENDAR",
+    "", // so the last line ends with CRLF too
   ];
-  return `${lines.map(icsFold).join("\r\n")}\r\n`;
+  return lines.map(icsFold).join("\r\n");
 }
 
 /** A data: URL for an `<a download>`: needs no blob URL to revoke and passes a strict CSP. */
