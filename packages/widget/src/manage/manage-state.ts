@@ -1,12 +1,14 @@
-/** The manage views' host contract (ManageHost, ManageDeps) and their state. */
+/** The manage views' host contract (ManageHost, ManageFlow) and their state. */
 import type { ReactiveControllerHost } from "lit";
 import type { ManagedResponse, ProfileWithChanges } from "../api/manage-types.js";
 import type { PublicSlot } from "../api/types.js";
 import type { CalendarDate } from "../internal/dates.js";
 import { emptyFind, type FindDraft, type FindErrors } from "./outcomes.js";
 
-/** What the manage views need of the element. */
+/** What the manage views need of the element (`booking` and `view` are the attributes that open them). */
 export type ManageHost = ReactiveControllerHost & {
+  readonly booking: string;
+  readonly view: string;
   readonly api: string;
   readonly clinic: string;
   readonly datalayer: boolean;
@@ -15,15 +17,13 @@ export type ManageHost = ReactiveControllerHost & {
   dispatchEvent(event: Event): boolean;
 };
 
-/** What the element lends the manage views: the loaded profile, the language, the way back. */
-export interface ManageDeps {
-  profile(): ProfileWithChanges | undefined;
+/** What the manage views need of the booking flow (BookingController), spelled out so no import cycle forms. */
+export interface ManageFlow {
+  readonly profile: ProfileWithChanges | undefined;
   /** The locale (the strings are looked up for it). */
   i18n(): { locale: string };
-  /** "Book a new time", or Back from "Find my booking" when it was opened from the first step. */
-  toBooking(): void;
-  /** Whether "Find my booking" was opened from the booking flow (it then has a Back button). */
-  cameFromBooking(): boolean;
+  /** "Book another appointment": the booking flow from its start. */
+  another(): void;
 }
 
 /** Which screen of the manage views shows. */
@@ -31,7 +31,8 @@ export type ManageScreen = "find" | "view" | "moved" | "times" | "confirm-move" 
 
 /** The manage views' state; only the controller changes it. */
 export interface ManageState {
-  screen: ManageScreen;
+  /** "book" while the booking flow shows instead. */
+  screen: ManageScreen | "book";
   token: string | undefined;
   /** A booking already in hand for `token` (from a lookup or a change), so it is not read again. */
   known: ManagedResponse | undefined;
@@ -54,7 +55,7 @@ export interface ManageState {
 
 /** The state before anything is opened (never changed: transitions build new states). */
 export const initialManageState: Readonly<ManageState> = {
-  screen: "view",
+  screen: "book",
   token: undefined,
   known: undefined,
   find: emptyFind(),

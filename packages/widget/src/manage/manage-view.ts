@@ -19,10 +19,11 @@ import { findForm } from "./find-form.js";
 import type { ManageController } from "./manage-controller.js";
 import { canChange, REASON_MAX } from "./outcomes.js";
 
-/** Renders the whole card of the manage views. */
-export function manageView(c: ManageController): TemplateResult {
+/** Renders the whole card of the manage views, or undefined while the booking flow shows. */
+export function manageView(c: ManageController): TemplateResult | undefined {
   const { locale, m, mm } = c.i18n();
   const { screen } = c.state;
+  if (screen === "book") return undefined;
   const t = c.booking;
   // The token opens no booking (expired, or never issued).
   const missing =
@@ -30,8 +31,7 @@ export function manageView(c: ManageController): TemplateResult {
     t.status === TaskStatus.ERROR &&
     t.error instanceof EdgeRequestError &&
     t.error.code === "ERR_NOT_FOUND";
-  const back =
-    screen === "find" ? c.deps.cameFromBooking() : !["view", "moved", "cancelled"].includes(screen);
+  const back = screen === "find" ? c.fromBooking : !["view", "moved", "cancelled"].includes(screen);
   return card(
     locale,
     back ? () => c.back() : undefined,
@@ -66,7 +66,7 @@ function body(c: ManageController, missing: boolean): unknown {
       ? problemNotice(mm.changeRefused(contact))
       : problemNotice(mm.changeError(contact), { label: m.tryAgain, onRetry: retry });
   const cancelled = [{ label: mm.statusLabel, value: mm.statusCancelled }];
-  const bookNew = html`<div class="actions">${button(mm.bookNew, () => c.deps.toBooking())}</div>`;
+  const bookNew = html`<div class="actions">${button(mm.bookNew, () => c.toBooking())}</div>`;
   switch (s.screen) {
     case "times":
       return timeStep(c, c.availability, m, locale, b.timezone, contact);
