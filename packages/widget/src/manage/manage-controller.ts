@@ -44,7 +44,6 @@ import {
   type FindDraft,
   lookupRequest,
   managedDetail,
-  REASON_MAX,
   rescheduledDetail,
   validateFind,
 } from "./outcomes.js";
@@ -298,19 +297,15 @@ export class ManageController extends StateController<ManageState> {
   }
 
   editReason(value: string): void {
-    this.set({ reason: value, reasonError: "" });
+    this.set({ reason: value });
   }
 
   /** "Cancel appointment" on the confirm step: one key per (booking, reason). */
   confirmCancel(): void {
     const { token, reason } = this.state;
     if (!token || this.cancelTask.status === TaskStatus.PENDING) return;
+    // Never over REASON_MAX: the field's maxlength stops it (and the edge API refuses a longer one).
     const text = reason.trim();
-    if (text.length > REASON_MAX) {
-      this.set({ reasonError: this.i18n().mm.reasonTooLong });
-      this.#focus = true;
-      return;
-    }
     const body: CancelRequest = text ? { reason: text } : {};
     this.set({ failure: undefined });
     void this.cancelTask.run([token, body, this.#keys.keyFor({ token, cancel: body })]);

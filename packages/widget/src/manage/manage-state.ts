@@ -45,7 +45,6 @@ export interface ManageState {
   notice: string;
   refresh: number;
   reason: string;
-  reasonError: string;
   /** A failed action to show with "Try again". */
   failure: unknown;
   tooLate: boolean;
@@ -67,7 +66,6 @@ export const initialManageState: Readonly<ManageState> = {
   notice: "",
   refresh: 0,
   reason: "",
-  reasonError: "",
   failure: undefined,
   tooLate: false,
   reload: 0,

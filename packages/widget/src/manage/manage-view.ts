@@ -88,7 +88,7 @@ function body(c: ManageController, missing: boolean): unknown {
       const pending = c.cancelTask.status === TaskStatus.PENDING;
       return html`
         ${bookingSummary(b, m, locale)}
-        <div class="field ${s.reasonError ? "has-error" : ""}">
+        <div class="field">
           <label for="reason" part="label">${mm.reason}</label>
           <p class="hint" id="reason-hint">${mm.reasonHint}</p>
           <textarea
@@ -96,12 +96,10 @@ function body(c: ManageController, missing: boolean): unknown {
             part="input"
             rows="2"
             maxlength=${REASON_MAX}
-            aria-describedby="reason-hint${s.reasonError ? " reason-error" : ""}"
-            aria-invalid=${s.reasonError ? "true" : "false"}
+            aria-describedby="reason-hint"
             .value=${s.reason}
             @input=${(e: Event) => c.editReason((e.target as HTMLTextAreaElement).value)}
           ></textarea>
-          ${fieldError("reason", s.reasonError || undefined, m)}
         </div>
         ${failure ? changeProblem(() => c.confirmCancel()) : nothing}
         <div class="actions">
