@@ -240,7 +240,7 @@ export class ManageController extends StateController<ManageState> {
 
   /** Shows a screen and moves focus to its heading. */
   go(screen: ManageScreen): void {
-    this.set({ screen, failure: undefined, notice: screen === "times" ? this.state.notice : "" });
+    this.set({ screen, failure: undefined, notice: "" });
     this.#focus = true;
   }
 
@@ -267,13 +267,12 @@ export class ManageController extends StateController<ManageState> {
 
   /** "Reschedule": straight to the times of the same service and place. */
   startMove(): void {
-    const b = this.current;
-    if (!b) return;
+    // Its button shows with the booking.
+    const b = this.current!;
     this.set({
       weekFrom: later(dateIn(b.timezone, new Date(b.start)), this.today()),
       day: undefined,
       chosen: undefined,
-      notice: "",
     });
     this.go("times");
   }
@@ -324,15 +323,16 @@ export class ManageController extends StateController<ManageState> {
     const outcome = afterChangeError(e);
     if (outcome === "failure") this.set({ failure: e });
     else if (outcome === "slot-taken") {
-      const taken = this.state.chosen;
-      const day = taken && dateIn(this.current?.timezone ?? "UTC", new Date(taken.start));
+      // Only a reschedule, which has a time chosen, finds its time taken.
+      const day = dateIn(this.current!.timezone, new Date(this.state.chosen!.start));
+      this.go("times");
       this.set({
         chosen: undefined,
         notice: this.i18n().m.slotTaken,
         refresh: this.state.refresh + 1,
-        ...(day ? { day, weekFrom: later(day, this.today()) } : {}),
+        day,
+        weekFrom: later(day, this.today()),
       });
-      this.go("times");
     } else {
       // Too late: the phone instead of the buttons; cancelled or gone meanwhile: read it again.
       this.set(

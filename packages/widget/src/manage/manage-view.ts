@@ -10,7 +10,6 @@ import { EdgeRequestError } from "../api/edge-error.js";
 import { formatWhen } from "../internal/dates.js";
 import { TaskStatus } from "../internal/task.js";
 import { bookingSummary, phoneLine, summaryRow } from "../steps/booking-summary.js";
-import { fieldError } from "../steps/details-step.js";
 import { choiceSkeleton, problemNotice } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
 import { card } from "../view/card.js";
