@@ -24,12 +24,9 @@ export function manageView(c: ManageController): TemplateResult | undefined {
   const { screen } = c.state;
   if (screen === "book") return undefined;
   const t = c.booking;
-  // The token opens no booking (expired, or never issued).
-  const missing =
-    (screen === "view" || screen === "moved") &&
-    t.status === TaskStatus.ERROR &&
-    t.error instanceof EdgeRequestError &&
-    t.error.code === "ERR_NOT_FOUND";
+  // The token opens no booking (expired, or never issued). The token's read fails only on the view it opens:
+  // every other screen is reached with the booking in hand, and "Find my booking" has no token.
+  const missing = t.status === TaskStatus.ERROR && (t.error as EdgeRequestError).code === "ERR_NOT_FOUND";
   const back = screen === "find" ? c.fromBooking : !["view", "moved", "cancelled"].includes(screen);
   return card(
     locale,
@@ -49,14 +46,14 @@ function body(c: ManageController, missing: boolean): unknown {
   const s = c.state;
   if (s.screen === "find") return findForm(c, m, mm);
   const task = c.booking;
-  if ((s.screen === "view" || s.screen === "moved") && !s.known) {
+  // Opened by a token: its read, whose failure shows on the view it opens.
+  if (!s.known) {
     if (missing)
       return html`<p>${mm.missing}</p>${button(mm.heading.find, () => c.open({ view: "find" }, true), "secondary")}`;
     if (task.status === TaskStatus.ERROR) return problem(task.error, () => task.run(), m, undefined);
     if (task.status !== TaskStatus.COMPLETE) return choiceSkeleton();
   }
-  const b = c.current;
-  if (!b) return choiceSkeleton();
+  const b = c.current!;
   const contact = m.contact(b.location.name, b.location.phone);
   const failure = s.failure;
   // A failed change: "Try again" when that can help (the same key: nothing changes twice), else the phone.
