@@ -95,7 +95,8 @@ export class ManageController extends StateController<ManageState> {
     this.#proofs = createProofs(
       () => createEdgeClient(host.api, host.clinic),
       undefined,
-      () => (host instanceof HTMLElement ? host : undefined),
+      // Turnstile's widget renders beside the element (a light-DOM child it slots in).
+      () => host,
     );
     const manage = () => createManageClient(host.api, host.clinic, this.#proofs);
     this.booking = new Task(host, {

@@ -6,16 +6,17 @@ import type { CalendarDate } from "../internal/dates.js";
 import { emptyFind, type FindDraft, type FindErrors } from "./outcomes.js";
 
 /** What the manage views need of the element (`booking` and `view` are the attributes that open them). */
-export type ManageHost = ReactiveControllerHost & {
-  readonly booking: string;
-  readonly view: string;
-  readonly api: string;
-  readonly clinic: string;
-  readonly datalayer: boolean;
-  readonly now: () => Date;
-  readonly renderRoot: ParentNode;
-  dispatchEvent(event: Event): boolean;
-};
+export type ManageHost = ReactiveControllerHost &
+  HTMLElement & {
+    readonly booking: string;
+    readonly view: string;
+    readonly api: string;
+    readonly clinic: string;
+    readonly datalayer: boolean;
+    readonly now: () => Date;
+    readonly renderRoot: ParentNode;
+    dispatchEvent(event: Event): boolean;
+  };
 
 /** What the manage views need of the booking flow (BookingController), spelled out so no import cycle forms. */
 export interface ManageFlow {
