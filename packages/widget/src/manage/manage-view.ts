@@ -136,12 +136,15 @@ function body(c: ManageController, missing: boolean): unknown {
   }
 }
 
-/** A button of these views; `pending` (a change under way) marks it aria-disabled and ignores presses. */
+/**
+ * A button of these views; `pending` (a change under way) marks it aria-disabled (the controller ignores
+ * a change's presses while it is under way).
+ */
 function button(
   label: string,
   onClick: () => void,
   kind: "primary" | "secondary" = "primary",
   pending?: boolean,
 ): TemplateResult {
-  return html`<button type="button" class=${kind} part="${kind}-button" aria-disabled=${pending === undefined ? nothing : pending ? "true" : "false"} @click=${() => pending || onClick()}>${label}</button>`;
+  return html`<button type="button" class=${kind} part="${kind}-button" aria-disabled=${pending ? "true" : nothing} @click=${onClick}>${label}</button>`;
 }
