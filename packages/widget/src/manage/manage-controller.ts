@@ -59,7 +59,7 @@ type AvailabilityArgs = readonly [
 
 /** The manage views' flow behind one element, and the switch between them and the booking flow. */
 export class ManageController extends StateController<ManageState> {
-  readonly booking: Task<readonly [string, string, string, number], ManagedBooking>;
+  readonly booking: Task<readonly [string, string, string | undefined, number], ManagedBooking>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly lookup: Task<[FindDraft], ManagedResponse>;
   readonly cancelTask: Task<[string, CancelRequest, string], ManagedResponse>;
@@ -67,15 +67,15 @@ export class ManageController extends StateController<ManageState> {
   readonly #host: ManageHost;
   readonly #flow: ManageFlow;
   /** Whether "Find my booking" was opened from the booking flow (it then has a Back button). */
-  fromBooking = false;
+  fromBooking: boolean | undefined;
   /** The manage views' card (manage-view.ts, given by ManageEntry: it reads this), or undefined while the booking flow shows. */
   readonly render: () => TemplateResult | undefined;
   /** What the attributes and the page asked for when last followed. */
-  #asked = "";
+  #asked: string | undefined;
   #keys = createIdempotencyKeys();
   /** Proofs of the clinic's challenge for the lookup and the changes, solved in the background. */
   readonly #proofs: Proofs;
-  #focus = false;
+  #focus: boolean | undefined;
 
   /**
    * Made once the chunk is in: shows what the attributes ask for (moving focus there when `moveFocus`, as
@@ -105,7 +105,7 @@ export class ManageController extends StateController<ManageState> {
         // A lookup or a change answered the booking of this token already.
         return this.state.known?.booking ?? (await manage().get(token, signal)).booking;
       },
-      args: () => [host.api, host.clinic, this.state.token ?? "", this.state.reload] as const,
+      args: () => [host.api, host.clinic, this.state.token, this.state.reload] as const,
       onError: (e) => this.#failed(e, "manage-booking"),
     });
     this.availability = new Task(host, {
