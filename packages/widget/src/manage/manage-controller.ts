@@ -109,16 +109,17 @@ export class ManageController extends StateController<ManageState> {
       onError: (e) => this.#failed(e, "manage-booking"),
     });
     this.availability = new Task(host, {
-      // The same service, place and practitioner as the booking, on its times screens only.
+      // The same service, place and practitioner as the booking, on its times screens only (which always
+      // have a week: Reschedule and a taken time set it).
       task: ([api, clinic, b, from, to], { signal }) =>
-        b && from && to
+        b
           ? createEdgeClient(api, clinic).availability(
               {
                 locationId: b.location.id,
                 appointmentTypeId: b.appointmentType.id,
                 practitionerId: b.practitioner.id,
-                from,
-                to,
+                from: from!,
+                to: to!,
               },
               signal,
             )

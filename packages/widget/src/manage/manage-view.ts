@@ -70,7 +70,7 @@ function body(c: ManageController, missing: boolean): unknown {
       const pending = c.moveTask.status === TaskStatus.PENDING;
       return html`
         <dl class="summary" part="summary">
-          ${summaryRow(mm.newTime, s.chosen ? formatWhen(s.chosen.start, locale, b.timezone) : "")}
+          ${summaryRow(mm.newTime, formatWhen(s.chosen!.start, locale, b.timezone))}
           ${summaryRow(mm.oldTime, formatWhen(b.start, locale, b.timezone))}
           ${summaryRow(m.review.service, b.appointmentType.name)}
           ${summaryRow(m.done.where, b.location.name)}
