@@ -29,13 +29,13 @@ export interface Proofs {
 
 /**
  * Creates the proof source; `client()` is read each time (the element's api or clinic may change).
- * `host()` is the element Cloudflare's Turnstile widget renders beside (without one, a Turnstile
+ * `host()` is the element Cloudflare's Turnstile widget renders beside (when it gives none, a Turnstile
  * clinic gets no proof, and its challenge-required reaches the patient as ERR_CHALLENGE).
  */
 export function createProofs(
   client: () => EdgeClient,
   now: () => number = Date.now,
-  host?: () => HTMLElement | undefined,
+  host: () => HTMLElement | undefined,
 ): Proofs {
   /** The proof under way or ready, and when it was started. */
   let pending: Promise<ProofValue> | undefined;
@@ -47,7 +47,7 @@ export function createProofs(
       .then(async (a) => {
         if (a.kind === "none") return undefined;
         if (a.kind === "altcha") return solveAltcha(a.challenge);
-        const el = host?.();
+        const el = host();
         return el && turnstileProof(a.siteKey, el);
       });
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
