@@ -44,8 +44,10 @@ export function periodOf(iso: string, timeZone: string): DayPeriod {
 /** Unique start times grouped by period; empty groups are left out. */
 export function groupSlots(slots: readonly PublicSlot[], timeZone: string): SlotGroup[] {
   const unique = uniqueStarts(slots);
+  // Each slot's period once (a formatter call each), not once per group.
+  const periods = unique.map((slot) => periodOf(slot.start, timeZone));
   return (["morning", "afternoon", "evening"] as const)
-    .map((period) => ({ period, slots: unique.filter((slot) => periodOf(slot.start, timeZone) === period) }))
+    .map((period) => ({ period, slots: unique.filter((_, i) => periods[i] === period) }))
     .filter((g) => g.slots.length > 0);
 }
 
