@@ -129,7 +129,9 @@ export class BookingData {
           practitionerId: who === ANY ? undefined : who,
           disciplineId,
         };
-        return client().availability(q, signal);
+        // `await`, not a bare `return`: a returned promise settles two microtasks later than the lists, so a
+        // bootstrap's primed week would arrive one render (a second time step with placeholders) after them.
+        return await client().availability(q, signal);
       },
       args: () => {
         const a = args();
