@@ -178,7 +178,8 @@ export async function call<T>(
       throw new EdgeRequestError(code, undefined, undefined, [], { cause });
     }
     if (!res.ok) {
-      const problem = (json && typeof json === "object" ? json : {}) as Partial<ProblemDetails>;
+      // A body that is no object has no `type` or `errors` (`null` has no properties at all).
+      const problem = (json ?? {}) as Partial<ProblemDetails>;
       const type = typeof problem.type === "string" ? problem.type.split("/").pop() : undefined;
       throw new EdgeRequestError(
         codeFor(res.status, type),
@@ -187,7 +188,8 @@ export async function call<T>(
         Array.isArray(problem.errors) ? problem.errors : [],
       );
     }
-    if (!json || typeof json !== "object" || !(expectedKey in json)) {
+    // Object(): `in` on a primitive would throw; on its wrapper it finds none of the expected keys.
+    if (!(expectedKey in Object(json))) {
       throw new EdgeRequestError("ERR_BAD_RESPONSE", res.status);
     }
     return json as T;
