@@ -65,11 +65,10 @@ function formatPrice(
   m: FirstMessages,
 ): string {
   if (price.amountCents === 0) return m.noCharge;
-  const whole = price.amountCents % 100 === 0;
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency: price.currency,
-    minimumFractionDigits: whole ? 0 : 2,
+    trailingZeroDisplay: "stripIfInteger",
   }).format(price.amountCents / 100);
 }
 
