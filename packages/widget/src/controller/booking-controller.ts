@@ -98,14 +98,23 @@ export class BookingController extends StateController<FlowState> {
 
   // Lifecycle ----------------------------------------------------------------------------------
 
-  /** The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after. */
+  /**
+   * The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after.
+   * Made on the first host update after the chunk arrives, which also adopts the chunk's styles (the later
+   * views' forms and summaries, form.styles.ts) into the shadow root, after the first screen's, as a
+   * constructable stylesheet (which a strict CSP allows), before any later view renders.
+   */
   get #later(): BookingLater | undefined {
     const later = laterIn();
-    if (later)
-      this.#half ??= new later.BookingLater(this, this.#host, (patch, focus) => {
+    if (later && !this.#half) {
+      const root = this.#host.renderRoot;
+      const sheet = later.formStyles.styleSheet;
+      if (root instanceof ShadowRoot && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      this.#half = new later.BookingLater(this, this.#host, (patch, focus) => {
         this.set(patch);
         if (focus) this.#focusTarget = focus;
       });
+    }
     return this.#half;
   }
 
@@ -360,11 +369,13 @@ export class BookingController extends StateController<FlowState> {
     );
   }
 
-  /** Starts loading the later half once, beside the later views (the later views load it again after a failure). */
+  /**
+   * Starts loading the later chunk once (the later views load it again after a failure). Its arrival
+   * renders again: the later half is made, its styles adopted, the details step's check applies.
+   */
   preload(): void {
     if (this.#preloaded) return;
     this.#preloaded = true;
-    // Its arrival renders again: the details step's check applies.
     loadLater().then(() => this.#host.requestUpdate(), ignore);
   }
 

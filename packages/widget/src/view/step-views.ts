@@ -121,8 +121,3 @@ export const stepViews: Record<BookingStep, StepView> = {
   review: laterView,
   done: laterView,
 };
-
-/** Starts loading the later steps' templates, so they are in before the visitor gets there. */
-export function preloadViews(): void {
-  void laterView.preload();
-}
