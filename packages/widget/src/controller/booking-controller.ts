@@ -322,11 +322,10 @@ export class BookingController extends StateController<FlowState> {
     if (!this.#host.location) this.set({ locationId: undefined });
   }
 
-  /** A day of the week strip was chosen. */
-  pickDay(date: CalendarDate, locale: string, m: FirstMessages): void {
+  /** A day of the week strip was chosen (only a day with times can be): its times are announced. */
+  pickDay(date: CalendarDate): void {
     this.set({ day: date });
-    const day = this.data.availability.value?.days.find((d) => d.date === date);
-    this.#announce(m.timesOn(countTimes(day), longDay(date, locale)));
+    this.#showDays(this.data.availability.value!);
   }
 
   /** A time was chosen. */
