@@ -5,7 +5,7 @@
 
 export { BookingDialog } from "./button-dialog.js";
 export { BookingLater } from "./controller/booking-later.js";
-export { createProofs } from "./controller/proofs.js";
+export { bookingTasks } from "./controller/booking-task.js";
 export { formStyles } from "./form.styles.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
 export { turnstileProof } from "./internal/turnstile.js";

@@ -85,12 +85,6 @@ export class BookingController extends StateController<FlowState> {
           if (id && id !== ANY && !list.some((p) => p.id === id)) this.set({ practitionerId: undefined });
         },
         availability: (data) => this.#showDays(data),
-        // Only the review books, and it shows once the later half is in.
-        booked: (booking) => this.#later!.booked(booking),
-        bookingFailed: (e) => {
-          this.#failed(e, "booking");
-          this.#later!.bookingFailed(e);
-        },
         failed: (e, operation) => this.#failed(e, operation),
       },
     );
@@ -100,9 +94,10 @@ export class BookingController extends StateController<FlowState> {
 
   /**
    * The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after.
-   * Made on the first host update after the chunk arrives, which also adopts the chunk's styles (the later
-   * views' forms and summaries, form.styles.ts) into the shadow root, after the first screen's, as a
-   * constructable stylesheet (which a strict CSP allows), before any later view renders.
+   * Made on the first host update after the chunk arrives, with the booking's tasks (booking-task.ts), which
+   * also adopts the chunk's styles (the later views' forms and summaries, form.styles.ts) into the shadow
+   * root, after the first screen's, as a constructable stylesheet (which a strict CSP allows), before any
+   * later view renders.
    */
   get #later(): BookingLater | undefined {
     const later = laterIn();
@@ -114,6 +109,10 @@ export class BookingController extends StateController<FlowState> {
         this.set(patch);
         if (focus) this.#focusTarget = focus;
       });
+      Object.assign(
+        this.data,
+        later.bookingTasks(this.#host, this.#half, (e) => this.#failed(e, "booking")),
+      );
     }
     return this.#half;
   }
@@ -252,7 +251,7 @@ export class BookingController extends StateController<FlowState> {
     // The last step's announcement would be read again on the new one.
     this.set({ step, announcement: "" });
     // The challenge is solved in the background while the patient types.
-    if (step === "details") this.data.proofs().then((p) => p.prepare(), ignore);
+    if (step === "details") loadLater().then(() => this.#later && this.data.proofs.prepare(), ignore);
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
