@@ -1,7 +1,7 @@
 /**
  * Styles of the forms (details, find, cancel), the review and confirmation summaries and the primary
  * button: none of them on the first screen, so this module comes with the later views, in the later chunk,
- * and the booking controller adopts it once that chunk is in (controller/booking-controller.ts), not with the element.
+ * and is adopted once that chunk is in (controller/later-flow.ts), not with the element.
  */
 import { css } from "lit";
 

@@ -10,7 +10,6 @@
 import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
 import type { BookingStep, CoreplusErrorDetail } from "../events.js";
 import { type CalendarDate, longDay } from "../internal/dates.js";
-import type { DetailsDraft } from "../internal/details-draft.js";
 import {
   ANY,
   disciplineFixed,
@@ -29,18 +28,28 @@ import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-screen.js";
 import { BookingData } from "./booking-data.js";
 import type { BookingLater } from "./booking-later.js";
-import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
+import { type BookingHost, type FlowState, initialFlowState } from "./flow-state.js";
+import type { LaterTransitions } from "./later-flow.js";
 import { errorDetail, slotDetail } from "./outcomes.js";
 import { StateController } from "./state-controller.js";
 
 /** The flow behind one `<coreplus-booking>`. */
-export class BookingController extends StateController<FlowState> {
+export class BookingController extends StateController<FlowState> implements LaterTransitions {
   /** The data: clinic profile, lists, times and the booking, each a Task (internal/task.ts). */
   readonly data: BookingData;
   readonly #host: BookingHost;
   #half: BookingLater | undefined;
   #preloaded = false;
   #focusTarget: string | undefined;
+  // The later views' transitions: the later part (later-flow.ts) sets them once the later chunk is in, which
+  // is before any later view renders.
+  declare now: LaterTransitions["now"];
+  declare manageHref: LaterTransitions["manageHref"];
+  declare submitDetails: LaterTransitions["submitDetails"];
+  declare confirm: LaterTransitions["confirm"];
+  declare change: LaterTransitions["change"];
+  declare editDetails: LaterTransitions["editDetails"];
+  declare another: LaterTransitions["another"];
 
   constructor(host: BookingHost) {
     // Added (by StateController) before the tasks, so hostUpdate settles the state before they read their arguments.
@@ -94,26 +103,21 @@ export class BookingController extends StateController<FlowState> {
 
   /**
    * The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after.
-   * Made on the first host update after the chunk arrives, with the booking's tasks (booking-task.ts), which
-   * also adopts the chunk's styles (the later views' forms and summaries, form.styles.ts) into the shadow
-   * root, after the first screen's, as a constructable stylesheet (which a strict CSP allows), before any
-   * later view renders.
+   * Made on the first host update after the chunk arrives, with the rest of the controller's later part
+   * (later-flow.ts: the booking's tasks, the later views' transitions and styles).
    */
   get #later(): BookingLater | undefined {
     const later = laterIn();
-    if (later && !this.#half) {
-      const root = this.#host.renderRoot;
-      const sheet = later.formStyles.styleSheet;
-      if (root instanceof ShadowRoot && sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      this.#half = new later.BookingLater(this, this.#host, (patch, focus) => {
-        this.set(patch);
-        if (focus) this.#focusTarget = focus;
-      });
-      Object.assign(
-        this.data,
-        later.bookingTasks(this.#host, this.#half, (e) => this.#failed(e, "booking")),
+    if (later)
+      this.#half ??= later.attachLater(
+        this,
+        this.#host,
+        (patch, focus) => {
+          this.set(patch);
+          if (focus) this.#focusTarget = focus;
+        },
+        (e) => this.#failed(e, "booking"),
       );
-    }
     return this.#half;
   }
 
@@ -189,11 +193,6 @@ export class BookingController extends StateController<FlowState> {
     return visibleSteps(this.flow());
   }
 
-  /** The host's clock. */
-  now(): Date {
-    return this.#host.now();
-  }
-
   /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
   missingStep(): BookingStep | undefined {
     const s = this.state;
@@ -224,23 +223,6 @@ export class BookingController extends StateController<FlowState> {
   contact(m: FirstMessages): string | undefined {
     const l = this.loc ?? lockedLocation(this.flow());
     return l ? m.contact(l.name, l.phone) : undefined;
-  }
-
-  // The later half's, for the later views (view/later-views.ts): they show only once it is in.
-
-  /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
-  manageHref(): string | undefined {
-    return this.#later!.manageHref();
-  }
-
-  /** Continue on the details step: the error summary (focused), or the next step. */
-  submitDetails(): void {
-    this.#later!.submitDetails();
-  }
-
-  /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
-  confirm(): void {
-    this.#later!.confirm();
   }
 
   // Transitions ---------------------------------------------------------------------------------
@@ -280,12 +262,6 @@ export class BookingController extends StateController<FlowState> {
     const toReview = step !== "review" && returnToReview && this.complete();
     const previous = toReview ? "review" : steps[steps.indexOf(step) - 1];
     if (previous) this.goTo(previous);
-  }
-
-  /** A "Change" link on the review. */
-  change(step: BookingStep): void {
-    this.set({ returnToReview: true });
-    this.goTo(step);
   }
 
   /** A location, service or practitioner was chosen; a new choice clears what depended on the old. */
@@ -335,22 +311,10 @@ export class BookingController extends StateController<FlowState> {
     this.next("time");
   }
 
-  /** A details field changed. */
-  editDetails(key: keyof DetailsDraft, value: string | boolean): void {
-    this.set({ details: { ...this.state.details, [key]: value } });
-  }
-
   /** "Have you seen us before?" was answered. */
   pickReturning(returning: boolean): void {
     if (this.state.returning !== returning) this.set({ returning, typeId: undefined, chosen: undefined });
     this.next("returning");
-  }
-
-  /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
-  another(): void {
-    this.set(clearedAnswers());
-    if (!lockedLocation(this.flow())) this.set({ locationId: undefined });
-    this.goTo(this.steps()[0] ?? "time");
   }
 
   // Results of the tasks -------------------------------------------------------------------------
