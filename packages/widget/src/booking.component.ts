@@ -119,13 +119,17 @@ export class CoreplusBooking extends LitElement {
 
   readonly #flow = new BookingController(this);
   readonly #manage = new ManageEntry(this, this.#flow);
-  readonly #rerender = () => this.requestUpdate();
-  readonly #find = () => this.#manage.openFind();
 
   override render(): TemplateResult {
     const configured = !!(this.api && this.clinic);
     return (
-      (configured && this.#manage.render()) || bookingView(this.#flow, configured, this.#rerender, this.#find)
+      (configured && this.#manage.render()) ||
+      bookingView(
+        this.#flow,
+        configured,
+        () => this.requestUpdate(),
+        () => this.#manage.openFind(),
+      )
     );
   }
 
