@@ -79,18 +79,18 @@ export function lockedId(id: string, list: readonly { id: string }[] | undefined
 
 /**
  * The steps before the confirmation, in order, each with when its answer needs no question (it is skipped;
- * `0`: always asked). A new step joins here, in the `BookingStep` union, in the view registry
+ * undefined: always asked). A new step joins here, in the `BookingStep` union, in the view registry
  * (view/step-views.ts) and in the message tables.
  */
-const FIXED: Record<Exclude<BookingStep, "done">, ((i: FlowInputs) => boolean) | 0> = {
+const FIXED: Record<Exclude<BookingStep, "done">, ((i: FlowInputs) => boolean) | undefined> = {
   discipline: disciplineFixed,
   location: (i) => !!(i.profile ? lockedLocation(i) : i.location),
   returning: (i) => !someAudience(i.types),
   service: (i) => !!lockedId(i.appointmentType, i.types),
   practitioner: (i) => !!lockedId(i.practitioner, i.practitioners),
-  time: 0,
-  details: 0,
-  review: 0,
+  time: undefined,
+  details: undefined,
+  review: undefined,
 };
 
 /** Whether any service is only for new or only for returning patients ("Have you seen us before?" matters). */
@@ -105,10 +105,7 @@ export const ORDER: readonly BookingStep[] = STEPS;
 
 /** The steps this visitor sees, in order. */
 export function visibleSteps(i: FlowInputs): BookingStep[] {
-  return STEPS.filter((s) => {
-    const fixed = FIXED[s];
-    return !(fixed && fixed(i));
-  });
+  return STEPS.filter((s) => !FIXED[s]?.(i));
 }
 
 /** The first visible step after `from`. */
