@@ -306,7 +306,8 @@ export class BookingController extends StateController<FlowState> implements Lat
   /** A time was chosen. */
   pickSlot(slot: PublicSlot): void {
     this.set({ chosen: slot, notice: "" });
-    const timezone = this.data.availability.value?.timezone ?? this.loc!.timezone;
+    // A time is picked from the loaded week, which names its zone.
+    const timezone = this.data.availability.value!.timezone;
     this.emit("coreplus-slot-selected", slotDetail(this.#host.clinic, slot, this.state, timezone));
     this.next("time");
   }
