@@ -7,5 +7,6 @@ export { BookingDialog } from "./button-dialog.js";
 export { attachLater } from "./controller/later-flow.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
 export { turnstileProof } from "./internal/turnstile.js";
-export { ManageSwitch } from "./manage/switch.js";
+export { ManageController } from "./manage/manage-controller.js";
+export { manageView } from "./manage/manage-view.js";
 export { laterViews } from "./view/later-views.js";
