@@ -4,9 +4,7 @@
  */
 
 export { BookingDialog } from "./button-dialog.js";
-export { BookingLater } from "./controller/booking-later.js";
-export { createProofs } from "./controller/proofs.js";
-export { formStyles } from "./form.styles.js";
+export { attachLater } from "./controller/later-flow.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
 export { turnstileProof } from "./internal/turnstile.js";
 export { ManageController } from "./manage/manage-controller.js";
