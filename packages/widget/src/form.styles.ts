@@ -1,7 +1,7 @@
 /**
  * Styles of the forms (details, find, cancel), the review and confirmation summaries and the primary
- * button: none of them on the first screen, so this module is loaded and adopted with the later views
- * (view/later-styles.ts), not with the element.
+ * button: none of them on the first screen, so this module comes with the later views, in the later chunk,
+ * and is adopted once that chunk is in (controller/later-flow.ts), not with the element.
  */
 import { css } from "lit";
 

@@ -40,12 +40,14 @@ export function serverTiming(c: HeaderContext): string {
 
 /**
  * The answer `body` with the request's headers, `own` (which win) and Server-Timing, built once as
- * a plain Response: no `Headers` object and no rebuild after the handler. The request's record
+ * a plain Response: no `Headers` object and no rebuild after the handler. A byte body may be shared
+ * between answers (a remembered text's bytes, http/cached-answer.ts): a Response copies or only
+ * reads it, never writes to it. The request's record
  * becomes the answer's headers (no copy: object spreads of header records measured ~5 µs a request).
  */
 export function answer(
   c: HeaderContext,
-  body: string | null,
+  body: string | Uint8Array<ArrayBuffer> | null,
   status: StatusCode,
   own?: Readonly<HeaderRecord>,
 ): Response {

@@ -3,7 +3,15 @@
  * and the answer's headers.
  */
 
-export { type CacheKind, cacheControl, cachedJson, etagOf, noneMatch } from "./cached-answer.js";
+export {
+  type CacheKind,
+  cacheControl,
+  cachedJson,
+  type EncodedText,
+  encodedOf,
+  etagOf,
+  noneMatch,
+} from "./cached-answer.js";
 export { answer, finishHeaders, type HeaderContext, type HeaderRecord, serverTiming } from "./headers.js";
 export { jsonDepthWithin } from "./json-depth.js";
 export {

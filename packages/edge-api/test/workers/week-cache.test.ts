@@ -27,4 +27,26 @@ describe("the week cache on Workers", () => {
     expect(calls).toBeGreaterThan(0);
     expect(calls).toBeLessThanOrEqual(9);
   });
+
+  test("a remembered answer comes out whole every time (its bytes are shared between answers)", async () => {
+    const q = new URLSearchParams({
+      locationId: ids.docklands,
+      appointmentTypeId: ids.standard,
+      practitionerId: ids.oconnor,
+      from: "2026-12-07",
+      to: "2026-12-13",
+    });
+    const path = `/v1/clinics/harbourside-north/availability?${q}`;
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await call(self, path));
+    const [first] = answers;
+    expect(first?.status, first?.text).toBe(200);
+    expect(first?.text.length).toBeGreaterThan(2);
+    for (const a of answers) {
+      expect(a.text).toBe(first?.text);
+      expect(a.headers.get("etag")).toBe(first?.headers.get("etag"));
+      expect(a.headers.get("content-type")).toBe("application/json");
+    }
+    expect(answers[2]?.headers.get("server-timing")).toContain("cache;desc=hit");
+  });
 });

@@ -3,6 +3,7 @@ import { type Listening, listen } from "@coreplus-kit/core/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEdgeClient, EdgeRequestError } from "./edge-client.ts";
 import { createManageClient } from "./manage-client.ts";
+import { book } from "./post.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 let handler: Handler = (_req, res) => res.end();
@@ -99,11 +100,7 @@ describe("edge client", () => {
 
   it("posts bookings with the idempotency key and JSON body, without cookies", async () => {
     handler = json(201, { booking: { reference: "HB-1" } });
-    const out = await createEdgeClient(api, "c").book(
-      { slot, patient, consent: true },
-      "cpk_0123456789",
-      signal(),
-    );
+    const out = await book(api, "c", { slot, patient, consent: true }, "cpk_0123456789", signal());
     expect(out.booking.reference).toBe("HB-1");
     const req = seen.at(-1)!;
     expect(req.headers["idempotency-key"]).toBe("cpk_0123456789");
@@ -126,7 +123,7 @@ describe("edge client", () => {
     // `<link rel="preload" as="fetch" crossorigin>` asks in mode cors with credentials same-origin.
     expect(sent.map((r) => [r.mode, r.credentials])).toEqual([["cors", "same-origin"]]);
     handler = json(201, { booking: { reference: "HB-1" } });
-    await createEdgeClient(api, "c", spy).book({ slot, patient, consent: true }, "cpk_0123456789", signal());
+    await book(api, "c", { slot, patient, consent: true }, "cpk_0123456789", signal(), spy);
     await createManageClient(api, "c", undefined, spy).lookup(
       { reference: "HB-1", lastName: "C", dateOfBirth: "1990-03-27" },
       signal(),
@@ -141,7 +138,7 @@ describe("edge client", () => {
     const client = createEdgeClient(api, "c");
     handler = problem(409, "slot-unavailable");
     expect(
-      await failure(client.book({ slot, patient, consent: true }, "cpk_0123456789", signal())),
+      await failure(book(api, "c", { slot, patient, consent: true }, "cpk_0123456789", signal())),
     ).toMatchObject({
       code: "ERR_SLOT_UNAVAILABLE",
       status: 409,
@@ -201,9 +198,7 @@ describe("edge client", () => {
     handler = problem(422, "validation", [
       { pointer: "/patient/email", code: "invalid_email", detail: "bad" },
     ]);
-    const e = await failure(
-      createEdgeClient(api, "c").book({ slot, patient, consent: true }, "cpk_0123456789", signal()),
-    );
+    const e = await failure(book(api, "c", { slot, patient, consent: true }, "cpk_0123456789", signal()));
     expect(JSON.stringify({ ...e, message: e.message })).not.toContain("jo@example.com");
     expect(e.message).not.toContain("Jo");
   });

@@ -7,8 +7,6 @@ import { codeFor, EdgeRequestError } from "./edge-error.js";
 import type {
   AppointmentTypesResponse,
   AvailabilityResponse,
-  BookingRequest,
-  BookingResponse,
   BootstrapResponse,
   ChallengeResponse,
   ClinicProfileResponse,
@@ -24,7 +22,7 @@ export const GET_TIMEOUT_MS = 15_000;
 // The edge API waits at most 15 s for a slot lock before answering 503; leave room for the rest.
 export const POST_TIMEOUT_MS = 30_000;
 
-/** The calls, bound to one API origin and clinic slug. */
+/** The reads, bound to one API origin and clinic slug (the writes, in the later chunk: post.ts). */
 export interface EdgeClient {
   profile(signal: AbortSignal): Promise<ClinicProfileResponse>;
   /**
@@ -52,7 +50,6 @@ export interface EdgeClient {
     },
     signal: AbortSignal,
   ): Promise<AvailabilityResponse>;
-  book(body: BookingRequest, idempotencyKey: string, signal: AbortSignal): Promise<BookingResponse>;
   /** A fresh challenge for a booking (never cached). */
   challenge(signal: AbortSignal): Promise<ChallengeResponse>;
 }
@@ -117,8 +114,6 @@ export function createEdgeClient(
     appointmentTypes: (q, signal) => get("/appointment-types", q, signal, "appointmentTypes"),
     availability: (q, signal) => get("/availability", q, signal, "days"),
     challenge: (signal) => get("/challenge", {}, signal, "kind"),
-    book: (body, idempotencyKey, signal) =>
-      call(fetchImpl, `${base}/bookings`, signal, "booking", body, idempotencyKey),
   };
 }
 
@@ -128,8 +123,8 @@ export function clinicBase(api: string, clinic: string): string {
 }
 
 /**
- * One call: a GET, or with `body` a JSON POST (with `idempotencyKey` when given); abortable, timed out
- * ({@link GET_TIMEOUT_MS}, {@link POST_TIMEOUT_MS}), every failure an {@link EdgeRequestError};
+ * One call: a GET, or with `init` (post.ts's JSON POST) what it says; abortable, timed out
+ * ({@link GET_TIMEOUT_MS}, with a body {@link POST_TIMEOUT_MS}), every failure an {@link EdgeRequestError};
  * `expectedKey` must be in the JSON.
  */
 export async function call<T>(
@@ -137,21 +132,9 @@ export async function call<T>(
   url: string,
   signal: AbortSignal,
   expectedKey: string,
-  body?: object,
-  idempotencyKey?: string,
+  // Without one, fetch's default: GET.
+  init: RequestInit = {},
 ): Promise<T> {
-  // Without a body, fetch's default: GET.
-  const init: RequestInit = body
-    ? {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          ...(idempotencyKey && { "Idempotency-Key": idempotencyKey }),
-        },
-        body: JSON.stringify(body),
-        credentials: "omit",
-      }
-    : {};
   const controller = new AbortController();
   let timedOut = false;
   const onAbort = () => controller.abort(signal.reason);
@@ -160,7 +143,7 @@ export async function call<T>(
       timedOut = true;
       controller.abort();
     },
-    body ? POST_TIMEOUT_MS : GET_TIMEOUT_MS,
+    init.body ? POST_TIMEOUT_MS : GET_TIMEOUT_MS,
   );
   if (signal.aborted) onAbort();
   else signal.addEventListener("abort", onAbort, { once: true });
@@ -178,7 +161,8 @@ export async function call<T>(
       throw new EdgeRequestError(code, undefined, undefined, [], { cause });
     }
     if (!res.ok) {
-      const problem = (json && typeof json === "object" ? json : {}) as Partial<ProblemDetails>;
+      // A body that is no object has no `type` or `errors` (`null` has no properties at all).
+      const problem = (json ?? {}) as Partial<ProblemDetails>;
       const type = typeof problem.type === "string" ? problem.type.split("/").pop() : undefined;
       throw new EdgeRequestError(
         codeFor(res.status, type),
@@ -187,7 +171,8 @@ export async function call<T>(
         Array.isArray(problem.errors) ? problem.errors : [],
       );
     }
-    if (!json || typeof json !== "object" || !(expectedKey in json)) {
+    // Object(): `in` on a primitive would throw; on its wrapper it finds none of the expected keys.
+    if (!(expectedKey in Object(json))) {
       throw new EdgeRequestError("ERR_BAD_RESPONSE", res.status);
     }
     return json as T;

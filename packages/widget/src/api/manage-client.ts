@@ -7,6 +7,7 @@
 import type { Proofs } from "../controller/proofs.js";
 import { call, clinicBase } from "./edge-client.js";
 import type { CancelRequest, LookupRequest, ManagedResponse, RescheduleRequest } from "./manage-types.js";
+import { postJson } from "./post.js";
 
 /** The manage calls, bound to one API origin and clinic slug. */
 export interface ManageClient {
@@ -34,7 +35,7 @@ export function createManageClient(
   const base = `${clinicBase(api, clinic)}/bookings`;
   // An undefined proof is left out of the JSON.
   const post = async (path: string, body: object, signal: AbortSignal, key?: string) =>
-    call<ManagedResponse>(
+    postJson<ManagedResponse>(
       fetchImpl,
       `${base}${path}`,
       signal,

@@ -10,7 +10,6 @@
 import type { AvailabilityResponse, ClinicProfile, PublicLocation, PublicSlot } from "../api/types.js";
 import type { BookingStep, CoreplusErrorDetail } from "../events.js";
 import { type CalendarDate, longDay } from "../internal/dates.js";
-import type { DetailsDraft } from "../internal/details-draft.js";
 import {
   ANY,
   disciplineFixed,
@@ -29,18 +28,28 @@ import { countTimes, firstDayWithTimes } from "../internal/slots.js";
 import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-screen.js";
 import { BookingData } from "./booking-data.js";
 import type { BookingLater } from "./booking-later.js";
-import { type BookingHost, clearedAnswers, type FlowState, initialFlowState } from "./flow-state.js";
+import { type BookingHost, type FlowState, initialFlowState } from "./flow-state.js";
+import type { LaterTransitions } from "./later-flow.js";
 import { errorDetail, slotDetail } from "./outcomes.js";
 import { StateController } from "./state-controller.js";
 
 /** The flow behind one `<coreplus-booking>`. */
-export class BookingController extends StateController<FlowState> {
+export class BookingController extends StateController<FlowState> implements LaterTransitions {
   /** The data: clinic profile, lists, times and the booking, each a Task (internal/task.ts). */
   readonly data: BookingData;
   readonly #host: BookingHost;
   #half: BookingLater | undefined;
   #preloaded = false;
   #focusTarget: string | undefined;
+  // The later views' transitions: the later part (later-flow.ts) sets them once the later chunk is in, which
+  // is before any later view renders.
+  declare now: LaterTransitions["now"];
+  declare manageHref: LaterTransitions["manageHref"];
+  declare submitDetails: LaterTransitions["submitDetails"];
+  declare confirm: LaterTransitions["confirm"];
+  declare change: LaterTransitions["change"];
+  declare editDetails: LaterTransitions["editDetails"];
+  declare another: LaterTransitions["another"];
 
   constructor(host: BookingHost) {
     // Added (by StateController) before the tasks, so hostUpdate settles the state before they read their arguments.
@@ -85,12 +94,6 @@ export class BookingController extends StateController<FlowState> {
           if (id && id !== ANY && !list.some((p) => p.id === id)) this.set({ practitionerId: undefined });
         },
         availability: (data) => this.#showDays(data),
-        // Only the review books, and it shows once the later half is in.
-        booked: (booking) => this.#later!.booked(booking),
-        bookingFailed: (e) => {
-          this.#failed(e, "booking");
-          this.#later!.bookingFailed(e);
-        },
         failed: (e, operation) => this.#failed(e, operation),
       },
     );
@@ -98,14 +101,23 @@ export class BookingController extends StateController<FlowState> {
 
   // Lifecycle ----------------------------------------------------------------------------------
 
-  /** The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after. */
+  /**
+   * The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after.
+   * Made on the first host update after the chunk arrives, with the rest of the controller's later part
+   * (later-flow.ts: the booking's tasks, the later views' transitions and styles).
+   */
   get #later(): BookingLater | undefined {
     const later = laterIn();
     if (later)
-      this.#half ??= new later.BookingLater(this, this.#host, (patch, focus) => {
-        this.set(patch);
-        if (focus) this.#focusTarget = focus;
-      });
+      this.#half ??= later.attachLater(
+        this,
+        this.#host,
+        (patch, focus) => {
+          this.set(patch);
+          if (focus) this.#focusTarget = focus;
+        },
+        (e) => this.#failed(e, "booking"),
+      );
     return this.#half;
   }
 
@@ -181,11 +193,6 @@ export class BookingController extends StateController<FlowState> {
     return visibleSteps(this.flow());
   }
 
-  /** The host's clock. */
-  now(): Date {
-    return this.#host.now();
-  }
-
   /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
   missingStep(): BookingStep | undefined {
     const s = this.state;
@@ -218,23 +225,6 @@ export class BookingController extends StateController<FlowState> {
     return l ? m.contact(l.name, l.phone) : undefined;
   }
 
-  // The later half's, for the later views (view/later-views.ts): they show only once it is in.
-
-  /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
-  manageHref(): string | undefined {
-    return this.#later!.manageHref();
-  }
-
-  /** Continue on the details step: the error summary (focused), or the next step. */
-  submitDetails(): void {
-    this.#later!.submitDetails();
-  }
-
-  /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
-  confirm(): void {
-    this.#later!.confirm();
-  }
-
   // Transitions ---------------------------------------------------------------------------------
 
   /** Shows a step, moves focus to its heading and tells the page. */
@@ -243,7 +233,7 @@ export class BookingController extends StateController<FlowState> {
     // The last step's announcement would be read again on the new one.
     this.set({ step, announcement: "" });
     // The challenge is solved in the background while the patient types.
-    if (step === "details") this.data.proofs().then((p) => p.prepare(), ignore);
+    if (step === "details") loadLater().then(() => this.#later && this.data.proofs.prepare(), ignore);
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;
@@ -272,12 +262,6 @@ export class BookingController extends StateController<FlowState> {
     const toReview = step !== "review" && returnToReview && this.complete();
     const previous = toReview ? "review" : steps[steps.indexOf(step) - 1];
     if (previous) this.goTo(previous);
-  }
-
-  /** A "Change" link on the review. */
-  change(step: BookingStep): void {
-    this.set({ returnToReview: true });
-    this.goTo(step);
   }
 
   /** A location, service or practitioner was chosen; a new choice clears what depended on the old. */
@@ -313,37 +297,25 @@ export class BookingController extends StateController<FlowState> {
     if (!this.#host.location) this.set({ locationId: undefined });
   }
 
-  /** A day of the week strip was chosen. */
-  pickDay(date: CalendarDate, locale: string, m: FirstMessages): void {
+  /** A day of the week strip was chosen (only a day with times can be): its times are announced. */
+  pickDay(date: CalendarDate): void {
     this.set({ day: date });
-    const day = this.data.availability.value?.days.find((d) => d.date === date);
-    this.#announce(m.timesOn(countTimes(day), longDay(date, locale)));
+    this.#showDays(this.data.availability.value!);
   }
 
   /** A time was chosen. */
   pickSlot(slot: PublicSlot): void {
     this.set({ chosen: slot, notice: "" });
-    const timezone = this.data.availability.value?.timezone ?? this.loc!.timezone;
+    // A time is picked from the loaded week, which names its zone.
+    const timezone = this.data.availability.value!.timezone;
     this.emit("coreplus-slot-selected", slotDetail(this.#host.clinic, slot, this.state, timezone));
     this.next("time");
-  }
-
-  /** A details field changed. */
-  editDetails(key: keyof DetailsDraft, value: string | boolean): void {
-    this.set({ details: { ...this.state.details, [key]: value } });
   }
 
   /** "Have you seen us before?" was answered. */
   pickReturning(returning: boolean): void {
     if (this.state.returning !== returning) this.set({ returning, typeId: undefined, chosen: undefined });
     this.next("returning");
-  }
-
-  /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
-  another(): void {
-    this.set(clearedAnswers());
-    if (!lockedLocation(this.flow())) this.set({ locationId: undefined });
-    this.goTo(this.steps()[0] ?? "time");
   }
 
   // Results of the tasks -------------------------------------------------------------------------
@@ -360,11 +332,13 @@ export class BookingController extends StateController<FlowState> {
     );
   }
 
-  /** Starts loading the later half once, beside the later views (the later views load it again after a failure). */
+  /**
+   * Starts loading the later chunk once (the later views load it again after a failure). Its arrival
+   * renders again: the later half is made, its styles adopted, the details step's check applies.
+   */
   preload(): void {
     if (this.#preloaded) return;
     this.#preloaded = true;
-    // Its arrival renders again: the details step's check applies.
     loadLater().then(() => this.#host.requestUpdate(), ignore);
   }
 

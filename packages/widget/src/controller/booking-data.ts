@@ -1,24 +1,22 @@
 /**
  * The element's data, all through Task (internal/task.ts, @lit/task's behaviour): each task re-runs
  * when its arguments change and aborts the superseded run's fetch (its AbortSignal reaches fetch), so
- * a quick "Later dates, Later dates" never shows stale times. Booking runs only on demand, with the idempotency key it is given.
+ * a quick "Later dates, Later dates" never shows stale times. The booking and the proofs it carries join
+ * once the later chunk is in (booking-task.ts): the booking runs only on demand, with the idempotency key it is given.
  */
 
 import type { ReactiveControllerHost } from "lit";
 import { type BootstrapQuery, createEdgeClient, type EdgeRequestError } from "../api/edge-client.js";
-import type { BookedResponse } from "../api/manage-types.js";
 import type {
   AvailabilityResponse,
-  BookingRequest,
   ClinicProfile,
   OfferedAppointmentType,
   PublicPractitioner,
 } from "../api/types.js";
 import type { CoreplusErrorDetail } from "../events.js";
 import { ANY } from "../internal/flow.js";
-import { loadLater } from "../internal/later-chunk.js";
 import { initialState, Task } from "../internal/task.js";
-import type { Proofs } from "./proofs.js";
+import type { BookingTasks } from "./booking-task.js";
 
 /** The current arguments, read on every host update. */
 export interface DataArgs {
@@ -48,36 +46,24 @@ export interface DataCallbacks {
   types(list: OfferedAppointmentType[]): void;
   practitioners(list: PublicPractitioner[]): void;
   availability(data: AvailabilityResponse): void;
-  /** The booking and, from an edge API that manages bookings, its manage token. */
-  booked(response: BookedResponse): void;
-  bookingFailed(error: unknown): void;
   failed(error: unknown, operation: CoreplusErrorDetail["operation"]): void;
 }
 
 /** The tasks of one element. */
-export class BookingData {
+export class BookingData implements BookingTasks {
   readonly profile: Task<readonly [string, string], ClinicProfile>;
   readonly types: Task<readonly [string, string, Maybe, Maybe], OfferedAppointmentType[]>;
   readonly practitioners: Task<readonly [string, string, Maybe, Maybe], PublicPractitioner[]>;
   readonly everyone: Task<readonly [string, string, boolean], PublicPractitioner[]>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
-  readonly booking: Task<[BookingRequest, string], BookedResponse>;
-  /** Proofs of the clinic's challenge, solved in the background (proofs.ts, in the later chunk). */
-  readonly proofs: () => Promise<Proofs>;
+  // Assigned by the controller once the later chunk is in; only the later half and views read them, after that.
+  declare booking: BookingTasks["booking"];
+  declare proofs: BookingTasks["proofs"];
 
   constructor(host: ReactiveControllerHost, args: () => DataArgs, on: DataCallbacks) {
     // The bootstrap's parts, used once by the tasks below instead of fetching.
     const primed = new Map<string, unknown>();
     const client = () => createEdgeClient(args().api, args().clinic, undefined, primed);
-    let proofs: Proofs | undefined;
-    this.proofs = () =>
-      loadLater().then(
-        // Turnstile's widget renders beside the element (a light-DOM child it slots in).
-        (m) =>
-          (proofs ??= m.createProofs(client, undefined, () =>
-            host instanceof HTMLElement ? host : undefined,
-          )),
-      );
     this.profile = new Task(host, {
       task: async ([api, clinic], { signal }) => {
         if (!api || !clinic) return initialState;
@@ -129,7 +115,9 @@ export class BookingData {
           practitionerId: who === ANY ? undefined : who,
           disciplineId,
         };
-        return client().availability(q, signal);
+        // `await`, not a bare `return`: a returned promise settles two microtasks later than the lists, so a
+        // bootstrap's primed week would arrive one render (a second time step with placeholders) after them.
+        return await client().availability(q, signal);
       },
       args: () => {
         const a = args();
@@ -147,13 +135,6 @@ export class BookingData {
       },
       onComplete: on.availability,
       onError: (e) => on.failed(e, "availability"),
-    });
-    // No `args`: it runs only on `run([body, key])`.
-    this.booking = new Task<[BookingRequest, string], BookedResponse>(host, {
-      task: async ([body, key], { signal }) =>
-        client().book({ ...body, proof: await (await this.proofs()).take() } as BookingRequest, key, signal),
-      onComplete: on.booked,
-      onError: on.bookingFailed,
     });
   }
 }

@@ -68,22 +68,3 @@ export function initialFlowState(): FlowState {
     refresh: 0,
   };
 }
-
-/** What "Book another appointment" clears: every answer (the location too, unless it is fixed). */
-export function clearedAnswers(): Partial<FlowState> {
-  return {
-    disciplineId: undefined,
-    chosen: undefined,
-    booked: undefined,
-    manage: undefined,
-    weekFrom: undefined,
-    day: undefined,
-    typeId: undefined,
-    practitionerId: undefined,
-    details: emptyDetails(),
-    errors: {},
-    showSummary: false,
-    returnToReview: false,
-    returning: undefined,
-  };
-}

@@ -19,17 +19,33 @@ export function dateFormat(locale: string, options: Intl.DateTimeFormatOptions):
   return format;
 }
 
-/** The calendar date at `instant` in `timeZone`. */
-export function dateIn(timeZone: string, instant: Date): CalendarDate {
-  // en-CA formats as YYYY-MM-DD; parts keep it independent of that locale detail.
-  const parts = dateFormat("en-CA", {
+/** The value of the part `type` ("" when there is none). */
+export function partOf(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return parts.find((p) => p.type === type)?.value ?? "";
+}
+
+/**
+ * The wall clock in `timeZone` (en-CA: "2026-11-30, 08:00", hours 0–23). One formatter per zone gives the
+ * date, the hour and (two zones showing the same wall clock) the offset: building one costs far more than
+ * formatting with it, and the first times wait for each.
+ */
+export function wallClock(timeZone: string): Intl.DateTimeFormat {
+  return dateFormat("en-CA", {
     timeZone,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")}`;
+    hour: "numeric",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+}
+
+/** The calendar date at `instant` in `timeZone`. */
+export function dateIn(timeZone: string, instant: Date): CalendarDate {
+  // en-CA formats as YYYY-MM-DD; parts keep it independent of that locale detail.
+  const parts = wallClock(timeZone).formatToParts(instant);
+  return `${partOf(parts, "year")}-${partOf(parts, "month")}-${partOf(parts, "day")}`;
 }
 
 /** `date` moved by `days` calendar days. */
@@ -69,9 +85,14 @@ export function dayParts(
   date: CalendarDate,
   locale: string,
 ): { weekday: string; day: string; month: string } {
+  // Weekday and day from one formatter (its parts are the standalone forms); the month alone, since
+  // en-AU writes "June" beside a day but "Jun" on its own.
+  const parts = dateFormat(locale, { weekday: "short", day: "numeric", timeZone: "UTC" }).formatToParts(
+    toUtcNoon(date),
+  );
   return {
-    weekday: formatDate(date, locale, { weekday: "short" }),
-    day: formatDate(date, locale, { day: "numeric" }),
+    weekday: partOf(parts, "weekday"),
+    day: partOf(parts, "day"),
     month: formatDate(date, locale, { month: "short" }),
   };
 }
@@ -112,8 +133,10 @@ export function dateOfInstant(iso: string, timeZone: string): CalendarDate {
 
 /** The zone's short name at `instant` ("AEDT" in en-AU; "GMT+11" where the locale has no name). */
 export function zoneAbbreviation(timeZone: string, locale: string, instant: Date): string {
-  const parts = dateFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant);
-  return parts.find((p) => p.type === "timeZoneName")?.value ?? timeZone;
+  return (
+    partOf(dateFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant), "timeZoneName") ||
+    timeZone
+  );
 }
 
 /** A readable city for an IANA zone: "Australia/Melbourne" → "Melbourne". */
@@ -121,10 +144,10 @@ export function zoneCity(timeZone: string): string {
   return (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
 }
 
-/** The visitor's own zone, or undefined where the runtime cannot say. */
+/** The visitor's own zone, or undefined where the runtime cannot say (its formatter is cached: asked on every render). */
 export function visitorZone(): string | undefined {
   try {
-    return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return dateFormat("en", {}).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
@@ -132,8 +155,5 @@ export function visitorZone(): string | undefined {
 
 /** True when two zones show the same wall-clock offset at `instant` (so no second line is needed). */
 export function sameOffset(a: string, b: string, instant: Date): boolean {
-  const f = (zone: string): string =>
-    dateFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" }).format(instant).split(" ").pop() ??
-    "";
-  return f(a) === f(b);
+  return a === b || wallClock(a).format(instant) === wallClock(b).format(instant);
 }

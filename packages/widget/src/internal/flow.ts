@@ -77,38 +77,35 @@ export function lockedId(id: string, list: readonly { id: string }[] | undefined
   return id && (!list || list.some((x) => x.id === id)) ? id : undefined;
 }
 
-/** One step before the confirmation; `fixed` says when its answer needs no question (it is skipped). */
-interface StepRule {
-  step: BookingStep;
-  fixed?(i: FlowInputs): boolean;
-}
-
 /**
- * The steps before the confirmation, in order. A new step joins here, in the `BookingStep` union, in
- * the view registry (view/step-views.ts) and in the message tables.
+ * The steps before the confirmation, in order, each with when its answer needs no question (it is skipped;
+ * undefined: always asked). A new step joins here, in the `BookingStep` union, in the view registry
+ * (view/step-views.ts) and in the message tables.
  */
-const RULES: readonly StepRule[] = [
-  { step: "discipline", fixed: disciplineFixed },
-  { step: "location", fixed: (i) => !!(i.profile ? lockedLocation(i) : i.location) },
-  { step: "returning", fixed: (i) => !someAudience(i.types) },
-  { step: "service", fixed: (i) => !!lockedId(i.appointmentType, i.types) },
-  { step: "practitioner", fixed: (i) => !!lockedId(i.practitioner, i.practitioners) },
-  { step: "time" },
-  { step: "details" },
-  { step: "review" },
-];
+const FIXED: Record<Exclude<BookingStep, "done">, ((i: FlowInputs) => boolean) | undefined> = {
+  discipline: disciplineFixed,
+  location: (i) => !!(i.profile ? lockedLocation(i) : i.location),
+  returning: (i) => !someAudience(i.types),
+  service: (i) => !!lockedId(i.appointmentType, i.types),
+  practitioner: (i) => !!lockedId(i.practitioner, i.practitioners),
+  time: undefined,
+  details: undefined,
+  review: undefined,
+};
 
 /** Whether any service is only for new or only for returning patients ("Have you seen us before?" matters). */
 export function someAudience(types: readonly { audience?: string }[] | undefined): boolean {
   return !!types?.some((t) => t.audience === "new" || t.audience === "existing");
 }
 
+const STEPS = Object.keys(FIXED) as (keyof typeof FIXED)[];
+
 /** The steps before the confirmation, in order. */
-export const ORDER: readonly BookingStep[] = RULES.map((r) => r.step);
+export const ORDER: readonly BookingStep[] = STEPS;
 
 /** The steps this visitor sees, in order. */
 export function visibleSteps(i: FlowInputs): BookingStep[] {
-  return RULES.filter((r) => !r.fixed?.(i)).map((r) => r.step);
+  return STEPS.filter((s) => !FIXED[s]?.(i));
 }
 
 /** The first visible step after `from`. */

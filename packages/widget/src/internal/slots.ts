@@ -3,7 +3,7 @@
  * into morning, afternoon and evening by the hour in the location's zone.
  */
 import type { AvailabilityDay, PublicSlot } from "../api/types.js";
-import { dateFormat } from "./dates.js";
+import { partOf, wallClock } from "./dates.js";
 
 /** The three pill groups of the time step, in order. */
 export type DayPeriod = "morning" | "afternoon" | "evening";
@@ -32,10 +32,7 @@ export function uniqueStarts(slots: readonly PublicSlot[]): PublicSlot[] {
 
 /** The hour (0–23) of an instant in `timeZone`. */
 export function hourIn(iso: string, timeZone: string): number {
-  const parts = dateFormat("en-US", { timeZone, hour: "numeric", hourCycle: "h23" }).formatToParts(
-    new Date(iso),
-  );
-  return Number(parts.find((p) => p.type === "hour")?.value ?? 0) % 24;
+  return Number(partOf(wallClock(timeZone).formatToParts(new Date(iso)), "hour"));
 }
 
 /** Morning before 12:00, afternoon before 17:00, evening after. */
@@ -47,8 +44,10 @@ export function periodOf(iso: string, timeZone: string): DayPeriod {
 /** Unique start times grouped by period; empty groups are left out. */
 export function groupSlots(slots: readonly PublicSlot[], timeZone: string): SlotGroup[] {
   const unique = uniqueStarts(slots);
+  // Each slot's period once (a formatter call each), not once per group.
+  const periods = unique.map((slot) => periodOf(slot.start, timeZone));
   return (["morning", "afternoon", "evening"] as const)
-    .map((period) => ({ period, slots: unique.filter((slot) => periodOf(slot.start, timeZone) === period) }))
+    .map((period) => ({ period, slots: unique.filter((_, i) => periods[i] === period) }))
     .filter((g) => g.slots.length > 0);
 }
 

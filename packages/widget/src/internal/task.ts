@@ -3,7 +3,8 @@
  * behaviour (which the tests in task.test.ts pin), in a third of its size on the first screen. Given
  * `args`, it runs on a host update whose arguments differ (one by one, `Object.is`) from the last run's;
  * `run()` runs it on demand. A new run aborts the superseded one's signal, and only the latest run's
- * outcome counts. Not here: `taskComplete`, `render()`, `argsEqual`, `initialValue`, `autoRun: "afterUpdate"`.
+ * outcome counts. Not here: `taskComplete`, `render()`, `argsEqual`, `initialValue`, `autoRun` (a task without
+ * `args` is the one that runs only on `run()`).
  */
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 
@@ -21,8 +22,6 @@ export interface TaskConfig<T extends readonly unknown[], R> {
   task(args: T, options: { signal: AbortSignal }): R | typeof initialState | Promise<R | typeof initialState>;
   /** The arguments, read on every host update (without them the task runs only through `run`). */
   args?: () => T;
-  /** Run on host updates when the arguments change (default true). */
-  autoRun?: boolean;
   onComplete?(value: R): unknown;
   onError?(error: unknown): unknown;
 }
@@ -32,7 +31,6 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
   status: (typeof Status)[keyof typeof Status] = Status.INITIAL;
   value: R | undefined;
   error: unknown;
-  autoRun: boolean;
   readonly #host: ReactiveControllerHost;
   readonly #config: TaskConfig<T, R>;
   #last: T | undefined;
@@ -42,21 +40,22 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
   constructor(host: ReactiveControllerHost, config: TaskConfig<T, R>) {
     this.#host = host;
     this.#config = config;
-    this.autoRun = config.autoRun ?? true;
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const args = this.autoRun ? this.#config.args?.() : undefined;
+    const args = this.#config.args?.();
     const last = this.#last;
-    if (!args || (last && last.length === args.length && last.every((a, i) => Object.is(a, args[i])))) return;
+    // Same-length tuples (the type says so): only the values are compared.
+    if (!args || last?.every((a, i) => Object.is(a, args[i]))) return;
     void this.run(args);
   }
 
   /** Runs the task with `args` (by default the current ones). */
   async run(args: T | undefined = this.#config.args?.()): Promise<void> {
     this.#last = args;
-    if (this.status === Status.PENDING) this.#abort?.abort();
+    // A finished run's fetch is over: aborting its signal then changes nothing.
+    this.#abort?.abort();
     this.status = Status.PENDING;
     this.#host.requestUpdate();
     const abort = new AbortController();

@@ -136,7 +136,6 @@ export class ManageController extends StateController<ManageState> {
       onError: (e) => this.#failed(e, "reschedule"),
     });
     this.lookup = new Task<[FindDraft], ManagedResponse>(host, {
-      autoRun: false,
       task: ([draft], { signal }) => manage().lookup(lookupRequest(draft), signal),
       onComplete: (r) => this.#show(r, "view"),
       onError: (e) => {
@@ -148,7 +147,6 @@ export class ManageController extends StateController<ManageState> {
       },
     });
     this.cancelTask = new Task<[string, CancelRequest, string], ManagedResponse>(host, {
-      autoRun: false,
       task: ([token, body, key], { signal }) => manage().cancel(token, body, key, signal),
       onComplete: (r) => {
         this.#show(r, "cancelled");
@@ -157,7 +155,6 @@ export class ManageController extends StateController<ManageState> {
       onError: (e) => this.#changeFailed(e, "cancel"),
     });
     this.moveTask = new Task<[string, RescheduleRequest, string], ManagedResponse>(host, {
-      autoRun: false,
       task: ([token, body, key], { signal }) => manage().reschedule(token, body, key, signal),
       onComplete: (r) => {
         const before = this.current;

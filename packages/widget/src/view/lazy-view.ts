@@ -24,7 +24,6 @@ export function lazyView<T, X extends LazyContext = ViewContext>(
 ): LazyView<X> {
   let mod: T | undefined;
   let failed = false;
-  let failure: unknown;
   let loading: Promise<void> | undefined;
   // After a failure, only the visitor's "Try again" loads again (no retry on every render).
   const preload = (): Promise<void> => {
@@ -33,9 +32,8 @@ export function lazyView<T, X extends LazyContext = ViewContext>(
         (loaded) => {
           mod = loaded;
         },
-        (e: unknown) => {
+        () => {
           failed = true;
-          failure = e;
           loading = undefined;
         },
       );
@@ -49,7 +47,8 @@ export function lazyView<T, X extends LazyContext = ViewContext>(
         failed = false;
         x.rerender();
       };
-      return problem(failure, retry, x.m, x.c.contact(x.m));
+      // A module that did not load is no edge API answer: the load error, never "not found".
+      return problem(undefined, retry, x.m, x.c.contact(x.m));
     }
     void preload().then(x.rerender);
     return choiceSkeleton();

@@ -65,11 +65,10 @@ function formatPrice(
   m: FirstMessages,
 ): string {
   if (price.amountCents === 0) return m.noCharge;
-  const whole = price.amountCents % 100 === 0;
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency: price.currency,
-    minimumFractionDigits: whole ? 0 : 2,
+    trailingZeroDisplay: "stripIfInteger",
   }).format(price.amountCents / 100);
 }
 
@@ -122,8 +121,3 @@ export const stepViews: Record<BookingStep, StepView> = {
   review: laterView,
   done: laterView,
 };
-
-/** Starts loading the later steps' templates, so they are in before the visitor gets there. */
-export function preloadViews(): void {
-  void laterView.preload();
-}
