@@ -13,10 +13,6 @@ import { messagesFor } from "./messages/index.js";
  */
 type Booking = HTMLElement & { now?: () => Date };
 
-/** The attributes of `<coreplus-booking>`, passed through to the dialog's booking. */
-const passed = (): string[] =>
-  (customElements.get("coreplus-booking") as unknown as { observedAttributes: string[] }).observedAttributes;
-
 /** What the dialog needs of the button. */
 export interface DialogHost extends HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -25,28 +21,53 @@ export interface DialogHost extends HTMLElement {
 
 /** The button's dialog, made on the first open; the booking in it keeps its place between opens. */
 export class BookingDialog {
-  readonly #host: DialogHost;
   readonly #dialog = document.createElement("dialog");
   readonly #close = document.createElement("button");
-  readonly #booking = document.createElement("coreplus-booking") as Booking;
-  #overflow: string | undefined;
+  /** The page's own inline `overflow`, put back when the dialog closes. */
+  #overflow = "";
 
   constructor(host: DialogHost) {
-    this.#host = host;
     const dialog = this.#dialog;
+    const close = this.#close;
+    const booking = document.createElement("coreplus-booking") as Booking;
     dialog.setAttribute("part", "dialog");
     // Light dismiss (a click on the backdrop) where the browser supports it; Esc and Close everywhere.
     dialog.setAttribute("closedby", "any");
-    this.#close.type = "button";
-    this.#close.className = "close";
-    this.#close.setAttribute("part", "close-button");
-    this.#close.onclick = () => this.close();
-    dialog.onkeydown = this.#trap;
-    dialog.onclose = this.#closed;
-    if (host.now) this.#booking.now = host.now;
-    this.#pass();
-    new MutationObserver(this.#pass).observe(host, { attributeFilter: passed() });
-    dialog.append(this.#close, this.#booking);
+    // Close is in no form (the booking's forms are in its own shadow root), so it needs no type="button".
+    close.className = "close";
+    close.setAttribute("part", "close-button");
+    close.onclick = () => dialog.close();
+    // A modal dialog makes the page inert, but Tab past its last control leaves for the browser's own
+    // controls: here it wraps to the first one (and Shift+Tab from the first to the last).
+    dialog.onkeydown = (e) => {
+      if (e.key !== "Tab") return;
+      const all = tabbables(dialog);
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      // In the order Tab moves (backwards with Shift): from the last, on to the first.
+      if (e.shiftKey) all.reverse();
+      if (active === all.at(-1)) {
+        e.preventDefault();
+        all[0]?.focus();
+      }
+    };
+    dialog.onclose = () => {
+      document.documentElement.style.overflow = this.#overflow;
+    };
+    if (host.now) booking.now = host.now;
+    // The attributes of `<coreplus-booking>`, copied from the button as they change (removed as removed there).
+    const names = (customElements.get("coreplus-booking") as unknown as { observedAttributes: string[] })
+      .observedAttributes;
+    const pass = () => {
+      for (const name of names) {
+        const value = host.getAttribute(name);
+        if (value === null) booking.removeAttribute(name);
+        else booking.setAttribute(name, value);
+      }
+    };
+    pass();
+    new MutationObserver(pass).observe(host, { attributeFilter: names });
+    dialog.append(close, booking);
     const root = host.renderRoot as ShadowRoot;
     const sheet = dialogStyles.styleSheet;
     if (sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
@@ -69,37 +90,6 @@ export class BookingDialog {
   close(): void {
     this.#dialog.close();
   }
-
-  /** Copies the booking's attributes from the button (removing the ones removed there). */
-  readonly #pass = (): void => {
-    for (const name of passed()) {
-      const value = this.#host.getAttribute(name);
-      if (value === null) this.#booking.removeAttribute(name);
-      else this.#booking.setAttribute(name, value);
-    }
-  };
-
-  /**
-   * A modal dialog makes the page inert, but Tab past its last control leaves for the browser's own
-   * controls: here it wraps to the first one (and Shift+Tab from the first to the last).
-   */
-  readonly #trap = (e: KeyboardEvent): void => {
-    if (e.key !== "Tab") return;
-    const all = tabbables(this.#dialog);
-    let active = document.activeElement;
-    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    const [first, last] = e.shiftKey ? [all.at(-1), all[0]] : [all[0], all.at(-1)];
-    if (active === last) {
-      e.preventDefault();
-      first?.focus();
-    }
-  };
-
-  readonly #closed = (): void => {
-    if (this.#overflow === undefined) return;
-    document.documentElement.style.overflow = this.#overflow;
-    this.#overflow = undefined;
-  };
 }
 
 /** The controls Tab reaches under `root`, in order, shadow roots included. */

@@ -22,8 +22,8 @@ export const formStyles = css`
     padding: 0;
     min-width: 0;
   }
-  label,
-  legend {
+  [part="label"],
+  dt {
     font-weight: 600;
   }
   legend {
@@ -33,8 +33,7 @@ export const formStyles = css`
   .hint {
     margin: 0;
   }
-  input,
-  textarea {
+  [part="input"] {
     width: 100%;
     min-height: 44px;
     padding: var(--s) calc(var(--s) * 1.5);
@@ -43,15 +42,15 @@ export const formStyles = css`
     background: var(--coreplus-bg);
     font-size: max(16px, 1em);
   }
-  .has-error input,
-  .has-error textarea {
+  .has-error [part="input"] {
     border: 2px solid var(--coreplus-error);
   }
   .has-error {
     border-left: 4px solid var(--coreplus-error);
     padding-left: calc(var(--s) * 1.5);
   }
-  .field-error {
+  .field-error,
+  .error-summary a {
     margin: 0;
     color: var(--coreplus-error);
     font-weight: 600;
@@ -68,9 +67,6 @@ export const formStyles = css`
   .dob-year {
     flex-basis: 6em;
   }
-  .sub {
-    font-weight: 400;
-  }
   .check {
     grid-template-columns: 28px 1fr;
     align-items: start;
@@ -79,12 +75,8 @@ export const formStyles = css`
   .check input {
     width: 24px;
     height: 24px;
-    min-height: 0;
     margin: 2px 0 0;
     accent-color: var(--coreplus-accent);
-  }
-  .check label {
-    font-weight: 400;
   }
   .check .field-error {
     grid-column: 1 / -1;
@@ -118,10 +110,6 @@ export const formStyles = css`
     border-radius: var(--coreplus-radius);
     margin-bottom: calc(var(--s) * 3);
   }
-  .error-summary a {
-    color: var(--coreplus-error);
-    font-weight: 600;
-  }
   .summary {
     margin: 0 0 calc(var(--s) * 3);
   }
@@ -132,17 +120,13 @@ export const formStyles = css`
     padding: calc(var(--s) * 1.5) 0;
     border-bottom: 1px solid var(--coreplus-border);
   }
-  dt {
-    font-weight: 600;
-  }
   dd {
     margin: 0;
     grid-column: 1;
     overflow-wrap: anywhere;
   }
   dd.change {
-    grid-column: 2;
-    grid-row: 1 / span 2;
+    grid-area: 1 / 2 / span 2;
     align-self: center;
   }
   @container coreplus (min-width: 560px) {
@@ -153,8 +137,7 @@ export const formStyles = css`
       grid-column: 2;
     }
     dd.change {
-      grid-column: 3;
-      grid-row: 1;
+      grid-area: 1 / 3;
     }
   }
   .tick {

@@ -6,7 +6,7 @@ import { EdgeRequestError } from "../api/edge-error.js";
 import type { BookingSummary } from "../api/types.js";
 import type { CoreplusBookedDetail } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
-import { type DetailsField, fieldForPointer, serverFieldMessage } from "../internal/details.js";
+import { fieldForPointer, serverFieldMessage } from "../internal/details.js";
 import type { Messages } from "../messages/index.js";
 import type { FlowState } from "./flow-state.js";
 
@@ -43,7 +43,7 @@ export function afterBookingError(
     };
   }
   const fields = e instanceof EdgeRequestError && e.code === "ERR_VALIDATION" ? e.fieldErrors : [];
-  const mapped = fields.map((f) => fieldForPointer(f.pointer)).filter((f): f is DetailsField => !!f);
+  const mapped = fields.flatMap((f) => fieldForPointer(f.pointer) ?? []);
   if (mapped.length > 0) {
     return {
       step: "details",

@@ -27,46 +27,42 @@ export interface Proofs {
   take(): Promise<ProofValue>;
 }
 
-interface Pending {
-  at: number;
-  proof: Promise<ProofValue>;
-}
-
 /**
  * Creates the proof source; `client()` is read each time (the element's api or clinic may change).
- * `host()` is the element Cloudflare's Turnstile widget renders beside (without one, a Turnstile
+ * `host()` is the element Cloudflare's Turnstile widget renders beside (when it gives none, a Turnstile
  * clinic gets no proof, and its challenge-required reaches the patient as ERR_CHALLENGE).
  */
 export function createProofs(
   client: () => EdgeClient,
   now: () => number = Date.now,
-  host?: () => HTMLElement | undefined,
+  host: () => HTMLElement | undefined,
 ): Proofs {
-  let pending: Pending | undefined;
-  const start = (): Pending => {
+  /** The proof under way or ready, and when it was started. */
+  let pending: Promise<ProofValue> | undefined;
+  let at = 0;
+  const start = (): Promise<ProofValue> => {
+    at = now();
     const proof = client()
       .challenge(new AbortController().signal)
       .then(async (a) => {
         if (a.kind === "none") return undefined;
         if (a.kind === "altcha") return solveAltcha(a.challenge);
-        const el = host?.();
+        const el = host();
         return el && turnstileProof(a.siteKey, el);
       });
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
     proof.catch(() => undefined);
-    return { at: now(), proof };
+    pending = proof;
+    return proof;
   };
-  const fresh = () => {
-    if (!pending || now() - pending.at > FRESH_MS) pending = start();
-    return pending;
-  };
+  const fresh = () => (!pending || now() - at > FRESH_MS ? start() : pending);
   return {
     prepare: fresh,
     take() {
       const taken = fresh();
       // The next request's proof starts now, in the background.
-      pending = start();
-      return taken.proof;
+      start();
+      return taken;
     },
   };
 }

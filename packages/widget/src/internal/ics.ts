@@ -31,22 +31,18 @@ export function icsEscape(text: string): string {
 /** Folds a content line at 75 octets (§3.1), never inside a UTF-8 sequence. */
 export function icsFold(line: string): string {
   const encoder = new TextEncoder();
-  const out: string[] = [];
-  let current = "";
+  let out = "";
   let octets = 0;
   for (const char of line) {
     const size = encoder.encode(char).length;
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (octets + size > limit) {
-      out.push(current);
-      current = "";
-      octets = 0;
+    if (octets + size > 75) {
+      out += "\r\n ";
+      octets = 1; // the continuation line's leading space
     }
-    current += char;
+    out += char;
     octets += size;
   }
-  out.push(current);
-  return out.join("\r\n ");
+  return out;
 }
 
 /** The whole .ics text, CRLF line endings. */
@@ -55,7 +51,7 @@ export function buildIcs(event: IcsEvent): string {
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     "PRODID:-//coreplus-kit//booking widget//EN",
-    "CALSCALE:GREGORIAN",
+    // No CALSCALE: without one the scale is Gregorian (§3.7.1).
     "METHOD:PUBLISH",
     "BEGIN:VEVENT",
     `UID:${icsEscape(event.uid)}`,
@@ -69,8 +65,9 @@ export function buildIcs(event: IcsEvent): string {
     ...(event.url ? [`URL:${event.url}`] : []),
     "END:VEVENT",
     "END:VCALENDAR",
+    "", // so the last line ends with CRLF too
   ];
-  return `${lines.map(icsFold).join("\r\n")}\r\n`;
+  return lines.map(icsFold).join("\r\n");
 }
 
 /** A data: URL for an `<a download>`: needs no blob URL to revoke and passes a strict CSP. */

@@ -5,8 +5,11 @@
  * and the edge API never sees one key with two bodies (`idempotency-key-reused`).
  */
 
-/** Fills a byte array with random values (crypto.getRandomValues works outside secure contexts too). */
-export type RandomFill = (bytes: Uint8Array<ArrayBuffer>) => void;
+/**
+ * Fills a byte array with random values and returns it, as crypto.getRandomValues does (which works
+ * outside secure contexts too).
+ */
+export type RandomFill = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
 
 /** Canonical JSON: object keys sorted, so equal bodies give equal strings whatever their key order. */
 export function canonicalJson(value: unknown): string {
@@ -27,9 +30,7 @@ export const toHex = (b: Uint8Array): string =>
 
 /** A fresh key: "cpk_" and 32 hex digits (well inside the edge API's 8 to 128 characters). */
 export function newIdempotencyKey(fill: RandomFill = (b) => crypto.getRandomValues(b)): string {
-  const bytes = new Uint8Array(16);
-  fill(bytes);
-  return `cpk_${toHex(bytes)}`;
+  return `cpk_${toHex(fill(new Uint8Array(16)))}`;
 }
 
 /** Remembers the key of the current attempt; see {@link IdempotencyKeys.keyFor}. */
@@ -41,16 +42,20 @@ export interface IdempotencyKeys {
 }
 
 /** Creates the per-element key memory. The body's canonical form stays in memory only. */
-export function createIdempotencyKeys(fill?: RandomFill): IdempotencyKeys {
-  let current: { body: string; key: string } | undefined;
+export function createIdempotencyKeys(): IdempotencyKeys {
+  let body: string | undefined;
+  let key = "";
   return {
-    keyFor(body) {
-      const canonical = canonicalJson(body);
-      if (current?.body !== canonical) current = { body: canonical, key: newIdempotencyKey(fill) };
-      return current.key;
+    keyFor(next) {
+      const canonical = canonicalJson(next);
+      if (canonical !== body) {
+        body = canonical;
+        key = newIdempotencyKey();
+      }
+      return key;
     },
     reset() {
-      current = undefined;
+      body = undefined;
     },
   };
 }

@@ -34,24 +34,15 @@ export async function solveAltcha(
   const { algorithm, nonce, salt, cost, keyLength, keyPrefix } = challenge.parameters;
   const { subtle } = crypto;
   // The edge API issues PBKDF2 challenges only ("PBKDF2/SHA-256").
-  const hash = algorithm.slice(7);
-  const saltBytes = bytes(salt);
-  const n = bytes(nonce);
-  const password = new Uint8Array(n.length + 4);
-  password.set(n);
+  const derivation = { name: "PBKDF2", salt: bytes(salt), iterations: cost, hash: algorithm.slice(7) };
+  // The password: the nonce, then the counter as a big-endian uint32.
+  const password = new Uint8Array([...bytes(nonce), 0, 0, 0, 0]);
   const view = new DataView(password.buffer);
   const prefix = keyPrefix.toLowerCase();
   for (let counter = 0; counter <= 1e6; counter++) {
-    view.setUint32(n.length, counter);
+    view.setUint32(password.length - 4, counter);
     const base = await subtle.importKey("raw", password, "PBKDF2", false, ["deriveBits"]);
-    const key = new Uint8Array(
-      await subtle.deriveBits(
-        { name: "PBKDF2", salt: saltBytes, iterations: cost, hash },
-        base,
-        keyLength * 8,
-      ),
-    );
-    const derivedKey = toHex(key);
+    const derivedKey = toHex(new Uint8Array(await subtle.deriveBits(derivation, base, keyLength * 8)));
     if (derivedKey.startsWith(prefix)) return { challenge, solution: { counter, derivedKey } };
     // Let the page breathe between batches (Web Crypto's promises resolve as microtasks).
     if (counter % 64 === 63) await new Promise((r) => setTimeout(r, 0));

@@ -35,7 +35,7 @@ export function bookingSummary(
     <div class="row">
       <dt>${m.done.where}</dt>
       <dd>
-        ${b.location.name}<br />${b.location.address}<br />
+        ${b.location.name}<br>${b.location.address}<br>
         <a href=${mapUrl(b.location.address)} target="_blank" rel="noopener noreferrer"
           >${m.done.map}<span class="sr-only"> ${m.done.newTab}</span></a
         >
@@ -56,5 +56,5 @@ export function phoneLine(
   location: { name: string; phone: string },
 ): TemplateResult | typeof nothing {
   if (!location.phone) return nothing;
-  return html`<p class="phone">${lead} ${location.name} ${on} <a href=${telHref(location.phone)}>${location.phone}</a>.</p>`;
+  return html`<p>${lead} ${location.name} ${on} <a href=${telHref(location.phone)}>${location.phone}</a>.</p>`;
 }

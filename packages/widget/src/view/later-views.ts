@@ -91,9 +91,12 @@ export function reviewView({ c, locale, profile }: ViewContext): unknown {
  * so the notice has none; a refusal replays for the same request (idempotency), so it gives the phone.
  */
 function bookingProblem(e: unknown, m: Messages, contact: string | undefined): TemplateResult {
-  if (e instanceof EdgeRequestError && e.code === "ERR_NOT_FOUND") return problemNotice(m.notFound);
   return problemNotice(
-    e instanceof EdgeRequestError && !e.retryable ? m.bookRefused(contact) : m.bookError(contact),
+    e instanceof EdgeRequestError && e.code === "ERR_NOT_FOUND"
+      ? m.notFound
+      : e instanceof EdgeRequestError && !e.retryable
+        ? m.bookRefused(contact)
+        : m.bookError(contact),
   );
 }
 
