@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 /**
  * Size budgets for the script-tag build: builds it with Vite (into a temporary folder), then fails when what the first screen
- * loads (the entry file, the element's chunk it imports, and their static imports) passes 22,528 bytes
- * under gzip -9 (the budget the whole file had before the later views became a chunk), or when all the
- * build's JavaScript files together pass 30,720 bytes (30 KiB). Lit alone is about 6.7 KB of the first. Issue
- * 19's targets (17,000 and 28,000) are printed beside them. It also fails when a file has no source map beside
+ * loads (the entry file, the element's chunk it imports, and their static imports) passes 17,000 bytes
+ * under gzip -9 (issue 19's budget, met since session 7; before it the limit was 22,528, the budget the whole
+ * file had before the later views became a chunk), or when all the build's JavaScript files together pass
+ * 30,720 bytes (30 KiB, an interim limit until issue 19's 28,000, printed beside it, is met). Lit alone is
+ * about 6.7 KB of the first. It also fails when a file has no source map beside
  * it or names one in a `//# sourceMappingURL` comment (the build's maps are "hidden"). Run by `pnpm test`.
  */
 import { mkdtemp, readFile, rm } from "node:fs/promises";
@@ -14,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "vite";
 
-export const ENTRY_BUDGET_BYTES = 22_528;
+export const ENTRY_BUDGET_BYTES = 17_000;
 export const TOTAL_BUDGET_BYTES = 30_720;
 /** Issue 19's budgets, which its work on the first screen brings the build to. */
 const TARGETS = { first: 17_000, total: 28_000 };
