@@ -86,10 +86,10 @@ export class BookingController extends StateController<FlowState> {
         },
         availability: (data) => this.#showDays(data),
         // Only the review books, and it shows once the later half is in.
-        booked: (booking) => this.#later!.booked(booking),
+        booked: (booking) => this.later!.booked(booking),
         bookingFailed: (e) => {
           this.#failed(e, "booking");
-          this.#later!.bookingFailed(e);
+          this.later!.bookingFailed(e);
         },
         failed: (e, operation) => this.#failed(e, operation),
       },
@@ -98,8 +98,11 @@ export class BookingController extends StateController<FlowState> {
 
   // Lifecycle ----------------------------------------------------------------------------------
 
-  /** The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after. */
-  get #later(): BookingLater | undefined {
+  /**
+   * The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes
+   * after, and the later views call it directly.
+   */
+  get later(): BookingLater | undefined {
     const later = laterIn();
     if (later)
       this.#half ??= new later.BookingLater(this, this.#host, (patch, focus) => {
@@ -197,7 +200,7 @@ export class BookingController extends StateController<FlowState> {
       returning: s.returning !== undefined || !this.steps().includes("returning"),
       time: s.chosen,
       // Until the checks load no one has typed details (the details step loads with them).
-      details: !!this.#later && Object.keys(this.#later.errors()).length === 0,
+      details: !!this.later && Object.keys(this.later.errors()).length === 0,
     });
   }
 
@@ -222,17 +225,17 @@ export class BookingController extends StateController<FlowState> {
 
   /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
   manageHref(): string | undefined {
-    return this.#later!.manageHref();
+    return this.later!.manageHref();
   }
 
   /** Continue on the details step: the error summary (focused), or the next step. */
   submitDetails(): void {
-    this.#later!.submitDetails();
+    this.later!.submitDetails();
   }
 
   /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
   confirm(): void {
-    this.#later!.confirm();
+    this.later!.confirm();
   }
 
   // Transitions ---------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ export interface FlowCore {
   steps(): BookingStep[];
   goTo(step: BookingStep): void;
   next(from: BookingStep): void;
+  another(): void;
 }
 
 /** Changes the flow's state; `focus` is where focus moves after the next render. */
@@ -80,6 +81,11 @@ export class BookingLater {
     this.#set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.
     void c.data.booking.run([body, this.#keys.keyFor(body)]);
+  }
+
+  /** "Start again" on the details step: every answer goes. */
+  startAgain(): void {
+    this.#c.another();
   }
 
   /** Booked: the confirmation, and `coreplus-booked` for the page. */

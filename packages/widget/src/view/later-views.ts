@@ -12,6 +12,7 @@ import type {
   PublicLocation,
   PublicPractitioner,
 } from "../api/types.js";
+import type { BookingLater } from "../controller/booking-later.js";
 import type { FlowState } from "../controller/flow-state.js";
 import type { BookingStep } from "../events.js";
 import type { DetailsDraft } from "../internal/details-draft.js";
@@ -46,6 +47,8 @@ interface LaterFlow {
   focus(id: string): void;
   confirm(): void;
   another(): void;
+  /** The later half (it is in whenever these views show). */
+  readonly later: BookingLater | undefined;
 }
 
 /** The part of a ViewContext these views use. */
