@@ -81,6 +81,7 @@ export function reviewView({ c, locale, profile }: ViewContext): unknown {
         data.practitioners.value?.find((p) => p.id === s.chosen?.practitionerId)?.displayName ?? "",
       slot: s.chosen,
       details: s.details,
+      questions: c.later!.questions(),
     }),
     pending: data.booking.status === TaskStatus.PENDING,
     failure: s.bookFailure ? bookingProblem(s.bookFailure, m, c.contact(m)) : undefined,
