@@ -30,6 +30,8 @@ export interface DetailsFlow {
   focus(id: string): void;
   /** The later half ("Start again": forgets every answer and the kept contact details). */
   readonly later: { startAgain(): void; questions(): PublicQuestion[] } | undefined;
+  /** The clinic's profile (its privacy policy's address, when it has one). */
+  readonly profile: { privacyUrl?: string | null } | undefined;
 }
 
 /** The input id an error about `field` points at. */
@@ -166,6 +168,11 @@ export function detailsStep(c: DetailsFlow, base: Messages): TemplateResult {
           @change=${(e: Event) => c.editDetails("consent", (e.target as HTMLInputElement).checked)}
         />
         <label for="consent">${m.field.consent}</label>
+        ${
+          c.profile?.privacyUrl
+            ? html`<p><a href=${c.profile.privacyUrl} target="_blank" rel="noopener">${m.privacy}<span class="sr-only"> ${m.done.newTab}</span></a></p>`
+            : nothing
+        }
         ${fieldError("consent", errors.consent, m)}
       </div>
       <div class="hp" aria-hidden="true" inert>
