@@ -14,8 +14,9 @@ import {
   validateDetails,
   withPrefill,
 } from "../internal/details.js";
-import type { FieldErrors } from "../internal/details-draft.js";
+import type { DetailsDraft, FieldErrors } from "../internal/details-draft.js";
 import { createIdempotencyKeys, type IdempotencyKeys } from "../internal/idempotency.js";
+import { draftForAnother, keepContact, loadContact } from "../internal/kept-contact.js";
 import { manageLink } from "../internal/manage-links.js";
 import type { Task } from "../internal/task.js";
 import { TaskStatus } from "../internal/task.js";
@@ -48,6 +49,8 @@ export class BookingLater {
   #keys: IdempotencyKeys | undefined;
   /** The `prefill` last applied. */
   #prefilled: unknown;
+  /** The details last kept in sessionStorage (undefined until the kept ones are read back). */
+  #kept: unknown;
 
   constructor(c: FlowCore, host: BookingHost, set: SetFlow) {
     this.#c = c;
@@ -55,13 +58,32 @@ export class BookingLater {
     this.#set = set;
   }
 
-  /** Before each render (the controller's hostUpdate): a new `prefill` fills the empty fields. */
+  /**
+   * Before each render (the controller's hostUpdate): first the contact details kept in this tab come
+   * back; a new `prefill` fills the empty fields; changed details are kept.
+   */
   sync(): void {
-    const { prefill } = this.#host;
+    const { prefill, clinic } = this.#host;
+    // Nothing can have been typed yet: the details step comes with this half.
+    if (!this.#kept) this.#set({ details: { ...this.#c.state.details, ...loadContact(clinic) } });
     if (prefill !== this.#prefilled) {
       this.#prefilled = prefill;
       this.#set({ details: withPrefill(this.#c.state.details, prefill) });
     }
+    const { details } = this.#c.state;
+    if (details !== this.#kept) keepContact(clinic, (this.#kept = details));
+  }
+
+  /** "Book another appointment": asks "For you again, or someone else?" (focus on its first answer). */
+  askAnother(): void {
+    this.#set({ askAnother: true }, "#another");
+  }
+
+  /** The answer: a fresh flow, keeping the contact details arranged for whom the next booking is. */
+  another(forWhom: "me" | "other"): void {
+    const last = this.#c.state.details;
+    this.#c.another();
+    this.#set({ details: draftForAnother(last, forWhom, this.#c.state.details) });
   }
 
   /** The clinic's questions for the chosen service (and discipline). */
@@ -112,15 +134,17 @@ export class BookingLater {
     void c.data.booking.run([body, this.#keys.keyFor(body)]);
   }
 
-  /** "Start again" on the details step: every answer goes. */
+  /** "Start again" on the details step: every answer goes, and the kept contact details with them. */
   startAgain(): void {
     this.#c.another();
   }
 
   /** Booked: the confirmation, and `coreplus-booked` for the page. */
   booked({ booking, manage }: BookedResponse): void {
-    this.#set({ booked: booking, manage });
+    this.#set({ booked: booking, manage, askAnother: undefined });
     this.#keys?.reset();
+    // Booked: nothing stays behind in the tab (the details stay in memory for "Book another").
+    keepContact(this.#host.clinic, {} as DetailsDraft);
     this.#c.goTo("done");
     emitCoreplus(this.#host, "coreplus-booked", bookedDetail(this.#host.clinic, booking));
   }

@@ -112,7 +112,9 @@ export function doneView({ c, locale, profile }: ViewContext): unknown {
     stamp: c.now(),
     manageHref: c.manageHref(),
     changes: (profile as ProfileWithChanges).changes,
-    onAnother: () => c.another(),
+    askAnother: !!c.state.askAnother,
+    onAnother: () => c.later!.askAnother(),
+    onAnotherFor: (forWhom) => c.later!.another(forWhom),
   });
 }
 
