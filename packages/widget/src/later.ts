@@ -9,5 +9,6 @@ export { createProofs } from "./controller/proofs.js";
 export { formStyles } from "./form.styles.js";
 export { solveAltcha } from "./internal/solve-altcha.js";
 export { turnstileProof } from "./internal/turnstile.js";
-export { ManageSwitch } from "./manage/switch.js";
+export { ManageController } from "./manage/manage-controller.js";
+export { manageView } from "./manage/manage-view.js";
 export { laterViews } from "./view/later-views.js";

@@ -61,7 +61,7 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
       ${textField(c, m, "lastName", m.field.lastName, "family-name")}
       ${dobFieldset("find-dob", m, draft, errors.dob, (part, value) => c.editFind(part, value))}
       <slot name="challenge"></slot>
-      <button type="submit" class="primary" part="primary-button" aria-disabled=${pending ? "true" : "false"}>
+      <button type="submit" class="primary" part="primary-button" aria-disabled=${pending ? "true" : nothing}>
         ${pending ? mm.find.searching : mm.heading.find}
       </button>
     </form>

@@ -1,10 +1,15 @@
 /**
- * Managing one booking, as a Lit ReactiveController beside the booking flow's (loaded with the
- * manage views only): find it by reference, last name and date of birth, read it by its token, move
- * it to another time of the same service and place, or cancel it. Every change carries one
- * Idempotency-Key per attempt, reused for its retries, like bookings.
+ * Managing one booking, as a Lit ReactiveController beside the booking flow's (in the later chunk, with
+ * the manage views): follows the `booking` and `view` attributes and the page's `coreplus_booking`
+ * parameter (the booking flow shows when they ask for no manage view), opens "Find my booking" from the
+ * first step, finds a booking by reference, last name and date of birth, reads it by its token, moves it
+ * to another time of the same service and place, or cancels it. Every change carries one
+ * Idempotency-Key per attempt, reused for its retries, like bookings. The first screen's ManageEntry
+ * (view/manage-entry.ts) decides that a manage view is asked for, makes this once the chunk is in, and
+ * renders manage-view.ts's card while `state.screen` is not "book".
  */
 
+import type { TemplateResult } from "lit";
 import { createEdgeClient } from "../api/edge-client.js";
 import { createManageClient } from "../api/manage-client.js";
 import type {
@@ -21,14 +26,14 @@ import { StateController } from "../controller/state-controller.js";
 import type { ManageOperation } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
-import type { WidgetView } from "../internal/requested-view.js";
+import { askedView, type WidgetView } from "../internal/requested-view.js";
 import { firstDayWithTimes } from "../internal/slots.js";
 import { initialState, Task, TaskStatus } from "../internal/task.js";
 import { type Messages, messagesFor } from "../messages/index.js";
 import { type ManageMessages, manageMessages } from "../messages/manage.js";
 import {
   initialManageState,
-  type ManageDeps,
+  type ManageFlow,
   type ManageHost,
   type ManageScreen,
   type ManageState,
@@ -39,7 +44,6 @@ import {
   type FindDraft,
   lookupRequest,
   managedDetail,
-  REASON_MAX,
   rescheduledDetail,
   validateFind,
 } from "./outcomes.js";
@@ -53,29 +57,46 @@ type AvailabilityArgs = readonly [
   number,
 ];
 
-/** The manage views' flow behind one element. */
+/** The manage views' flow behind one element, and the switch between them and the booking flow. */
 export class ManageController extends StateController<ManageState> {
-  readonly booking: Task<readonly [string, string, string, number], ManagedBooking>;
+  readonly booking: Task<readonly [string, string, string | undefined, number], ManagedBooking>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly lookup: Task<[FindDraft], ManagedResponse>;
   readonly cancelTask: Task<[string, CancelRequest, string], ManagedResponse>;
   readonly moveTask: Task<[string, RescheduleRequest, string], ManagedResponse>;
   readonly #host: ManageHost;
-  /** What the element lends these views: the view reads the way back ("Book a new time", Back) from it. */
-  readonly deps: ManageDeps;
+  readonly #flow: ManageFlow;
+  /** Whether "Find my booking" was opened from the booking flow (it then has a Back button). */
+  fromBooking: boolean | undefined;
+  /** The manage views' card (manage-view.ts, given by ManageEntry: it reads this), or undefined while the booking flow shows. */
+  readonly render: () => TemplateResult | undefined;
+  /** What the attributes and the page asked for when last followed. */
+  #asked: string | undefined;
   #keys = createIdempotencyKeys();
   /** Proofs of the clinic's challenge for the lookup and the changes, solved in the background. */
   readonly #proofs: Proofs;
-  #focus = false;
+  #focus: boolean | undefined;
 
-  constructor(host: ManageHost, deps: ManageDeps) {
+  /**
+   * Made once the chunk is in: shows what the attributes ask for (moving focus there when `moveFocus`, as
+   * after "Try again"), then "Find my booking" when `find` (it was pressed while the chunk loaded).
+   */
+  constructor(
+    host: ManageHost,
+    flow: ManageFlow,
+    find: boolean,
+    moveFocus: boolean,
+    view: (c: ManageController) => TemplateResult | undefined,
+  ) {
     super(host, initialManageState);
+    this.render = () => view(this);
     this.#host = host;
-    this.deps = deps;
+    this.#flow = flow;
     this.#proofs = createProofs(
       () => createEdgeClient(host.api, host.clinic),
       undefined,
-      () => (host instanceof HTMLElement ? host : undefined),
+      // Turnstile's widget renders beside the element (a light-DOM child it slots in).
+      () => host,
     );
     const manage = () => createManageClient(host.api, host.clinic, this.#proofs);
     this.booking = new Task(host, {
@@ -84,20 +105,21 @@ export class ManageController extends StateController<ManageState> {
         // A lookup or a change answered the booking of this token already.
         return this.state.known?.booking ?? (await manage().get(token, signal)).booking;
       },
-      args: () => [host.api, host.clinic, this.state.token ?? "", this.state.reload] as const,
+      args: () => [host.api, host.clinic, this.state.token, this.state.reload] as const,
       onError: (e) => this.#failed(e, "manage-booking"),
     });
     this.availability = new Task(host, {
-      // The same service, place and practitioner as the booking, on its times screens only.
+      // The same service, place and practitioner as the booking, on its times screens only (which always
+      // have a week: Reschedule and a taken time set it).
       task: ([api, clinic, b, from, to], { signal }) =>
-        b && from && to
+        b
           ? createEdgeClient(api, clinic).availability(
               {
                 locationId: b.location.id,
                 appointmentTypeId: b.appointmentType.id,
                 practitionerId: b.practitioner.id,
-                from,
-                to,
+                from: from!,
+                to: to!,
               },
               signal,
             )
@@ -144,6 +166,8 @@ export class ManageController extends StateController<ManageState> {
       },
       onError: (e) => this.#changeFailed(e, "reschedule"),
     });
+    this.#follow(moveFocus);
+    if (find) this.openFind();
   }
 
   /** The booking as last read or changed. */
@@ -153,7 +177,7 @@ export class ManageController extends StateController<ManageState> {
 
   /** The strings of these views, and the booking flow's. */
   i18n(): { locale: string; m: Messages; mm: ManageMessages } {
-    const { locale } = this.deps.i18n();
+    const { locale } = this.#flow.i18n();
     return { locale, m: messagesFor(locale), mm: manageMessages(locale) };
   }
 
@@ -163,7 +187,12 @@ export class ManageController extends StateController<ManageState> {
 
   /** The clinic's profile, when loaded. */
   override get profile(): ProfileWithChanges | undefined {
-    return this.deps.profile();
+    return this.#flow.profile;
+  }
+
+  /** Follows the attributes and the page's query whenever what they ask for changes. */
+  hostUpdate(): void {
+    this.#follow(false);
   }
 
   override hostUpdated(): void {
@@ -177,29 +206,50 @@ export class ManageController extends StateController<ManageState> {
 
   // Transitions ----------------------------------------------------------------------------------
 
+  #follow(moveFocus: boolean): void {
+    const asked = askedView(this.#host);
+    const key = JSON.stringify(asked);
+    if (key === this.#asked) return;
+    this.#asked = key;
+    this.fromBooking = false;
+    this.open(asked, moveFocus);
+  }
+
   /** Opens what the attributes or the page ask for; `moveFocus` after a visitor's action. */
   open(view: WidgetView, moveFocus: boolean): void {
     const manage = view.view === "manage";
     this.set({
       ...initialManageState,
       token: manage ? view.token : undefined,
-      screen: manage ? "view" : "find",
+      screen: manage ? "view" : view.view,
     });
     // Solved while the patient types their details or reads their booking: ready when they act.
-    this.#proofs.prepare();
+    if (view.view !== "book") this.#proofs.prepare();
     if (moveFocus) this.#focus = true;
+  }
+
+  /** "Find my booking" on the booking flow's first step. */
+  openFind(): void {
+    this.fromBooking = true;
+    this.open({ view: "find" }, true);
+  }
+
+  /** "Book a new time", or Back from "Find my booking" opened from the first step: the booking flow. */
+  toBooking(): void {
+    this.set({ screen: "book" });
+    this.#flow.another();
   }
 
   /** Shows a screen and moves focus to its heading. */
   go(screen: ManageScreen): void {
-    this.set({ screen, failure: undefined, notice: screen === "times" ? this.state.notice : "" });
+    this.set({ screen, failure: undefined, notice: "" });
     this.#focus = true;
   }
 
   /** Back, where there is one. */
   back(): void {
     const screen = this.state.screen;
-    if (screen === "find") this.deps.toBooking();
+    if (screen === "find") this.toBooking();
     else this.go(screen === "confirm-move" ? "times" : "view");
   }
 
@@ -219,13 +269,12 @@ export class ManageController extends StateController<ManageState> {
 
   /** "Reschedule": straight to the times of the same service and place. */
   startMove(): void {
-    const b = this.current;
-    if (!b) return;
+    // Its button shows with the booking.
+    const b = this.current!;
     this.set({
       weekFrom: later(dateIn(b.timezone, new Date(b.start)), this.today()),
       day: undefined,
       chosen: undefined,
-      notice: "",
     });
     this.go("times");
   }
@@ -249,19 +298,15 @@ export class ManageController extends StateController<ManageState> {
   }
 
   editReason(value: string): void {
-    this.set({ reason: value, reasonError: "" });
+    this.set({ reason: value });
   }
 
   /** "Cancel appointment" on the confirm step: one key per (booking, reason). */
   confirmCancel(): void {
     const { token, reason } = this.state;
     if (!token || this.cancelTask.status === TaskStatus.PENDING) return;
+    // Never over REASON_MAX: the field's maxlength stops it (and the edge API refuses a longer one).
     const text = reason.trim();
-    if (text.length > REASON_MAX) {
-      this.set({ reasonError: this.i18n().mm.reasonTooLong });
-      this.#focus = true;
-      return;
-    }
     const body: CancelRequest = text ? { reason: text } : {};
     this.set({ failure: undefined });
     void this.cancelTask.run([token, body, this.#keys.keyFor({ token, cancel: body })]);
@@ -280,15 +325,16 @@ export class ManageController extends StateController<ManageState> {
     const outcome = afterChangeError(e);
     if (outcome === "failure") this.set({ failure: e });
     else if (outcome === "slot-taken") {
-      const taken = this.state.chosen;
-      const day = taken && dateIn(this.current?.timezone ?? "UTC", new Date(taken.start));
+      // Only a reschedule, which has a time chosen, finds its time taken.
+      const day = dateIn(this.current!.timezone, new Date(this.state.chosen!.start));
+      this.go("times");
       this.set({
         chosen: undefined,
         notice: this.i18n().m.slotTaken,
         refresh: this.state.refresh + 1,
-        ...(day ? { day, weekFrom: later(day, this.today()) } : {}),
+        day,
+        weekFrom: later(day, this.today()),
       });
-      this.go("times");
     } else {
       // Too late: the phone instead of the buttons; cancelled or gone meanwhile: read it again.
       this.set(

@@ -1,29 +1,30 @@
-/** The manage views' host contract (ManageHost, ManageDeps) and their state. */
+/** The manage views' host contract (ManageHost, ManageFlow) and their state. */
 import type { ReactiveControllerHost } from "lit";
 import type { ManagedResponse, ProfileWithChanges } from "../api/manage-types.js";
 import type { PublicSlot } from "../api/types.js";
 import type { CalendarDate } from "../internal/dates.js";
 import { emptyFind, type FindDraft, type FindErrors } from "./outcomes.js";
 
-/** What the manage views need of the element. */
-export type ManageHost = ReactiveControllerHost & {
-  readonly api: string;
-  readonly clinic: string;
-  readonly datalayer: boolean;
-  readonly now: () => Date;
-  readonly renderRoot: ParentNode;
-  dispatchEvent(event: Event): boolean;
-};
+/** What the manage views need of the element (`booking` and `view` are the attributes that open them). */
+export type ManageHost = ReactiveControllerHost &
+  HTMLElement & {
+    readonly booking: string;
+    readonly view: string;
+    readonly api: string;
+    readonly clinic: string;
+    readonly datalayer: boolean;
+    readonly now: () => Date;
+    readonly renderRoot: ParentNode;
+    dispatchEvent(event: Event): boolean;
+  };
 
-/** What the element lends the manage views: the loaded profile, the language, the way back. */
-export interface ManageDeps {
-  profile(): ProfileWithChanges | undefined;
+/** What the manage views need of the booking flow (BookingController), spelled out so no import cycle forms. */
+export interface ManageFlow {
+  readonly profile: ProfileWithChanges | undefined;
   /** The locale (the strings are looked up for it). */
   i18n(): { locale: string };
-  /** "Book a new time", or Back from "Find my booking" when it was opened from the first step. */
-  toBooking(): void;
-  /** Whether "Find my booking" was opened from the booking flow (it then has a Back button). */
-  cameFromBooking(): boolean;
+  /** "Book another appointment": the booking flow from its start. */
+  another(): void;
 }
 
 /** Which screen of the manage views shows. */
@@ -31,7 +32,8 @@ export type ManageScreen = "find" | "view" | "moved" | "times" | "confirm-move" 
 
 /** The manage views' state; only the controller changes it. */
 export interface ManageState {
-  screen: ManageScreen;
+  /** "book" while the booking flow shows instead. */
+  screen: ManageScreen | "book";
   token: string | undefined;
   /** A booking already in hand for `token` (from a lookup or a change), so it is not read again. */
   known: ManagedResponse | undefined;
@@ -44,7 +46,6 @@ export interface ManageState {
   notice: string;
   refresh: number;
   reason: string;
-  reasonError: string;
   /** A failed action to show with "Try again". */
   failure: unknown;
   tooLate: boolean;
@@ -54,7 +55,7 @@ export interface ManageState {
 
 /** The state before anything is opened (never changed: transitions build new states). */
 export const initialManageState: Readonly<ManageState> = {
-  screen: "view",
+  screen: "book",
   token: undefined,
   known: undefined,
   find: emptyFind(),
@@ -66,7 +67,6 @@ export const initialManageState: Readonly<ManageState> = {
   notice: "",
   refresh: 0,
   reason: "",
-  reasonError: "",
   failure: undefined,
   tooLate: false,
   reload: 0,

@@ -10,7 +10,6 @@ import { EdgeRequestError } from "../api/edge-error.js";
 import { formatWhen } from "../internal/dates.js";
 import { TaskStatus } from "../internal/task.js";
 import { bookingSummary, phoneLine, summaryRow } from "../steps/booking-summary.js";
-import { fieldError } from "../steps/details-step.js";
 import { choiceSkeleton, problemNotice } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
 import { card } from "../view/card.js";
@@ -19,19 +18,16 @@ import { findForm } from "./find-form.js";
 import type { ManageController } from "./manage-controller.js";
 import { canChange, REASON_MAX } from "./outcomes.js";
 
-/** Renders the whole card of the manage views. */
-export function manageView(c: ManageController): TemplateResult {
+/** Renders the whole card of the manage views, or undefined while the booking flow shows. */
+export function manageView(c: ManageController): TemplateResult | undefined {
   const { locale, m, mm } = c.i18n();
   const { screen } = c.state;
+  if (screen === "book") return undefined;
   const t = c.booking;
-  // The token opens no booking (expired, or never issued).
-  const missing =
-    (screen === "view" || screen === "moved") &&
-    t.status === TaskStatus.ERROR &&
-    t.error instanceof EdgeRequestError &&
-    t.error.code === "ERR_NOT_FOUND";
-  const back =
-    screen === "find" ? c.deps.cameFromBooking() : !["view", "moved", "cancelled"].includes(screen);
+  // The token opens no booking (expired, or never issued). The token's read fails only on the view it opens:
+  // every other screen is reached with the booking in hand, and "Find my booking" has no token.
+  const missing = t.status === TaskStatus.ERROR && (t.error as EdgeRequestError).code === "ERR_NOT_FOUND";
+  const back = screen === "find" ? c.fromBooking : !["view", "moved", "cancelled"].includes(screen);
   return card(
     locale,
     back ? () => c.back() : undefined,
@@ -50,14 +46,14 @@ function body(c: ManageController, missing: boolean): unknown {
   const s = c.state;
   if (s.screen === "find") return findForm(c, m, mm);
   const task = c.booking;
-  if ((s.screen === "view" || s.screen === "moved") && !s.known) {
+  // Opened by a token: its read, whose failure shows on the view it opens.
+  if (!s.known) {
     if (missing)
       return html`<p>${mm.missing}</p>${button(mm.heading.find, () => c.open({ view: "find" }, true), "secondary")}`;
     if (task.status === TaskStatus.ERROR) return problem(task.error, () => task.run(), m, undefined);
     if (task.status !== TaskStatus.COMPLETE) return choiceSkeleton();
   }
-  const b = c.current;
-  if (!b) return choiceSkeleton();
+  const b = c.current!;
   const contact = m.contact(b.location.name, b.location.phone);
   const failure = s.failure;
   // A failed change: "Try again" when that can help (the same key: nothing changes twice), else the phone.
@@ -66,7 +62,7 @@ function body(c: ManageController, missing: boolean): unknown {
       ? problemNotice(mm.changeRefused(contact))
       : problemNotice(mm.changeError(contact), { label: m.tryAgain, onRetry: retry });
   const cancelled = [{ label: mm.statusLabel, value: mm.statusCancelled }];
-  const bookNew = html`<div class="actions">${button(mm.bookNew, () => c.deps.toBooking())}</div>`;
+  const bookNew = html`<div class="actions">${button(mm.bookNew, () => c.toBooking())}</div>`;
   switch (s.screen) {
     case "times":
       return timeStep(c, c.availability, m, locale, b.timezone, contact);
@@ -74,7 +70,7 @@ function body(c: ManageController, missing: boolean): unknown {
       const pending = c.moveTask.status === TaskStatus.PENDING;
       return html`
         <dl class="summary" part="summary">
-          ${summaryRow(mm.newTime, s.chosen ? formatWhen(s.chosen.start, locale, b.timezone) : "")}
+          ${summaryRow(mm.newTime, formatWhen(s.chosen!.start, locale, b.timezone))}
           ${summaryRow(mm.oldTime, formatWhen(b.start, locale, b.timezone))}
           ${summaryRow(m.review.service, b.appointmentType.name)}
           ${summaryRow(m.done.where, b.location.name)}
@@ -88,7 +84,7 @@ function body(c: ManageController, missing: boolean): unknown {
       const pending = c.cancelTask.status === TaskStatus.PENDING;
       return html`
         ${bookingSummary(b, m, locale)}
-        <div class="field ${s.reasonError ? "has-error" : ""}">
+        <div class="field">
           <label for="reason" part="label">${mm.reason}</label>
           <p class="hint" id="reason-hint">${mm.reasonHint}</p>
           <textarea
@@ -96,12 +92,10 @@ function body(c: ManageController, missing: boolean): unknown {
             part="input"
             rows="2"
             maxlength=${REASON_MAX}
-            aria-describedby="reason-hint${s.reasonError ? " reason-error" : ""}"
-            aria-invalid=${s.reasonError ? "true" : "false"}
+            aria-describedby="reason-hint"
             .value=${s.reason}
             @input=${(e: Event) => c.editReason((e.target as HTMLTextAreaElement).value)}
           ></textarea>
-          ${fieldError("reason", s.reasonError || undefined, m)}
         </div>
         ${failure ? changeProblem(() => c.confirmCancel()) : nothing}
         <div class="actions">
@@ -142,12 +136,15 @@ function body(c: ManageController, missing: boolean): unknown {
   }
 }
 
-/** A button of these views; `pending` (a change under way) marks it aria-disabled and ignores presses. */
+/**
+ * A button of these views; `pending` (a change under way) marks it aria-disabled (the controller ignores
+ * a change's presses while it is under way).
+ */
 function button(
   label: string,
   onClick: () => void,
   kind: "primary" | "secondary" = "primary",
   pending?: boolean,
 ): TemplateResult {
-  return html`<button type="button" class=${kind} part="${kind}-button" aria-disabled=${pending === undefined ? nothing : pending ? "true" : "false"} @click=${() => pending || onClick()}>${label}</button>`;
+  return html`<button type="button" class=${kind} part="${kind}-button" aria-disabled=${pending ? "true" : nothing} @click=${onClick}>${label}</button>`;
 }

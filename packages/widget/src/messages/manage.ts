@@ -38,7 +38,6 @@ export const manageAU = {
   cancelling: "Cancelling…",
   reason: "Reason for cancelling (optional)",
   reasonHint: "This helps the clinic. Don't include health details.",
-  reasonTooLong: "Reason must be 200 characters or fewer",
   cancelledLead: "The clinic has been told, and the time is free for someone else.",
   bookNew: "Book a new time",
   alreadyCancelled: "This appointment has been cancelled.",
