@@ -67,7 +67,7 @@ function body(c: ManageController, missing: boolean): unknown {
     case "times":
       return timeStep(c, c.availability, m, locale, b.timezone, contact);
     case "confirm-move": {
-      const pending = c.moveTask.status === TaskStatus.PENDING;
+      const pending = c.change.status === TaskStatus.PENDING;
       return html`
         <dl class="summary" part="summary">
           ${summaryRow(mm.newTime, formatWhen(s.chosen!.start, locale, b.timezone))}
@@ -81,7 +81,7 @@ function body(c: ManageController, missing: boolean): unknown {
       `;
     }
     case "cancel": {
-      const pending = c.cancelTask.status === TaskStatus.PENDING;
+      const pending = c.change.status === TaskStatus.PENDING;
       return html`
         ${bookingSummary(b, m, locale)}
         <div class="field">
