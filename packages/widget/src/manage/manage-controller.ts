@@ -20,6 +20,7 @@ import type {
   RescheduleRequest,
 } from "../api/manage-types.js";
 import type { AvailabilityResponse, PublicSlot } from "../api/types.js";
+import { slotTaken } from "../controller/after-booking.js";
 import { errorDetail } from "../controller/outcomes.js";
 import { createProofs, type Proofs } from "../controller/proofs.js";
 import { StateController } from "../controller/state-controller.js";
@@ -330,15 +331,9 @@ export class ManageController extends StateController<ManageState> {
     if (outcome === "failure") this.set({ failure: e });
     else if (outcome === "slot-taken") {
       // Only a reschedule, which has a time chosen, finds its time taken.
-      const day = dateIn(this.current!.timezone, new Date(this.state.chosen!.start));
+      const { chosen, refresh } = this.state;
       this.go("times");
-      this.set({
-        chosen: undefined,
-        notice: this.i18n().m.slotTaken,
-        refresh: this.state.refresh + 1,
-        day,
-        weekFrom: later(day, this.today()),
-      });
+      this.set(slotTaken(chosen!.start, refresh, this.i18n().m, this.current!.timezone, this.today()));
     } else {
       // Too late: the phone instead of the buttons; cancelled or gone meanwhile: read it again.
       this.set(
