@@ -98,12 +98,7 @@ export class ManageController extends StateController<ManageState> {
     this.render = () => view(this);
     this.#host = host;
     this.#flow = flow;
-    this.#proofs = createProofs(
-      () => createEdgeClient(host.api, host.clinic),
-      undefined,
-      // Turnstile's widget renders beside the element (a light-DOM child it slots in).
-      () => host,
-    );
+    this.#proofs = createProofs(host);
     const manage = () => createManageClient(host.api, host.clinic, this.#proofs);
     this.booking = new Task(host, {
       task: async ([, , token], { signal }) => {
