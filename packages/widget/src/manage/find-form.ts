@@ -35,8 +35,31 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
         c.submitFind();
       }}
     >
-      ${textField(c, m, "reference", mm.find.reference, "off", mm.find.referenceHint)}
-      ${textField(c, m, "lastName", m.field.lastName, "family-name")}
+      ${textInput(
+        m,
+        ids.reference,
+        mm.find.reference,
+        draft.reference,
+        errors.reference,
+        (v) => c.editFind("reference", v),
+        {
+          autocomplete: "off",
+          hint: mm.find.referenceHint,
+          // Typed as written.
+          verbatim: true,
+        },
+      )}
+      ${textInput(
+        m,
+        ids.lastName,
+        m.field.lastName,
+        draft.lastName,
+        errors.lastName,
+        (v) => c.editFind("lastName", v),
+        {
+          autocomplete: "family-name",
+        },
+      )}
       ${dobFieldset("find-dob", m, draft, errors.dob, (part, value) => c.editFind(part, value))}
       <slot name="challenge"></slot>
       <button type="submit" class="primary" part="primary-button" aria-disabled=${pending ? "true" : nothing}>
@@ -44,28 +67,4 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
       </button>
     </form>
   `;
-}
-
-/** A text field of the form: its hint (the reference's, which is typed as written) and its error. */
-function textField(
-  c: ManageController,
-  m: Messages,
-  key: keyof typeof ids,
-  label: string,
-  autocomplete: string,
-  hint?: string,
-): TemplateResult {
-  return textInput(
-    m,
-    ids[key],
-    label,
-    c.state.find[key],
-    c.state.findErrors[key],
-    (v) => c.editFind(key, v),
-    {
-      autocomplete,
-      hint,
-      verbatim: !!hint,
-    },
-  );
 }
