@@ -39,7 +39,6 @@ export function createManageClient(
       fetchImpl,
       `${base}${path}`,
       signal,
-      "booking",
       { ...body, proof: await proofs?.take() },
       key,
     );

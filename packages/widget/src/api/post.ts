@@ -5,16 +5,18 @@
 import { call, clinicBase } from "./edge-client.js";
 import type { BookingRequest, BookingResponse } from "./types.js";
 
-/** A JSON POST of `body` to `url` (with `idempotencyKey` when given), without cookies; see `call`. */
+/**
+ * A JSON POST of `body` to `url` (with `idempotencyKey` when given), without cookies, whose answer
+ * carries a `booking` (every write's does); see `call`.
+ */
 export function postJson<T>(
   fetchImpl: typeof fetch,
   url: string,
   signal: AbortSignal,
-  expectedKey: string,
   body: object,
   idempotencyKey?: string,
 ): Promise<T> {
-  return call<T>(fetchImpl, url, signal, expectedKey, {
+  return call<T>(fetchImpl, url, signal, "booking", {
     method: "POST",
     headers: {
       "Content-Type": "application/json",
@@ -34,5 +36,5 @@ export function book(
   signal: AbortSignal,
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): Promise<BookingResponse> {
-  return postJson(fetchImpl, `${clinicBase(api, clinic)}/bookings`, signal, "booking", body, idempotencyKey);
+  return postJson(fetchImpl, `${clinicBase(api, clinic)}/bookings`, signal, body, idempotencyKey);
 }

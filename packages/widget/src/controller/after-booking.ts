@@ -28,20 +28,11 @@ export function afterBookingError(
   timezone: string,
   today: CalendarDate,
 ): BookingErrorOutcome {
-  if (e instanceof EdgeRequestError && e.code === "ERR_SLOT_UNAVAILABLE" && s.chosen) {
-    const taken = dateIn(timezone, new Date(s.chosen.start));
+  if (e instanceof EdgeRequestError && e.code === "ERR_SLOT_UNAVAILABLE" && s.chosen)
     return {
       step: "time",
-      patch: {
-        chosen: undefined,
-        notice: m.slotTaken,
-        weekFrom: later(taken, today),
-        day: taken,
-        refresh: s.refresh + 1,
-        returnToReview: true,
-      },
+      patch: { ...slotTaken(s.chosen.start, s.refresh, m, timezone, today), returnToReview: true },
     };
-  }
   const fields = e instanceof EdgeRequestError && e.code === "ERR_VALIDATION" ? e.fieldErrors : [];
   const mapped = fields.flatMap((f) => fieldForPointer(f.pointer) ?? []);
   if (mapped.length > 0) {
@@ -55,6 +46,21 @@ export function afterBookingError(
     };
   }
   return { patch: { bookFailure: e } };
+}
+
+/**
+ * After a time was taken meanwhile (a booking's or a reschedule's): its day in its week (never before
+ * `today`), read again (`refresh` bumped), with the notice and no time chosen.
+ */
+export function slotTaken(
+  start: string,
+  refresh: number,
+  m: Pick<Messages, "slotTaken">,
+  timezone: string,
+  today: CalendarDate,
+): { chosen: undefined; notice: string; weekFrom: CalendarDate; day: CalendarDate; refresh: number } {
+  const day = dateIn(timezone, new Date(start));
+  return { chosen: undefined, notice: m.slotTaken, weekFrom: later(day, today), day, refresh: refresh + 1 };
 }
 
 /** The `coreplus-booked` detail: what identifies the appointment, never a patient detail. */

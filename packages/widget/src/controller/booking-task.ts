@@ -3,7 +3,6 @@
  * fresh proof of the clinic's challenge, and those proofs, solved in the background (proofs.ts). The
  * booking controller makes them with its later half, once the later chunk is in.
  */
-import { createEdgeClient } from "../api/edge-client.js";
 import type { BookedResponse } from "../api/manage-types.js";
 import { book } from "../api/post.js";
 import type { BookingRequest } from "../api/types.js";
@@ -27,12 +26,8 @@ export function bookingTasks(
   half: Pick<BookingLater, "booked" | "bookingFailed">,
   failed: (error: unknown) => void,
 ): BookingTasks {
-  const proofs = createProofs(
-    () => createEdgeClient(host.api, host.clinic),
-    undefined,
-    // Turnstile's widget renders beside the element (a light-DOM child it slots in).
-    () => (host instanceof HTMLElement ? host : undefined),
-  );
+  // The host is the element (booking.component.ts makes its controller with itself).
+  const proofs = createProofs(host as BookingHost & HTMLElement);
   const booking = new Task<[BookingRequest, string], BookedResponse>(host, {
     task: async ([body, key], { signal }) =>
       book(host.api, host.clinic, { ...body, proof: await proofs.take() } as BookingRequest, key, signal),

@@ -6,7 +6,7 @@
  * retry of an attempt the edge API has a record for is answered from it whatever proof it carries, and
  * one it has no record for (its proof was refused) needs a new proof anyway.
  */
-import type { EdgeClient } from "../api/edge-client.js";
+import { createEdgeClient } from "../api/edge-client.js";
 import { solveAltcha } from "../internal/solve-altcha.js";
 import { turnstileProof } from "../internal/turnstile.js";
 
@@ -28,34 +28,27 @@ export interface Proofs {
 }
 
 /**
- * Creates the proof source; `client()` is read each time (the element's api or clinic may change).
- * `host()` is the element Cloudflare's Turnstile widget renders beside (when it gives none, a Turnstile
- * clinic gets no proof, and its challenge-required reaches the patient as ERR_CHALLENGE).
+ * Creates the proof source of `host`, the element (its api and clinic are read each time: they may
+ * change), which Cloudflare's Turnstile widget renders beside (a light-DOM child it slots in).
  */
-export function createProofs(
-  client: () => EdgeClient,
-  now: () => number = Date.now,
-  host: () => HTMLElement | undefined,
-): Proofs {
+export function createProofs(host: HTMLElement & { readonly api: string; readonly clinic: string }): Proofs {
   /** The proof under way or ready, and when it was started. */
   let pending: Promise<ProofValue> | undefined;
   let at = 0;
   const start = (): Promise<ProofValue> => {
-    at = now();
-    const proof = client()
+    at = Date.now();
+    const proof = createEdgeClient(host.api, host.clinic)
       .challenge(new AbortController().signal)
       .then(async (a) => {
         if (a.kind === "none") return undefined;
-        if (a.kind === "altcha") return solveAltcha(a.challenge);
-        const el = host();
-        return el && turnstileProof(a.siteKey, el);
+        return a.kind === "altcha" ? solveAltcha(a.challenge) : turnstileProof(a.siteKey, host);
       });
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
     proof.catch(() => undefined);
     pending = proof;
     return proof;
   };
-  const fresh = () => (!pending || now() - at > FRESH_MS ? start() : pending);
+  const fresh = () => (!pending || Date.now() - at > FRESH_MS ? start() : pending);
   return {
     prepare: fresh,
     take() {

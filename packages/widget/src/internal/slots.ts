@@ -3,7 +3,7 @@
  * into morning, afternoon and evening by the hour in the location's zone.
  */
 import type { AvailabilityDay, PublicSlot } from "../api/types.js";
-import { partOf, wallClock } from "./dates.js";
+import { type CalendarDate, partOf, wallClock } from "./dates.js";
 
 /** The three pill groups of the time step, in order. */
 export type DayPeriod = "morning" | "afternoon" | "evening";
@@ -59,4 +59,12 @@ export function countTimes(day: AvailabilityDay | undefined): number {
 /** The first day of a range that has a time, or undefined. */
 export function firstDayWithTimes(days: readonly AvailabilityDay[]): AvailabilityDay | undefined {
   return days.find((d) => d.slots.length > 0);
+}
+
+/** The day to show once a range's times arrive: `day` while it has times, else the first day that has. */
+export function dayToShow(
+  days: readonly AvailabilityDay[],
+  day: CalendarDate | undefined,
+): CalendarDate | undefined {
+  return days.some((d) => d.date === day && d.slots.length > 0) ? day : firstDayWithTimes(days)?.date;
 }

@@ -22,7 +22,8 @@ export interface AltchaChallenge {
   signature: string;
 }
 
-const bytes = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (h) => Number.parseInt(h, 16));
+// The edge API's nonce and salt are never empty.
+const bytes = (hex: string) => Uint8Array.from(hex.match(/../g)!, (h) => parseInt(h, 16));
 
 /**
  * The proof for `challenge`, or undefined when no counter up to the edge API's largest (1,000,000)

@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from "lit";
 import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/index.js";
 import type { ManageMessages } from "../messages/manage.js";
-import { dobFieldset, fieldError } from "../steps/details-step.js";
+import { dobFieldset, errorSummary, textInput } from "../steps/details-step.js";
 import { problemNotice } from "../steps/shared.js";
 import { problem } from "../view/problem.js";
 import type { ManageController } from "./manage-controller.js";
@@ -23,30 +23,8 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
   const contact = l?.length === 1 ? m.contact(l[0]!.name, l[0]!.phone) : undefined;
   // In the form's order: validateFind adds them in it.
   const listed = Object.keys(errors) as FindField[];
-  const target = (f: FindField) => (f === "dob" ? `find-dob-${m.dobOrder[0]}` : ids[f]);
   return html`
-    ${
-      listed.length > 0
-        ? html`<div class="error-summary" id="error-summary" tabindex="-1" part="error-summary" aria-labelledby="error-summary-title">
-          <h3 id="error-summary-title">${m.error.summary}</h3>
-          <ul role="list">
-            ${listed.map(
-              (f) =>
-                html`<li>
-                  <a
-                    href="#${target(f)}"
-                    @click=${(e: Event) => {
-                      e.preventDefault();
-                      c.focus(target(f));
-                    }}
-                    >${errors[f]}</a
-                  >
-                </li>`,
-            )}
-          </ul>
-        </div>`
-        : nothing
-    }
+    ${errorSummary(c, m, errors, listed, (f) => (f === "dob" ? `find-dob-${m.dobOrder[0]}` : ids[f]))}
     ${findProblem ? problemNotice(findProblem === "miss" ? mm.find.miss : mm.find.tooMany(contact)) : nothing}
     ${failure ? problem(failure, () => c.submitFind(), m, contact) : nothing}
     <p>${mm.find.intro}</p>
@@ -57,8 +35,31 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
         c.submitFind();
       }}
     >
-      ${textField(c, m, "reference", mm.find.reference, "off", mm.find.referenceHint)}
-      ${textField(c, m, "lastName", m.field.lastName, "family-name")}
+      ${textInput(
+        m,
+        ids.reference,
+        mm.find.reference,
+        draft.reference,
+        errors.reference,
+        (v) => c.editFind("reference", v),
+        {
+          autocomplete: "off",
+          hint: mm.find.referenceHint,
+          // Typed as written.
+          verbatim: true,
+        },
+      )}
+      ${textInput(
+        m,
+        ids.lastName,
+        m.field.lastName,
+        draft.lastName,
+        errors.lastName,
+        (v) => c.editFind("lastName", v),
+        {
+          autocomplete: "family-name",
+        },
+      )}
       ${dobFieldset("find-dob", m, draft, errors.dob, (part, value) => c.editFind(part, value))}
       <slot name="challenge"></slot>
       <button type="submit" class="primary" part="primary-button" aria-disabled=${pending ? "true" : nothing}>
@@ -66,33 +67,4 @@ export function findForm(c: ManageController, m: Messages, mm: ManageMessages): 
       </button>
     </form>
   `;
-}
-
-/** A text field of the form: its hint (the reference's, which is typed as written) and its error. */
-function textField(
-  c: ManageController,
-  m: Messages,
-  key: keyof typeof ids,
-  label: string,
-  autocomplete: string,
-  hint?: string,
-): TemplateResult {
-  const id = ids[key];
-  const error = c.state.findErrors[key];
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
-  return html`<div class="field ${error ? "has-error" : ""}">
-    <label for=${id} part="label">${label}</label>
-    ${hint ? html`<p class="hint" id="${id}-hint">${hint}</p>` : nothing}
-    <input
-      id=${id}
-      part="input"
-      autocomplete=${autocomplete}
-      spellcheck=${hint ? "false" : nothing}
-      aria-describedby=${describedBy || nothing}
-      aria-invalid=${error ? "true" : "false"}
-      .value=${c.state.find[key]}
-      @input=${(e: Event) => c.editFind(key, (e.target as HTMLInputElement).value)}
-    />
-    ${fieldError(id, error, m)}
-  </div>`;
 }

@@ -20,6 +20,7 @@ import type {
   RescheduleRequest,
 } from "../api/manage-types.js";
 import type { AvailabilityResponse, PublicSlot } from "../api/types.js";
+import { slotTaken } from "../controller/after-booking.js";
 import { errorDetail } from "../controller/outcomes.js";
 import { createProofs, type Proofs } from "../controller/proofs.js";
 import { StateController } from "../controller/state-controller.js";
@@ -27,7 +28,7 @@ import type { ManageOperation } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
 import { askedView, type WidgetView } from "../internal/requested-view.js";
-import { firstDayWithTimes } from "../internal/slots.js";
+import { dayToShow } from "../internal/slots.js";
 import { initialState, Task, TaskStatus } from "../internal/task.js";
 import { type Messages, messagesFor } from "../messages/index.js";
 import { type ManageMessages, manageMessages } from "../messages/manage.js";
@@ -48,6 +49,9 @@ import {
   validateFind,
 } from "./outcomes.js";
 
+/** A change of a booking, by the manage client's call for it (and the `coreplus-error` operation). */
+type ManageChange = "cancel" | "reschedule";
+
 type AvailabilityArgs = readonly [
   string,
   string,
@@ -62,8 +66,8 @@ export class ManageController extends StateController<ManageState> {
   readonly booking: Task<readonly [string, string, string | undefined, number], ManagedBooking>;
   readonly availability: Task<AvailabilityArgs, AvailabilityResponse>;
   readonly lookup: Task<[FindDraft], ManagedResponse>;
-  readonly cancelTask: Task<[string, CancelRequest, string], ManagedResponse>;
-  readonly moveTask: Task<[string, RescheduleRequest, string], ManagedResponse>;
+  /** The cancel or the reschedule (one at a time: its screen ignores presses while it is under way). */
+  readonly change: Task<[string, ManageChange, CancelRequest | RescheduleRequest, string], ManagedResponse>;
   readonly #host: ManageHost;
   readonly #flow: ManageFlow;
   /** Whether "Find my booking" was opened from the booking flow (it then has a Back button). */
@@ -76,6 +80,8 @@ export class ManageController extends StateController<ManageState> {
   /** Proofs of the clinic's challenge for the lookup and the changes, solved in the background. */
   readonly #proofs: Proofs;
   #focus: boolean | undefined;
+  /** The change last run (its outcome and failure are told as this). */
+  #change: ManageChange | undefined;
 
   /**
    * Made once the chunk is in: shows what the attributes ask for (moving focus there when `moveFocus`, as
@@ -92,12 +98,7 @@ export class ManageController extends StateController<ManageState> {
     this.render = () => view(this);
     this.#host = host;
     this.#flow = flow;
-    this.#proofs = createProofs(
-      () => createEdgeClient(host.api, host.clinic),
-      undefined,
-      // Turnstile's widget renders beside the element (a light-DOM child it slots in).
-      () => host,
-    );
+    this.#proofs = createProofs(host);
     const manage = () => createManageClient(host.api, host.clinic, this.#proofs);
     this.booking = new Task(host, {
       task: async ([, , token], { signal }) => {
@@ -129,10 +130,7 @@ export class ManageController extends StateController<ManageState> {
         const b = s.screen === "times" || s.screen === "confirm-move" ? this.current : undefined;
         return [host.api, host.clinic, b, b && s.weekFrom, b && this.weekTo(), s.refresh] as const;
       },
-      onComplete: (data) => {
-        if (!data.days.some((d) => d.date === this.state.day && d.slots.length > 0))
-          this.set({ day: firstDayWithTimes(data.days)?.date });
-      },
+      onComplete: (data) => this.set({ day: dayToShow(data.days, this.state.day) }),
       onError: (e) => this.#failed(e, "reschedule"),
     });
     this.lookup = new Task<[FindDraft], ManagedResponse>(host, {
@@ -146,22 +144,21 @@ export class ManageController extends StateController<ManageState> {
         this.#focus = true;
       },
     });
-    this.cancelTask = new Task<[string, CancelRequest, string], ManagedResponse>(host, {
-      task: ([token, body, key], { signal }) => manage().cancel(token, body, key, signal),
+    this.change = new Task(host, {
+      // The body is its change's (#run's callers).
+      task: ([token, change, body, key], { signal }) => manage()[change](token, body as never, key, signal),
       onComplete: (r) => {
-        this.#show(r, "cancelled");
-        this.emit("coreplus-cancelled", managedDetail(host.clinic, r.booking));
+        // Its screen showed the booking.
+        const before = this.current!;
+        if (this.#change === "cancel") {
+          this.#show(r, "cancelled");
+          this.emit("coreplus-cancelled", managedDetail(host.clinic, r.booking));
+        } else {
+          this.#show(r, "moved");
+          this.emit("coreplus-rescheduled", rescheduledDetail(host.clinic, before, r.booking));
+        }
       },
-      onError: (e) => this.#changeFailed(e, "cancel"),
-    });
-    this.moveTask = new Task<[string, RescheduleRequest, string], ManagedResponse>(host, {
-      task: ([token, body, key], { signal }) => manage().reschedule(token, body, key, signal),
-      onComplete: (r) => {
-        const before = this.current;
-        this.#show(r, "moved");
-        if (before) this.emit("coreplus-rescheduled", rescheduledDetail(host.clinic, before, r.booking));
-      },
-      onError: (e) => this.#changeFailed(e, "reschedule"),
+      onError: (e) => this.#changeFailed(e, this.#change!),
     });
     this.#follow(moveFocus);
     if (find) this.openFind();
@@ -287,11 +284,9 @@ export class ManageController extends StateController<ManageState> {
 
   /** "Confirm new time": one key per (booking, new time), reused by every retry. */
   confirmMove(): void {
-    const { token, chosen } = this.state;
-    if (!token || !chosen || this.moveTask.status === TaskStatus.PENDING) return;
-    const body: RescheduleRequest = { start: chosen.start, practitionerId: chosen.practitionerId };
-    this.set({ failure: undefined });
-    void this.moveTask.run([token, body, this.#keys.keyFor({ token, reschedule: body })]);
+    // Its screen shows the time chosen.
+    const { start, practitionerId } = this.state.chosen!;
+    this.#run("reschedule", { start, practitionerId });
   }
 
   editReason(value: string): void {
@@ -300,13 +295,18 @@ export class ManageController extends StateController<ManageState> {
 
   /** "Cancel appointment" on the confirm step: one key per (booking, reason). */
   confirmCancel(): void {
-    const { token, reason } = this.state;
-    if (!token || this.cancelTask.status === TaskStatus.PENDING) return;
     // Never over REASON_MAX: the field's maxlength stops it (and the edge API refuses a longer one).
-    const text = reason.trim();
-    const body: CancelRequest = text ? { reason: text } : {};
+    const text = this.state.reason.trim();
+    this.#run("cancel", text ? { reason: text } : {});
+  }
+
+  /** Runs a change, unless one is under way; one key per (booking, change, body), reused by every retry. */
+  #run(change: ManageChange, body: CancelRequest | RescheduleRequest): void {
+    const { token } = this.state;
+    if (!token || this.change.status === TaskStatus.PENDING) return;
+    this.#change = change;
     this.set({ failure: undefined });
-    void this.cancelTask.run([token, body, this.#keys.keyFor({ token, cancel: body })]);
+    void this.change.run([token, change, body, this.#keys.keyFor({ token, [change]: body })]);
   }
 
   // Results -------------------------------------------------------------------------------------
@@ -323,15 +323,9 @@ export class ManageController extends StateController<ManageState> {
     if (outcome === "failure") this.set({ failure: e });
     else if (outcome === "slot-taken") {
       // Only a reschedule, which has a time chosen, finds its time taken.
-      const day = dateIn(this.current!.timezone, new Date(this.state.chosen!.start));
+      const { chosen, refresh } = this.state;
       this.go("times");
-      this.set({
-        chosen: undefined,
-        notice: this.i18n().m.slotTaken,
-        refresh: this.state.refresh + 1,
-        day,
-        weekFrom: later(day, this.today()),
-      });
+      this.set(slotTaken(chosen!.start, refresh, this.i18n().m, this.current!.timezone, this.today()));
     } else {
       // Too late: the phone instead of the buttons; cancelled or gone meanwhile: read it again.
       this.set(

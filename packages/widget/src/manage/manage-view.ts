@@ -9,6 +9,8 @@ import { html, nothing, type TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
 import { formatWhen } from "../internal/dates.js";
 import { TaskStatus } from "../internal/task.js";
+import type { Messages } from "../messages/index.js";
+import type { ManageMessages } from "../messages/manage.js";
 import { bookingSummary, phoneLine, summaryRow } from "../steps/booking-summary.js";
 import { choiceSkeleton, problemNotice } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
@@ -35,14 +37,19 @@ export function manageView(c: ManageController): TemplateResult | undefined {
     nothing,
     screen === "cancelled" || screen === "moved",
     mm.heading[missing ? "missing" : screen],
-    body(c, missing),
+    body(c, missing, locale, m, mm),
     // The live region stays empty here: a visitor's action moves focus to the heading or the error summary.
     "",
   );
 }
 
-function body(c: ManageController, missing: boolean): unknown {
-  const { locale, m, mm } = c.i18n();
+function body(
+  c: ManageController,
+  missing: boolean,
+  locale: string,
+  m: Messages,
+  mm: ManageMessages,
+): unknown {
   const s = c.state;
   if (s.screen === "find") return findForm(c, m, mm);
   const task = c.booking;
@@ -67,7 +74,7 @@ function body(c: ManageController, missing: boolean): unknown {
     case "times":
       return timeStep(c, c.availability, m, locale, b.timezone, contact);
     case "confirm-move": {
-      const pending = c.moveTask.status === TaskStatus.PENDING;
+      const pending = c.change.status === TaskStatus.PENDING;
       return html`
         <dl class="summary" part="summary">
           ${summaryRow(mm.newTime, formatWhen(s.chosen!.start, locale, b.timezone))}
@@ -81,7 +88,7 @@ function body(c: ManageController, missing: boolean): unknown {
       `;
     }
     case "cancel": {
-      const pending = c.cancelTask.status === TaskStatus.PENDING;
+      const pending = c.change.status === TaskStatus.PENDING;
       return html`
         ${bookingSummary(b, m, locale)}
         <div class="field">

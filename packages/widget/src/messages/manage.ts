@@ -3,12 +3,14 @@
  * (ux.md "Certainty after booking", "Managing it later"), in en-AU and en-US. A table of their own,
  * loaded with those views only, so the first screen does not carry them.
  */
+import { firstAU } from "./first-screen.js";
 
 /** The manage strings in plain, warm Australian English. */
 export const manageAU = {
   /** Each manage screen's heading, by its name (ManageScreen), and the missing booking's. */
   heading: {
-    find: "Find my booking",
+    // The first step's link names it so (first-screen.ts): the words ship once, with the element.
+    find: firstAU.findBooking,
     view: "Your appointment",
     moved: "Your appointment has moved",
     times: "Choose a new time",

@@ -50,28 +50,7 @@ export function detailsStep(c: DetailsFlow, m: Messages): TemplateResult {
   const input = (key: keyof DetailsDraft) => (e: Event) =>
     c.editDetails(key, (e.target as HTMLInputElement).value);
   return html`
-    ${
-      showSummary && listed.length > 0
-        ? html`<div class="error-summary" id="error-summary" tabindex="-1" part="error-summary" aria-labelledby="error-summary-title">
-          <h3 id="error-summary-title">${m.error.summary}</h3>
-          <ul role="list">
-            ${listed.map((f) => {
-              const id = inputIdFor(f, draft, m);
-              return html`<li>
-                <a
-                  href="#${id}"
-                  @click=${(e: Event) => {
-                    e.preventDefault();
-                    c.focus(id);
-                  }}
-                  >${errors[f]}</a
-                >
-              </li>`;
-            })}
-          </ul>
-        </div>`
-        : nothing
-    }
+    ${showSummary ? errorSummary(c, m, errors, listed, (f) => inputIdFor(f, draft, m)) : nothing}
     <form
       novalidate
       @submit=${(e: Event) => {
@@ -122,15 +101,76 @@ export function detailsStep(c: DetailsFlow, m: Messages): TemplateResult {
   `;
 }
 
+/**
+ * The error summary (GOV.UK's): a link to each field's input (`idFor`) with its error, in `fields`' order;
+ * nothing without errors.
+ */
+export function errorSummary<F extends string>(
+  c: Pick<DetailsFlow, "focus">,
+  m: Messages,
+  errors: Partial<Record<F, string>>,
+  fields: readonly F[],
+  idFor: (field: F) => string,
+): TemplateResult | typeof nothing {
+  return fields.length > 0
+    ? html`<div class="error-summary" id="error-summary" tabindex="-1" part="error-summary" aria-labelledby="error-summary-title">
+        <h3 id="error-summary-title">${m.error.summary}</h3>
+        <ul role="list">
+          ${fields.map((f) => {
+            const id = idFor(f);
+            return html`<li>
+              <a
+                href="#${id}"
+                @click=${(e: Event) => {
+                  e.preventDefault();
+                  c.focus(id);
+                }}
+                >${errors[f]}</a
+              >
+            </li>`;
+          })}
+        </ul>
+      </div>`
+    : nothing;
+}
+
 function textField(
   c: DetailsFlow,
   m: Messages,
   key: "firstName" | "lastName" | "email" | "mobile",
   label: string,
-  opts: { type?: string; autocomplete: string; hint?: string },
+  opts: TextOptions,
 ): TemplateResult {
-  const id = idOf[key];
-  const error = c.state.errors[key];
+  return textInput(
+    m,
+    idOf[key],
+    label,
+    c.state.details[key],
+    c.state.errors[key],
+    (v) => c.editDetails(key, v),
+    opts,
+  );
+}
+
+/** How a text field's input is typed and described. */
+export interface TextOptions {
+  type?: string;
+  autocomplete: string;
+  hint?: string | undefined;
+  /** Typed as written (an email address, a reference): the browser's spelling check off. */
+  verbatim?: boolean;
+}
+
+/** A text field: its label, hint, input and error (the input described by the hint and the error). */
+export function textInput(
+  m: Messages,
+  id: string,
+  label: string,
+  value: string,
+  error: string | undefined,
+  onInput: (value: string) => void,
+  opts: TextOptions,
+): TemplateResult {
   const describedBy = [opts.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return html`<div class="field ${error ? "has-error" : ""}">
     <label for=${id} part="label">${label}</label>
@@ -140,11 +180,11 @@ function textField(
       part="input"
       type=${opts.type ?? "text"}
       autocomplete=${opts.autocomplete}
-      spellcheck=${opts.type === "email" ? "false" : nothing}
+      spellcheck=${opts.type === "email" || opts.verbatim ? "false" : nothing}
       aria-describedby=${describedBy || nothing}
       aria-invalid=${error ? "true" : "false"}
-      .value=${c.state.details[key]}
-      @input=${(e: Event) => c.editDetails(key, (e.target as HTMLInputElement).value)}
+      .value=${value}
+      @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
     />
     ${fieldError(id, error, m)}
   </div>`;
