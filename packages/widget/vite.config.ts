@@ -77,8 +77,11 @@ export default defineConfig({
         // Rolldown's own splitting gives two chunks beside the entry, one per `import()` target: the
         // elements (elements.ts: both elements) with everything the first screen needs, Lit included, and
         // the later views behind src/later.ts in one (one request; gzip sees their shared words
-        // once). As real dynamic entries their exports need no namespace helper (no runtime chunk).
-        chunkFileNames: ({ name }) => `coreplus-${name === "elements" ? "element" : name}-[hash].js`,
+        // once). As real dynamic entries their exports need no namespace helper (no runtime chunk). The
+        // element's chunk keeps one name, as the entry does, so a page's `modulepreload` hint (README) can name
+        // it: the browser then fetches it with the page, not after the entry has run (one round trip less).
+        chunkFileNames: ({ name }) =>
+          name === "elements" ? "coreplus-element.js" : `coreplus-${name}-[hash].js`,
       },
     },
   },

@@ -39,7 +39,7 @@ describe("the first screen in one request", () => {
       .toEqual(["2026-12-08"]);
   });
 
-  it("renders the preselected week's placeholders once, then its times (the primed parts arrive together)", async () => {
+  it("renders the skeleton once, the preselected week's placeholders once, then its times (the primed parts arrive together)", async () => {
     // Each render of the time step before its times is work between the bootstrap's arrival and the first times.
     const proto = customElements.get("coreplus-booking")!.prototype as CoreplusBooking;
     const updated = Object.getOwnPropertyDescriptor(proto, "updated")!;
@@ -64,6 +64,8 @@ describe("the first screen in one request", () => {
     const first = seen.indexOf("times");
     expect(first).toBeGreaterThan(0);
     expect(seen.slice(0, first).filter((s) => s === "placeholders")).toHaveLength(1);
+    // Before the profile, one render (the skeleton): the tasks with nothing to do yet ask for no other.
+    expect(seen.slice(0, seen.indexOf("placeholders"))).toEqual(["other"]);
   });
 
   it("without preselections, the only location's lists come with the profile", async () => {

@@ -79,10 +79,14 @@ export class BookingData implements BookingTasks {
       onComplete: on.profile,
       onError: (e) => on.failed(e, "profile"),
     });
+    // The tasks below say "nothing to do" at once (not from an async function), so they are never pending
+    // for nothing and the first render is not followed by another before the profile (internal/task.ts).
     this.types = new Task(host, {
-      task: async ([, , locationId, disciplineId], { signal }) =>
+      task: ([, , locationId, disciplineId], { signal }) =>
         locationId
-          ? (await client().appointmentTypes({ locationId, disciplineId }, signal)).appointmentTypes
+          ? client()
+              .appointmentTypes({ locationId, disciplineId }, signal)
+              .then((r) => r.appointmentTypes)
           : initialState,
       args: () => [args().api, args().clinic, args().locationId, args().disciplineId] as const,
       onComplete: on.types,
@@ -90,9 +94,11 @@ export class BookingData implements BookingTasks {
     });
     this.practitioners = new Task(host, {
       // The edge API lists only the chosen discipline's practitioners.
-      task: async ([, , locationId, disciplineId], { signal }) =>
+      task: ([, , locationId, disciplineId], { signal }) =>
         locationId
-          ? (await client().practitioners({ locationId, disciplineId }, signal)).practitioners
+          ? client()
+              .practitioners({ locationId, disciplineId }, signal)
+              .then((r) => r.practitioners)
           : initialState,
       args: () => [args().api, args().clinic, args().locationId, args().disciplineId] as const,
       onComplete: on.practitioners,
@@ -100,12 +106,16 @@ export class BookingData implements BookingTasks {
     });
     // No error callback: without this list the location step lists every location, as before.
     this.everyone = new Task(host, {
-      task: async ([, , wanted], { signal }) =>
-        wanted ? (await client().practitioners({}, signal)).practitioners : initialState,
+      task: ([, , wanted], { signal }) =>
+        wanted
+          ? client()
+              .practitioners({}, signal)
+              .then((r) => r.practitioners)
+          : initialState,
       args: () => [args().api, args().clinic, args().everyone] as const,
     });
     this.availability = new Task(host, {
-      task: async ([, , locationId, typeId, who, from, to, , disciplineId], { signal }) => {
+      task: ([, , locationId, typeId, who, from, to, , disciplineId], { signal }) => {
         if (!locationId || !typeId || !who || !from || !to) return initialState;
         const q = {
           locationId,
@@ -115,9 +125,9 @@ export class BookingData implements BookingTasks {
           practitionerId: who === ANY ? undefined : who,
           disciplineId,
         };
-        // `await`, not a bare `return`: a returned promise settles two microtasks later than the lists, so a
-        // bootstrap's primed week would arrive one render (a second time step with placeholders) after them.
-        return await client().availability(q, signal);
+        // `.then()`: one microtask later, as the lists' `.then`, so a bootstrap's primed week arrives in the same
+        // render as them, not one render (a second time step with placeholders) before.
+        return client().availability(q, signal).then();
       },
       args: () => {
         const a = args();

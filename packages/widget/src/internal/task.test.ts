@@ -184,3 +184,33 @@ describe.each([
     expect(task.value).toBe("k:1");
   });
 });
+
+// Where the widget's Task differs from @lit/task on purpose: one render less on the way to the first screen.
+describe("Task (internal/task.ts) with nothing to do", () => {
+  it("returning initialState at once (not in a promise): never pending, no update of its own", async () => {
+    const host = fakeHost();
+    let want = false;
+    const task = new own.Task(host, {
+      task: ([w]) => (w ? Promise.resolve("v") : own.initialState),
+      args: () => [want] as const,
+    });
+    host.update();
+    expect(task.status).toBe(own.TaskStatus.INITIAL);
+    await settle();
+    // Asked only from within the host's update (which renders anyway), never afterwards.
+    expect(host.updates).toBe(1);
+    want = true;
+    host.update();
+    expect(task.status).toBe(own.TaskStatus.PENDING);
+    await settle();
+    expect(task.status).toBe(own.TaskStatus.COMPLETE);
+    expect(host.updates).toBe(3);
+    // Back to nothing to do: INITIAL at once, the last value kept, one update (for the status change).
+    want = false;
+    host.update();
+    expect(task.status).toBe(own.TaskStatus.INITIAL);
+    expect(task.value).toBe("v");
+    await settle();
+    expect(host.updates).toBe(4);
+  });
+});

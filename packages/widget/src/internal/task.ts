@@ -56,15 +56,21 @@ export class Task<T extends readonly unknown[], R> implements ReactiveController
     this.#last = args;
     // A finished run's fetch is over: aborting its signal then changes nothing.
     this.#abort?.abort();
-    this.status = Status.PENDING;
-    this.#host.requestUpdate();
     const abort = new AbortController();
     this.#abort = abort;
     let result: R | typeof initialState | undefined;
     let error: unknown;
     let failed = false;
     try {
-      result = await this.#config.task(args as T, { signal: abort.signal });
+      const pending = this.#config.task(args as T, { signal: abort.signal });
+      // A task with nothing to do that says so at once (not in a promise) is never pending: INITIAL in this
+      // update, with no update of its own afterwards (@lit/task awaits it: one more render before the profile).
+      if (pending === initialState) result = pending;
+      else {
+        this.status = Status.PENDING;
+        this.#host.requestUpdate();
+        result = await pending;
+      }
     } catch (e) {
       failed = true;
       error = e;

@@ -1,8 +1,8 @@
 /**
  * The README's hints, end to end in Chromium: a page that sends them (`Link`: modulepreload of the
  * first screen's files, preconnect, and the preload of the bootstrap) gets its first screen from the
- * preloaded bootstrap, one request to the edge API with no second fetch and no "preload not used" warning;
- * and the later views' chunk is fetched only once the first step is on screen.
+ * preloaded bootstrap, one request to the edge API with no second fetch and no "preload not used" warning,
+ * and the element's chunk from its hint; the later views' chunk is fetched only once the first step is on screen.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +71,25 @@ describe.skipIf(!hasChromium)("the README's hints in Chromium", () => {
     await page.getByRole("heading", { name: "Where would you like to be seen?" }).waitFor();
     await page.getByRole("button", { name: /^Harbourside Health Docklands/ }).waitFor();
     expect(edge.map((u) => u.pathname)).toEqual(["/v1/clinics/harbourside/bootstrap"]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+
+  it("fetches the element's chunk from its hint, with the page, not after the entry has run", async () => {
+    // Real clocks: Playwright's pinned one replaces `performance` (no resource timing).
+    const { page, problems, close } = await open("", { pinClock: false });
+    await shadow(page, "button.choice");
+    const [entry, element] = await page.evaluate(() =>
+      ["/coreplus-booking.js", "/coreplus-element.js"].map((file) =>
+        (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+          .filter((e) => e.name.endsWith(file))
+          .map((e) => ({ start: e.startTime, end: e.responseEnd })),
+      ),
+    );
+    // Once, and asked for before the entry had even arrived (its import() could only ask after running it).
+    expect(element).toHaveLength(1);
+    expect(entry).toHaveLength(1);
+    expect(element![0]!.start).toBeLessThan(entry![0]!.end);
     expect(problems).toEqual([]);
     await close();
   });

@@ -172,8 +172,11 @@ export async function startStack(
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join("; ");
-  // The entry and the element's chunk it imports first (the later views' chunk waits for the first screen).
-  const first = [...scripts.keys()].filter((p) => !p.includes("coreplus-later"));
+  // The README's hints: the entry and the element's chunk it imports (both named the same in every release;
+  // the later views' chunk waits for the first screen), and the edge API's origin.
+  const first = ["/coreplus-booking.js", "/coreplus-element.js"];
+  for (const p of first)
+    if (!scripts.has(p)) throw new Error(`the build has no ${p} (the README's hints name it)`);
   const hints = [
     ...first.map((p) => `<${p}>; rel=modulepreload`),
     `<${edge.url}>; rel=preconnect; crossorigin`,
