@@ -73,10 +73,10 @@ describe("the demo site's layout", () => {
 
   it("gives only the home page the widget's loading hints", () => {
     for (const name of names) {
-      const hints = page(name).includes(
-        '<link rel="modulepreload" href="/cdn/coreplus-booking.js" vite-ignore />',
-      );
-      expect(hints, name).toBe(SITE_PAGES[name].widget === "preloaded");
+      for (const file of ["coreplus-booking.js", "coreplus-element.js"]) {
+        const hint = page(name).includes(`<link rel="modulepreload" href="/cdn/${file}" vite-ignore />`);
+        expect(hint, `${name}: ${file}`).toBe(SITE_PAGES[name].widget === "preloaded");
+      }
     }
     expect(page("index")).toContain('<link rel="preconnect" href="http://127.0.0.1:8787" crossorigin />');
   });

@@ -16,7 +16,7 @@ export interface SitePage {
   label: string;
   /** The clinic's website (its header, footer and clinic.css) or one of the demo's tools (tools.css). */
   look: "clinic" | "tool";
-  /** Whether it loads the widget's script-tag file; `preloaded` adds the two loading hints. */
+  /** Whether it loads the widget's script-tag file; `preloaded` adds the loading hints. */
   widget: "none" | "script" | "preloaded";
 }
 
@@ -113,8 +113,9 @@ function sharedHead(page: SitePage): string {
     `    <link rel="stylesheet" href="/styles/${page.look === "clinic" ? "clinic" : "tools"}.css" />`,
     page.widget === "preloaded" &&
       lines(
-        "    <!-- The booking widget, embedded exactly as a clinic would: two loading hints, one script tag, one element. -->",
+        "    <!-- The booking widget, embedded exactly as a clinic would: its loading hints, one script tag, one element. -->",
         '    <link rel="modulepreload" href="/cdn/coreplus-booking.js" vite-ignore />',
+        '    <link rel="modulepreload" href="/cdn/coreplus-element.js" vite-ignore />',
         `    <link rel="preconnect" href="${DEFAULT_EDGE_API_URL}" crossorigin />`,
       ),
     // `vite-ignore`: the pages load the widget's own file, as a clinic would, not a bundled copy.

@@ -25,9 +25,10 @@ const base: WidgetSettings = {
 const SCRIPT = "https://cdn.example.test/coreplus-booking.js";
 
 describe("buildSnippet", () => {
-  it("is the two loading hints, one script tag and one element when nothing differs from the defaults", () => {
+  it("is the loading hints, one script tag and one element when nothing differs from the defaults", () => {
     expect(buildSnippet(base, SCRIPT)).toBe(
       `<link rel="modulepreload" href="${SCRIPT}">\n` +
+        `<link rel="modulepreload" href="https://cdn.example.test/coreplus-element.js">\n` +
         `<link rel="preconnect" href="http://127.0.0.1:8787" crossorigin>\n` +
         `<script type="module" src="${SCRIPT}"></script>\n` +
         `<coreplus-booking\n  api="http://127.0.0.1:8787"\n  clinic="harbourside"\n></coreplus-booking>`,

@@ -1,6 +1,7 @@
 /**
- * The embed snippet the playground shows: the two loading hints (the widget's README: modulepreload
- * the script, preconnect to the edge API), one script tag, one element, and the clinic's CSS.
+ * The embed snippet the playground shows: the loading hints (the widget's README: modulepreload the
+ * script and the element's chunk beside it, preconnect to the edge API), one script tag, one element,
+ * and the clinic's CSS.
  */
 
 /** Everything the playground lets you set. Empty strings mean "not set". */
@@ -136,6 +137,8 @@ export function buildSnippet(s: WidgetSettings, scriptUrl: string, placeholders 
         ]
       : []),
     `<link rel="modulepreload" href="${escapeAttr(scriptUrl)}">`,
+    // The chunk the entry imports, from the same folder (one round trip fewer).
+    `<link rel="modulepreload" href="${escapeAttr(scriptUrl.replace(/[^/]*$/, "coreplus-element.js"))}">`,
     ...(s.api ? [`<link rel="preconnect" href="${escapeAttr(s.api)}" crossorigin>`] : []),
     `<script type="module" src="${escapeAttr(scriptUrl)}"></script>`,
     `<coreplus-booking\n  ${attrText}\n></coreplus-booking>`,
