@@ -116,7 +116,7 @@ function body(c: ManageController, missing: boolean): unknown {
       const gone = b.status === "cancelled";
       return html`
         ${s.screen === "moved" ? html`<p class="lead">${mm.moved}</p>` : nothing}
-        ${s.tooLate ? html`<div class="notice info" part="notice" role="alert"><p>${mm.tooLate(contact)}</p></div>` : nothing}
+        ${s.tooLate ? html`<div class="notice" part="notice" role="alert"><p>${mm.tooLate(contact)}</p></div>` : nothing}
         ${bookingSummary(b, m, locale, gone ? cancelled : [])}
         ${
           gone

@@ -43,7 +43,7 @@ function serviceView({ c, m, locale }: ViewContext): unknown {
       returning === undefined || (t as { audience?: string }).audience !== (returning ? "new" : "existing");
     const offered = (who ? types.filter((t) => who.appointmentTypeIds.includes(t.id)) : types).filter(fits);
     if (offered.length === 0)
-      return html`<p class="notice info" part="notice">${m.noServices} ${c.contact(m) ?? ""}</p>`;
+      return html`<p class="notice" part="notice">${m.noServices} ${c.contact(m) ?? ""}</p>`;
     const items = offered.map(
       (t): ChoiceItem => ({
         id: t.id,
