@@ -24,7 +24,7 @@ import {
 import { focusBelowHeader } from "../internal/focus-below-header.js";
 import { laterIn, loadLater } from "../internal/later-chunk.js";
 import { pageLang } from "../internal/page-lang.js";
-import { countTimes, firstDayWithTimes } from "../internal/slots.js";
+import { countTimes, dayWithTimes } from "../internal/slots.js";
 import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-screen.js";
 import { BookingData } from "./booking-data.js";
 import type { BookingLater } from "./booking-later.js";
@@ -322,8 +322,7 @@ export class BookingController extends StateController<FlowState> implements Lat
 
   #showDays(data: AvailabilityResponse): void {
     const { m, locale } = this.i18n();
-    if (!data.days.some((d) => d.date === this.state.day && d.slots.length > 0))
-      this.set({ day: firstDayWithTimes(data.days)?.date });
+    this.set({ day: dayWithTimes(data.days, this.state.day) });
     const day = data.days.find((d) => d.date === this.state.day);
     this.#announce(
       day

@@ -56,7 +56,9 @@ export function countTimes(day: AvailabilityDay | undefined): number {
   return day ? uniqueStarts(day.slots).length : 0;
 }
 
-/** The first day of a range that has a time, or undefined. */
-export function firstDayWithTimes(days: readonly AvailabilityDay[]): AvailabilityDay | undefined {
-  return days.find((d) => d.slots.length > 0);
+/** `day` while it has a time in `days`, else the first day that has one (or undefined). */
+export function dayWithTimes(days: readonly AvailabilityDay[], day: string | undefined): string | undefined {
+  return days.some((d) => d.date === day && d.slots.length > 0)
+    ? day
+    : days.find((d) => d.slots.length > 0)?.date;
 }
