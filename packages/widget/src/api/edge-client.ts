@@ -67,7 +67,7 @@ export type BootstrapQuery = Record<
 export function createEdgeClient(
   api: string,
   clinic: string,
-  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  fetchImpl?: typeof fetch,
   primed = new Map<string, unknown>(),
 ): EdgeClient {
   const base = clinicBase(api, clinic);
@@ -128,7 +128,8 @@ export function clinicBase(api: string, clinic: string): string {
  * `expectedKey` must be in the JSON.
  */
 export async function call<T>(
-  fetchImpl: typeof fetch,
+  // Without one, the page's fetch (read at each call, as a stubbed one is).
+  fetchImpl: typeof fetch | undefined,
   url: string,
   signal: AbortSignal,
   expectedKey: string,
@@ -154,7 +155,7 @@ export async function call<T>(
       // Fetch's defaults, mode "cors" and credentials "same-origin" (no cookies to another origin), are what
       // the page's `<link rel="preload" as="fetch" crossorigin>` of the bootstrap asks for, so the browser hands
       // this request the preloaded answer (with "omit" it would fetch again); writes say "omit" themselves.
-      res = await fetchImpl(url, { ...init, signal: controller.signal });
+      res = await (fetchImpl ?? fetch)(url, { ...init, signal: controller.signal });
       json = await res.json().catch(() => undefined);
     } catch (cause) {
       const code = signal.aborted ? "ERR_ABORTED" : timedOut ? "ERR_TIMEOUT" : "ERR_NETWORK";

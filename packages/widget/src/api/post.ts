@@ -7,7 +7,7 @@ import type { BookingRequest, BookingResponse } from "./types.js";
 
 /** A JSON POST of `body` to `url` (with `idempotencyKey` when given), without cookies; see `call`. */
 export function postJson<T>(
-  fetchImpl: typeof fetch,
+  fetchImpl: typeof fetch | undefined,
   url: string,
   signal: AbortSignal,
   expectedKey: string,
@@ -32,7 +32,7 @@ export function book(
   body: BookingRequest,
   idempotencyKey: string,
   signal: AbortSignal,
-  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  fetchImpl?: typeof fetch,
 ): Promise<BookingResponse> {
   return postJson(fetchImpl, `${clinicBase(api, clinic)}/bookings`, signal, "booking", body, idempotencyKey);
 }
