@@ -72,7 +72,7 @@ function body(c: ManageController, missing: boolean): unknown {
         <dl class="summary" part="summary">
           ${summaryRow(mm.newTime, formatWhen(s.chosen!.start, locale, b.timezone))}
           ${summaryRow(mm.oldTime, formatWhen(b.start, locale, b.timezone))}
-          ${summaryRow(m.review.service, b.appointmentType.name)}
+          ${summaryRow(m.stepLabel.service, b.appointmentType.name)}
           ${summaryRow(m.done.where, b.location.name)}
         </dl>
         ${failure ? changeProblem(() => c.confirmMove()) : nothing}
