@@ -146,8 +146,9 @@ export async function call<T>(
     },
     init.body ? POST_TIMEOUT_MS : GET_TIMEOUT_MS,
   );
+  // A signal aborts (and fires "abort") at most once; the listener is removed when the call settles.
   if (signal.aborted) onAbort();
-  else signal.addEventListener("abort", onAbort, { once: true });
+  else signal.addEventListener("abort", onAbort);
   try {
     let res: Response;
     let json: unknown;
