@@ -136,16 +136,10 @@ export async function call<T>(
   // Without one, fetch's default: GET.
   init: RequestInit = {},
 ): Promise<T> {
+  // Aborted by the caller (their signal says so) or else by the timer.
   const controller = new AbortController();
-  let timedOut = false;
   const onAbort = () => controller.abort(signal.reason);
-  const timer = setTimeout(
-    () => {
-      timedOut = true;
-      controller.abort();
-    },
-    init.body ? POST_TIMEOUT_MS : GET_TIMEOUT_MS,
-  );
+  const timer = setTimeout(() => controller.abort(), init.body ? POST_TIMEOUT_MS : GET_TIMEOUT_MS);
   // A signal aborts (and fires "abort") at most once; the listener is removed when the call settles.
   if (signal.aborted) onAbort();
   else signal.addEventListener("abort", onAbort);
@@ -159,7 +153,7 @@ export async function call<T>(
       res = await (fetchImpl ?? fetch)(url, { ...init, signal: controller.signal });
       json = await res.json().catch(() => undefined);
     } catch (cause) {
-      const code = signal.aborted ? "ERR_ABORTED" : timedOut ? "ERR_TIMEOUT" : "ERR_NETWORK";
+      const code = signal.aborted ? "ERR_ABORTED" : controller.signal.aborted ? "ERR_TIMEOUT" : "ERR_NETWORK";
       throw new EdgeRequestError(code, undefined, undefined, [], { cause });
     }
     if (!res.ok) {
