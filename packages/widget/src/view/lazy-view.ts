@@ -7,8 +7,8 @@ import { choiceSkeleton } from "../steps/shared.js";
 import { problem } from "./problem.js";
 import type { ViewContext } from "./types.js";
 
-/** What a lazy view reads of its context: the flow's phone line, the strings, how to render again. */
-export type LazyContext = Pick<ViewContext, "m" | "rerender"> & { c: Pick<ViewContext["c"], "contact"> };
+/** What a lazy view reads of its context: the strings, how to render again, the flow's phone line (if any). */
+export type LazyContext = Pick<ViewContext, "m" | "rerender"> & { c?: Pick<ViewContext["c"], "contact"> };
 
 /** A view (a {@link StepView} by default) whose module loads when it first renders. */
 export type LazyView<X extends LazyContext = ViewContext> = (x: X) => unknown;
@@ -30,7 +30,7 @@ export function lazyView<T, X extends LazyContext = ViewContext>(
         x.rerender();
       };
       // A module that did not load is no edge API answer: the load error, never "not found".
-      return problem(undefined, retry, x.m, x.c.contact(x.m));
+      return problem(undefined, retry, x.m, x.c?.contact(x.m));
     }
     loading ??= load().then(
       (loaded) => {
