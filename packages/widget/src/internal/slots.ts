@@ -30,14 +30,9 @@ export function uniqueStarts(slots: readonly PublicSlot[]): PublicSlot[] {
   return out;
 }
 
-/** The hour (0–23) of an instant in `timeZone`. */
-export function hourIn(iso: string, timeZone: string): number {
-  return Number(partOf(wallClock(timeZone).formatToParts(new Date(iso)), "hour"));
-}
-
-/** Morning before 12:00, afternoon before 17:00, evening after. */
+/** Morning before 12:00, afternoon before 17:00, evening after (by the hour, 0–23, in `timeZone`). */
 export function periodOf(iso: string, timeZone: string): DayPeriod {
-  const hour = hourIn(iso, timeZone);
+  const hour = Number(partOf(wallClock(timeZone).formatToParts(new Date(iso)), "hour"));
   return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
 }
 
