@@ -99,27 +99,9 @@ export interface CoreplusEventDetails {
   "coreplus-rescheduled": CoreplusRescheduledDetail;
 }
 
-/** Creates one of the element's events: bubbling and composed, so it leaves the shadow root. */
-export function coreplusEvent<K extends keyof CoreplusEventDetails>(
-  name: K,
-  detail: CoreplusEventDetails[K],
-): CustomEvent<CoreplusEventDetails[K]> {
-  return new CustomEvent(name, { detail, bubbles: true, composed: true });
-}
-
 /** The analytics layer Google Tag Manager reads. */
 interface DataLayerWindow {
   dataLayer?: unknown[];
-}
-
-/** Pushes an event to `window.dataLayer` (created when absent), as GTM expects. */
-export function pushDataLayer<K extends keyof CoreplusEventDetails>(
-  target: DataLayerWindow,
-  name: K,
-  detail: CoreplusEventDetails[K],
-): void {
-  target.dataLayer ??= [];
-  target.dataLayer.push({ event: name, coreplus: detail });
 }
 
 /** What can fire the element's events. */
@@ -128,12 +110,19 @@ interface EventHost {
   dispatchEvent(event: Event): boolean;
 }
 
-/** Fires one of the element's events, and pushes it to `window.dataLayer` when `datalayer` is set. */
+/**
+ * Fires one of the element's events (bubbling and composed, so it leaves the shadow root), and pushes it to
+ * `window.dataLayer` (created when absent, as GTM expects) when `datalayer` is set.
+ */
 export function emitCoreplus<K extends keyof CoreplusEventDetails>(
   host: EventHost,
   name: K,
   detail: CoreplusEventDetails[K],
 ): void {
-  host.dispatchEvent(coreplusEvent(name, detail));
-  if (host.datalayer) pushDataLayer(window as DataLayerWindow, name, detail);
+  host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  if (host.datalayer) {
+    const w = window as DataLayerWindow;
+    w.dataLayer ??= [];
+    w.dataLayer.push({ event: name, coreplus: detail });
+  }
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Listening, listen } from "@coreplus-kit/core/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEdgeClient, EdgeRequestError } from "./edge-client.ts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createEdgeClient, EdgeRequestError, GET_TIMEOUT_MS } from "./edge-client.ts";
 import { createManageClient } from "./manage-client.ts";
 import { book } from "./post.ts";
 
@@ -192,6 +192,23 @@ describe("edge client", () => {
     const pending = createEdgeClient(api, "c").profile(controller.signal);
     setTimeout(() => controller.abort(), 50);
     expect(await failure(pending)).toMatchObject({ code: "ERR_ABORTED", retryable: false });
+  });
+
+  it("reports a read that outlasts its timeout as timed out (a retry may help), not as aborted", async () => {
+    handler = () => undefined; // never answers
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      const pending = createEdgeClient(api, "c").profile(signal());
+      await vi.advanceTimersByTimeAsync(GET_TIMEOUT_MS - 1);
+      let settled = false;
+      void pending.catch(() => undefined).finally(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await failure(pending)).toMatchObject({ code: "ERR_TIMEOUT", retryable: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("never puts patient details in the error", async () => {

@@ -67,7 +67,7 @@ export type BootstrapQuery = Record<
 export function createEdgeClient(
   api: string,
   clinic: string,
-  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  fetchImpl?: typeof fetch,
   primed = new Map<string, unknown>(),
 ): EdgeClient {
   const base = clinicBase(api, clinic);
@@ -128,25 +128,21 @@ export function clinicBase(api: string, clinic: string): string {
  * `expectedKey` must be in the JSON.
  */
 export async function call<T>(
-  fetchImpl: typeof fetch,
+  // Without one, the page's fetch (read at each call, as a stubbed one is).
+  fetchImpl: typeof fetch | undefined,
   url: string,
   signal: AbortSignal,
   expectedKey: string,
   // Without one, fetch's default: GET.
   init: RequestInit = {},
 ): Promise<T> {
+  // Aborted by the caller (their signal says so) or else by the timer.
   const controller = new AbortController();
-  let timedOut = false;
   const onAbort = () => controller.abort(signal.reason);
-  const timer = setTimeout(
-    () => {
-      timedOut = true;
-      controller.abort();
-    },
-    init.body ? POST_TIMEOUT_MS : GET_TIMEOUT_MS,
-  );
+  const timer = setTimeout(() => controller.abort(), init.body ? POST_TIMEOUT_MS : GET_TIMEOUT_MS);
+  // A signal aborts (and fires "abort") at most once; the listener is removed when the call settles.
   if (signal.aborted) onAbort();
-  else signal.addEventListener("abort", onAbort, { once: true });
+  else signal.addEventListener("abort", onAbort);
   try {
     let res: Response;
     let json: unknown;
@@ -154,10 +150,10 @@ export async function call<T>(
       // Fetch's defaults, mode "cors" and credentials "same-origin" (no cookies to another origin), are what
       // the page's `<link rel="preload" as="fetch" crossorigin>` of the bootstrap asks for, so the browser hands
       // this request the preloaded answer (with "omit" it would fetch again); writes say "omit" themselves.
-      res = await fetchImpl(url, { ...init, signal: controller.signal });
+      res = await (fetchImpl ?? fetch)(url, { ...init, signal: controller.signal });
       json = await res.json().catch(() => undefined);
     } catch (cause) {
-      const code = signal.aborted ? "ERR_ABORTED" : timedOut ? "ERR_TIMEOUT" : "ERR_NETWORK";
+      const code = signal.aborted ? "ERR_ABORTED" : controller.signal.aborted ? "ERR_TIMEOUT" : "ERR_NETWORK";
       throw new EdgeRequestError(code, undefined, undefined, [], { cause });
     }
     if (!res.ok) {

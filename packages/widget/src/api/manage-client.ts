@@ -30,7 +30,7 @@ export function createManageClient(
   api: string,
   clinic: string,
   proofs?: Pick<Proofs, "take">,
-  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  fetchImpl?: typeof fetch,
 ): ManageClient {
   const base = `${clinicBase(api, clinic)}/bookings`;
   // An undefined proof is left out of the JSON.

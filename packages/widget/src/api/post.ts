@@ -10,7 +10,7 @@ import type { BookingRequest, BookingResponse } from "./types.js";
  * carries a `booking` (every write's does); see `call`.
  */
 export function postJson<T>(
-  fetchImpl: typeof fetch,
+  fetchImpl: typeof fetch | undefined,
   url: string,
   signal: AbortSignal,
   body: object,
@@ -34,7 +34,7 @@ export function book(
   body: BookingRequest,
   idempotencyKey: string,
   signal: AbortSignal,
-  fetchImpl: typeof fetch = (...a) => fetch(...a),
+  fetchImpl?: typeof fetch,
 ): Promise<BookingResponse> {
   return postJson(fetchImpl, `${clinicBase(api, clinic)}/bookings`, signal, body, idempotencyKey);
 }

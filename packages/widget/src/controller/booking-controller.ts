@@ -24,7 +24,7 @@ import {
 import { focusBelowHeader } from "../internal/focus-below-header.js";
 import { laterIn, loadLater } from "../internal/later-chunk.js";
 import { pageLang } from "../internal/page-lang.js";
-import { countTimes, dayToShow } from "../internal/slots.js";
+import { countTimes, dayWithTimes } from "../internal/slots.js";
 import { type FirstMessages, firstAU, resolveLocale } from "../messages/first-screen.js";
 import { BookingData } from "./booking-data.js";
 import type { BookingLater } from "./booking-later.js";
@@ -137,7 +137,7 @@ export class BookingController extends StateController<FlowState> implements Lat
       if (lockedId(attr, list)) this.set({ [key]: attr });
       else if (attr && this.state[key] === attr) this.set({ [key]: undefined });
     }
-    this.set({ step: settledStep(this.state.step, this.steps(), this.missingStep()) });
+    this.set({ step: settledStep(this.state.step, this.steps(), this.#missingStep()) });
     if (this.state.step === "time" && !this.state.weekFrom && this.loc) this.set({ weekFrom: this.today() });
   }
 
@@ -194,7 +194,7 @@ export class BookingController extends StateController<FlowState> implements Lat
   }
 
   /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
-  missingStep(): BookingStep | undefined {
+  #missingStep(): BookingStep | undefined {
     const s = this.state;
     return firstUnanswered({
       discipline: s.disciplineId || disciplineFixed(this.flow()),
@@ -209,14 +209,14 @@ export class BookingController extends StateController<FlowState> implements Lat
   }
 
   /** Every answer is in (the review can be reached). */
-  complete(): boolean {
-    return !this.missingStep();
+  #complete(): boolean {
+    return !this.#missingStep();
   }
 
   /** Whether a Back button shows. */
   canGoBack(): boolean {
     const index = this.steps().indexOf(this.state.step);
-    return index > 0 || (index === 0 && this.state.returnToReview && this.complete());
+    return index > 0 || (index === 0 && this.state.returnToReview && this.#complete());
   }
 
   /** "Call {location} on {phone}", once a location is known. */
@@ -250,7 +250,7 @@ export class BookingController extends StateController<FlowState> implements Lat
   next(from: BookingStep): void {
     this.goTo(
       this.state.returnToReview
-        ? (this.missingStep() ?? "review")
+        ? (this.#missingStep() ?? "review")
         : (stepAfter(this.steps(), from) ?? "review"),
     );
   }
@@ -259,7 +259,7 @@ export class BookingController extends StateController<FlowState> implements Lat
   back(): void {
     const { step, returnToReview } = this.state;
     const steps = this.steps();
-    const toReview = step !== "review" && returnToReview && this.complete();
+    const toReview = step !== "review" && returnToReview && this.#complete();
     const previous = toReview ? "review" : steps[steps.indexOf(step) - 1];
     if (previous) this.goTo(previous);
   }
@@ -322,7 +322,7 @@ export class BookingController extends StateController<FlowState> implements Lat
 
   #showDays(data: AvailabilityResponse): void {
     const { m, locale } = this.i18n();
-    this.set({ day: dayToShow(data.days, this.state.day) });
+    this.set({ day: dayWithTimes(data.days, this.state.day) });
     const day = data.days.find((d) => d.date === this.state.day);
     this.#announce(
       day

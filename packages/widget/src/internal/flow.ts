@@ -29,17 +29,13 @@ export interface FlowInputs {
 type Staff = Pick<PublicPractitioner, "id" | "locationIds" | "appointmentTypeIds"> &
   Partial<Pick<PublicPractitioner, "disciplineIds">>;
 
-/** The clinic's disciplines (none from an edge API that predates them). */
-export function disciplinesOf(i: Pick<FlowInputs, "profile">): readonly { id: string }[] {
-  return i.profile?.disciplines ?? [];
-}
-
 /**
  * "What do you need help with?" needs no asking: the clinic has no disciplines, the `discipline`
  * attribute names one of them, or a preselected practitioner already says who (and so which kind of help).
  */
 export function disciplineFixed(i: FlowInputs): boolean {
-  const list = disciplinesOf(i);
+  // None from an edge API that predates them.
+  const list = i.profile?.disciplines ?? [];
   return !list.length || !!lockedId(i.discipline ?? "", list) || !!lockedId(i.practitioner, i.practitioners);
 }
 

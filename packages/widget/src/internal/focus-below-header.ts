@@ -9,5 +9,6 @@ export function focusBelowHeader(target: HTMLElement): void {
   target.focus({ preventScroll: true });
   const { top, bottom } = target.getBoundingClientRect();
   if (top < Number.parseFloat(getComputedStyle(target).scrollMarginTop) || bottom > innerHeight)
-    (target.closest<HTMLElement>(".card") ?? target).scrollIntoView({ block: "start" });
+    // With no options: its top to the top of the view (block "start"), as far as its scroll-margin-top allows.
+    (target.closest<HTMLElement>(".card") ?? target).scrollIntoView();
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countTimes, dayToShow, firstDayWithTimes, groupSlots, periodOf, uniqueStarts } from "./slots.ts";
+import { countTimes, dayWithTimes, groupSlots, periodOf, uniqueStarts } from "./slots.ts";
 
 const slot = (start: string, practitionerId = "p1") => ({
   start,
@@ -44,25 +44,16 @@ describe("slots", () => {
     ]);
   });
 
-  it("finds the first day with a time", () => {
-    const days = [
-      { date: "2026-12-01", slots: [] },
-      { date: "2026-12-02", slots: [slot("2026-12-02T09:00:00+11:00")] },
-    ];
-    expect(firstDayWithTimes(days)?.date).toBe("2026-12-02");
-    expect(firstDayWithTimes([{ date: "2026-12-01", slots: [] }])).toBeUndefined();
-  });
-
-  it("keeps the day shown while it has times, else shows the first day with a time", () => {
+  it("keeps a day with a time, else finds the first day with one", () => {
     const days = [
       { date: "2026-12-01", slots: [] },
       { date: "2026-12-02", slots: [slot("2026-12-02T09:00:00+11:00")] },
       { date: "2026-12-03", slots: [slot("2026-12-03T09:00:00+11:00")] },
     ];
-    expect(dayToShow(days, "2026-12-03")).toBe("2026-12-03");
-    expect(dayToShow(days, "2026-12-01")).toBe("2026-12-02");
-    expect(dayToShow(days, undefined)).toBe("2026-12-02");
-    expect(dayToShow(days, "2026-12-09")).toBe("2026-12-02");
-    expect(dayToShow([{ date: "2026-12-01", slots: [] }], "2026-12-01")).toBeUndefined();
+    expect(dayWithTimes(days, "2026-12-03")).toBe("2026-12-03");
+    expect(dayWithTimes(days, undefined)).toBe("2026-12-02");
+    expect(dayWithTimes(days, "2026-12-01")).toBe("2026-12-02");
+    expect(dayWithTimes(days, "2026-12-09")).toBe("2026-12-02");
+    expect(dayWithTimes([{ date: "2026-12-01", slots: [] }], "2026-12-01")).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * into morning, afternoon and evening by the hour in the location's zone.
  */
 import type { AvailabilityDay, PublicSlot } from "../api/types.js";
-import { type CalendarDate, partOf, wallClock } from "./dates.js";
+import { partOf, wallClock } from "./dates.js";
 
 /** The three pill groups of the time step, in order. */
 export type DayPeriod = "morning" | "afternoon" | "evening";
@@ -30,14 +30,9 @@ export function uniqueStarts(slots: readonly PublicSlot[]): PublicSlot[] {
   return out;
 }
 
-/** The hour (0–23) of an instant in `timeZone`. */
-export function hourIn(iso: string, timeZone: string): number {
-  return Number(partOf(wallClock(timeZone).formatToParts(new Date(iso)), "hour"));
-}
-
-/** Morning before 12:00, afternoon before 17:00, evening after. */
+/** Morning before 12:00, afternoon before 17:00, evening after (by the hour, 0–23, in `timeZone`). */
 export function periodOf(iso: string, timeZone: string): DayPeriod {
-  const hour = hourIn(iso, timeZone);
+  const hour = Number(partOf(wallClock(timeZone).formatToParts(new Date(iso)), "hour"));
   return hour < 12 ? "morning" : hour < 17 ? "afternoon" : "evening";
 }
 
@@ -56,15 +51,9 @@ export function countTimes(day: AvailabilityDay | undefined): number {
   return day ? uniqueStarts(day.slots).length : 0;
 }
 
-/** The first day of a range that has a time, or undefined. */
-export function firstDayWithTimes(days: readonly AvailabilityDay[]): AvailabilityDay | undefined {
-  return days.find((d) => d.slots.length > 0);
-}
-
-/** The day to show once a range's times arrive: `day` while it has times, else the first day that has. */
-export function dayToShow(
-  days: readonly AvailabilityDay[],
-  day: CalendarDate | undefined,
-): CalendarDate | undefined {
-  return days.some((d) => d.date === day && d.slots.length > 0) ? day : firstDayWithTimes(days)?.date;
+/** `day` while it has a time in `days`, else the first day that has one (or undefined). */
+export function dayWithTimes(days: readonly AvailabilityDay[], day: string | undefined): string | undefined {
+  return days.some((d) => d.date === day && d.slots.length > 0)
+    ? day
+    : days.find((d) => d.slots.length > 0)?.date;
 }

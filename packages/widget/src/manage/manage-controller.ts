@@ -28,7 +28,7 @@ import type { ManageOperation } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
 import { askedView, type WidgetView } from "../internal/requested-view.js";
-import { dayToShow } from "../internal/slots.js";
+import { dayWithTimes } from "../internal/slots.js";
 import { initialState, Task, TaskStatus } from "../internal/task.js";
 import { type Messages, messagesFor } from "../messages/index.js";
 import { type ManageMessages, manageMessages } from "../messages/manage.js";
@@ -130,7 +130,7 @@ export class ManageController extends StateController<ManageState> {
         const b = s.screen === "times" || s.screen === "confirm-move" ? this.current : undefined;
         return [host.api, host.clinic, b, b && s.weekFrom, b && this.weekTo(), s.refresh] as const;
       },
-      onComplete: (data) => this.set({ day: dayToShow(data.days, this.state.day) }),
+      onComplete: (data) => this.set({ day: dayWithTimes(data.days, this.state.day) }),
       onError: (e) => this.#failed(e, "reschedule"),
     });
     this.lookup = new Task<[FindDraft], ManagedResponse>(host, {

@@ -79,7 +79,7 @@ function body(
         <dl class="summary" part="summary">
           ${summaryRow(mm.newTime, formatWhen(s.chosen!.start, locale, b.timezone))}
           ${summaryRow(mm.oldTime, formatWhen(b.start, locale, b.timezone))}
-          ${summaryRow(m.review.service, b.appointmentType.name)}
+          ${summaryRow(m.stepLabel.service, b.appointmentType.name)}
           ${summaryRow(m.done.where, b.location.name)}
         </dl>
         ${failure ? changeProblem(() => c.confirmMove()) : nothing}
@@ -123,7 +123,7 @@ function body(
       const gone = b.status === "cancelled";
       return html`
         ${s.screen === "moved" ? html`<p class="lead">${mm.moved}</p>` : nothing}
-        ${s.tooLate ? html`<div class="notice info" part="notice" role="alert"><p>${mm.tooLate(contact)}</p></div>` : nothing}
+        ${s.tooLate ? html`<div class="notice" part="notice" role="alert"><p>${mm.tooLate(contact)}</p></div>` : nothing}
         ${bookingSummary(b, m, locale, gone ? cancelled : [])}
         ${
           gone

@@ -47,15 +47,9 @@ export const laterAU = {
     consent: "Tick the box to agree, so the clinic can book your appointment",
     server: "Check this answer and try again",
   },
+  // The review's other rows are labelled as their steps (stepLabel) and fields (field) are.
   review: {
-    location: "Location",
-    service: "Service",
-    practitioner: "Practitioner",
-    when: "Date and time",
     name: "Name",
-    dob: "Date of birth",
-    email: "Email",
-    mobile: "Mobile",
     note: "Note",
   },
   continue: "Continue",

@@ -18,7 +18,6 @@ export const enUS: Messages = {
     mobileFormat: "Enter a phone number with 8 to 15 digits, like 555 555 0100",
     consent: "Check the box to agree, so the clinic can book your appointment",
   },
-  review: { ...enAU.review, mobile: "Cell phone" },
   done: {
     ...enAU.done,
     reminders: {

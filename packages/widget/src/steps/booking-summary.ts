@@ -30,7 +30,7 @@ export function bookingSummary(
     <div class="row"><dt>${m.done.reference}</dt><dd class="reference">${b.reference}</dd></div>
     ${extra.map((r) => summaryRow(r.label, r.value))}
     ${summaryRow(m.done.when, formatWhen(b.start, locale, b.timezone))}
-    ${summaryRow(m.review.service, b.appointmentType.name)}
+    ${summaryRow(m.stepLabel.service, b.appointmentType.name)}
     ${summaryRow(m.done.with, b.practitioner.displayName)}
     <div class="row">
       <dt>${m.done.where}</dt>

@@ -207,7 +207,7 @@ export function dobFieldset(
     <div class="dob">
       ${m.dobOrder.map(
         (part) => html`<div class="dob-part dob-${part}">
-          <label for="${base}-${part}" class="sub">${m.field[part]}</label>
+          <label for="${base}-${part}">${m.field[part]}</label>
           <input
             id="${base}-${part}"
             part="input"

@@ -84,7 +84,7 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
       ? [{ label: m.stepLabel.discipline, value: f.disciplineName, step: at("discipline") }]
       : []),
     {
-      label: m.review.location,
+      label: m.stepLabel.location,
       value: f.location ? `${f.location.name}, ${f.location.address}` : "",
       step: at("location"),
     },
@@ -97,21 +97,21 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
           },
         ]
       : []),
-    { label: m.review.service, value: f.typeName, step: at("service") },
-    { label: m.review.practitioner, value: f.practitionerName, step: at("practitioner") },
+    { label: m.stepLabel.service, value: f.typeName, step: at("service") },
+    { label: m.stepLabel.practitioner, value: f.practitionerName, step: at("practitioner") },
     {
-      label: m.review.when,
+      label: m.stepLabel.time,
       value: f.slot && f.location ? formatWhen(f.slot.start, f.locale, f.location.timezone) : "",
       step: "time",
     },
     { label: m.review.name, value: `${d.firstName.trim()} ${d.lastName.trim()}`, step: "details" },
     {
-      label: m.review.dob,
+      label: m.field.dob,
       value: dobIso(d) ? formatDate(dobIso(d)!, f.locale, { dateStyle: "long" }) : "",
       step: "details",
     },
-    { label: m.review.email, value: d.email.trim(), step: "details" },
-    { label: m.review.mobile, value: d.mobile.trim(), step: "details" },
+    { label: m.field.email, value: d.email.trim(), step: "details" },
+    { label: m.field.mobile, value: d.mobile.trim(), step: "details" },
   ];
   if (d.note.trim()) rows.push({ label: m.review.note, value: d.note.trim(), step: "details" });
   return rows;

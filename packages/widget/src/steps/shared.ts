@@ -39,10 +39,10 @@ export function choiceList(
   </ul>`;
 }
 
-/** Placeholder rows shaped like the choice buttons, so nothing moves when the list arrives. */
-export function choiceSkeleton(rows = 3): TemplateResult {
+/** Three placeholder rows shaped like the choice buttons, so nothing moves when the list arrives. */
+export function choiceSkeleton(): TemplateResult {
   return html`<ul class="choices" role="list" aria-hidden="true">
-    ${Array.from({ length: rows }, () => html`<li><div class="choice skeleton"></div></li>`)}
+    ${Array.from({ length: 3 }, () => html`<li><div class="choice skeleton"></div></li>`)}
   </ul>`;
 }
 

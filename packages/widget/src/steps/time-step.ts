@@ -81,9 +81,9 @@ export function timeStep(
     toUtcNoon(to),
   );
   return html`
-    ${s.notice ? html`<p class="notice info" part="notice">${s.notice}</p>` : nothing}
+    ${s.notice ? html`<p class="notice" part="notice">${s.notice}</p>` : nothing}
     <div class="time-layout">
-      <div class="days-col">
+      <div>
         <div class="week-nav">
           <button type="button" class="icon" part="secondary-button" aria-label=${m.earlier} ?disabled=${from <= today} @click=${() => c.shiftWeek(-7)}>
             <span aria-hidden="true">‹</span>
@@ -97,7 +97,7 @@ export function timeStep(
           ${dates.map((date) => dayButton(p, date))}
         </ul>
       </div>
-      <div class="times-col">${task.status === TaskStatus.ERROR ? problem(task.error, () => task.run(), m, contact) : times(p)}</div>
+      <div>${task.status === TaskStatus.ERROR ? problem(task.error, () => task.run(), m, contact) : times(p)}</div>
     </div>
     <p class="zone">${zoneLine(p)}</p>
   `;
@@ -117,9 +117,9 @@ function dayButton(p: TimeStepProps, date: CalendarDate): TemplateResult {
       ?disabled=${!p.data || !inRange || n === 0}
       @click=${() => p.c.pickDay(date, p.locale, p.m)}
     >
-      <span class="wd">${parts.weekday}</span>
+      <span>${parts.weekday}</span>
       <span class="dn">${parts.day}</span>
-      <span class="mo">${parts.month}</span>
+      <span>${parts.month}</span>
       <span class="count"><span class="sr-only">, </span>${p.data ? (inRange ? p.m.dayTimes(n) : "") : p.m.loading}</span>
     </button>
   </li>`;
@@ -136,7 +136,7 @@ function times(p: TimeStepProps): TemplateResult {
   const day = p.data.days.find((d) => d.date === p.c.state.day);
   if (!day || day.slots.length === 0) {
     const next = p.data.nextAvailable;
-    return html`<div class="empty">
+    return html`<div>
       <p>${m.noTimesInRange(shortDay(p.from, p.locale), shortDay(p.to, p.locale))}</p>
       ${
         next && next > p.to
@@ -149,8 +149,8 @@ function times(p: TimeStepProps): TemplateResult {
   }
   return html`<div class="times">
     ${groupSlots(day.slots, p.timezone).map(
-      (group) => html`<div class="group" role="group" aria-labelledby="period-${group.period}">
-        <h3 id="period-${group.period}" class="period">${m.period[group.period]}</h3>
+      (group) => html`<div role="group" aria-labelledby="period-${group.period}">
+        <h3 id="period-${group.period}">${m.period[group.period]}</h3>
         <ul class="pills" role="list">
           ${group.slots.map(
             (slot) => html`<li>

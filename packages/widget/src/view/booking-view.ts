@@ -41,7 +41,7 @@ export function bookingView(
     body,
     announcement,
     onFind && profile && index === 0
-      ? html`<p class="find"><button type="button" class="link" @click=${onFind}>${m.findBooking}</button></p>`
+      ? html`<p><button type="button" class="link" @click=${onFind}>${m.findBooking}</button></p>`
       : nothing,
   );
 }

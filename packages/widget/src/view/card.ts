@@ -14,7 +14,8 @@ export function card(
   heading: string,
   body: unknown,
   announcement: string,
-  after: unknown = nothing,
+  // Lit renders an undefined child as nothing.
+  after?: unknown,
 ): TemplateResult {
   return html`<section class="card" part="card" lang=${locale} aria-labelledby="heading">
       <div class="top">

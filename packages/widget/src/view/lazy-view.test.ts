@@ -41,7 +41,7 @@ describe("a lazily loaded step view", () => {
     expect(text(view(context(rerender)))).toContain("skeleton");
     await vi.waitFor(() => expect(rerender).toHaveBeenCalledTimes(1));
     expect(view(context(rerender))).toBe("hello en-AU");
-    await view.preload();
+    expect(view(context(rerender))).toBe("hello en-AU");
     expect(load).toHaveBeenCalledTimes(1);
   });
 
@@ -52,18 +52,21 @@ describe("a lazily loaded step view", () => {
       .mockResolvedValue({ ok: "loaded" });
     const view = lazyView(load, (mod) => mod.ok);
     const rerender = vi.fn();
-    await view.preload();
+    expect(text(view(context(rerender)))).toContain("skeleton");
+    // The failed load renders again, to show the failure.
+    await vi.waitFor(() => expect(rerender).toHaveBeenCalledTimes(1));
     const shown = view(context(rerender)) as TemplateResult;
     expect(text(shown)).toContain(enAU.loadError());
     expect(text(shown)).toContain(enAU.tryAgain);
-    // Neither a render nor a preload retries by itself.
-    await view.preload();
+    // A render does not retry by itself.
     view(context(rerender));
+    await Promise.resolve();
     expect(load).toHaveBeenCalledTimes(1);
+    expect(rerender).toHaveBeenCalledTimes(1);
     // "Try again" (the notice's retry) renders again, which loads again.
     const retry = findRetry(shown);
     retry();
-    expect(rerender).toHaveBeenCalledTimes(1);
+    expect(rerender).toHaveBeenCalledTimes(2);
     view(context(rerender));
     await vi.waitFor(() => expect(view(context(rerender))).toBe("loaded"));
     expect(load).toHaveBeenCalledTimes(2);

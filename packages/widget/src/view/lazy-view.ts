@@ -7,15 +7,11 @@ import { choiceSkeleton } from "../steps/shared.js";
 import { problem } from "./problem.js";
 import type { ViewContext } from "./types.js";
 
-/** What a lazy view reads of its context: the flow's phone line, the strings, how to render again. */
-export type LazyContext = Pick<ViewContext, "m" | "rerender"> & { c: Pick<ViewContext["c"], "contact"> };
+/** What a lazy view reads of its context: the strings, how to render again, the flow's phone line (if any). */
+export type LazyContext = Pick<ViewContext, "m" | "rerender"> & { c?: Pick<ViewContext["c"], "contact"> };
 
-/** A view (a {@link StepView} by default) that can also start loading early. */
-export interface LazyView<X extends LazyContext = ViewContext> {
-  (x: X): unknown;
-  /** Starts loading the module (once, and not again after a failure); never rejects. */
-  preload(): Promise<void>;
-}
+/** A view (a {@link StepView} by default) whose module loads when it first renders. */
+export type LazyView<X extends LazyContext = ViewContext> = (x: X) => unknown;
 
 /** Wraps `render(module, context)` so that `module` comes from `load()` the first time it is needed. */
 export function lazyView<T, X extends LazyContext = ViewContext>(
@@ -25,33 +21,27 @@ export function lazyView<T, X extends LazyContext = ViewContext>(
   let mod: T | undefined;
   let failed = false;
   let loading: Promise<void> | undefined;
-  // After a failure, only the visitor's "Try again" loads again (no retry on every render).
-  const preload = (): Promise<void> => {
-    if (!loading && !failed) {
-      loading = load().then(
-        (loaded) => {
-          mod = loaded;
-        },
-        () => {
-          failed = true;
-          loading = undefined;
-        },
-      );
-    }
-    return loading ?? Promise.resolve();
-  };
-  const view = (x: X): unknown => {
+  return (x) => {
     if (mod) return render(mod, x);
+    // After a failure, only the visitor's "Try again" loads again (no retry on every render).
     if (failed) {
       const retry = () => {
         failed = false;
         x.rerender();
       };
       // A module that did not load is no edge API answer: the load error, never "not found".
-      return problem(undefined, retry, x.m, x.c.contact(x.m));
+      return problem(undefined, retry, x.m, x.c?.contact(x.m));
     }
-    void preload().then(x.rerender);
+    loading ??= load().then(
+      (loaded) => {
+        mod = loaded;
+      },
+      () => {
+        failed = true;
+        loading = undefined;
+      },
+    );
+    void loading.then(x.rerender);
     return choiceSkeleton();
   };
-  return Object.assign(view, { preload });
 }

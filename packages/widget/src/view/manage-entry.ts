@@ -60,9 +60,7 @@ export class ManageEntry {
     const h = this.#host;
     if (!this.#find && askedView(h).view === "book") return undefined;
     // A failed load says so without a phone (the manage views' location is the booking's, not the flow's).
-    const body = this.#view({ c: noContact, m: this.#flow.i18n().m, rerender: () => h.requestUpdate() });
+    const body = this.#view({ m: this.#flow.i18n().m, rerender: () => h.requestUpdate() });
     return html`<section class="card" part="card" aria-busy="true">${body}</section>`;
   }
 }
-
-const noContact = { contact: () => undefined };

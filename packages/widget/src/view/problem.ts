@@ -34,8 +34,9 @@ export function load<R>(
   m: FirstMessages,
   contact: string | undefined,
   view: (value: R) => unknown,
-  skeleton: unknown = choiceSkeleton(),
 ): unknown {
   if (task.status === TaskStatus.ERROR) return problem(task.error, () => task.run(), m, contact);
-  return task.status === TaskStatus.COMPLETE && task.value !== undefined ? view(task.value) : skeleton;
+  return task.status === TaskStatus.COMPLETE && task.value !== undefined
+    ? view(task.value)
+    : choiceSkeleton();
 }

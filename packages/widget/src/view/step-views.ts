@@ -7,7 +7,7 @@
 
 import { html } from "lit";
 import type { BookingStep } from "../events.js";
-import { ANY, lockedId, offeredLocations } from "../internal/flow.js";
+import { ANY, offeredLocations } from "../internal/flow.js";
 import { loadLater } from "../internal/later-chunk.js";
 import { TaskStatus } from "../internal/task.js";
 import type { FirstMessages } from "../messages/first-screen.js";
@@ -31,11 +31,9 @@ function locationView({ c }: ViewContext): unknown {
 
 function serviceView({ c, m, locale }: ViewContext): unknown {
   const minutes = new Intl.NumberFormat(locale, { style: "unit", unit: "minute", unitDisplay: "long" });
-  const { practitioners } = c.data;
   return load(c.data.types, m, c.contact(m), (types) => {
-    const who = practitioners.value?.find(
-      (p) => p.id === lockedId(c.flow().practitioner, practitioners.value),
-    );
+    // The preselected practitioner, once the list has them.
+    const who = c.data.practitioners.value?.find((p) => p.id === c.flow().practitioner);
     const returning = c.state.returning;
     // "Have you seen us before?" answered: only the services for that kind of patient.
     // `audience` arrives with the disciplines release; absent, every service fits.
@@ -43,7 +41,7 @@ function serviceView({ c, m, locale }: ViewContext): unknown {
       returning === undefined || (t as { audience?: string }).audience !== (returning ? "new" : "existing");
     const offered = (who ? types.filter((t) => who.appointmentTypeIds.includes(t.id)) : types).filter(fits);
     if (offered.length === 0)
-      return html`<p class="notice info" part="notice">${m.noServices} ${c.contact(m) ?? ""}</p>`;
+      return html`<p class="notice" part="notice">${m.noServices} ${c.contact(m) ?? ""}</p>`;
     const items = offered.map(
       (t): ChoiceItem => ({
         id: t.id,
