@@ -31,13 +31,23 @@ function squeeze(part: string, depth: { n: number }): string {
 
 /**
  * Minifies plain CSS text (no `${}` expressions; the caller stands in a placeholder name for them):
- * comments and needless whitespace go, `0.5` becomes `.5`; strings are kept as they are.
+ * comments and needless whitespace go, `0.5` becomes `.5`; strings are kept as they are, but for an
+ * attribute selector's value that is an identifier, which needs no quotes (`[theme="dark"]` →
+ * `[theme=dark]`, the same selector).
  */
 export function minifyCss(text: string): string {
   const parts = text.replace(/\/\*[\s\S]*?\*\//g, "").split(/("[^"]*"|'[^']*')/);
   const depth = { n: 0 };
-  return parts
-    .map((part, i) => (i % 2 === 1 ? part : squeeze(part, depth)))
+  const out = parts.map((part, i) => (i % 2 === 1 ? part : squeeze(part, depth)));
+  return out
+    .map((part, i) =>
+      i % 2 === 1 &&
+      out[i - 1]!.endsWith("=") &&
+      out[i + 1]!.startsWith("]") &&
+      /^.[a-zA-Z_][\w-]*.$/.test(part)
+        ? part.slice(1, -1)
+        : part,
+    )
     .join("")
     .trim();
 }
