@@ -6,6 +6,7 @@
  * The styles' css`` literals (in *.styles.ts) are minified properly, onto one line, with a source map
  * that still points every other line at its own source line, and built with `unsafeCSS` (minifyStyles).
  */
+import ts from "typescript";
 import type { Plugin } from "vite";
 
 /** Minifies one part of CSS text between strings (`depth` counts the parentheses open across parts). */
@@ -30,13 +31,23 @@ function squeeze(part: string, depth: { n: number }): string {
 
 /**
  * Minifies plain CSS text (no `${}` expressions; the caller stands in a placeholder name for them):
- * comments and needless whitespace go, `0.5` becomes `.5`; strings are kept as they are.
+ * comments and needless whitespace go, `0.5` becomes `.5`; strings are kept as they are, but for an
+ * attribute selector's value that is an identifier, which needs no quotes (`[theme="dark"]` →
+ * `[theme=dark]`, the same selector).
  */
 export function minifyCss(text: string): string {
   const parts = text.replace(/\/\*[\s\S]*?\*\//g, "").split(/("[^"]*"|'[^']*')/);
   const depth = { n: 0 };
-  return parts
-    .map((part, i) => (i % 2 === 1 ? part : squeeze(part, depth)))
+  const out = parts.map((part, i) => (i % 2 === 1 ? part : squeeze(part, depth)));
+  return out
+    .map((part, i) =>
+      i % 2 === 1 &&
+      out[i - 1]!.endsWith("=") &&
+      out[i + 1]!.startsWith("]") &&
+      /^.[a-zA-Z_][\w-]*.$/.test(part)
+        ? part.slice(1, -1)
+        : part,
+    )
     .join("")
     .trim();
 }
@@ -148,6 +159,99 @@ export function dedent(
   };
 }
 
+/** A static attribute value that needs no quotes (HTML's unquoted form, and no `/` a `>` could follow). */
+const BARE_VALUE = /^[\w.:#%+-]+$/;
+
+/**
+ * Drops the quotes around static attribute values in html`` literals that HTML reads the same unquoted
+ * (`class="card"` → `class=card`): a value of letters, digits and `_.:#%+-` only, whose closing quote is
+ * followed by whitespace or the tag's `>`. Values with a binding in them (`id="period-${p}"`), anything
+ * outside a tag (text, comments) and every other tagged or plain literal stay as they are; Lit parses
+ * unquoted attributes as the browser does (its template scanner allows them). Only characters inside a
+ * line go, so every line keeps its line (the source map stays right).
+ */
+export function unquoteAttributes(code: string, file = "module.ts"): string {
+  if (!code.includes("html`")) return code;
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const drop: number[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === "html") {
+      // The literal's static parts, as [start, end) in `code`; a binding between two parts is "\0".
+      const t = node.template;
+      const parts: [number, number][] = ts.isNoSubstitutionTemplateLiteral(t)
+        ? [[t.getStart(source) + 1, t.end - 1]]
+        : [
+            [t.head.getStart(source) + 1, t.head.end - 2],
+            ...t.templateSpans.map((s): [number, number] => [
+              s.literal.getStart(source) + 1,
+              s.literal.end - (ts.isTemplateTail(s.literal) ? 1 : 2),
+            ]),
+          ];
+      let text = "";
+      const at: number[] = []; // at[i]: the position in `code` of text[i] (-1 for a binding)
+      parts.forEach(([start, end], i) => {
+        if (i > 0) {
+          text += "\0";
+          at.push(-1);
+        }
+        text += code.slice(start, end);
+        for (let p = start; p < end; p++) at.push(p);
+      });
+      let i = 0;
+      let inTag = false;
+      while (i < text.length) {
+        const c = text[i]!;
+        if (!inTag) {
+          if (text.startsWith("<!--", i)) {
+            const close = text.indexOf("-->", i + 4);
+            i = close < 0 ? text.length : close + 3;
+          } else {
+            if (c === "<" && /[a-z]/i.test(text[i + 1] ?? "")) inTag = true;
+            i++;
+          }
+          continue;
+        }
+        if (c === ">") {
+          inTag = false;
+          i++;
+          continue;
+        }
+        const name = /^[^\s"'>/=\0]+/.exec(text.slice(i))?.[0];
+        if (!name) {
+          i++;
+          continue;
+        }
+        i += name.length;
+        if (text[i] !== "=") continue;
+        const quote = text[i + 1];
+        if (quote !== '"' && quote !== "'") {
+          // An unquoted value or a binding: up to whitespace or the tag's end.
+          while (i < text.length && !/[\s>]/.test(text[i]!)) i++;
+          continue;
+        }
+        const close = text.indexOf(quote, i + 2);
+        if (close < 0) break;
+        const value = text.slice(i + 2, close);
+        if (/^[a-z]/i.test(name) && BARE_VALUE.test(value) && /^[\s>]/.test(text[close + 1] ?? "")) {
+          drop.push(at[i + 1]!, at[close]!);
+        }
+        i = close + 1;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (drop.length === 0) return code;
+  drop.sort((a, b) => a - b);
+  let out = "";
+  let from = 0;
+  for (const p of drop) {
+    out += code.slice(from, p);
+    from = p + 1;
+  }
+  return out + code.slice(from);
+}
+
 /** The name the build's styles modules import Lit's `unsafeCSS` under. */
 const CSS_TEXT = "coreplusStyle$";
 
@@ -207,7 +311,7 @@ export function minifyTemplates(): Plugin {
     enforce: "pre",
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id)) return null;
-      if (!id.endsWith(".styles.ts")) return dedent(code, id, code, undefined, true);
+      if (!id.endsWith(".styles.ts")) return dedent(unquoteAttributes(code, id), id, code, undefined, true);
       const styled = minifyStyles(code);
       return dedent(styled.code, id, code, styled.sourceLines);
     },

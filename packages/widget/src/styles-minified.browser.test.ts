@@ -71,5 +71,9 @@ describe("the build's minified styles", () => {
     expect(minifyCss("a { width: calc(1px + 2%); grid-row: 1 / span 2; }")).toBe(
       "a{width:calc(1px + 2%);grid-row:1/span 2}",
     );
+    // An attribute selector's identifier loses its quotes; a value that is not one, and other strings, keep them.
+    expect(minifyCss(':host([theme="dark"]) [part=\'input\'], [a="1x"], [b="x y"] { content: "x"; }')).toBe(
+      ':host([theme=dark]) [part=input],[a="1x"],[b="x y"]{content:"x"}',
+    );
   });
 });

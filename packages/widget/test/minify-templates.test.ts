@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are source code that holds css`` literals with ${} in them.
 import { describe, expect, it } from "vitest";
-import { dedent, minifyStyles } from "../scripts/minify-templates.ts";
+import { dedent, minifyStyles, unquoteAttributes } from "../scripts/minify-templates.ts";
 
 describe("the build's styles minifier", () => {
   const source = [
@@ -64,5 +64,31 @@ describe("the build's styles minifier", () => {
     // One segment per line, at the source line it starts (0, 3, 4, 6, 10, 11) and that line's indent
     // (0, 6, 4, 6, 0, 0), both as deltas.
     expect(map.mappings).toBe("AAAA;AAGM;AACF;AAEE;AAIN;AACA");
+  });
+
+  it("drops the quotes of static attribute values in html`` that HTML reads the same without them, only those", () => {
+    const source = [
+      'const a = html`<section class="card" part="card" aria-busy="true" lang=${lang}>', // all three
+      '  <p class="notice info" id="n-${id}" title=\'x\'>a="b" <!-- c="d" --></p>', // space, binding, '
+      '  <a href="/x" data-x="a"b="c" @click=${go} class="x">', // a slash; no space after (b's has); after a binding
+      '  ${html`<b class="${cls}" role="status">`}', // nested
+      "</section>`;",
+      'const b = `<i class="x">`;', // not html``
+      'const c = css`[type="button"]{}`;',
+    ].join("\n");
+    expect(unquoteAttributes(source).split("\n")).toEqual([
+      "const a = html`<section class=card part=card aria-busy=true lang=${lang}>",
+      '  <p class="notice info" id="n-${id}" title=x>a="b" <!-- c="d" --></p>',
+      '  <a href="/x" data-x="a"b=c @click=${go} class=x>',
+      '  ${html`<b class="${cls}" role=status>`}',
+      "</section>`;",
+      'const b = `<i class="x">`;',
+      'const c = css`[type="button"]{}`;',
+    ]);
+  });
+
+  it("leaves a module without html`` as it is", () => {
+    const source = 'const a = `<p class="x">`;\n';
+    expect(unquoteAttributes(source)).toBe(source);
   });
 });
