@@ -95,7 +95,12 @@ const slotsOf = (bytes: Uint8Array) =>
 
 describe("the answer memo", () => {
   test("a remembered answer is the ordinary one: every header, the bytes, 304, CORS and the log line", async () => {
-    const urls = [api, `${api}/practitioners?locationId=${docklands}`, week("2026-12-07", "2026-12-13")];
+    const urls = [
+      api,
+      `${api}/practitioners?locationId=${docklands}`,
+      week("2026-12-07", "2026-12-13"),
+      `${api}/bootstrap?locationId=${docklands}&appointmentTypeId=${standard}&practitionerId=any&from=2026-12-07`,
+    ];
     for (const url of urls) {
       const who = visitor();
       await get(url, { "x-forwarded-for": who }); // loads the cache entries
