@@ -139,9 +139,9 @@ export function zoneAbbreviation(timeZone: string, locale: string, instant: Date
   );
 }
 
-/** A readable city for an IANA zone: "Australia/Melbourne" → "Melbourne". */
+/** A readable city for an IANA zone: "Australia/Melbourne" → "Melbourne" (split always gives one part at least). */
 export function zoneCity(timeZone: string): string {
-  return (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
+  return timeZone.split("/").pop()!.replaceAll("_", " ");
 }
 
 /**
