@@ -17,7 +17,7 @@ export type WidgetView = { view: "book" } | { view: "find" } | { view: "manage";
 export function requestedView(booking: string, view: string, search: string | undefined): WidgetView {
   const token = booking.trim() || new URLSearchParams(search).get(BOOKING_PARAM)?.trim();
   if (token) return { view: "manage", token };
-  return view === "find" ? { view: "find" } : { view: "book" };
+  return { view: view === "find" ? view : "book" };
 }
 
 /**
