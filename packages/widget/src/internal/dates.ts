@@ -139,18 +139,18 @@ export function zoneAbbreviation(timeZone: string, locale: string, instant: Date
   );
 }
 
-/** A readable city for an IANA zone: "Australia/Melbourne" → "Melbourne". */
+/** A readable city for an IANA zone: "Australia/Melbourne" → "Melbourne" (split always gives one part at least). */
 export function zoneCity(timeZone: string): string {
-  return (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
+  return timeZone.split("/").pop()!.replaceAll("_", " ");
 }
 
-/** The visitor's own zone, or undefined where the runtime cannot say (its formatter is cached: asked on every render). */
+/**
+ * The visitor's own zone, or undefined where the runtime cannot say (its formatter is cached: asked on
+ * every render). Nothing to catch: "en" is always a valid locale, and a runtime whose formatters throw
+ * could not have drawn the week above it.
+ */
 export function visitorZone(): string | undefined {
-  try {
-    return dateFormat("en", {}).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
+  return dateFormat("en", {}).resolvedOptions().timeZone;
 }
 
 /** True when two zones show the same wall-clock offset at `instant` (so no second line is needed). */

@@ -94,14 +94,14 @@ export function someAudience(types: readonly { audience?: string }[] | undefined
   return !!types?.some((t) => t.audience === "new" || t.audience === "existing");
 }
 
-const STEPS = Object.keys(FIXED) as (keyof typeof FIXED)[];
+type Asked = keyof typeof FIXED;
 
-/** The steps before the confirmation, in order. */
-export const ORDER: readonly BookingStep[] = STEPS;
+/** The steps before the confirmation, in order (one array: the visible steps are filtered from it). */
+export const ORDER: readonly BookingStep[] = Object.keys(FIXED) as Asked[];
 
 /** The steps this visitor sees, in order. */
 export function visibleSteps(i: FlowInputs): BookingStep[] {
-  return STEPS.filter((s) => !FIXED[s]?.(i));
+  return (ORDER as readonly Asked[]).filter((s) => !FIXED[s]?.(i));
 }
 
 /** The first visible step after `from`. */

@@ -14,13 +14,16 @@ export type WidgetView = { view: "book" } | { view: "find" } | { view: "manage";
  * The view the attributes and the page ask for: a `booking` token first, then the page's
  * `coreplus_booking` parameter, then `view="find"`; otherwise the booking flow.
  */
-export function requestedView(booking: string, view: string, search: string): WidgetView {
+export function requestedView(booking: string, view: string, search: string | undefined): WidgetView {
   const token = booking.trim() || new URLSearchParams(search).get(BOOKING_PARAM)?.trim();
   if (token) return { view: "manage", token };
-  return view === "find" ? { view: "find" } : { view: "book" };
+  return { view: view === "find" ? view : "book" };
 }
 
-/** The view an element's `booking` and `view` attributes and this page's query ask for (no page: the attributes). */
+/**
+ * The view an element's `booking` and `view` attributes and this page's query ask for (no page, as in
+ * server rendering: the attributes; URLSearchParams reads an undefined query as an empty one).
+ */
 export function askedView(host: { readonly booking: string; readonly view: string }): WidgetView {
-  return requestedView(host.booking, host.view, typeof location === "undefined" ? "" : location.search);
+  return requestedView(host.booking, host.view, globalThis.location?.search);
 }

@@ -38,7 +38,7 @@ export interface WeekFlow {
   weekTo(): CalendarDate | undefined;
   /** The week arrows. */
   shiftWeek(days: -7 | 7): void;
-  pickDay(date: CalendarDate, locale: string, m: FirstMessages): void;
+  pickDay(date: CalendarDate): void;
   pickSlot(slot: PublicSlot): void;
   /** "Next available". */
   jumpTo(date: CalendarDate): void;
@@ -115,7 +115,7 @@ function dayButton(p: TimeStepProps, date: CalendarDate): TemplateResult {
       part="day"
       aria-pressed=${p.c.state.day === date ? "true" : "false"}
       ?disabled=${!p.data || !inRange || n === 0}
-      @click=${() => p.c.pickDay(date, p.locale, p.m)}
+      @click=${() => p.c.pickDay(date)}
     >
       <span>${parts.weekday}</span>
       <span class="dn">${parts.day}</span>
