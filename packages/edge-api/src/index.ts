@@ -95,4 +95,5 @@ export {
   type MemoryStateOptions,
   type StateHealth,
 } from "./state/index.js";
+export type { LogSink } from "./types.js";
 export { BudgetWaitAbortedError } from "./upstream/index.js";

@@ -30,6 +30,7 @@ import {
   RedisUnavailableError,
   redactRedisUrl,
 } from "./state/redis/index.node.js";
+import type { LogSink } from "./types.js";
 
 export {
   createRedisState,
@@ -51,7 +52,7 @@ export interface ServeEdgeApiOptions {
   now?: () => Date;
   /** Wall clock in ms (tests; see EdgeDeps.wallNow): give a memory `state` the same one. */
   wallNow?: () => number;
-  logger?: (entry: Record<string, unknown>) => void;
+  logger?: LogSink;
   /** Overrides the configuration's `trustProxy`. */
   trustProxy?: boolean;
   /** Default: memory. (The program, `node dist/node.js`, passes a Redis state when REDIS_URL is set.) */
@@ -120,9 +121,14 @@ async function docsAsset(name: string): Promise<Response | undefined> {
   });
 }
 
-/** A structured logger that also exposes `flush()` (call it before exiting). */
+/**
+ * A structured logger that also exposes `flush()` (call it before exiting), and `line(fields)`: an
+ * entry given as its JSON text already (the fields without braces, `"level":"info",…`), written as
+ * `JSON.stringify` of the same entry would be: the answer memo hands its lines over this way.
+ */
 export interface JsonLogger {
   (entry: Record<string, unknown>): void;
+  line(fields: string): void;
   flush(): void;
 }
 
@@ -148,15 +154,14 @@ export function createJsonLogger(
   // The timestamp's text, formatted once per millisecond (toISOString measured ~1.2 µs a line).
   let lastMs = Number.NaN;
   let lastTime = "";
-  const logger = (entry: Record<string, unknown>) => {
+  /** Queues `{"time":…` followed by `rest` (`,"level":…}` or `}`) and a newline. */
+  const push = (rest: string) => {
     const ms = Date.now();
     if (ms !== lastMs) {
       lastMs = ms;
       lastTime = new Date(ms).toISOString();
     }
-    // Splice the timestamp in rather than copying the entry into a new object.
-    const json = JSON.stringify(entry);
-    const line = `{"time":"${lastTime}"${json.length > 2 ? "," : ""}${json.slice(1)}\n`;
+    const line = `{"time":"${lastTime}"${rest}\n`;
     lines.push(line);
     size += line.length;
     if (size >= 65_536) flush();
@@ -165,7 +170,13 @@ export function createJsonLogger(
       timer.unref();
     }
   };
-  return Object.assign(logger, { flush });
+  const logger = (entry: Record<string, unknown>) => {
+    // Splice the timestamp in rather than copying the entry into a new object.
+    const json = JSON.stringify(entry);
+    push(json.length > 2 ? `,${json.slice(1)}` : "}");
+  };
+  const line = (fields: string) => push(fields ? `,${fields}}` : "}");
+  return Object.assign(logger, { line, flush });
 }
 
 const jsonLines = createJsonLogger();

@@ -12,6 +12,16 @@ import type { ManageTokens } from "./manage/token.js";
 import type { Generation } from "./state/generation.js";
 import type { ClinicState } from "./state/types.js";
 
+/**
+ * A structured log sink. One with `line` takes an entry also as its JSON text, the fields without
+ * braces (`"level":"info","msg":"request",…`), exactly what `JSON.stringify` of the entry would give:
+ * the answer memo hands its lines over that way (the Node entry's JsonLogger has it).
+ */
+export interface LogSink {
+  (entry: Record<string, unknown>): void;
+  line?: ((fields: string) => void) | undefined;
+}
+
 /** How a cached read was answered, for Server-Timing and the logs. */
 export type CacheStatus = "hit" | "stale" | "miss";
 

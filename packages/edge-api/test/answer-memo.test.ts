@@ -14,7 +14,7 @@ import {
   defaultSandboxConfig,
   type EdgeStateFactory,
 } from "../src/index.ts";
-import { type EdgeApiServer, serveEdgeApi } from "../src/node.ts";
+import { createJsonLogger, type EdgeApiServer, serveEdgeApi } from "../src/node.ts";
 import { type AvailabilityBody, bookingBody, PINNED_NOW, patient, postBooking } from "./stack.ts";
 
 const READS_LIMIT = 12;
@@ -40,6 +40,10 @@ const counting: EdgeStateFactory = {
 const logs: Record<string, unknown>[] = [];
 let sandbox: Awaited<ReturnType<typeof serveSandbox>>;
 let edge: EdgeApiServer;
+/** The same stack with the Node entry's JsonLogger, whose `line` the memo hands its lines to as text. */
+let textEdge: EdgeApiServer;
+const written: string[] = [];
+const jsonLogger = createJsonLogger((chunk) => written.push(chunk));
 let api: string;
 let docklands: string;
 let standard: string;
@@ -60,6 +64,14 @@ beforeAll(async () => {
     state: counting,
     logger: (e) => logs.push(e),
   });
+  textEdge = await serveEdgeApi({
+    port: 0,
+    config: { ...base, trustProxy: true, clinics },
+    now,
+    wallNow: clock,
+    state: counting,
+    logger: jsonLogger,
+  });
   api = `${edge.url}/v1/clinics/harbourside`;
   const seed = sandbox.sandbox.seed;
   docklands = seed.locations.find((l) => l.name.includes("Docklands"))!.locationId;
@@ -67,6 +79,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await edge?.close();
+  await textEdge?.close();
   await sandbox?.close();
 });
 
@@ -189,5 +202,53 @@ describe("the answer memo", () => {
     // Counted once: another visitor is still answered, from the memo.
     const other = await get(url, { "x-forwarded-for": visitor() });
     expect(other).toMatchObject({ status: 200, readState: false });
+  });
+
+  test("a remembered answer's line written as text is the ordinary line's JSON, field for field in order", async () => {
+    const textApi = `${textEdge.url}/v1/clinics/harbourside`;
+    /** The request's line as written (flushed at once), with what differs per request by design masked. */
+    const lineOf = async (url: string, headers: Record<string, string>) => {
+      const before = stateReads;
+      const res = await fetch(url, { headers });
+      await res.arrayBuffer();
+      jsonLogger.flush();
+      const text = written.splice(0).join("").trimEnd().split("\n").at(-1)!;
+      const requestId = res.headers.get("x-request-id")!;
+      const parsed = JSON.parse(text) as Record<string, unknown>;
+      expect(parsed.requestId).toBe(requestId);
+      expect(new Date(parsed.time as string).toISOString()).toBe(parsed.time);
+      expect(typeof parsed.ms).toBe("number");
+      const masked = text
+        .replace(/^\{"time":"[^"]+"/, '{"time":""')
+        .replace(requestId, "")
+        .replace(/"ms":[\d.e+-]+/, '"ms":0');
+      return { status: res.status, masked, readState: stateReads > before };
+    };
+    const urls = [
+      textApi,
+      `${textApi}/practitioners?locationId=${docklands}`,
+      `${textApi}/availability?locationId=${docklands}&appointmentTypeId=${standard}&from=2026-12-07&to=2026-12-13`,
+    ];
+    for (const url of urls) {
+      const who = visitor();
+      await lineOf(url, { "x-forwarded-for": who });
+      const cors = { "x-forwarded-for": who, origin: "http://localhost:5173", "x-request-id": "client-1" };
+      const variants: Record<string, string>[] = [
+        { "x-forwarded-for": who },
+        cors,
+        { ...cors, "x-request-id": "not an id" },
+      ];
+      for (const headers of variants) {
+        wall += ANSWER_MEMO_MAX_AGE_MS;
+        const ordinary = await lineOf(url, headers);
+        const remembered = await lineOf(url, headers);
+        expect(ordinary.readState).toBe(true);
+        expect(remembered.readState).toBe(false);
+        expect(remembered.masked).toBe(ordinary.masked);
+        expect(remembered.masked).toContain('"cache":"hit');
+        if (headers["x-request-id"] === "client-1")
+          expect(remembered.masked).toContain('"clientRequestId":"client-1"');
+      }
+    }
   });
 });

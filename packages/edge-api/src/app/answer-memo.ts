@@ -25,6 +25,7 @@ import { BoundedMap } from "../internal/bounded-map.js";
 import { visitorKey } from "../internal/visitor-key.js";
 import {
   addressOf,
+  CLIENT_ID,
   CORS_EXPOSE,
   logPath,
   originAllowed,
@@ -33,7 +34,7 @@ import {
   type VisitorAddressOptions,
 } from "../middleware/index.js";
 import type { HitResult } from "../state/index.js";
-import type { ClinicRuntime, RememberedBody, RequestScope } from "../types.js";
+import type { ClinicRuntime, LogSink, RememberedBody, RequestScope } from "../types.js";
 
 /**
  * How long a remembered answer may be served after it was computed, in ms: the most a read can lag
@@ -57,7 +58,8 @@ export interface AnswerMemoOptions {
   businessNow: () => Date;
   /** Wall-clock ms: the bound's and the cache entries' clock (EdgeDeps.wallNow). */
   wallNow: () => number;
-  logger: (entry: Record<string, unknown>) => void;
+  /** Given a hit's line as text when it has `line` (see {@link LogSink}), else as the entry. */
+  logger: LogSink;
   trustProxy: boolean;
   clientAddress: VisitorAddressOptions["clientAddress"];
   /** Reads a request header (EdgeDeps.requestHeader); default `req.headers.get(name)`. */
@@ -76,7 +78,13 @@ interface Remembered extends RememberedBody {
   /** The log line's path and cache fields. */
   path: string;
   cache: string;
+  /** The log line's text after the path (`,"status":`) and after the ms (`,"clinic":…`), for LogSink.line. */
+  lineMiddle: string;
+  lineTail: string;
 }
+
+/** A memo hit's log line as JSON text up to the request id: the status is below 500 (see requestLine). */
+const LINE_HEAD = '"level":"info","msg":"request","requestId":"';
 
 const defaultHeader = (req: Request, _env: unknown, name: string) => req.headers.get(name) ?? undefined;
 
@@ -195,17 +203,20 @@ export class AnswerMemo {
     headers["server-timing"] = `app;dur=${(performance.now() - started).toFixed(1)}, cache;desc=hit`;
     const status = notModified ? 304 : 200;
     const res = new Response(notModified ? null : m.bytes, { status, headers });
-    const line = requestLine(
-      requestId,
-      this.#header(req, env, "x-request-id"),
-      "GET",
-      m.path,
-      status,
-      started,
-    );
+    const incomingId = this.#header(req, env, "x-request-id");
+    const { logger } = this.#opts;
+    if (logger.line) {
+      // The same fields in the same order as requestLine's object, as the text JSON.stringify gives it
+      // (a client id CLIENT_ID passes needs no escaping).
+      const client = incomingId && CLIENT_ID.test(incomingId) ? `","clientRequestId":"${incomingId}` : "";
+      const ms = Math.round((performance.now() - started) * 10) / 10;
+      logger.line(`${LINE_HEAD}${requestId}${client}"${m.lineMiddle}${status},"ms":${ms}${m.lineTail}`);
+      return res;
+    }
+    const line = requestLine(requestId, incomingId, "GET", m.path, status, started);
     line.clinic = m.rt.config.slug;
     line.cache = m.cache;
-    this.#opts.logger(line);
+    logger(line);
     return res;
   }
 
@@ -227,6 +238,8 @@ export class AnswerMemo {
     const validFrom = scope.now.getTime();
     if (expiresAt <= this.#opts.wallNow() || scope.validUntil <= validFrom) return;
     const query = key.indexOf("?");
+    const path = logPath(query < 0 ? key : key.slice(0, query));
+    const joined = cache.join(",");
     this.#entries.set(key, {
       ...body,
       rt,
@@ -234,8 +247,10 @@ export class AnswerMemo {
       expiresAt,
       validFrom,
       validUntil: scope.validUntil,
-      path: logPath(query < 0 ? key : key.slice(0, query)),
-      cache: cache.join(","),
+      path,
+      cache: joined,
+      lineMiddle: `,"method":"GET","path":${JSON.stringify(path)},"status":`,
+      lineTail: `,"clinic":${JSON.stringify(rt.config.slug)},"cache":${JSON.stringify(joined)}`,
     });
   }
 }

@@ -36,7 +36,7 @@ import {
 import type { HealthResponse } from "../schemas/public.js";
 import { countingWrites, Generation } from "../state/generation.js";
 import { createMemoryState, type EdgeStateFactory } from "../state/index.js";
-import type { ClinicRuntime, EdgeEnv, RequestScope } from "../types.js";
+import type { ClinicRuntime, EdgeEnv, LogSink, RequestScope } from "../types.js";
 import { consumerKeyOf, createClinicClient, upstreamProblem } from "../upstream/index.js";
 import { AnswerMemo } from "./answer-memo.js";
 import { type DocsAssets, mountDocs } from "./docs.js";
@@ -59,7 +59,7 @@ export interface EdgeDeps {
   /** Passed to core's client for every coreplus call. */
   fetch?: typeof fetch;
   /** Structured log sink. Default: one JSON line per entry on the console. */
-  logger?: (entry: Record<string, unknown>) => void;
+  logger?: LogSink;
   /** The visitor's address (Node: the socket's; Workers: CF-Connecting-IP). */
   clientAddress?: (req: Request, env?: unknown) => string | undefined;
   /**

@@ -12,7 +12,7 @@ export interface RequestLogOptions {
 }
 
 /** A client's own X-Request-Id is logged (only) as `clientRequestId` when it looks like an id. */
-const CLIENT_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+export const CLIENT_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Assigns and echoes the request id, notes the start, and logs the request once answered. */
 export const requestLog = (opts: RequestLogOptions): MiddlewareHandler<EdgeEnv> => {
