@@ -8,7 +8,6 @@ import type {
   AppointmentTypesResponse,
   AvailabilityResponse,
   BootstrapResponse,
-  ChallengeResponse,
   ClinicProfileResponse,
   PractitionersResponse,
   ProblemDetails,
@@ -50,8 +49,6 @@ export interface EdgeClient {
     },
     signal: AbortSignal,
   ): Promise<AvailabilityResponse>;
-  /** A fresh challenge for a booking (never cached). */
-  challenge(signal: AbortSignal): Promise<ChallengeResponse>;
 }
 
 /** The preselections the bootstrap is asked for. */
@@ -113,7 +110,6 @@ export function createEdgeClient(
     practitioners: (q, signal) => get("/practitioners", q, signal, "practitioners"),
     appointmentTypes: (q, signal) => get("/appointment-types", q, signal, "appointmentTypes"),
     availability: (q, signal) => get("/availability", q, signal, "days"),
-    challenge: (signal) => get("/challenge", {}, signal, "kind"),
   };
 }
 

@@ -6,7 +6,8 @@
  * retry of an attempt the edge API has a record for is answered from it whatever proof it carries, and
  * one it has no record for (its proof was refused) needs a new proof anyway.
  */
-import { createEdgeClient } from "../api/edge-client.js";
+import { call, clinicBase } from "../api/edge-client.js";
+import type { ChallengeResponse } from "../api/types.js";
 import { solveAltcha } from "../internal/solve-altcha.js";
 import { turnstileProof } from "../internal/turnstile.js";
 
@@ -37,12 +38,16 @@ export function createProofs(host: HTMLElement & { readonly api: string; readonl
   let at = 0;
   const start = (): Promise<ProofValue> => {
     at = Date.now();
-    const proof = createEdgeClient(host.api, host.clinic)
-      .challenge(new AbortController().signal)
-      .then(async (a) => {
-        if (a.kind === "none") return undefined;
-        return a.kind === "altcha" ? solveAltcha(a.challenge) : turnstileProof(a.siteKey, host);
-      });
+    // A fresh challenge (never cached), by the reads' call: a GET whose answer says its `kind`.
+    const proof = call<ChallengeResponse>(
+      undefined,
+      `${clinicBase(host.api, host.clinic)}/challenge`,
+      new AbortController().signal,
+      "kind",
+    ).then(async (a) => {
+      if (a.kind === "none") return undefined;
+      return a.kind === "altcha" ? solveAltcha(a.challenge) : turnstileProof(a.siteKey, host);
+    });
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
     proof.catch(() => undefined);
     pending = proof;

@@ -12,10 +12,10 @@ import { TaskStatus } from "../internal/task.js";
 import type { Messages } from "../messages/index.js";
 import type { ManageMessages } from "../messages/manage.js";
 import { bookingSummary, phoneLine, summaryRow } from "../steps/booking-summary.js";
-import { choiceSkeleton, problemNotice } from "../steps/shared.js";
+import { problemNotice } from "../steps/shared.js";
 import { timeStep } from "../steps/time-step.js";
 import { card } from "../view/card.js";
-import { problem } from "../view/problem.js";
+import { load } from "../view/problem.js";
 import { findForm } from "./find-form.js";
 import type { ManageController } from "./manage-controller.js";
 import { canChange, REASON_MAX } from "./outcomes.js";
@@ -57,8 +57,8 @@ function body(
   if (!s.known) {
     if (missing)
       return html`<p>${mm.missing}</p>${button(mm.heading.find, () => c.open({ view: "find" }, true), "secondary")}`;
-    if (task.status === TaskStatus.ERROR) return problem(task.error, () => task.run(), m, undefined);
-    if (task.status !== TaskStatus.COMPLETE) return choiceSkeleton();
+    // Not read yet: the failure as a problem, else the skeleton (the view is never reached here).
+    if (task.status !== TaskStatus.COMPLETE) return load(task, m, undefined, () => nothing);
   }
   const b = c.current!;
   const contact = m.contact(b.location.name, b.location.phone);
