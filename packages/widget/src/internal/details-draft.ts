@@ -16,10 +16,29 @@ export interface DetailsDraft {
   consent: boolean;
   /** The honeypot: people never see it, so it stays empty. */
   website: string;
+  /**
+   * "Who is this appointment for?": `other` for someone the visitor cares for (then the names and date
+   * of birth above are theirs, email and mobile the carer's). The fields below are absent until typed,
+   * so a blank draft stays as small as before.
+   */
+  forWhom?: "me" | "other";
+  carerFirstName?: string;
+  carerLastName?: string;
+  relationship?: string;
 }
 
 /** The fields that can carry an error; `dob` covers its three inputs. */
-export type DetailsField = "firstName" | "lastName" | "dob" | "email" | "mobile" | "note" | "consent";
+export type DetailsField =
+  | "firstName"
+  | "lastName"
+  | "dob"
+  | "carerFirstName"
+  | "carerLastName"
+  | "relationship"
+  | "email"
+  | "mobile"
+  | "note"
+  | "consent";
 
 /** Errors by field, in the form's order. */
 export type FieldErrors = Partial<Record<DetailsField, string>>;

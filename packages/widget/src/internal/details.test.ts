@@ -124,4 +124,87 @@ describe("details", () => {
     expect(bookingRequest(slot, "t1", valid, true).returning).toBe(true);
     expect(bookingRequest(slot, "t1", valid, undefined)).not.toHaveProperty("returning");
   });
+
+  describe("for someone else", () => {
+    const child: DetailsDraft = {
+      ...valid,
+      forWhom: "other",
+      firstName: "Sam",
+      lastName: "Rivera",
+      day: "4",
+      month: "6",
+      year: "2018",
+      carerFirstName: "Pat",
+      carerLastName: "Rivera",
+      relationship: " Mother ",
+      email: "pat@example.com",
+      mobile: "0400 111 222",
+    };
+
+    it("accepts a complete form, and needs the carer's name and relationship", () => {
+      expect(validateDetails(child, enAU, today)).toEqual({});
+      expect(
+        validateDetails({ ...child, carerFirstName: " ", relationship: undefined }, enAU, today),
+      ).toEqual({
+        carerFirstName: "Enter your first name",
+        relationship: "Enter your relationship to them, for example mother",
+      });
+      expect(validateDetails({ ...child, relationship: "x".repeat(31) }, enAU, today).relationship).toBe(
+        "Your relationship to them must be 30 characters or fewer",
+      );
+      // Booking for yourself, the carer's fields are not asked.
+      expect(validateDetails({ ...child, forWhom: "me", carerFirstName: "" }, enAU, today)).toEqual({});
+    });
+
+    it('says "their" wherever it means the patient, in the form\'s order', () => {
+      const errors = validateDetails({ ...emptyDetails(), forWhom: "other" }, enAU, today);
+      expect(errors).toEqual({
+        firstName: "Enter their first name",
+        lastName: "Enter their last name",
+        dob: "Enter their date of birth, for example 27 3 2015",
+        carerFirstName: "Enter your first name",
+        carerLastName: "Enter your last name",
+        relationship: "Enter your relationship to them, for example mother",
+        email: "Enter your email address",
+        mobile: "Enter your mobile number",
+        consent: "Tick the box to agree, so the clinic can book their appointment",
+      });
+      // The summary lists them in the order the form shows them.
+      expect(Object.keys(errors)).toEqual([
+        "firstName",
+        "lastName",
+        "dob",
+        "carerFirstName",
+        "carerLastName",
+        "relationship",
+        "email",
+        "mobile",
+        "consent",
+      ]);
+      const dob = (day: string, month: string, year: string) =>
+        validateDetails({ ...child, day, month, year }, enAU, today).dob;
+      expect(dob("4", "", "2018")).toBe("Their date of birth must include a month");
+      expect(dob("31", "2", "2018")).toBe("Their date of birth must be a real date");
+      expect(dob("2", "12", "2026")).toBe("Their date of birth must be in the past");
+      expect(validateDetails({ ...emptyDetails(), forWhom: "other" }, enUS, today).dob).toBe(
+        "Enter their date of birth, for example 3 27 2015",
+      );
+    });
+
+    it("sends bookedBy with the carer's contact, and the patient without one", () => {
+      const slot = { start: "2026-12-02T09:00:00+11:00", end: "", practitionerId: "p1", locationId: "l1" };
+      const body = bookingRequest(slot, "t1", child);
+      expect(body.patient).toEqual({ firstName: "Sam", lastName: "Rivera", dateOfBirth: "2018-06-04" });
+      expect(body.bookedBy).toEqual({
+        firstName: "Pat",
+        lastName: "Rivera",
+        relationship: "Mother",
+        email: "pat@example.com",
+        mobile: "0400 111 222",
+      });
+      expect(bookingRequest(slot, "t1", { ...child, forWhom: "me" })).not.toHaveProperty("bookedBy");
+      expect(fieldForPointer("/bookedBy/relationship")).toBe("relationship");
+      expect(fieldForPointer("/bookedBy/email")).toBe("email");
+    });
+  });
 });

@@ -10,20 +10,11 @@ import type { DetailsDraft, DetailsField, FieldErrors } from "./details-draft.js
 
 export { type DetailsDraft, type DetailsField, emptyDetails, type FieldErrors } from "./details-draft.js";
 
-/** The form's field order (the error summary follows it). */
-export const fieldOrder: readonly DetailsField[] = [
-  "firstName",
-  "lastName",
-  "dob",
-  "email",
-  "mobile",
-  "note",
-  "consent",
-];
-
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^\+?[\d\s().-]+$/;
 const NAME_MAX = 50;
+/** The relationship's limit, as the edge API's BookedBy schema sets it. */
+const RELATIONSHIP_MAX = 30;
 const EMAIL_MAX = 50;
 /** The note's limit, as the edge API's schema sets it. */
 export const NOTE_MAX = 300;
@@ -44,15 +35,31 @@ export function dobFocusPart(d: DetailsDraft, order: readonly DobPart[]): DobPar
   return order.find((p) => d[p].trim() === "") ?? order[0]!;
 }
 
-/** Checks every field; an empty object means the form may continue. */
-export function validateDetails(d: DetailsDraft, m: Messages, today: CalendarDate): FieldErrors {
+/**
+ * The messages that word the patient's fields: for someone else, "Their first name", "Enter their
+ * date of birth…" (the `their` overrides); the carer's own fields keep the plain "your" wording.
+ */
+export function patientWords(m: Messages, d: DetailsDraft): Messages {
+  return d.forWhom === "other"
+    ? { ...m, field: { ...m.field, ...m.their.field }, error: { ...m.error, ...m.their.error } }
+    : m;
+}
+
+/**
+ * Checks every field; an empty object means the form may continue. The errors come in the form's
+ * order (the error summary lists them so).
+ */
+export function validateDetails(d: DetailsDraft, base: Messages, today: CalendarDate): FieldErrors {
   const e: FieldErrors = {};
-  const first = d.firstName.trim();
-  const last = d.lastName.trim();
-  if (!first) e.firstName = m.error.firstName;
-  else if (first.length > NAME_MAX) e.firstName = m.error.tooLong(m.field.firstName, NAME_MAX);
-  if (!last) e.lastName = m.error.lastName;
-  else if (last.length > NAME_MAX) e.lastName = m.error.tooLong(m.field.lastName, NAME_MAX);
+  const m = patientWords(base, d);
+  const name = (key: "firstName" | "lastName" | "carerFirstName" | "carerLastName", w: Messages) => {
+    const value = d[key]?.trim();
+    const k = key === "carerFirstName" ? "firstName" : key === "carerLastName" ? "lastName" : key;
+    if (!value) e[key] = w.error[k];
+    else if (value.length > NAME_MAX) e[key] = w.error.tooLong(w.field[k], NAME_MAX);
+  };
+  name("firstName", m);
+  name("lastName", m);
 
   const missing = m.dobOrder.filter((p) => d[p].trim() === "");
   if (missing.length === 3) e.dob = m.error.dob;
@@ -63,6 +70,15 @@ export function validateDetails(d: DetailsDraft, m: Messages, today: CalendarDat
     if (!iso) e.dob = m.error.dobReal;
     else if (iso >= today) e.dob = m.error.dobPast;
     else if (iso < "1900-01-01") e.dob = m.error.dobReal;
+  }
+
+  if (d.forWhom === "other") {
+    name("carerFirstName", base);
+    name("carerLastName", base);
+    const relationship = d.relationship?.trim();
+    if (!relationship) e.relationship = m.error.relationship;
+    else if (relationship.length > RELATIONSHIP_MAX)
+      e.relationship = m.error.tooLong(m.field.relationship, RELATIONSHIP_MAX);
   }
 
   const email = d.email.trim();
@@ -89,6 +105,11 @@ export function fieldForPointer(pointer: string): DetailsField | undefined {
     "/patient/mobile": "mobile",
     "/note": "note",
     "/consent": "consent",
+    "/bookedBy/firstName": "carerFirstName",
+    "/bookedBy/lastName": "carerLastName",
+    "/bookedBy/relationship": "relationship",
+    "/bookedBy/email": "email",
+    "/bookedBy/mobile": "mobile",
   };
   return map[pointer];
 }
@@ -112,6 +133,7 @@ export function bookingRequest(
   returning?: boolean,
 ): BookingRequest {
   const note = d.note.trim();
+  const contact = { email: d.email.trim(), mobile: d.mobile.trim() };
   return {
     slot: {
       locationId: slot.locationId,
@@ -123,12 +145,22 @@ export function bookingRequest(
       firstName: d.firstName.trim(),
       lastName: d.lastName.trim(),
       dateOfBirth: dobIso(d) ?? "",
-      email: d.email.trim(),
-      mobile: d.mobile.trim(),
+      // For someone else the contact is the carer's (in bookedBy); the edge API uses it for the patient.
+      ...(d.forWhom === "other" ? {} : contact),
     },
     ...(note ? { note } : {}),
     consent: true,
     ...(d.website ? { website: d.website } : {}),
     ...(returning === undefined ? {} : { returning }),
+    ...(d.forWhom === "other"
+      ? {
+          bookedBy: {
+            firstName: d.carerFirstName?.trim() ?? "",
+            lastName: d.carerLastName?.trim() ?? "",
+            relationship: d.relationship?.trim() ?? "",
+            ...contact,
+          },
+        }
+      : {}),
   };
 }

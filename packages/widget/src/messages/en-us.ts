@@ -19,6 +19,14 @@ export const enUS: Messages = {
     consent: "Check the box to agree, so the clinic can book your appointment",
   },
   review: { ...enAU.review, mobile: "Cell phone" },
+  their: {
+    field: { ...enAU.their.field, dobHint: "For example, 3 27 2015" },
+    error: {
+      ...enAU.their.error,
+      dob: "Enter their date of birth, for example 3 27 2015",
+      consent: "Check the box to agree, so the clinic can book their appointment",
+    },
+  },
   done: {
     ...enAU.done,
     reminders: {

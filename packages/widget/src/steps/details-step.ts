@@ -2,6 +2,8 @@
  * The details step, after the GOV.UK patterns: one column, label above, hint under the label, the
  * error in text under the field, an error summary linking to each field, date of birth as three
  * small fields in the locale's order. The honeypot is out of reach of keyboards and screen readers.
+ * "Who is this appointment for?" comes first: for someone else, their name and date of birth (worded
+ * "their", the browser's autofill off), then "Your details" (name, relationship, email, mobile).
  */
 import { html, nothing, type TemplateResult } from "lit";
 import {
@@ -9,8 +11,8 @@ import {
   type DetailsField,
   dobFocusPart,
   type FieldErrors,
-  fieldOrder,
   NOTE_MAX,
+  patientWords,
 } from "../internal/details.js";
 import type { DobPart, Messages } from "../messages/index.js";
 
@@ -25,6 +27,8 @@ export interface DetailsFlow {
   submitDetails(): void;
   /** Focuses an input by id (the error summary's links). */
   focus(id: string): void;
+  /** "Start again": every answer goes (the kept contact details with them). */
+  another(): void;
 }
 
 /** The input id an error about `field` points at. */
@@ -35,6 +39,9 @@ export function inputIdFor(field: DetailsField, draft: DetailsDraft, m: Messages
 const idOf: Record<Exclude<DetailsField, "dob">, string> = {
   firstName: "first-name",
   lastName: "last-name",
+  carerFirstName: "carer-first-name",
+  carerLastName: "carer-last-name",
+  relationship: "relationship",
   email: "email",
   mobile: "mobile",
   note: "note",
@@ -44,9 +51,13 @@ const idOf: Record<Exclude<DetailsField, "dob">, string> = {
 const autocompleteOf: Record<DobPart, string> = { day: "bday-day", month: "bday-month", year: "bday-year" };
 
 /** Renders the step body. */
-export function detailsStep(c: DetailsFlow, m: Messages): TemplateResult {
+export function detailsStep(c: DetailsFlow, base: Messages): TemplateResult {
   const { details: draft, errors, showSummary } = c.state;
-  const listed = fieldOrder.filter((f) => errors[f]);
+  const other = draft.forWhom === "other";
+  // The patient's fields say "their" for someone else; the carer's keep `base`'s "your".
+  const m = patientWords(base, draft);
+  // The checks list errors in the form's order.
+  const listed = Object.keys(errors) as DetailsField[];
   const input = (key: keyof DetailsDraft) => (e: Event) =>
     c.editDetails(key, (e.target as HTMLInputElement).value);
   return html`
@@ -79,9 +90,30 @@ export function detailsStep(c: DetailsFlow, m: Messages): TemplateResult {
         c.submitDetails();
       }}
     >
-      ${textField(c, m, "firstName", m.field.firstName, { autocomplete: "given-name" })}
-      ${textField(c, m, "lastName", m.field.lastName, { autocomplete: "family-name" })}
-      ${dobFieldset("dob", m, draft, errors.dob, (part, value) => c.editDetails(part, value))}
+      ${radios(
+        "for",
+        m.who.legend,
+        [
+          ["me", m.who.me],
+          ["other", m.who.other],
+        ],
+        draft.forWhom ?? "me",
+        (v) => c.editDetails("forWhom", v),
+        undefined,
+        m,
+      )}
+      ${other ? html`<h3>${m.who.their}</h3>` : nothing}
+      ${textField(c, m, "firstName", m.field.firstName, { autocomplete: other ? "off" : "given-name" })}
+      ${textField(c, m, "lastName", m.field.lastName, { autocomplete: other ? "off" : "family-name" })}
+      ${dobFieldset("dob", m, draft, errors.dob, (part, value) => c.editDetails(part, value), other)}
+      ${
+        other
+          ? html`<h3>${m.who.your}</h3>
+            ${textField(c, base, "carerFirstName", base.field.firstName, { autocomplete: "given-name" })}
+            ${textField(c, base, "carerLastName", base.field.lastName, { autocomplete: "family-name" })}
+            ${textField(c, m, "relationship", m.field.relationship, { autocomplete: "off", hint: m.field.relationshipHint })}`
+          : nothing
+      }
       ${textField(c, m, "email", m.field.email, { type: "email", autocomplete: "email", hint: m.field.emailHint })}
       ${textField(c, m, "mobile", m.field.mobile, { type: "tel", autocomplete: "tel", hint: m.field.mobileHint })}
       <div class="field ${errors.note ? "has-error" : ""}">
@@ -118,6 +150,7 @@ export function detailsStep(c: DetailsFlow, m: Messages): TemplateResult {
       </div>
       <slot name="challenge"></slot>
       <button type="submit" class="primary" part="primary-button">${m.continue}</button>
+      <button type="button" class="link" @click=${() => c.another()}>${m.who.startAgain}</button>
     </form>
   `;
 }
@@ -125,7 +158,7 @@ export function detailsStep(c: DetailsFlow, m: Messages): TemplateResult {
 function textField(
   c: DetailsFlow,
   m: Messages,
-  key: "firstName" | "lastName" | "email" | "mobile",
+  key: "firstName" | "lastName" | "carerFirstName" | "carerLastName" | "relationship" | "email" | "mobile",
   label: string,
   opts: { type?: string; autocomplete: string; hint?: string },
 ): TemplateResult {
@@ -143,7 +176,7 @@ function textField(
       spellcheck=${opts.type === "email" ? "false" : nothing}
       aria-describedby=${describedBy || nothing}
       aria-invalid=${error ? "true" : "false"}
-      .value=${c.state.details[key]}
+      .value=${c.state.details[key] ?? ""}
       @input=${(e: Event) => c.editDetails(key, (e.target as HTMLInputElement).value)}
     />
     ${fieldError(id, error, m)}
@@ -152,7 +185,8 @@ function textField(
 
 /**
  * Date of birth as three small fields in the locale's order (GOV.UK's memorable date), with its hint
- * and error; `base` prefixes the ids (`dob` → `dob-hint`, `dob-day`, `dob-error`).
+ * and error; `base` prefixes the ids (`dob` → `dob-hint`, `dob-day`, `dob-error`). `noAutofill` for
+ * someone else's: the browser would offer the visitor's own.
  */
 export function dobFieldset(
   base: string,
@@ -160,6 +194,7 @@ export function dobFieldset(
   draft: Record<DobPart, string>,
   error: string | undefined,
   onInput: (part: DobPart, value: string) => void,
+  noAutofill?: boolean,
 ): TemplateResult {
   return html`<fieldset class="field ${error ? "has-error" : ""}" aria-describedby="${base}-hint${error ? ` ${base}-error` : ""}">
     <legend part="label">${m.field.dob}</legend>
@@ -172,7 +207,7 @@ export function dobFieldset(
             id="${base}-${part}"
             part="input"
             inputmode="numeric"
-            autocomplete=${autocompleteOf[part]}
+            autocomplete=${noAutofill ? "off" : autocompleteOf[part]}
             maxlength=${part === "year" ? 4 : 2}
             aria-invalid=${error ? "true" : "false"}
             .value=${draft[part]}
@@ -194,4 +229,30 @@ export function fieldError(
   return error
     ? html`<p class="field-error" id="${id}-error" part="field-error"><span class="sr-only">${m.error.prefix}</span> ${error}</p>`
     : nothing;
+}
+
+/**
+ * A radio group (a whole row is the target): `options` are [value, text]; the first radio's id is
+ * `id`, so an error summary's link focuses it.
+ */
+export function radios(
+  id: string,
+  legend: unknown,
+  options: readonly (readonly [string, string])[],
+  value: string | undefined,
+  pick: (value: string) => void,
+  error: string | undefined,
+  m: Messages,
+): TemplateResult {
+  return html`<fieldset class="field ${error ? "has-error" : ""}" aria-describedby=${error ? `${id}-error` : nothing}>
+    <legend part="label">${legend}</legend>
+    ${options.map(([v, text], i) => {
+      const at = i ? `${id}-${i}` : id;
+      return html`<div class="field check">
+        <input type="radio" id=${at} name=${id} aria-invalid=${error ? "true" : "false"} .checked=${value === v} @change=${() => pick(v)} />
+        <label for=${at}>${text}</label>
+      </div>`;
+    })}
+    ${fieldError(id, error, m)}
+  </fieldset>`;
 }

@@ -105,6 +105,15 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
       step: "time",
     },
     { label: m.review.name, value: `${d.firstName.trim()} ${d.lastName.trim()}`, step: "details" },
+    ...(d.forWhom === "other"
+      ? [
+          {
+            label: m.review.bookedBy,
+            value: `${d.carerFirstName?.trim()} ${d.carerLastName?.trim()} (${d.relationship?.trim()})`,
+            step: "details" as const,
+          },
+        ]
+      : []),
     {
       label: m.review.dob,
       value: dobIso(d) ? formatDate(dobIso(d)!, f.locale, { dateStyle: "long" }) : "",
