@@ -4,10 +4,10 @@
  * idempotency, what the booking's outcome leads to, the manage link. None of it is on the first screen.
  */
 import type { BookedResponse } from "../api/manage-types.js";
-import type { BookingRequest, PublicLocation } from "../api/types.js";
+import type { BookingRequest, ClinicProfile, PublicLocation, PublicQuestion } from "../api/types.js";
 import { type BookingStep, emitCoreplus } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
-import { bookingRequest, validateDetails } from "../internal/details.js";
+import { askedQuestions, bookingRequest, validateDetails } from "../internal/details.js";
 import type { FieldErrors } from "../internal/details-draft.js";
 import { createIdempotencyKeys, type IdempotencyKeys } from "../internal/idempotency.js";
 import { manageLink } from "../internal/manage-links.js";
@@ -22,6 +22,7 @@ export interface FlowCore {
   readonly state: Readonly<FlowState>;
   readonly data: { booking: Task<[BookingRequest, string], BookedResponse> };
   readonly loc: PublicLocation | undefined;
+  readonly profile: ClinicProfile | undefined;
   i18n(): { locale: string };
   today(): CalendarDate;
   steps(): BookingStep[];
@@ -45,9 +46,16 @@ export class BookingLater {
     this.#set = set;
   }
 
+  /** The clinic's questions for the chosen service (and discipline). */
+  questions(): PublicQuestion[] {
+    const { state, profile } = this.#c;
+    return askedQuestions(profile, state.typeId, state.disciplineId);
+  }
+
   /** The details' errors, in the visitor's language. */
   errors(): FieldErrors {
-    return validateDetails(this.#c.state.details, messagesFor(this.#c.i18n().locale), this.#c.today());
+    const c = this.#c;
+    return validateDetails(c.state.details, messagesFor(c.i18n().locale), c.today(), this.questions());
   }
 
   /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
@@ -74,6 +82,7 @@ export class BookingLater {
       typeId,
       details,
       c.steps().includes("returning") ? returning : undefined,
+      this.questions(),
     );
     if (disciplineId) body.slot = { ...body.slot, disciplineId };
     this.#keys ??= createIdempotencyKeys();

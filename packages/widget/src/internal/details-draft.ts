@@ -25,6 +25,8 @@ export interface DetailsDraft {
   carerFirstName?: string;
   carerLastName?: string;
   relationship?: string;
+  /** Answers to the clinic's questions, by `q:` and the question's id (never kept in the browser). */
+  [answer: `q:${string}`]: string | undefined;
 }
 
 /** The fields that can carry an error; `dob` covers its three inputs. */
@@ -37,6 +39,7 @@ export type DetailsField =
   | "relationship"
   | "email"
   | "mobile"
+  | `q:${string}`
   | "note"
   | "consent";
 

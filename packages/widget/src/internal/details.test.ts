@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { enAU } from "../messages/en-au.ts";
 import { enUS } from "../messages/en-us.ts";
 import {
+  askedQuestions,
   bookingRequest,
   type DetailsDraft,
   dobFocusPart,
@@ -143,9 +144,7 @@ describe("details", () => {
 
     it("accepts a complete form, and needs the carer's name and relationship", () => {
       expect(validateDetails(child, enAU, today)).toEqual({});
-      expect(
-        validateDetails({ ...child, carerFirstName: " ", relationship: undefined }, enAU, today),
-      ).toEqual({
+      expect(validateDetails({ ...child, carerFirstName: " ", relationship: "" }, enAU, today)).toEqual({
         carerFirstName: "Enter your first name",
         relationship: "Enter your relationship to them, for example mother",
       });
@@ -205,6 +204,52 @@ describe("details", () => {
       expect(bookingRequest(slot, "t1", { ...child, forWhom: "me" })).not.toHaveProperty("bookedBy");
       expect(fieldForPointer("/bookedBy/relationship")).toBe("relationship");
       expect(fieldForPointer("/bookedBy/email")).toBe("email");
+    });
+  });
+
+  describe("the clinic's questions", () => {
+    const profile = {
+      questions: [
+        { id: "referral", label: "Do you have a GP referral?", kind: "yes-no", required: true },
+        { id: "school", label: "School", kind: "text", required: false, appointmentTypeIds: ["t1"] },
+        {
+          id: "injury",
+          label: "Injury",
+          kind: "choice",
+          options: ["Knee", "Back"],
+          required: true,
+          disciplineIds: ["physio"],
+        },
+      ],
+    } as never;
+    const slot = { start: "2026-12-02T09:00:00+11:00", end: "", practitionerId: "p1", locationId: "l1" };
+
+    it("asks the unscoped ones, and the scoped ones for their service or discipline only", () => {
+      const ids = (typeId?: string, disciplineId?: string) =>
+        askedQuestions(profile, typeId, disciplineId).map((q) => q.id);
+      expect(ids("t2")).toEqual(["referral"]);
+      expect(ids("t1")).toEqual(["referral", "school"]);
+      expect(ids("t2", "physio")).toEqual(["referral", "injury"]);
+      expect(askedQuestions(undefined, "t1", undefined)).toEqual([]);
+    });
+
+    it("needs the required ones answered, before the note, and sends only the non-blank answers", () => {
+      const asked = askedQuestions(profile, "t1", "physio");
+      expect(validateDetails({ ...valid, "q:school": "Bayside" }, enAU, today, asked)).toEqual({
+        "q:referral": 'Answer "Do you have a GP referral?"',
+        "q:injury": 'Answer "Injury"',
+      });
+      const answered = { ...valid, "q:referral": "yes", "q:injury": "Knee", "q:school": "  " };
+      expect(validateDetails(answered, enAU, today, asked)).toEqual({});
+      expect(bookingRequest(slot, "t1", answered, undefined, asked).answers).toEqual([
+        { questionId: "referral", value: "yes" },
+        { questionId: "injury", value: "Knee" },
+      ]);
+      // An answer to a question no longer asked (another service chosen since) is not sent.
+      expect(
+        bookingRequest(slot, "t2", answered, undefined, askedQuestions(profile, "t2", undefined)).answers,
+      ).toEqual([{ questionId: "referral", value: "yes" }]);
+      expect(bookingRequest(slot, "t1", valid, undefined, asked)).not.toHaveProperty("answers");
     });
   });
 });

@@ -3,7 +3,7 @@
  * it) and the request body. The limits mirror the edge API's BookingPatient schema so the server's
  * 422 is the exception, not the rule.
  */
-import type { BookingRequest, PublicSlot } from "../api/types.js";
+import type { BookingRequest, ClinicProfile, PublicQuestion, PublicSlot } from "../api/types.js";
 import type { DobPart, Messages } from "../messages/index.js";
 import type { CalendarDate } from "./dates.js";
 import type { DetailsDraft, DetailsField, FieldErrors } from "./details-draft.js";
@@ -36,6 +36,23 @@ export function dobFocusPart(d: DetailsDraft, order: readonly DobPart[]): DobPar
 }
 
 /**
+ * The clinic's questions asked for a service (the edge API's rule): those without a scope, and those
+ * naming the service or the discipline chosen.
+ */
+export function askedQuestions(
+  profile: ClinicProfile | undefined,
+  typeId: string | undefined,
+  disciplineId: string | undefined,
+): PublicQuestion[] {
+  return (profile?.questions ?? []).filter(
+    (q) =>
+      (!q.appointmentTypeIds && !q.disciplineIds) ||
+      q.appointmentTypeIds?.includes(typeId!) ||
+      q.disciplineIds?.includes(disciplineId!),
+  );
+}
+
+/**
  * The messages that word the patient's fields: for someone else, "Their first name", "Enter their
  * date of birth…" (the `their` overrides); the carer's own fields keep the plain "your" wording.
  */
@@ -49,7 +66,12 @@ export function patientWords(m: Messages, d: DetailsDraft): Messages {
  * Checks every field; an empty object means the form may continue. The errors come in the form's
  * order (the error summary lists them so).
  */
-export function validateDetails(d: DetailsDraft, base: Messages, today: CalendarDate): FieldErrors {
+export function validateDetails(
+  d: DetailsDraft,
+  base: Messages,
+  today: CalendarDate,
+  questions: readonly PublicQuestion[] = [],
+): FieldErrors {
   const e: FieldErrors = {};
   const m = patientWords(base, d);
   const name = (key: "firstName" | "lastName" | "carerFirstName" | "carerLastName", w: Messages) => {
@@ -90,6 +112,9 @@ export function validateDetails(d: DetailsDraft, base: Messages, today: Calendar
   if (!mobile) e.mobile = m.error.mobile;
   else if (!PHONE.test(mobile) || digits < 8 || digits > 15) e.mobile = m.error.mobileFormat;
 
+  // Radios offer only the question's answers, and a text input stops at its limit: only a missing answer is wrong.
+  for (const q of questions)
+    if (q.required && !d[`q:${q.id}`]?.trim()) e[`q:${q.id}`] = m.error.answer(q.label);
   if (d.note.length > NOTE_MAX) e.note = m.error.tooLong(m.review.note, NOTE_MAX);
   if (!d.consent) e.consent = m.error.consent;
   return e;
@@ -125,14 +150,21 @@ export function serverFieldMessage(field: DetailsField, m: Messages): string {
   return byField[field] ?? m.error.server;
 }
 
-/** The POST /bookings body for a valid draft; `returning` answers "Have you seen us before?" when it was asked. */
+/**
+ * The POST /bookings body for a valid draft; `returning` answers "Have you seen us before?" when it
+ * was asked; the answers to `questions` (the ones asked) that are not blank.
+ */
 export function bookingRequest(
   slot: PublicSlot,
   appointmentTypeId: string,
   d: DetailsDraft,
   returning?: boolean,
+  questions: readonly PublicQuestion[] = [],
 ): BookingRequest {
   const note = d.note.trim();
+  const answers = questions
+    .map((q) => ({ questionId: q.id, value: d[`q:${q.id}`]?.trim() ?? "" }))
+    .filter((a) => a.value);
   const contact = { email: d.email.trim(), mobile: d.mobile.trim() };
   return {
     slot: {
@@ -152,6 +184,7 @@ export function bookingRequest(
     consent: true,
     ...(d.website ? { website: d.website } : {}),
     ...(returning === undefined ? {} : { returning }),
+    ...(answers[0] ? { answers } : {}),
     ...(d.forWhom === "other"
       ? {
           bookedBy: {

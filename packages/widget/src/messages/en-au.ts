@@ -49,7 +49,12 @@ export const laterAU = {
     consent: "Tick the box to agree, so the clinic can book your appointment",
     server: "Check this answer and try again",
     relationship: "Enter your relationship to them, for example mother",
+    answer: (question: string) => `Answer "${question}"`,
   },
+  /** The clinic's own questions. */
+  optional: "(optional)",
+  yes: "Yes",
+  no: "No",
   /** "Who it is for" (ux.md): the question, and for someone else the patient's labels and errors, saying "their". */
   who: {
     legend: "Who is this appointment for?",

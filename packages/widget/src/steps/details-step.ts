@@ -6,6 +6,7 @@
  * "their", the browser's autofill off), then "Your details" (name, relationship, email, mobile).
  */
 import { html, nothing, type TemplateResult } from "lit";
+import type { PublicQuestion } from "../api/types.js";
 import {
   type DetailsDraft,
   type DetailsField,
@@ -29,14 +30,17 @@ export interface DetailsFlow {
   focus(id: string): void;
   /** "Start again": every answer goes (the kept contact details with them). */
   another(): void;
+  /** The later half (in whenever this step shows): the clinic's questions asked. */
+  readonly later: { questions(): PublicQuestion[] } | undefined;
 }
 
 /** The input id an error about `field` points at. */
 export function inputIdFor(field: DetailsField, draft: DetailsDraft, m: Messages): string {
-  return field === "dob" ? `dob-${dobFocusPart(draft, m.dobOrder)}` : idOf[field];
+  if (field === "dob") return `dob-${dobFocusPart(draft, m.dobOrder)}`;
+  return idOf[field as keyof typeof idOf] ?? field.replace(":", "-");
 }
 
-const idOf: Record<Exclude<DetailsField, "dob">, string> = {
+const idOf: Record<Exclude<DetailsField, "dob" | `q:${string}`>, string> = {
   firstName: "first-name",
   lastName: "last-name",
   carerFirstName: "carer-first-name",
@@ -116,6 +120,28 @@ export function detailsStep(c: DetailsFlow, base: Messages): TemplateResult {
       }
       ${textField(c, m, "email", m.field.email, { type: "email", autocomplete: "email", hint: m.field.emailHint })}
       ${textField(c, m, "mobile", m.field.mobile, { type: "tel", autocomplete: "tel", hint: m.field.mobileHint })}
+      ${c.later!.questions().map((q) => {
+        const key = `q:${q.id}` as const;
+        const id = `q-${q.id}`;
+        const label = q.required ? q.label : `${q.label} ${m.optional}`;
+        const pick = (v: string) => c.editDetails(key, v);
+        return q.kind === "text"
+          ? textField(c, m, key, label, { autocomplete: "off", max: q.maxLength ?? 60 })
+          : radios(
+              id,
+              label,
+              q.kind === "yes-no"
+                ? [
+                    ["yes", m.yes],
+                    ["no", m.no],
+                  ]
+                : (q.options ?? []).map((o) => [o, o] as const),
+              draft[key],
+              pick,
+              errors[key],
+              m,
+            );
+      })}
       <div class="field ${errors.note ? "has-error" : ""}">
         <label for="note" part="label">${m.field.note}</label>
         <p class="hint" id="note-hint">${m.field.noteHint}</p>
@@ -158,11 +184,19 @@ export function detailsStep(c: DetailsFlow, base: Messages): TemplateResult {
 function textField(
   c: DetailsFlow,
   m: Messages,
-  key: "firstName" | "lastName" | "carerFirstName" | "carerLastName" | "relationship" | "email" | "mobile",
+  key:
+    | "firstName"
+    | "lastName"
+    | "carerFirstName"
+    | "carerLastName"
+    | "relationship"
+    | "email"
+    | "mobile"
+    | `q:${string}`,
   label: string,
-  opts: { type?: string; autocomplete: string; hint?: string },
+  opts: { type?: string; autocomplete: string; hint?: string; max?: number },
 ): TemplateResult {
-  const id = idOf[key];
+  const id = inputIdFor(key, c.state.details, m);
   const error = c.state.errors[key];
   const describedBy = [opts.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return html`<div class="field ${error ? "has-error" : ""}">
@@ -173,6 +207,7 @@ function textField(
       part="input"
       type=${opts.type ?? "text"}
       autocomplete=${opts.autocomplete}
+      maxlength=${opts.max ?? nothing}
       spellcheck=${opts.type === "email" ? "false" : nothing}
       aria-describedby=${describedBy || nothing}
       aria-invalid=${error ? "true" : "false"}

@@ -1,6 +1,6 @@
 /** The review step ("check your answers"): every choice with a Change link, then Confirm booking. */
 import { html, nothing, type TemplateResult } from "lit";
-import type { PublicSlot } from "../api/types.js";
+import type { PublicQuestion, PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 import { formatDate, formatWhen } from "../internal/dates.js";
 import { type DetailsDraft, dobIso } from "../internal/details.js";
@@ -72,6 +72,8 @@ export interface ReviewFacts {
   practitionerName: string;
   slot: PublicSlot | undefined;
   details: DetailsDraft;
+  /** The clinic's questions asked for this booking. */
+  questions: readonly PublicQuestion[];
 }
 
 /** The rows of the summary list, in the order the visitor answered. */
@@ -122,6 +124,15 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
     { label: m.review.email, value: d.email.trim(), step: "details" },
     { label: m.review.mobile, value: d.mobile.trim(), step: "details" },
   ];
+  for (const q of f.questions) {
+    const value = d[`q:${q.id}`]?.trim();
+    if (value)
+      rows.push({
+        label: q.label,
+        value: q.kind === "yes-no" ? m[value as "yes" | "no"] : value,
+        step: "details",
+      });
+  }
   if (d.note.trim()) rows.push({ label: m.review.note, value: d.note.trim(), step: "details" });
   return rows;
 }

@@ -12,6 +12,7 @@ import type {
   PublicLocation,
   PublicPractitioner,
 } from "../api/types.js";
+import type { BookingLater } from "../controller/booking-later.js";
 import type { FlowState } from "../controller/flow-state.js";
 import type { BookingStep } from "../events.js";
 import type { DetailsDraft } from "../internal/details-draft.js";
@@ -46,6 +47,8 @@ interface LaterFlow {
   focus(id: string): void;
   confirm(): void;
   another(): void;
+  /** The later half (it is in whenever these views show). */
+  readonly later: BookingLater | undefined;
 }
 
 /** The part of a ViewContext these views use. */
@@ -78,6 +81,7 @@ export function reviewView({ c, locale, profile }: ViewContext): unknown {
         data.practitioners.value?.find((p) => p.id === s.chosen?.practitionerId)?.displayName ?? "",
       slot: s.chosen,
       details: s.details,
+      questions: c.later!.questions(),
     }),
     pending: data.booking.status === TaskStatus.PENDING,
     failure: s.bookFailure ? bookingProblem(s.bookFailure, m, c.contact(m)) : undefined,
