@@ -55,6 +55,8 @@ export const laterAU = {
   optional: "(optional)",
   yes: "Yes",
   no: "No",
+  /** The link to the clinic's privacy policy, beside consent. */
+  privacy: "How the clinic handles your information",
   /** "Who it is for" (ux.md): the question, and for someone else the patient's labels and errors, saying "their". */
   who: {
     legend: "Who is this appointment for?",

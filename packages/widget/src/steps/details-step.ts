@@ -32,6 +32,8 @@ export interface DetailsFlow {
   another(): void;
   /** The later half (in whenever this step shows): the clinic's questions asked. */
   readonly later: { questions(): PublicQuestion[] } | undefined;
+  /** The clinic's profile (its privacy policy's address, when it has one). */
+  readonly profile: { privacyUrl?: string | null } | undefined;
 }
 
 /** The input id an error about `field` points at. */
@@ -168,6 +170,11 @@ export function detailsStep(c: DetailsFlow, base: Messages): TemplateResult {
           @change=${(e: Event) => c.editDetails("consent", (e.target as HTMLInputElement).checked)}
         />
         <label for="consent">${m.field.consent}</label>
+        ${
+          c.profile?.privacyUrl
+            ? html`<p><a href=${c.profile.privacyUrl} target="_blank" rel="noopener">${m.privacy}<span class="sr-only"> ${m.done.newTab}</span></a></p>`
+            : nothing
+        }
         ${fieldError("consent", errors.consent, m)}
       </div>
       <div class="hp" aria-hidden="true" inert>

@@ -37,6 +37,7 @@ interface LaterFlow {
     booking: Loadable<unknown>;
   };
   readonly loc: PublicLocation | undefined;
+  readonly profile: ClinicProfile | undefined;
   steps(): BookingStep[];
   now(): Date;
   contact(m: FirstMessages): string | undefined;
