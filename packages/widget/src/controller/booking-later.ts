@@ -7,7 +7,7 @@ import type { BookedResponse } from "../api/manage-types.js";
 import type { BookingRequest, ClinicProfile, PublicLocation, PublicQuestion } from "../api/types.js";
 import { type BookingStep, emitCoreplus } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
-import { askedQuestions, bookingRequest, validateDetails } from "../internal/details.js";
+import { askedQuestions, bookingRequest, validateDetails, withPrefill } from "../internal/details.js";
 import type { FieldErrors } from "../internal/details-draft.js";
 import { createIdempotencyKeys, type IdempotencyKeys } from "../internal/idempotency.js";
 import { manageLink } from "../internal/manage-links.js";
@@ -39,11 +39,22 @@ export class BookingLater {
   readonly #host: BookingHost;
   readonly #set: SetFlow;
   #keys: IdempotencyKeys | undefined;
+  /** The `prefill` last applied. */
+  #prefilled: unknown;
 
   constructor(c: FlowCore, host: BookingHost, set: SetFlow) {
     this.#c = c;
     this.#host = host;
     this.#set = set;
+  }
+
+  /** Before each render (the controller's hostUpdate): a new `prefill` fills the empty fields. */
+  sync(): void {
+    const { prefill } = this.#host;
+    if (prefill !== this.#prefilled) {
+      this.#prefilled = prefill;
+      this.#set({ details: withPrefill(this.#c.state.details, prefill) });
+    }
   }
 
   /** The clinic's questions for the chosen service (and discipline). */

@@ -4,7 +4,12 @@ import type { ManageToken } from "../api/manage-types.js";
 import type { BookingSummary, PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
-import { type DetailsDraft, emptyDetails, type FieldErrors } from "../internal/details-draft.js";
+import {
+  type BookingPrefill,
+  type DetailsDraft,
+  emptyDetails,
+  type FieldErrors,
+} from "../internal/details-draft.js";
 
 /** The element's public attributes and properties, as the flow reads them. */
 export interface BookingOptions {
@@ -19,6 +24,8 @@ export interface BookingOptions {
   readonly now: () => Date;
   /** Where "Change or cancel" points: a template with `{token}`, or empty for this page. */
   readonly manageUrl: string;
+  /** What the host page knows of its visitor: fills the details' empty fields. */
+  readonly prefill?: BookingPrefill | undefined;
 }
 
 /** What the controller needs of its element. */

@@ -29,6 +29,15 @@ export interface DetailsDraft {
   [answer: `q:${string}`]: string | undefined;
 }
 
+/** The `prefill` property: what a host page knows of its visitor (the date of birth as `YYYY-MM-DD`). */
+export interface BookingPrefill {
+  firstName?: string;
+  lastName?: string;
+  dateOfBirth?: string;
+  email?: string;
+  mobile?: string;
+}
+
 /** The fields that can carry an error; `dob` covers its three inputs. */
 export type DetailsField =
   | "firstName"

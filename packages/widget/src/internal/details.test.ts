@@ -11,6 +11,7 @@ import {
   fieldForPointer,
   serverFieldMessage,
   validateDetails,
+  withPrefill,
 } from "./details.ts";
 
 const valid: DetailsDraft = {
@@ -251,5 +252,23 @@ describe("details", () => {
       ).toEqual([{ questionId: "referral", value: "yes" }]);
       expect(bookingRequest(slot, "t1", valid, undefined, asked)).not.toHaveProperty("answers");
     });
+  });
+
+  it("fills only empty fields from prefill, a date of birth only when real and none was typed", () => {
+    const d = withPrefill(
+      { ...emptyDetails(), firstName: "Joanna" },
+      { firstName: "Jo", lastName: " Citizen ", email: "jo@example.com", dateOfBirth: "1990-03-07" },
+    );
+    expect(d).toMatchObject({ firstName: "Joanna", lastName: "Citizen", email: "jo@example.com" });
+    expect(d).toMatchObject({ day: "7", month: "3", year: "1990" });
+    expect(withPrefill(emptyDetails(), { dateOfBirth: "1990-02-31" })).toMatchObject({ day: "", year: "" });
+    expect(withPrefill({ ...emptyDetails(), year: "1985" }, { dateOfBirth: "1990-03-07" })).toMatchObject({
+      day: "",
+      year: "1985",
+    });
+    // Only the documented fields: a page's object never ticks consent or writes a note.
+    const odd = { consent: true, note: "x", mobile: "0400 000 000" } as never;
+    expect(withPrefill(emptyDetails(), odd)).toEqual({ ...emptyDetails(), mobile: "0400 000 000" });
+    expect(withPrefill(valid, undefined)).toEqual(valid);
   });
 });

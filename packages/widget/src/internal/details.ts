@@ -6,7 +6,7 @@
 import type { BookingRequest, ClinicProfile, PublicQuestion, PublicSlot } from "../api/types.js";
 import type { DobPart, Messages } from "../messages/index.js";
 import type { CalendarDate } from "./dates.js";
-import type { DetailsDraft, DetailsField, FieldErrors } from "./details-draft.js";
+import type { BookingPrefill, DetailsDraft, DetailsField, FieldErrors } from "./details-draft.js";
 
 export { type DetailsDraft, type DetailsField, emptyDetails, type FieldErrors } from "./details-draft.js";
 
@@ -33,6 +33,22 @@ export function dobIso(d: Pick<DetailsDraft, "day" | "month" | "year">): Calenda
 /** The date-of-birth input that an error should focus: the first missing part, else the first. */
 export function dobFocusPart(d: DetailsDraft, order: readonly DobPart[]): DobPart {
   return order.find((p) => d[p].trim() === "") ?? order[0]!;
+}
+
+/**
+ * `d` with its empty fields filled from a host page's `prefill`; the date of birth only when the
+ * draft has none and it is a real date. What was typed is never replaced.
+ */
+export function withPrefill(d: DetailsDraft, p: BookingPrefill = {}): DetailsDraft {
+  const out = { ...d };
+  // Only these: a page's object may carry anything (never a tick for consent, nor a note).
+  for (const k of ["firstName", "lastName", "email", "mobile"] as const) {
+    const v = p[k]?.trim();
+    if (v && !out[k]) out[k] = v;
+  }
+  const [year = "", month = "", day = ""] = p.dateOfBirth?.split("-").map((x) => `${+x}`) ?? [];
+  if (!d.day && !d.month && !d.year && dobIso({ day, month, year })) Object.assign(out, { day, month, year });
+  return out;
 }
 
 /**
