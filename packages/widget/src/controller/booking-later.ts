@@ -7,7 +7,13 @@ import type { BookedResponse } from "../api/manage-types.js";
 import type { BookingRequest, ClinicProfile, PublicLocation, PublicQuestion } from "../api/types.js";
 import { type BookingStep, emitCoreplus } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
-import { askedQuestions, bookingRequest, validateDetails, withPrefill } from "../internal/details.js";
+import {
+  askedQuestions,
+  attributionFrom,
+  bookingRequest,
+  validateDetails,
+  withPrefill,
+} from "../internal/details.js";
 import type { FieldErrors } from "../internal/details-draft.js";
 import { createIdempotencyKeys, type IdempotencyKeys } from "../internal/idempotency.js";
 import { manageLink } from "../internal/manage-links.js";
@@ -96,6 +102,9 @@ export class BookingLater {
       this.questions(),
     );
     if (disciplineId) body.slot = { ...body.slot, disciplineId };
+    // Where the visitor came from: the page's UTM parameters when they book.
+    const attribution = attributionFrom(location.search);
+    if (attribution) body.attribution = attribution;
     this.#keys ??= createIdempotencyKeys();
     this.#set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.

@@ -3,6 +3,7 @@ import { enAU } from "../messages/en-au.ts";
 import { enUS } from "../messages/en-us.ts";
 import {
   askedQuestions,
+  attributionFrom,
   bookingRequest,
   type DetailsDraft,
   dobFocusPart,
@@ -270,5 +271,17 @@ describe("details", () => {
     const odd = { consent: true, note: "x", mobile: "0400 000 000" } as never;
     expect(withPrefill(emptyDetails(), odd)).toEqual({ ...emptyDetails(), mobile: "0400 000 000" });
     expect(withPrefill(valid, undefined)).toEqual(valid);
+  });
+
+  it("takes the page's well-formed UTM parameters as the attribution", () => {
+    expect(
+      attributionFrom("?utm_source=newsletter&utm_medium=%3Cb%3E&utm_campaign=spring+sale&utm_term=x"),
+    ).toEqual({
+      source: "newsletter",
+      campaign: "spring sale",
+    });
+    expect(attributionFrom(`?utm_medium=email&utm_campaign=${"x".repeat(41)}`)).toEqual({ medium: "email" });
+    expect(attributionFrom("?q=knee")).toBeUndefined();
+    expect(attributionFrom("")).toBeUndefined();
   });
 });

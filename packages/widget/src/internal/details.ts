@@ -136,6 +136,21 @@ export function validateDetails(
   return e;
 }
 
+/**
+ * The page's UTM parameters (`?utm_source=…&utm_medium=…&utm_campaign=…`) as the booking's
+ * `attribution`, or undefined without any; a value the edge API would refuse (over 40 characters, or
+ * outside letters, digits, spaces and `. _ - + : /`) is left out rather than failing the booking.
+ */
+export function attributionFrom(search: string): BookingRequest["attribution"] {
+  const query = new URLSearchParams(search);
+  let out: Record<string, string> | undefined;
+  for (const k of ["source", "medium", "campaign"]) {
+    const v = query.get(`utm_${k}`)?.trim();
+    if (v && /^[\w .:+/-]{1,40}$/.test(v)) (out ??= {})[k] = v;
+  }
+  return out;
+}
+
 /** Maps an edge API error pointer ("/patient/email") to the form field it concerns. */
 export function fieldForPointer(pointer: string): DetailsField | undefined {
   const map: Record<string, DetailsField> = {
