@@ -49,6 +49,7 @@ export class BookingController extends StateController<FlowState> implements Lat
   declare confirm: LaterTransitions["confirm"];
   declare change: LaterTransitions["change"];
   declare editDetails: LaterTransitions["editDetails"];
+  declare askAnother: LaterTransitions["askAnother"];
   declare another: LaterTransitions["another"];
 
   constructor(host: BookingHost) {

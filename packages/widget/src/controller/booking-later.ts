@@ -14,8 +14,9 @@ import {
   validateDetails,
   withPrefill,
 } from "../internal/details.js";
-import type { FieldErrors } from "../internal/details-draft.js";
+import type { DetailsDraft, FieldErrors } from "../internal/details-draft.js";
 import { createIdempotencyKeys, type IdempotencyKeys } from "../internal/idempotency.js";
+import { keepContact, loadContact } from "../internal/kept-contact.js";
 import { manageLink } from "../internal/manage-links.js";
 import type { Task } from "../internal/task.js";
 import { TaskStatus } from "../internal/task.js";
@@ -47,6 +48,8 @@ export class BookingLater {
   #keys: IdempotencyKeys | undefined;
   /** The `prefill` last applied. */
   #prefilled: unknown;
+  /** The details last kept in sessionStorage (undefined until the kept ones are read back). */
+  #kept: unknown;
 
   constructor(c: FlowCore, host: BookingHost, set: SetFlow) {
     this.#c = c;
@@ -54,13 +57,20 @@ export class BookingLater {
     this.#set = set;
   }
 
-  /** Before each render (the controller's hostUpdate): a new `prefill` fills the empty fields. */
+  /**
+   * Before each render (the controller's hostUpdate): first the contact details kept in this tab come
+   * back; a new `prefill` fills the empty fields; changed details are kept.
+   */
   sync(): void {
-    const { prefill } = this.#host;
+    const { prefill, clinic } = this.#host;
+    // Nothing can have been typed yet: the details step comes with this half.
+    if (!this.#kept) this.#set({ details: { ...this.#c.state.details, ...loadContact(clinic) } });
     if (prefill !== this.#prefilled) {
       this.#prefilled = prefill;
       this.#set({ details: withPrefill(this.#c.state.details, prefill) });
     }
+    const { details } = this.#c.state;
+    if (details !== this.#kept) keepContact(clinic, (this.#kept = details));
   }
 
   /** The clinic's questions for the chosen service (and discipline). */
@@ -113,8 +123,10 @@ export class BookingLater {
 
   /** Booked: the confirmation, and `coreplus-booked` for the page. */
   booked({ booking, manage }: BookedResponse): void {
-    this.#set({ booked: booking, manage });
+    this.#set({ booked: booking, manage, askAnother: undefined });
     this.#keys?.reset();
+    // Booked: nothing stays behind in the tab (the details stay in memory for "Book another").
+    keepContact(this.#host.clinic, {} as DetailsDraft);
     this.#c.goTo("done");
     emitCoreplus(this.#host, "coreplus-booked", bookedDetail(this.#host.clinic, booking));
   }

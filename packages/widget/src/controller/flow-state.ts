@@ -60,6 +60,8 @@ export interface FlowState {
   manage?: ManageToken | undefined;
   /** "Have you seen us before?" (asked only when some service is for new or returning patients). */
   returning?: boolean | undefined;
+  /** The confirmation asks "For you again, or someone else?" ("Book another appointment" was pressed). */
+  askAnother?: boolean | undefined;
 }
 
 /** A new visitor's state: the first step, nothing chosen (the optional answers are absent). */

@@ -47,7 +47,8 @@ interface LaterFlow {
   submitDetails(): void;
   focus(id: string): void;
   confirm(): void;
-  another(): void;
+  askAnother(): void;
+  another(forWhom?: "me" | "other"): void;
   /** The later half (it is in whenever these views show). */
   readonly later: BookingLater | undefined;
 }
@@ -115,7 +116,9 @@ export function doneView({ c, locale, profile }: ViewContext): unknown {
     stamp: c.now(),
     manageHref: c.manageHref(),
     changes: (profile as ProfileWithChanges).changes,
-    onAnother: () => c.another(),
+    askAnother: !!c.state.askAnother,
+    onAnother: () => c.askAnother(),
+    onAnotherFor: (forWhom) => c.another(forWhom),
   });
 }
 
