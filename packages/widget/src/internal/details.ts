@@ -146,7 +146,10 @@ export function attributionFrom(search: string): BookingRequest["attribution"] {
   let out: Record<string, string> | undefined;
   for (const k of ["source", "medium", "campaign"]) {
     const v = query.get(`utm_${k}`)?.trim();
-    if (v && /^[\w .:+/-]{1,40}$/.test(v)) (out ??= {})[k] = v;
+    if (v && /^[\w .:+/-]{1,40}$/.test(v)) {
+      out ??= {};
+      out[k] = v;
+    }
   }
   return out;
 }
