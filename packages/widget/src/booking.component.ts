@@ -29,6 +29,9 @@ import { bookingView, ManageEntry } from "./view/index.js";
  * @attr manage-url - Where the confirmation's "Change or cancel" link points: a URL template with
  *   `{token}`; without it, this page with `?coreplus_booking=<token>`.
  *
+ * @attr history - When present, the browser's Back and Forward (a phone's back gesture) move between
+ *   steps: each step change adds a history entry carrying only the step's name.
+ *
  * @prop prefill - `{ firstName, lastName, dateOfBirth: "YYYY-MM-DD", email, mobile }` that a host page
  *   already knows of its visitor: fills the empty fields of "Your details" (never what was typed).
  *
@@ -91,6 +94,7 @@ export class CoreplusBooking extends LitElement {
     view: {},
     manageUrl: { attribute: "manage-url" },
     prefill: { attribute: false },
+    history: { type: Boolean },
     // `lang` stays the native global attribute (it also tells screen readers the language); this
     // differently named property only observes it, so changing it re-renders.
     langAttribute: { attribute: "lang" },
@@ -123,6 +127,8 @@ export class CoreplusBooking extends LitElement {
   manageUrl = "";
   /** What the host page knows of its visitor; fills the empty fields of "Your details" (property only). */
   prefill?: BookingPrefill | undefined;
+  /** Back and Forward move between steps. */
+  history?: boolean;
 
   readonly #flow = new BookingController(this);
   readonly #manage = new ManageEntry(this, this.#flow);

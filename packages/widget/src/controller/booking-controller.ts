@@ -139,7 +139,7 @@ export class BookingController extends StateController<FlowState> implements Lat
       if (lockedId(attr, list)) this.set({ [key]: attr });
       else if (attr && this.state[key] === attr) this.set({ [key]: undefined });
     }
-    // The later half's part (prefill), once it is in.
+    // The later half's part (kept contact details, prefill, history), once it is in.
     this.later?.sync();
     this.set({ step: settledStep(this.state.step, this.steps(), this.missingStep()) });
     if (this.state.step === "time" && !this.state.weekFrom && this.loc) this.set({ weekFrom: this.today() });

@@ -37,6 +37,9 @@ export interface FlowCore {
   next(from: BookingStep): void;
 }
 
+/** The history entries' key for the step. */
+const STEP = "coreplusBookingStep";
+
 /** Changes the flow's state; `focus` is where focus moves after the next render. */
 export type SetFlow = (patch: Partial<FlowState>, focus?: string) => void;
 
@@ -48,6 +51,8 @@ export class BookingLater {
   #keys: IdempotencyKeys | undefined;
   /** The `prefill` last applied. */
   #prefilled: unknown;
+  /** The step the page's current history entry holds, while `history` is on. */
+  #at: BookingStep | undefined;
   /** The details last kept in sessionStorage (undefined until the kept ones are read back). */
   #kept: unknown;
 
@@ -69,9 +74,35 @@ export class BookingLater {
       this.#prefilled = prefill;
       this.#set({ details: withPrefill(this.#c.state.details, prefill) });
     }
-    const { details } = this.#c.state;
-    if (details !== this.#kept) keepContact(clinic, (this.#kept = details));
+    const { details, step } = this.#c.state;
+    if (details !== this.#kept) {
+      this.#kept = details;
+      keepContact(clinic, details);
+    }
+    // `history`: an entry per step change (carrying only the step's name), Back and Forward show it.
+    const on = !!this.#host.history && this.#host.isConnected;
+    if (on !== !!this.#at) {
+      if (on) history.replaceState({ ...history.state, [STEP]: step }, "");
+      (on ? addEventListener : removeEventListener)("popstate", this.#pop);
+      this.#at = on ? step : undefined;
+    } else if (on && step !== this.#at) {
+      this.#at = step;
+      history.pushState({ [STEP]: step }, "");
+    }
   }
+
+  /** Back or Forward: the entry's step (never the confirmation without a booking, nor a step after one). */
+  readonly #pop = (e: PopStateEvent): void => {
+    const step = (e.state as Record<string, BookingStep> | null)?.[STEP];
+    if (!this.#host.isConnected) {
+      // The element left the page: stop (its next sync starts again if it comes back).
+      removeEventListener("popstate", this.#pop);
+      this.#at = undefined;
+    } else if (step && (step === "done") === !!this.#c.state.booked) {
+      this.#at = step;
+      this.#c.goTo(step);
+    }
+  };
 
   /** The clinic's questions for the chosen service (and discipline). */
   questions(): PublicQuestion[] {

@@ -26,12 +26,16 @@ export interface BookingOptions {
   readonly manageUrl: string;
   /** What the host page knows of its visitor: fills the details' empty fields. */
   readonly prefill?: BookingPrefill | undefined;
+  /** The `history` attribute: the browser's Back and Forward move between steps. */
+  readonly history?: boolean | undefined;
 }
 
 /** What the controller needs of its element. */
 export type BookingHost = ReactiveControllerHost &
   BookingOptions &
-  Pick<HTMLElement, "closest" | "getAttribute" | "dispatchEvent"> & { readonly renderRoot: ParentNode };
+  Pick<HTMLElement, "closest" | "getAttribute" | "dispatchEvent" | "isConnected"> & {
+    readonly renderRoot: ParentNode;
+  };
 
 /** The flow's state; the view reads it, only the controller's transitions change it. */
 export interface FlowState {
