@@ -49,6 +49,8 @@ export interface ServeEdgeApiOptions {
   config?: EdgeConfig;
   /** Business clock. */
   now?: () => Date;
+  /** Wall clock in ms (tests; see EdgeDeps.wallNow): give a memory `state` the same one. */
+  wallNow?: () => number;
   logger?: (entry: Record<string, unknown>) => void;
   /** Overrides the configuration's `trustProxy`. */
   trustProxy?: boolean;
@@ -169,6 +171,18 @@ export function createJsonLogger(
 const jsonLines = createJsonLogger();
 process.on("exit", () => jsonLines.flush());
 
+/**
+ * A request header from the IncomingMessage's own record (lower-case names; repeated values joined
+ * with ", " as `Headers.get` joins them, for the headers read this way), where there is one: reading
+ * `req.headers` on @hono/node-server builds a `Headers` from the raw list on every request.
+ */
+function nodeRequestHeader(req: Request, bindings: unknown, name: string): string | undefined {
+  const incoming = (bindings as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) return req.headers.get(name) ?? undefined;
+  const value = incoming.headers[name];
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
 /** Starts the edge API on Node. */
 export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<EdgeApiServer> {
   const env = opts.env ?? process.env;
@@ -180,8 +194,10 @@ export async function serveEdgeApi(opts: ServeEdgeApiOptions = {}): Promise<Edge
     docsAssets: docsAsset,
     clientAddress: (_req, bindings) =>
       (bindings as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress,
+    requestHeader: nodeRequestHeader,
   };
   if (opts.now) deps.now = opts.now;
+  if (opts.wallNow) deps.wallNow = opts.wallNow;
   // The default memory state takes the budget's settings from `env` (COREPLUS_REQUESTS_PER_SECOND, COREPLUS_PRIORITY_RESERVE).
   deps.state = opts.state ?? createMemoryState(budgetFromEnv(env));
   if (opts.fetch) deps.fetch = opts.fetch;

@@ -9,6 +9,7 @@ import type { ChallengeService } from "./challenge/service.js";
 import type { ClinicConfig } from "./config/schema.js";
 import type { BoundedMap } from "./internal/bounded-map.js";
 import type { ManageTokens } from "./manage/token.js";
+import type { Generation } from "./state/generation.js";
 import type { ClinicState } from "./state/types.js";
 
 /** How a cached read was answered, for Server-Timing and the logs. */
@@ -41,6 +42,11 @@ export interface ClinicRuntime {
   coreplus: CoreplusClient;
   /** Derived answers remembered in this process (never the source of truth; see availabilityJson). */
   memo: BoundedMap<AvailabilityMemo>;
+  /**
+   * Counts this process's writes to the clinic's state (app/answer-memo.ts): a remembered answer
+   * stamped with an older value may have been computed from what a write changed.
+   */
+  generation: Generation;
   /** JSON texts of catalogue answers, per catalogue version (see catalogue/answer-json.ts). */
   texts: BoundedMap<{ version: number; text: string }>;
   /** The clinic's anti-bot challenge (see challenge/). */
@@ -78,11 +84,34 @@ export interface RequestScope {
   cache: CacheStatus[];
   /** The visitor's address (as the visitorAddress middleware found it). */
   visitor: string;
+  /** The clinic's write generation when the request began (app/answer-memo.ts). */
+  generation: number;
+  /** Wall-clock ms when the request began. */
+  startedAt: number;
+  /**
+   * Wall-clock ms until which every cache entry the answer was read from stays fresh (lowered by each
+   * hit, see upstream/cached-read.ts): a remembered answer is never served past it.
+   */
+  freshUntil: number;
+  /**
+   * Business-time ms until which the answer stands as it is (lowered by availabilityJson: the next
+   * slot falling inside the minimum notice, or midnight; -Infinity for an answer never to remember).
+   */
+  validUntil: number;
+  /** The body of a public read answered with cachedJson (http/cached-answer.ts), for the answer memo. */
+  answer?: RememberedBody;
   /**
    * Called before a read that missed the cache calls coreplus: counts the miss against the visitor's
    * `limits.misses` and throws a 429 problem past it (set by visitorLimit()).
    */
   onMiss?: () => Promise<void>;
+}
+
+/** What a remembered public read sends: its bytes, their ETag and its Cache-Control. */
+export interface RememberedBody {
+  etag: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  cacheControl: string;
 }
 
 /** Variables set by the middleware chain. */

@@ -3,7 +3,7 @@
  * entry serves it with Durable Object state injected through `deps.state`.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, ExecutionContext } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { BookingRateAlert } from "../bookings/index.js";
 import { createChallengeService } from "../challenge/index.js";
@@ -34,9 +34,11 @@ import {
   practitionersRoutes,
 } from "../routes/index.js";
 import type { HealthResponse } from "../schemas/public.js";
+import { countingWrites, Generation } from "../state/generation.js";
 import { createMemoryState, type EdgeStateFactory } from "../state/index.js";
 import type { ClinicRuntime, EdgeEnv, RequestScope } from "../types.js";
 import { consumerKeyOf, createClinicClient, upstreamProblem } from "../upstream/index.js";
+import { AnswerMemo } from "./answer-memo.js";
 import { type DocsAssets, mountDocs } from "./docs.js";
 import { HealthTracker } from "./health.js";
 import { MemoRouter } from "./memo-router.js";
@@ -71,6 +73,17 @@ export interface EdgeDeps {
   docsAssets?: DocsAssets;
   /** Signs manage tokens (MANAGE_SECRET). Default: the printed development secret, with a warning. */
   manageSecret?: string;
+  /**
+   * Wall clock in ms: cache freshness and the answer memo's bound (app/answer-memo.ts). Default
+   * Date.now; a test that sets it gives the memory state the same clock.
+   */
+  wallNow?: () => number;
+  /**
+   * Reads a request header where the runtime has a cheaper way than `req.headers` (the Node entry: the
+   * IncomingMessage's own header object, saving a `Headers` built per request); default
+   * `req.headers.get(name)`. Used where remembered answers are served (app/answer-memo.ts).
+   */
+  requestHeader?: (req: Request, env: unknown, name: string) => string | undefined;
 }
 
 /**
@@ -88,6 +101,7 @@ export type EdgeApp = ReturnType<typeof createEdgeApp>;
 export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   const logger = deps.logger ?? ((entry) => console.log(JSON.stringify(entry)));
   const businessNow = deps.now ?? (() => new Date());
+  const wallNow = deps.wallNow ?? Date.now;
   const state = deps.state ?? createMemoryState();
   const health = new HealthTracker();
   // Only the built-in sandbox configuration may fall back to the development secrets.
@@ -100,16 +114,28 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     });
   const manage = createManageTokens(deps.manageSecret ?? DEV_MANAGE_SECRET);
   const runtimes = new Map<string, ClinicRuntime>();
+  // Finished public reads remembered in this process (app/answer-memo.ts); in front of the app below.
+  const memo = new AnswerMemo({
+    businessNow,
+    wallNow,
+    logger,
+    trustProxy: config.trustProxy,
+    clientAddress: deps.clientAddress,
+    header: deps.requestHeader,
+  });
   const secret = config.secret ?? DEV_EDGE_SECRET;
   // One key per purpose, derived from the one deployment secret.
   const bodyKey = hmacKey(secret).then(async (k) =>
     hmacKey(await hmacHex(k, "coreplus-kit idempotency body")),
   );
   for (const clinic of config.clinics) {
-    const clinicState = state.forClinic(clinic.slug);
+    // This process's writes are counted, so that no remembered answer outlives one (app/answer-memo.ts).
+    const generation = new Generation();
+    const clinicState = countingWrites(state.forClinic(clinic.slug), generation);
     runtimes.set(clinic.slug, {
       config: clinic,
       state: clinicState,
+      generation,
       memo: new BoundedMap(500),
       texts: new BoundedMap(200),
       bodyKey,
@@ -139,15 +165,22 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
   const scopeFor = (slug: string, c: Context<EdgeEnv>): RequestScope | undefined => {
     const rt = runtimes.get(slug);
     if (!rt) return undefined;
-    return {
+    const startedAt = wallNow();
+    const scope: RequestScope = {
       rt,
       now: businessNow(),
-      wallNow: Date.now,
+      wallNow,
       defer: defer(c),
       log: (entry) => logger({ requestId: c.get("requestId"), clinic: slug, ...entry }),
       cache: [],
       visitor: c.get("visitor"),
+      generation: rt.generation.value,
+      startedAt,
+      freshUntil: Number.POSITIVE_INFINITY,
+      validUntil: Number.POSITIVE_INFINITY,
     };
+    if (c.req.method === "GET") memo.track(c.req.raw, scope);
+    return scope;
   };
 
   // The upstream's health per clinic, and the state's when it lives in another process (Redis).
@@ -193,7 +226,7 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     cacheHeaders(),
     visitorAddress({ trustProxy: config.trustProxy, clientAddress: deps.clientAddress }),
   );
-  app.use("/v1/clinics/*", clinicScope({ scopeFor }), clinicCors(), visitorLimit());
+  app.use("/v1/clinics/*", clinicScope({ scopeFor }), clinicCors(), visitorLimit({ counted: memo.counted }));
 
   const routed = app
     .route("/", clinicRoutes())
@@ -207,5 +240,10 @@ export function createEdgeApp(config: EdgeConfig, deps: EdgeDeps = {}) {
     .route("/", healthRoutes({ report: healthReport, token: config.healthToken }));
   mountOpenApiDocument(routed, { publicUrl: config.publicUrl });
   mountDocs(routed, deps.docsAssets);
+  // Every way in (the runtimes' fetch, app.request() in tests) goes through the memo first.
+  const inner = routed.fetch;
+  routed.fetch = memo.front((req, env, ctx) =>
+    inner(req, env as EdgeEnv["Bindings"] | undefined, ctx as ExecutionContext | undefined),
+  );
   return routed;
 }

@@ -99,7 +99,10 @@ export async function availabilityJson(
     if (taken) for (const s of slots) if (taken.has(s.key)) sig += `${s.key};`;
     return sig;
   };
-  if (same && same.rows === rows && same.takenSig === takenSigOf(same.slots)) return same.body;
+  if (same && same.rows === rows && same.takenSig === takenSigOf(same.slots)) {
+    if (same.validUntil < scope.validUntil) scope.validUntil = same.validUntil;
+    return same.body;
+  }
 
   const slots = weeks && range ? sliceWeeks(weeks, range.start, range.end) : [];
   const takenSig = takenSigOf(slots);
@@ -168,6 +171,10 @@ export async function availabilityJson(
       validUntil,
       body,
     });
+    if (validUntil < scope.validUntil) scope.validUntil = validUntil;
+  } else {
+    // Not remembered here (a look ahead, or a catalogue loaded just now): nor as a finished answer.
+    scope.validUntil = Number.NEGATIVE_INFINITY;
   }
   return body;
 }

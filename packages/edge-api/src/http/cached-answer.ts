@@ -95,13 +95,13 @@ export async function cachedJson<T>(
   text: string,
 ): Promise<TypedResponse<T, 200, "json">> {
   const { etag, bytes } = encoded.get(text) ?? (await encodedOf(text));
+  const cc = cacheControl(clinic, kind);
+  // What the answer memo keeps if the request read only fresh entries (app/answer-memo.ts).
+  const scope = c.get("scope");
+  if (scope) scope.answer = { etag, bytes, cacheControl: cc };
   const res = noneMatch(c.req.header("if-none-match"), etag)
-    ? answer(c, null, 304, { etag, "cache-control": cacheControl(clinic, kind) })
-    : answer(c, bytes, 200, {
-        "content-type": "application/json",
-        etag,
-        "cache-control": cacheControl(clinic, kind),
-      });
+    ? answer(c, null, 304, { etag, "cache-control": cc })
+    : answer(c, bytes, 200, { "content-type": "application/json", etag, "cache-control": cc });
   // A 304 carries no body; the route's documented type is that of its 200.
   return res as unknown as TypedResponse<T, 200, "json">;
 }

@@ -11,6 +11,13 @@
  */
 import type { StatusCode } from "hono/utils/http-status";
 
+/** What a remembered public read sends (the same shape as types.ts's, named here by shape too). */
+interface RememberedBody {
+  etag: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  cacheControl: string;
+}
+
 /** A request's answer headers by lower-case name (the `headers` variable). */
 export type HeaderRecord = Record<string, string>;
 
@@ -21,7 +28,7 @@ export type HeaderRecord = Record<string, string>;
 export interface HeaderContext {
   get(key: "headers"): HeaderRecord;
   get(key: "started"): number;
-  get(key: "scope"): { cache: readonly string[] } | undefined;
+  get(key: "scope"): { cache: readonly string[]; answer?: RememberedBody } | undefined;
   get(key: "answered"): Response | undefined;
   set(key: "answered", value: Response): void;
   readonly res: Response;

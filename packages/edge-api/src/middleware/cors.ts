@@ -18,7 +18,8 @@ import type { EdgeEnv } from "../types.js";
 
 const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
-const EXPOSE = "Retry-After, Server-Timing, X-Request-Id";
+/** The response headers a page's script may read (every CORS answer's Expose-Headers). */
+export const CORS_EXPOSE = "Retry-After, Server-Timing, X-Request-Id";
 const PREFLIGHT = {
   "access-control-allow-methods": "GET, POST, OPTIONS",
   "access-control-allow-headers": "Content-Type, Idempotency-Key",
@@ -49,7 +50,7 @@ export const clinicCors = (): MiddlewareHandler<EdgeEnv> => {
     if (origin !== undefined) {
       const headers = c.get("headers");
       headers["access-control-allow-origin"] = origin;
-      headers["access-control-expose-headers"] = EXPOSE;
+      headers["access-control-expose-headers"] = CORS_EXPOSE;
     }
     if (c.req.method === "OPTIONS") return answer(c, null, 204, PREFLIGHT);
     await next();

@@ -15,8 +15,31 @@ export interface VisitorAddressOptions {
 export const visitorAddress = (opts: VisitorAddressOptions): MiddlewareHandler<EdgeEnv> => {
   const { trustProxy, clientAddress } = opts;
   return async function visitorAddress(c, next) {
-    const fromProxy = trustProxy ? c.req.header("x-forwarded-for")?.split(",").pop()?.trim() : undefined;
-    c.set("visitor", fromProxy || clientAddress?.(c.req.raw, c.env) || "unknown");
+    c.set(
+      "visitor",
+      addressOf(
+        trustProxy,
+        clientAddress,
+        trustProxy ? c.req.header("x-forwarded-for") : undefined,
+        c.req.raw,
+        c.env,
+      ),
+    );
     await next();
   };
 };
+
+/**
+ * A request's visitor address: `forwardedFor`'s last entry when the proxy is trusted (only then need
+ * it be read), else the runtime's (also used by the answer memo, app/answer-memo.ts).
+ */
+export function addressOf(
+  trustProxy: boolean,
+  clientAddress: VisitorAddressOptions["clientAddress"],
+  forwardedFor: string | undefined,
+  req: Request,
+  env: unknown,
+): string {
+  const fromProxy = trustProxy ? forwardedFor?.split(",").pop()?.trim() : undefined;
+  return fromProxy || clientAddress?.(req, env) || "unknown";
+}

@@ -8,12 +8,18 @@
 import type { MiddlewareHandler } from "hono";
 import { ProblemError } from "../http/index.js";
 import { visitorKey } from "../internal/visitor-key.js";
+import type { HitResult } from "../state/index.js";
 import type { EdgeEnv } from "../types.js";
 
 /** Options for {@link visitorLimit}. */
 export interface VisitorLimitOptions {
   /** Which limit a request counts against; undefined means none. Default: GET reads, POST bookings. */
   kindOf?: (method: string) => "reads" | "bookings" | undefined;
+  /**
+   * The result of counting this request already (the answer memo counts a read it meant to answer,
+   * app/answer-memo.ts): used instead of counting it a second time.
+   */
+  counted?: (req: Request) => HitResult | undefined;
 }
 
 const byMethod = (method: string) =>
@@ -34,17 +40,17 @@ export const visitorLimit = (opts: VisitorLimitOptions = {}): MiddlewareHandler<
     const { limits } = scope.rt.config;
     // Worked out only where a limit counts (a clinic may set none).
     let visitor: string | undefined;
-    const count = async (which: keyof typeof DETAIL) => {
+    const count = async (which: keyof typeof DETAIL, known?: HitResult) => {
       const limit = limits[which];
       if (!limit) return;
       visitor ??= visitorKey(c.get("visitor"), limits.ipv6Prefix);
-      const result = await scope.rt.state.hit(`${which}:${visitor}`, limit.limit, limit.windowMs);
+      const result = known ?? (await scope.rt.state.hit(`${which}:${visitor}`, limit.limit, limit.windowMs));
       if (!result.allowed)
         throw new ProblemError("rate-limited", DETAIL[which], {
           retryAfter: Math.ceil(result.retryAfterMs / 1000),
         });
     };
-    if (kind) await count(kind);
+    if (kind) await count(kind, opts.counted?.(c.req.raw));
     if (limits.misses) scope.onMiss = () => count("misses");
     await next();
   };

@@ -181,6 +181,10 @@ class MemoryClinicState implements ClinicState {
   }
 
   async hit(key: string, limit: number, windowMs: number): Promise<HitResult> {
+    return this.hitNow(key, limit, windowMs);
+  }
+
+  hitNow(key: string, limit: number, windowMs: number): HitResult {
     // Sliding window approximated from the current and previous fixed windows (as Cloudflare does).
     const now = this.#now();
     const windowStart = now - (now % windowMs);

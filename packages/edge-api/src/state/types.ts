@@ -113,6 +113,11 @@ export interface ClinicState {
   /** Counts one request of `key` against `limit` per `windowMs` (sliding window). */
   hit(key: string, limit: number, windowMs: number): Promise<HitResult>;
   /**
+   * Optional: {@link hit} answered synchronously, by a state kept in this process (memory). The
+   * answer memo counts a remembered read with it without waiting a turn (app/answer-memo.ts).
+   */
+  hitNow?(key: string, limit: number, windowMs: number): HitResult;
+  /**
    * Claims `key` for `ttlMs`: true for the first caller, false for every later one until the claim
    * expires. Atomic across every process sharing the state (single-use proofs depend on it).
    */

@@ -18,6 +18,10 @@ function scopeOn(
     log: () => {},
     cache: [],
     visitor: "203.0.113.9",
+    generation: 0,
+    startedAt: Date.now(),
+    freshUntil: Number.POSITIVE_INFINITY,
+    validUntil: Number.POSITIVE_INFINITY,
     ...(onMiss ? { onMiss } : {}),
   };
   return scope;

@@ -59,7 +59,11 @@ export async function readVersioned<T extends Json>(
   if (policy.freshMs > 0) {
     const entry = await state.cacheGet(key);
     if (entry) {
-      if (entry.freshUntil > scope.wallNow()) return answer(entry.value as T, "hit", entry.storedAt);
+      if (entry.freshUntil > scope.wallNow()) {
+        // The answer built from this entry stands no longer than the entry (app/answer-memo.ts).
+        if (entry.freshUntil < scope.freshUntil) scope.freshUntil = entry.freshUntil;
+        return answer(entry.value as T, "hit", entry.storedAt);
+      }
       const background = refresh().catch((err) =>
         scope.log({
           level: "warn",
