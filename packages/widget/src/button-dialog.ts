@@ -30,12 +30,12 @@ export class BookingDialog {
     const dialog = this.#dialog;
     const close = this.#close;
     const booking = document.createElement("coreplus-booking") as Booking;
-    dialog.part = "dialog";
+    dialog.setAttribute("part", "dialog");
     // Light dismiss (a click on the backdrop) where the browser supports it; Esc and Close everywhere.
     dialog.setAttribute("closedby", "any");
     // Close is in no form (the booking's forms are in its own shadow root), so it needs no type="button".
     close.className = "close";
-    close.part = "close-button";
+    close.setAttribute("part", "close-button");
     close.onclick = () => dialog.close();
     // A modal dialog makes the page inert, but Tab past its last control leaves for the browser's own
     // controls: here it wraps to the first one (and Shift+Tab from the first to the last).
