@@ -15,6 +15,7 @@ import {
   type EdgeStateFactory,
 } from "../src/index.ts";
 import { createJsonLogger, type EdgeApiServer, serveEdgeApi } from "../src/node.ts";
+import type { LogSink } from "../src/types.ts";
 import { type AvailabilityBody, bookingBody, PINNED_NOW, patient, postBooking } from "./stack.ts";
 
 const READS_LIMIT = 12;
@@ -56,22 +57,18 @@ beforeAll(async () => {
     ...c,
     limits: { ...c.limits, reads: { limit: READS_LIMIT, windowMs: 60_000 }, misses: null },
   }));
-  edge = await serveEdgeApi({
-    port: 0,
-    config: { ...base, trustProxy: true, clinics },
-    now,
-    wallNow: clock,
-    state: counting,
-    logger: (e) => logs.push(e),
-  });
-  textEdge = await serveEdgeApi({
-    port: 0,
-    config: { ...base, trustProxy: true, clinics },
-    now,
-    wallNow: clock,
-    state: counting,
-    logger: jsonLogger,
-  });
+  // Two edge APIs on the same state and clocks: one logging objects, one through the real JSON logger.
+  const serve = (logger: LogSink) =>
+    serveEdgeApi({
+      port: 0,
+      config: { ...base, trustProxy: true, clinics },
+      now,
+      wallNow: clock,
+      state: counting,
+      logger,
+    });
+  edge = await serve((e) => logs.push(e));
+  textEdge = await serve(jsonLogger);
   api = `${edge.url}/v1/clinics/harbourside`;
   const seed = sandbox.sandbox.seed;
   docklands = seed.locations.find((l) => l.name.includes("Docklands"))!.locationId;
