@@ -23,7 +23,10 @@ export interface DoneStepProps {
   manageHref: string | undefined;
   /** The clinic's policy for changes, when its profile has one. */
   changes: ClinicChanges | undefined;
+  /** "Book another appointment" was pressed: ask "For you again, or someone else?". */
+  askAnother: boolean;
   onAnother(): void;
+  onAnotherFor(forWhom: "me" | "other"): void;
 }
 
 /** Renders the step body. */
@@ -63,8 +66,23 @@ export function doneStep(p: DoneStepProps): TemplateResult {
       <a class="button secondary" part="secondary-button" href=${icsDataUrl(ics)} download="appointment-${b.reference.replace(/[^\w-]/g, "")}.ics"
         >${m.done.calendar}</a
       >
-      <button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>
+      ${
+        p.askAnother
+          ? nothing
+          : html`<button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>`
+      }
     </div>
+    ${
+      p.askAnother
+        ? html`<fieldset>
+          <legend>${m.who.again}</legend>
+          <div class="actions">
+            <button type="button" id="another" class="secondary" part="secondary-button" @click=${() => p.onAnotherFor("me")}>${m.who.me}</button>
+            <button type="button" class="secondary" part="secondary-button" @click=${() => p.onAnotherFor("other")}>${m.who.other}</button>
+          </div>
+        </fieldset>`
+        : nothing
+    }
   `;
 }
 

@@ -1,6 +1,6 @@
 /** The review step ("check your answers"): every choice with a Change link, then Confirm booking. */
 import { html, nothing, type TemplateResult } from "lit";
-import type { PublicSlot } from "../api/types.js";
+import type { PublicQuestion, PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 import { formatDate, formatWhen } from "../internal/dates.js";
 import { type DetailsDraft, dobIso } from "../internal/details.js";
@@ -72,6 +72,8 @@ export interface ReviewFacts {
   practitionerName: string;
   slot: PublicSlot | undefined;
   details: DetailsDraft;
+  /** The clinic's questions asked for this booking. */
+  questions: readonly PublicQuestion[];
 }
 
 /** The rows of the summary list, in the order the visitor answered. */
@@ -105,6 +107,15 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
       step: "time",
     },
     { label: m.review.name, value: `${d.firstName.trim()} ${d.lastName.trim()}`, step: "details" },
+    ...(d.forWhom === "other"
+      ? [
+          {
+            label: m.review.bookedBy,
+            value: `${d.carerFirstName?.trim()} ${d.carerLastName?.trim()} (${d.relationship?.trim()})`,
+            step: "details" as const,
+          },
+        ]
+      : []),
     {
       label: m.field.dob,
       value: dobIso(d) ? formatDate(dobIso(d)!, f.locale, { dateStyle: "long" }) : "",
@@ -113,6 +124,15 @@ export function reviewRows(f: ReviewFacts): ReviewRow[] {
     { label: m.field.email, value: d.email.trim(), step: "details" },
     { label: m.field.mobile, value: d.mobile.trim(), step: "details" },
   ];
+  for (const q of f.questions) {
+    const value = d[`q:${q.id}`]?.trim();
+    if (value)
+      rows.push({
+        label: q.label,
+        value: q.kind === "yes-no" ? m[value as "yes" | "no"] : value,
+        step: "details",
+      });
+  }
   if (d.note.trim()) rows.push({ label: m.review.note, value: d.note.trim(), step: "details" });
   return rows;
 }

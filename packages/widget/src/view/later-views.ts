@@ -12,6 +12,7 @@ import type {
   PublicLocation,
   PublicPractitioner,
 } from "../api/types.js";
+import type { BookingLater } from "../controller/booking-later.js";
 import type { FlowState } from "../controller/flow-state.js";
 import type { BookingStep } from "../events.js";
 import type { DetailsDraft } from "../internal/details-draft.js";
@@ -36,6 +37,7 @@ interface LaterFlow {
     booking: Loadable<unknown>;
   };
   readonly loc: PublicLocation | undefined;
+  readonly profile: ClinicProfile | undefined;
   steps(): BookingStep[];
   now(): Date;
   contact(m: FirstMessages): string | undefined;
@@ -45,7 +47,10 @@ interface LaterFlow {
   submitDetails(): void;
   focus(id: string): void;
   confirm(): void;
-  another(): void;
+  askAnother(): void;
+  another(forWhom?: "me" | "other"): void;
+  /** The later half (it is in whenever these views show). */
+  readonly later: BookingLater | undefined;
 }
 
 /** The part of a ViewContext these views use. */
@@ -78,6 +83,7 @@ export function reviewView({ c, locale, profile }: ViewContext): unknown {
         data.practitioners.value?.find((p) => p.id === s.chosen?.practitionerId)?.displayName ?? "",
       slot: s.chosen,
       details: s.details,
+      questions: c.later!.questions(),
     }),
     pending: data.booking.status === TaskStatus.PENDING,
     failure: s.bookFailure ? bookingProblem(s.bookFailure, m, c.contact(m)) : undefined,
@@ -110,7 +116,9 @@ export function doneView({ c, locale, profile }: ViewContext): unknown {
     stamp: c.now(),
     manageHref: c.manageHref(),
     changes: (profile as ProfileWithChanges).changes,
-    onAnother: () => c.another(),
+    askAnother: !!c.state.askAnother,
+    onAnother: () => c.askAnother(),
+    onAnotherFor: (forWhom) => c.another(forWhom),
   });
 }
 
