@@ -54,8 +54,6 @@ const idOf: Record<Exclude<DetailsField, "dob" | `q:${string}`>, string> = {
   consent: "consent",
 };
 
-const autocompleteOf: Record<DobPart, string> = { day: "bday-day", month: "bday-month", year: "bday-year" };
-
 /** Renders the step body. */
 export function detailsStep(c: DetailsFlow, base: Messages): TemplateResult {
   const { details: draft, errors, showSummary } = c.state;
@@ -291,7 +289,7 @@ export function dobFieldset(
             id="${base}-${part}"
             part="input"
             inputmode="numeric"
-            autocomplete=${noAutofill ? "off" : autocompleteOf[part]}
+            autocomplete=${noAutofill ? "off" : `bday-${part}`}
             maxlength=${part === "year" ? 4 : 2}
             aria-invalid=${error ? "true" : "false"}
             .value=${draft[part]}
