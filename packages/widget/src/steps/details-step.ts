@@ -36,23 +36,16 @@ export interface DetailsFlow {
   readonly profile: { privacyUrl?: string | null } | undefined;
 }
 
-/** The input id an error about `field` points at. */
+/**
+ * The input id an error about `field` points at: the field's name in kebab case ("carerFirstName" →
+ * "carer-first-name"), a question's `q-` and its id as given.
+ */
 export function inputIdFor(field: DetailsField, draft: DetailsDraft, m: Messages): string {
   if (field === "dob") return `dob-${dobFocusPart(draft, m.dobOrder)}`;
-  return idOf[field as keyof typeof idOf] ?? field.replace(":", "-");
+  return field.startsWith("q:")
+    ? field.replace(":", "-")
+    : field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
-
-const idOf: Record<Exclude<DetailsField, "dob" | `q:${string}`>, string> = {
-  firstName: "first-name",
-  lastName: "last-name",
-  carerFirstName: "carer-first-name",
-  carerLastName: "carer-last-name",
-  relationship: "relationship",
-  email: "email",
-  mobile: "mobile",
-  note: "note",
-  consent: "consent",
-};
 
 /** Renders the step body. */
 export function detailsStep(c: DetailsFlow, base: Messages): TemplateResult {
