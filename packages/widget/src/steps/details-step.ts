@@ -238,7 +238,7 @@ export function textInput(
   onInput: (value: string) => void,
   opts: TextOptions,
 ): TemplateResult {
-  const describedBy = [opts.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const describedBy = `${opts.hint ? `${id}-hint ` : ""}${error ? `${id}-error` : ""}`.trim();
   return html`<div class="field ${error ? "has-error" : ""}">
     <label for=${id} part="label">${label}</label>
     ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : nothing}
