@@ -90,14 +90,19 @@ export function validateDetails(
 ): FieldErrors {
   const e: FieldErrors = {};
   const m = patientWords(base, d);
-  const name = (key: "firstName" | "lastName" | "carerFirstName" | "carerLastName", w: Messages) => {
+  // A name or the relationship: required, up to `max` characters; its label and errors are `w`'s for `word`.
+  const required = (
+    key: "firstName" | "lastName" | "carerFirstName" | "carerLastName" | "relationship",
+    w: Messages,
+    word: "firstName" | "lastName" | "relationship",
+    max = NAME_MAX,
+  ) => {
     const value = d[key]?.trim();
-    const k = key === "carerFirstName" ? "firstName" : key === "carerLastName" ? "lastName" : key;
-    if (!value) e[key] = w.error[k];
-    else if (value.length > NAME_MAX) e[key] = w.error.tooLong(w.field[k], NAME_MAX);
+    if (!value) e[key] = w.error[word];
+    else if (value.length > max) e[key] = w.error.tooLong(w.field[word], max);
   };
-  name("firstName", m);
-  name("lastName", m);
+  required("firstName", m, "firstName");
+  required("lastName", m, "lastName");
 
   const missing = m.dobOrder.filter((p) => d[p].trim() === "");
   if (missing.length === 3) e.dob = m.error.dob;
@@ -111,12 +116,9 @@ export function validateDetails(
   }
 
   if (d.forWhom === "other") {
-    name("carerFirstName", base);
-    name("carerLastName", base);
-    const relationship = d.relationship?.trim();
-    if (!relationship) e.relationship = m.error.relationship;
-    else if (relationship.length > RELATIONSHIP_MAX)
-      e.relationship = m.error.tooLong(m.field.relationship, RELATIONSHIP_MAX);
+    required("carerFirstName", base, "firstName");
+    required("carerLastName", base, "lastName");
+    required("relationship", m, "relationship", RELATIONSHIP_MAX);
   }
 
   const email = d.email.trim();

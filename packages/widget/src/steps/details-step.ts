@@ -36,25 +36,16 @@ export interface DetailsFlow {
   readonly profile: { privacyUrl?: string | null } | undefined;
 }
 
-/** The input id an error about `field` points at. */
+/**
+ * The input id an error about `field` points at: the field's name in kebab case ("carerFirstName" →
+ * "carer-first-name"), a question's `q-` and its id as given.
+ */
 export function inputIdFor(field: DetailsField, draft: DetailsDraft, m: Messages): string {
   if (field === "dob") return `dob-${dobFocusPart(draft, m.dobOrder)}`;
-  return idOf[field as keyof typeof idOf] ?? field.replace(":", "-");
+  return field.startsWith("q:")
+    ? field.replace(":", "-")
+    : field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 }
-
-const idOf: Record<Exclude<DetailsField, "dob" | `q:${string}`>, string> = {
-  firstName: "first-name",
-  lastName: "last-name",
-  carerFirstName: "carer-first-name",
-  carerLastName: "carer-last-name",
-  relationship: "relationship",
-  email: "email",
-  mobile: "mobile",
-  note: "note",
-  consent: "consent",
-};
-
-const autocompleteOf: Record<DobPart, string> = { day: "bday-day", month: "bday-month", year: "bday-year" };
 
 /** Renders the step body. */
 export function detailsStep(c: DetailsFlow, base: Messages): TemplateResult {
@@ -247,7 +238,7 @@ export function textInput(
   onInput: (value: string) => void,
   opts: TextOptions,
 ): TemplateResult {
-  const describedBy = [opts.hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const describedBy = `${opts.hint ? `${id}-hint ` : ""}${error ? `${id}-error` : ""}`.trim();
   return html`<div class="field ${error ? "has-error" : ""}">
     <label for=${id} part="label">${label}</label>
     ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : nothing}
@@ -291,7 +282,7 @@ export function dobFieldset(
             id="${base}-${part}"
             part="input"
             inputmode="numeric"
-            autocomplete=${noAutofill ? "off" : autocompleteOf[part]}
+            autocomplete=${noAutofill ? "off" : `bday-${part}`}
             maxlength=${part === "year" ? 4 : 2}
             aria-invalid=${error ? "true" : "false"}
             .value=${draft[part]}
