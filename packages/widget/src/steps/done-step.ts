@@ -34,14 +34,7 @@ export function doneStep(p: DoneStepProps): TemplateResult {
   const { m, booking: b } = p;
   const mm = manageMessages(p.locale);
   const r = b.reminders;
-  const reminders =
-    r.email && r.sms
-      ? m.done.reminders.both
-      : r.email
-        ? m.done.reminders.email
-        : r.sms
-          ? m.done.reminders.sms
-          : m.done.reminders.none;
+  const reminders = m.done.reminders[r.email && r.sms ? "both" : r.email ? "email" : r.sms ? "sms" : "none"];
   const ics = buildIcs({
     uid: `${b.reference}@coreplus-kit`,
     start: b.start,
