@@ -79,60 +79,34 @@ export interface ReviewFacts {
 /** The rows of the summary list, in the order the visitor answered. */
 export function reviewRows(f: ReviewFacts): ReviewRow[] {
   const { m, details: d } = f;
-  const at = (step: BookingStep) => (f.shown.includes(step) ? step : undefined);
-  const rows: ReviewRow[] = [
-    // The first question when the clinic has disciplines ("What do you need help with?").
-    ...(f.disciplineName
-      ? [{ label: m.stepLabel.discipline, value: f.disciplineName, step: at("discipline") }]
-      : []),
-    {
-      label: m.stepLabel.location,
-      value: f.location ? `${f.location.name}, ${f.location.address}` : "",
-      step: at("location"),
-    },
-    ...(f.shown.includes("returning")
-      ? [
-          {
-            label: m.stepLabel.returning,
-            value: m.returning[f.returning ? "yes" : "no"],
-            step: "returning" as const,
-          },
-        ]
-      : []),
-    { label: m.stepLabel.service, value: f.typeName, step: at("service") },
-    { label: m.stepLabel.practitioner, value: f.practitionerName, step: at("practitioner") },
-    {
-      label: m.stepLabel.time,
-      value: f.slot && f.location ? formatWhen(f.slot.start, f.locale, f.location.timezone) : "",
-      step: "time",
-    },
-    { label: m.review.name, value: `${d.firstName.trim()} ${d.lastName.trim()}`, step: "details" },
-    ...(d.forWhom === "other"
-      ? [
-          {
-            label: m.review.bookedBy,
-            value: `${d.carerFirstName?.trim()} ${d.carerLastName?.trim()} (${d.relationship?.trim()})`,
-            step: "details" as const,
-          },
-        ]
-      : []),
-    {
-      label: m.field.dob,
-      value: dobIso(d) ? formatDate(dobIso(d)!, f.locale, { dateStyle: "long" }) : "",
-      step: "details",
-    },
-    { label: m.field.email, value: d.email.trim(), step: "details" },
-    { label: m.field.mobile, value: d.mobile.trim(), step: "details" },
-  ];
+  const rows: ReviewRow[] = [];
+  /** A row whose Change link goes back to `step` (when this visitor saw that step): by default the details. */
+  const add = (label: string, value: string, step: BookingStep = "details") =>
+    rows.push({ label, value, step: f.shown.includes(step) ? step : undefined });
+  /** A row of a choice, labelled as its step is. */
+  const choice = (step: keyof Messages["stepLabel"], value: string) => add(m.stepLabel[step], value, step);
+  // The first question when the clinic has disciplines ("What do you need help with?").
+  if (f.disciplineName) choice("discipline", f.disciplineName);
+  choice("location", f.location ? `${f.location.name}, ${f.location.address}` : "");
+  if (f.shown.includes("returning")) choice("returning", m.returning[f.returning ? "yes" : "no"]);
+  choice("service", f.typeName);
+  choice("practitioner", f.practitionerName);
+  choice("time", f.slot && f.location ? formatWhen(f.slot.start, f.locale, f.location.timezone) : "");
+  add(m.review.name, `${d.firstName.trim()} ${d.lastName.trim()}`);
+  if (d.forWhom === "other")
+    add(
+      m.review.bookedBy,
+      `${d.carerFirstName?.trim()} ${d.carerLastName?.trim()} (${d.relationship?.trim()})`,
+    );
+  const dob = dobIso(d);
+  add(m.field.dob, dob ? formatDate(dob, f.locale, { dateStyle: "long" }) : "");
+  add(m.field.email, d.email.trim());
+  add(m.field.mobile, d.mobile.trim());
   for (const q of f.questions) {
     const value = d[`q:${q.id}`]?.trim();
-    if (value)
-      rows.push({
-        label: q.label,
-        value: q.kind === "yes-no" ? m[value as "yes" | "no"] : value,
-        step: "details",
-      });
+    if (value) add(q.label, q.kind === "yes-no" ? m[value as "yes" | "no"] : value);
   }
-  if (d.note.trim()) rows.push({ label: m.review.note, value: d.note.trim(), step: "details" });
+  const note = d.note.trim();
+  if (note) add(m.review.note, note);
   return rows;
 }
