@@ -48,7 +48,7 @@ export function doneStep(p: DoneStepProps): TemplateResult {
       b.location.phone,
       ...(p.manageHref ? [`${mm.changeOrCancel}: ${p.manageHref}`] : []),
     ].join("\n"),
-    ...(p.manageHref ? { url: p.manageHref } : {}),
+    url: p.manageHref,
   });
   return html`
     <p class="lead">${m.done.lead}</p>
