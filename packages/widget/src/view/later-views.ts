@@ -5,7 +5,6 @@
  */
 import type { TemplateResult } from "lit";
 import { EdgeRequestError } from "../api/edge-error.js";
-import type { ProfileWithChanges } from "../api/manage-types.js";
 import type {
   ClinicProfile,
   OfferedAppointmentType,
@@ -144,10 +143,9 @@ export function doneView({ c, locale, profile }: ViewContext): unknown {
     m: messagesFor(locale),
     locale,
     booking: c.state.booked!,
-    clinicName: profile.name,
+    clinic: profile,
     stamp: c.now(),
     manageHref: c.manageHref(),
-    changes: (profile as ProfileWithChanges).changes,
     askAnother: !!c.state.askAnother,
     onAnother: () => c.askAnother(),
     onAnotherFor: (forWhom) => c.another(forWhom),
