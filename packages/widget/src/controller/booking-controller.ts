@@ -224,7 +224,7 @@ export class BookingController extends StateController<FlowState> implements Lat
   /** "Call {location} on {phone}", once a location is known. */
   contact(m: FirstMessages): string | undefined {
     const l = this.loc ?? lockedLocation(this.flow());
-    return l ? m.contact(l.name, l.phone) : undefined;
+    return l && m.contact(l.name, l.phone);
   }
 
   // Transitions ---------------------------------------------------------------------------------
