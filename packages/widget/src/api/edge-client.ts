@@ -72,7 +72,7 @@ export function createEdgeClient(
     const qs = `${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1]))}`;
     return `${base}${path}${qs ? `?${qs}` : ""}`;
   };
-  const get = <T>(
+  const get = async <T>(
     path: string,
     query: Record<string, string | undefined>,
     signal: AbortSignal,
@@ -81,7 +81,7 @@ export function createEdgeClient(
     const url = urlOf(path, query);
     const known = primed.get(url) as T | undefined;
     primed.delete(url);
-    return known ? Promise.resolve(known) : call<T>(fetchImpl, url, signal, has);
+    return known ?? call<T>(fetchImpl, url, signal, has);
   };
   return {
     profile: (signal) => get("", {}, signal, "clinic"),

@@ -197,7 +197,10 @@ export class BookingController extends StateController<FlowState> implements Lat
     return visibleSteps(this.flow());
   }
 
-  /** The first step still waiting for an answer (hidden steps are answered by their preselection). */
+  /**
+   * The first step still waiting for an answer (hidden steps are answered by their preselection); none when
+   * every answer is in (the review can be reached).
+   */
   #missingStep(): BookingStep | undefined {
     const s = this.state;
     return firstUnanswered({
@@ -212,21 +215,16 @@ export class BookingController extends StateController<FlowState> implements Lat
     });
   }
 
-  /** Every answer is in (the review can be reached). */
-  #complete(): boolean {
-    return !this.#missingStep();
-  }
-
   /** Whether a Back button shows. */
   canGoBack(): boolean {
     const index = this.steps().indexOf(this.state.step);
-    return index > 0 || (index === 0 && this.state.returnToReview && this.#complete());
+    return index > 0 || (index === 0 && this.state.returnToReview && !this.#missingStep());
   }
 
   /** "Call {location} on {phone}", once a location is known. */
   contact(m: FirstMessages): string | undefined {
     const l = this.loc ?? lockedLocation(this.flow());
-    return l ? m.contact(l.name, l.phone) : undefined;
+    return l && m.contact(l.name, l.phone);
   }
 
   // Transitions ---------------------------------------------------------------------------------
@@ -263,7 +261,7 @@ export class BookingController extends StateController<FlowState> implements Lat
   back(): void {
     const { step, returnToReview } = this.state;
     const steps = this.steps();
-    const toReview = step !== "review" && returnToReview && this.#complete();
+    const toReview = step !== "review" && returnToReview && !this.#missingStep();
     const previous = toReview ? "review" : steps[steps.indexOf(step) - 1];
     if (previous) this.goTo(previous);
   }

@@ -93,7 +93,7 @@ export function timeStep(
             <span aria-hidden="true">›</span>
           </button>
         </div>
-        <ul class="days" role="list" aria-label=${m.days} aria-busy=${data ? "false" : "true"}>
+        <ul class="days" role="list" aria-label=${m.days} aria-busy=${String(!data)}>
           ${dates.map((date) => dayButton(p, date))}
         </ul>
       </div>
@@ -113,7 +113,7 @@ function dayButton(p: TimeStepProps, date: CalendarDate): TemplateResult {
       type="button"
       class="day"
       part="day"
-      aria-pressed=${p.c.state.day === date ? "true" : "false"}
+      aria-pressed=${String(p.c.state.day === date)}
       ?disabled=${!p.data || !inRange || n === 0}
       @click=${() => p.c.pickDay(date)}
     >
@@ -158,7 +158,7 @@ function times(p: TimeStepProps): TemplateResult {
                 type="button"
                 class="pill"
                 part="time"
-                aria-pressed=${p.c.state.chosen?.start === slot.start ? "true" : "false"}
+                aria-pressed=${String(p.c.state.chosen?.start === slot.start)}
                 @click=${() => p.c.pickSlot(slot)}
               >
                 ${formatTime(slot.start, p.locale, p.timezone)}

@@ -3,10 +3,8 @@
 import { html, nothing, type TemplateResult } from "lit";
 import type { BookingController } from "../controller/index.js";
 import type { BookingStep } from "../events.js";
-import { TaskStatus } from "../internal/task.js";
-import { choiceSkeleton } from "../steps/shared.js";
 import { card } from "./card.js";
-import { problem } from "./problem.js";
+import { load } from "./problem.js";
 import { stepViews } from "./step-views.js";
 
 /**
@@ -24,13 +22,9 @@ export function bookingView(
   const profile = c.profile;
   const steps = c.steps();
   const index = steps.indexOf(step);
-  const task = c.data.profile;
-  let body: unknown;
-  if (!configured) body = html`<p class="notice error" part="notice">${m.notFound}</p>`;
-  else if (task.status === TaskStatus.ERROR) body = problem(task.error, () => task.run(), m, c.contact(m));
-  else if (profile && task.status === TaskStatus.COMPLETE)
-    body = stepViews[step]({ c, m, locale, profile, rerender });
-  else body = choiceSkeleton();
+  const body = configured
+    ? load(c.data.profile, m, c.contact(m), (profile) => stepViews[step]({ c, m, locale, profile, rerender }))
+    : html`<p class="notice error" part="notice">${m.notFound}</p>`;
   return card(
     locale,
     c.canGoBack() ? () => c.back() : undefined,
