@@ -68,13 +68,14 @@ export class BookingLater {
    */
   sync(): void {
     const { prefill, clinic } = this.#host;
+    let { details, step } = this.#c.state;
     // Nothing can have been typed yet: the details step comes with this half.
-    if (!this.#kept) this.#set({ details: { ...this.#c.state.details, ...loadContact(clinic) } });
+    if (!this.#kept) details = { ...details, ...loadContact(clinic) };
     if (prefill !== this.#prefilled) {
       this.#prefilled = prefill;
-      this.#set({ details: withPrefill(this.#c.state.details, prefill) });
+      details = withPrefill(details, prefill);
     }
-    const { details, step } = this.#c.state;
+    this.#set({ details });
     if (details !== this.#kept) {
       this.#kept = details;
       keepContact(clinic, details);
