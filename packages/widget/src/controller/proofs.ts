@@ -44,7 +44,7 @@ export function createProofs(host: HTMLElement & { readonly api: string; readonl
       `${clinicBase(host.api, host.clinic)}/challenge`,
       new AbortController().signal,
       "kind",
-    ).then((a) =>
+    ).then<ProofValue>((a) =>
       a.kind === "none"
         ? undefined
         : a.kind === "altcha"
