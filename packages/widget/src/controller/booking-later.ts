@@ -143,7 +143,7 @@ export class BookingLater {
       c.steps().includes("returning") ? returning : undefined,
       this.questions(),
     );
-    if (disciplineId) body.slot = { ...body.slot, disciplineId };
+    if (disciplineId) body.slot.disciplineId = disciplineId;
     // Where the visitor came from: the page's UTM parameters when they book.
     const attribution = attributionFrom(location.search);
     if (attribution) body.attribution = attribution;
