@@ -35,7 +35,7 @@ export function afterBookingError(
     };
   const fields = e instanceof EdgeRequestError && e.code === "ERR_VALIDATION" ? e.fieldErrors : [];
   const mapped = fields.flatMap((f) => fieldForPointer(f.pointer) ?? []);
-  if (mapped.length > 0) {
+  if (mapped[0]) {
     return {
       step: "details",
       patch: {

@@ -15,7 +15,7 @@ import {
   withPrefill,
 } from "../internal/details.js";
 import type { DetailsDraft, FieldErrors } from "../internal/details-draft.js";
-import { createIdempotencyKeys, type IdempotencyKeys } from "../internal/idempotency.js";
+import { createIdempotencyKeys } from "../internal/idempotency.js";
 import { keepContact, loadContact } from "../internal/kept-contact.js";
 import { manageLink } from "../internal/manage-links.js";
 import type { Task } from "../internal/task.js";
@@ -48,7 +48,7 @@ export class BookingLater {
   readonly #c: FlowCore;
   readonly #host: BookingHost;
   readonly #set: SetFlow;
-  #keys: IdempotencyKeys | undefined;
+  readonly #keys = createIdempotencyKeys();
   /** The `prefill` last applied. */
   #prefilled: unknown;
   /** The step the page's current history entry holds, while `history` is on. */
@@ -68,13 +68,14 @@ export class BookingLater {
    */
   sync(): void {
     const { prefill, clinic } = this.#host;
+    let { details, step } = this.#c.state;
     // Nothing can have been typed yet: the details step comes with this half.
-    if (!this.#kept) this.#set({ details: { ...this.#c.state.details, ...loadContact(clinic) } });
+    if (!this.#kept) details = { ...details, ...loadContact(clinic) };
     if (prefill !== this.#prefilled) {
       this.#prefilled = prefill;
-      this.#set({ details: withPrefill(this.#c.state.details, prefill) });
+      details = withPrefill(details, prefill);
     }
-    const { details, step } = this.#c.state;
+    this.#set({ details });
     if (details !== this.#kept) {
       this.#kept = details;
       keepContact(clinic, details);
@@ -142,11 +143,10 @@ export class BookingLater {
       c.steps().includes("returning") ? returning : undefined,
       this.questions(),
     );
-    if (disciplineId) body.slot = { ...body.slot, disciplineId };
+    if (disciplineId) body.slot.disciplineId = disciplineId;
     // Where the visitor came from: the page's UTM parameters when they book.
     const attribution = attributionFrom(location.search);
     if (attribution) body.attribution = attribution;
-    this.#keys ??= createIdempotencyKeys();
     this.#set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.
     void c.data.booking.run([body, this.#keys.keyFor(body)]);
@@ -155,7 +155,7 @@ export class BookingLater {
   /** Booked: the confirmation, and `coreplus-booked` for the page. */
   booked({ booking, manage }: BookedResponse): void {
     this.#set({ booked: booking, manage, askAnother: undefined });
-    this.#keys?.reset();
+    this.#keys.reset();
     // Booked: nothing stays behind in the tab (the details stay in memory for "Book another").
     keepContact(this.#host.clinic, {} as DetailsDraft);
     this.#c.goTo("done");

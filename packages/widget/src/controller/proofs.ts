@@ -39,19 +39,21 @@ export function createProofs(host: HTMLElement & { readonly api: string; readonl
   const start = (): Promise<ProofValue> => {
     at = Date.now();
     // A fresh challenge (never cached), by the reads' call: a GET whose answer says its `kind`.
-    const proof = call<ChallengeResponse>(
+    pending = call<ChallengeResponse>(
       undefined,
       `${clinicBase(host.api, host.clinic)}/challenge`,
       new AbortController().signal,
       "kind",
-    ).then(async (a) => {
-      if (a.kind === "none") return undefined;
-      return a.kind === "altcha" ? solveAltcha(a.challenge) : turnstileProof(a.siteKey, host);
-    });
+    ).then<ProofValue>((a) =>
+      a.kind === "none"
+        ? undefined
+        : a.kind === "altcha"
+          ? solveAltcha(a.challenge)
+          : turnstileProof(a.siteKey, host),
+    );
     // A failed preparation is reported when the proof is needed, not as an unhandled rejection.
-    proof.catch(() => undefined);
-    pending = proof;
-    return proof;
+    pending.catch(() => undefined);
+    return pending;
   };
   const fresh = () => (!pending || Date.now() - at > FRESH_MS ? start() : pending);
   return {

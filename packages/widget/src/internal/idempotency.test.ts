@@ -38,6 +38,12 @@ describe("idempotency keys", () => {
     expect(canonicalJson({ a: 1 })).not.toBe(canonicalJson({ a: "1" }));
   });
 
+  it("sorts the keys at every depth and keeps every value", () => {
+    const canonical = canonicalJson({ b: [{ y: 1, x: { z: null, w: "v" } }], a: true });
+    expect(canonical).toBe('{"a":true,"b":[{"x":{"w":"v","z":null},"y":1}]}');
+    expect(canonicalJson({ a: [{ x: { w: 1 } }] })).not.toBe(canonicalJson({ a: [{ x: { w: 2 } }] }));
+  });
+
   it("produces keys inside the edge API's 8 to 128 characters", () => {
     const key = newIdempotencyKey();
     expect(key).toMatch(/^cpk_[0-9a-f]{32}$/);

@@ -11,17 +11,18 @@
  */
 export type RandomFill = (bytes: Uint8Array<ArrayBuffer>) => Uint8Array;
 
-/** Canonical JSON: object keys sorted, so equal bodies give equal strings whatever their key order. */
+/**
+ * Canonical JSON: object keys sorted, so equal bodies give equal strings whatever their key order.
+ * JSON.stringify writes each object's keys in the order of a key list it is given: the list is every
+ * key of `value`, at any depth (collected by a first pass), sorted.
+ */
 export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      // An object's keys are never equal.
-      .sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
+  const keys = new Set<string>();
+  JSON.stringify(value, (key, v: unknown) => {
+    keys.add(key);
+    return v;
+  });
+  return JSON.stringify(value, [...keys].sort());
 }
 
 /** Bytes as lowercase hex, two digits each. */

@@ -23,16 +23,18 @@ let loading: Promise<TurnstileApi> | undefined;
 /** Loads api.js once (a token older than 4 minutes is never used: proofs.ts renews it first). */
 function loadTurnstile(): Promise<TurnstileApi> {
   loading ??= new Promise<TurnstileApi>((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = TURNSTILE_SCRIPT;
-    // api.js defines window.turnstile as it runs (were it not to, render() throws: the proof rejects as it would here).
-    script.onload = () => resolve((window as unknown as { turnstile: TurnstileApi }).turnstile);
-    // Not loaded (blocked, offline): tried again with the next proof.
-    script.onerror = () => {
-      loading = undefined;
-      reject(Error());
-    };
-    document.head.append(script);
+    document.head.append(
+      Object.assign(document.createElement("script"), {
+        src: TURNSTILE_SCRIPT,
+        // api.js defines window.turnstile as it runs (were it not to, render() throws: the proof rejects as it would here).
+        onload: () => resolve((window as unknown as { turnstile: TurnstileApi }).turnstile),
+        // Not loaded (blocked, offline): tried again with the next proof.
+        onerror: () => {
+          loading = undefined;
+          reject(Error());
+        },
+      }),
+    );
   });
   return loading;
 }
