@@ -207,13 +207,18 @@ describe("<coreplus-booking> flow", () => {
     await page.getByRole("button", { name: "Confirm booking" }).click();
     await expectStep("You're booked");
     await page.getByRole("button", { name: "Book another appointment" }).click();
+    await expect.element(page.getByText("For you again, or someone else?")).toBeVisible();
+    await page.getByRole("button", { name: "Someone I care for" }).click();
     await expectStep("What would you like to book?");
     await page.getByRole("button", { name: /Follow-up/ }).click();
     await page.getByRole("button", { name: /Ben Ng/ }).click();
     await page.getByRole("button", { name: "9:00 am", exact: true }).click();
     await expectStep("Your details");
-    // The previous patient's details are gone (a shared device, or booking for someone else).
-    await expect.element(page.getByLabelText("First name", { exact: true })).toHaveValue("");
+    // The previous patient is now the one booking for someone else: their fields start blank,
+    // the contact details stay as the carer's.
+    await expect.element(page.getByLabelText("Their first name", { exact: true })).toHaveValue("");
+    await expect.element(page.getByLabelText("First name", { exact: true })).toHaveValue("Jo");
+    await expect.element(page.getByLabelText("Email", { exact: true })).toHaveValue("jo@example.com");
     expect(deepActive()?.textContent).toBe("Your details");
   });
 });

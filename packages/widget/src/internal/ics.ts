@@ -14,7 +14,7 @@ export interface IcsEvent {
   location?: string;
   description?: string;
   /** A link for the event (the booking's manage page), written as the URL property. */
-  url?: string;
+  url?: string | undefined;
 }
 
 /** `20261201T220000Z` */

@@ -3,7 +3,7 @@
  * how to change or cancel (the manage link, the clinic's notice policy, the location's phone).
  */
 import { html, nothing, type TemplateResult } from "lit";
-import type { ClinicChanges } from "../api/manage-types.js";
+import type { ProfileWithChanges } from "../api/manage-types.js";
 import type { BookingSummary } from "../api/types.js";
 import { buildIcs, icsDataUrl } from "../internal/ics.js";
 import type { Messages } from "../messages/index.js";
@@ -17,13 +17,15 @@ export interface DoneStepProps {
   m: Messages;
   locale: string;
   booking: BookingSummary;
-  clinicName: string;
+  /** The clinic (its name, and its policy for changes when its profile has one). */
+  clinic: ProfileWithChanges;
   stamp: Date;
   /** The "Change or cancel" link (with the manage token), when the edge API gave a token. */
   manageHref: string | undefined;
-  /** The clinic's policy for changes, when its profile has one. */
-  changes: ClinicChanges | undefined;
+  /** "Book another appointment" was pressed: ask "For you again, or someone else?". */
+  askAnother: boolean;
   onAnother(): void;
+  onAnotherFor(forWhom: "me" | "other"): void;
 }
 
 /** Renders the step body. */
@@ -37,7 +39,7 @@ export function doneStep(p: DoneStepProps): TemplateResult {
     start: b.start,
     end: b.end,
     stamp: p.stamp,
-    summary: `${b.appointmentType.name} · ${p.clinicName}`,
+    summary: `${b.appointmentType.name} · ${p.clinic.name}`,
     location: `${b.location.name}, ${b.location.address}`,
     description: [
       `${m.done.reference}: ${b.reference}`,
@@ -45,7 +47,7 @@ export function doneStep(p: DoneStepProps): TemplateResult {
       b.location.phone,
       ...(p.manageHref ? [`${mm.changeOrCancel}: ${p.manageHref}`] : []),
     ].join("\n"),
-    ...(p.manageHref ? { url: p.manageHref } : {}),
+    url: p.manageHref,
   });
   return html`
     <p class="lead">${m.done.lead}</p>
@@ -56,14 +58,29 @@ export function doneStep(p: DoneStepProps): TemplateResult {
       <a class="button secondary" part="secondary-button" href=${icsDataUrl(ics)} download="appointment-${b.reference.replace(/[^\w-]/g, "")}.ics"
         >${m.done.calendar}</a
       >
-      <button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>
+      ${
+        p.askAnother
+          ? nothing
+          : html`<button type="button" class="secondary" part="secondary-button" @click=${p.onAnother}>${m.done.another}</button>`
+      }
     </div>
+    ${
+      p.askAnother
+        ? html`<fieldset>
+          <legend>${m.who.again}</legend>
+          <div class="actions">
+            <button type="button" id="another" class="secondary" part="secondary-button" @click=${() => p.onAnotherFor("me")}>${m.who.me}</button>
+            <button type="button" class="secondary" part="secondary-button" @click=${() => p.onAnotherFor("other")}>${m.who.other}</button>
+          </div>
+        </fieldset>`
+        : nothing
+    }
   `;
 }
 
 /** How to change or cancel: the manage link and the policy when the clinic allows it, the phone always. */
 function changeOrCancel(p: DoneStepProps, mm: ManageMessages): TemplateResult {
-  const c = p.changes;
+  const c = p.clinic.changes;
   const online = !!p.manageHref && (!c || c.cancel || c.reschedule);
   return html`<div class="changes">
     ${
