@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
 import { deepActive, expectStep, fillDetails, log, mount, tabTo, toReview } from "../test/browser-helpers.ts";
 
@@ -52,8 +52,10 @@ describe("<coreplus-booking> flow", () => {
     await expect.element(page.getByText("HB-0001")).toBeVisible();
     await expect.element(page.getByText("Wednesday 2 December 2026 at 9:30 am AEDT")).toBeVisible();
     await expect.element(page.getByText("We'll remind you by email and text message.")).toBeVisible();
-    const ics = page.getByRole("link", { name: "Add to calendar" });
-    await expect.element(ics).toHaveAttribute("download", "appointment-HB-0001.ics");
+    const ics = new URL(page.getByRole("link", { name: "Add to calendar" }).element().getAttribute("href")!);
+    expect(ics.origin + ics.pathname).toBe(
+      `${inject("fakeEdgeUrl")}/v1/clinics/${clinic}/bookings/tok-HB-0001/calendar.ics`,
+    );
     await expect.element(page.getByRole("link", { name: /Open map/ })).toHaveAttribute("target", "_blank");
 
     expect(events.map((e) => e.type)).toEqual([

@@ -37,19 +37,20 @@ async function reopen(clinic: string, attrs: Record<string, string>) {
 }
 
 describe("the confirmation says how to change or cancel", () => {
-  it("links to this page with ?coreplus_booking=, gives the policy and the phone as a tel: link, and the .ics carries the link", async () => {
-    const { href } = await book("solo");
+  it("links to this page with ?coreplus_booking=, gives the policy and the phone as a tel: link, and the calendar file carries the link", async () => {
+    const { href, clinic } = await book("solo");
     const url = new URL(href);
     expect(url.origin + url.pathname).toBe(location.origin + location.pathname);
     expect(url.searchParams.get("coreplus_booking")).toBe("tok-HB-0001");
     await expect.element(page.getByText(FAKE_POLICY)).toBeVisible();
     const tel = page.getByRole("link", { name: "03 9000 0000" });
     await expect.element(tel).toHaveAttribute("href", "tel:0390000000");
-    const ics = decodeURIComponent(
-      page.getByRole("link", { name: "Add to calendar" }).element().getAttribute("href")!,
-    ).replace(/\r\n /g, "");
-    expect(ics).toContain(`\r\nURL:${href}\r\n`);
-    expect(ics).toContain(`Change or cancel: ${href}`);
+    // The edge API's calendar file for the token, told the link to write in it (the file: test/e2e/calendar).
+    const ics = new URL(page.getByRole("link", { name: "Add to calendar" }).element().getAttribute("href")!);
+    expect(ics.origin + ics.pathname).toBe(
+      `${inject("fakeEdgeUrl")}/v1/clinics/${clinic}/bookings/tok-HB-0001/calendar.ics`,
+    );
+    expect([...ics.searchParams]).toEqual([["manage", href]]);
   });
 
   it("fills the manage-url template when the clinic sets one", async () => {

@@ -43,8 +43,6 @@ export class BookingController extends StateController<FlowState> implements Lat
   #focusTarget: string | undefined;
   // The later views' transitions: the later part (later-flow.ts) sets them once the later chunk is in, which
   // is before any later view renders.
-  declare now: LaterTransitions["now"];
-  declare manageHref: LaterTransitions["manageHref"];
   declare submitDetails: LaterTransitions["submitDetails"];
   declare confirm: LaterTransitions["confirm"];
   declare change: LaterTransitions["change"];

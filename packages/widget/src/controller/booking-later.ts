@@ -3,6 +3,7 @@
  * what only the details, review and confirmation steps do — checking the details, booking with
  * idempotency, what the booking's outcome leads to, the manage link. None of it is on the first screen.
  */
+import { clinicBase } from "../api/edge-client.js";
 import type { BookedResponse } from "../api/manage-types.js";
 import type { BookingRequest, ClinicProfile, PublicLocation, PublicQuestion } from "../api/types.js";
 import { type BookingStep, emitCoreplus } from "../events.js";
@@ -17,7 +18,7 @@ import {
 import type { DetailsDraft, FieldErrors } from "../internal/details-draft.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
 import { keepContact, loadContact } from "../internal/kept-contact.js";
-import { manageLink } from "../internal/manage-links.js";
+import { calendarLink, manageLink } from "../internal/manage-links.js";
 import type { Task } from "../internal/task.js";
 import { TaskStatus } from "../internal/task.js";
 import { messagesFor } from "../messages/index.js";
@@ -117,10 +118,17 @@ export class BookingLater {
     return validateDetails(c.state.details, messagesFor(c.i18n().locale), c.today(), this.questions());
   }
 
-  /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
-  manageHref(): string | undefined {
+  /**
+   * The confirmation's "Change or cancel" link and "Add to calendar" file (the edge API's, the link in it),
+   * when the booking has a manage token.
+   */
+  links(): { manage: string; calendar: string } | undefined {
     const token = this.#c.state.manage?.token;
-    return token && manageLink(this.#host.manageUrl, token, location.href);
+    const h = this.#host;
+    const manage = token && manageLink(h.manageUrl, token, location.href);
+    return manage
+      ? { manage, calendar: calendarLink(clinicBase(h.api, h.clinic), token, manage) }
+      : undefined;
   }
 
   /** Continue on the details step: the error summary (focused), or the next step. */

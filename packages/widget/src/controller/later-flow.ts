@@ -18,10 +18,6 @@ import type { BookingHost, FlowState } from "./flow-state.js";
 
 /** The controller's transitions that only the later views (and the manage views' "Book a new time") call. */
 export interface LaterTransitions {
-  /** The host's clock (the confirmation's calendar file is stamped with it). */
-  now(): Date;
-  /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
-  manageHref(): string | undefined;
   /** Continue on the details step: the error summary (focused), or the next step. */
   submitDetails(): void;
   /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
@@ -80,8 +76,6 @@ export function attachLater(
   const half = new BookingLater(c, host, set);
   Object.assign(c.data, bookingTasks(host, half, failed));
   const transitions: LaterTransitions = {
-    now: () => host.now(),
-    manageHref: () => half.manageHref(),
     submitDetails: () => half.submitDetails(),
     confirm: () => half.confirm(),
     change: (step) => {

@@ -1,6 +1,6 @@
 /**
  * Where a booking is managed: which view the element opens (requested-view.ts, the only part on the
- * first screen), the confirmation's "Change or cancel" link, and `tel:` links. Pure.
+ * first screen), the confirmation's "Change or cancel" link and calendar file, and `tel:` links. Pure.
  */
 
 import { BOOKING_PARAM } from "./requested-view.js";
@@ -18,6 +18,15 @@ export function manageLink(template: string, token: string, pageHref: string): s
   url.searchParams.set(BOOKING_PARAM, token);
   url.hash = "";
   return url.href;
+}
+
+/**
+ * "Add to calendar": the edge API's calendar file for the booking `token` stands for (`base` is the
+ * clinic's, edge-client.ts's clinicBase), with `manage`, the "Change or cancel" link, written in it.
+ * A manage token is a JWS: URL-safe as it is.
+ */
+export function calendarLink(base: string, token: string, manage: string): string {
+  return `${base}/bookings/${token}/calendar.ics?${new URLSearchParams({ manage })}`;
 }
 
 /** A `tel:` link for a phone number as written ("03 9000 0000" → "tel:0390000000"). */

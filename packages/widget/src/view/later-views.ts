@@ -40,9 +40,7 @@ interface LaterFlow {
   readonly loc: PublicLocation | undefined;
   readonly profile: ClinicProfile | undefined;
   steps(): BookingStep[];
-  now(): Date;
   contact(m: FirstMessages): string | undefined;
-  manageHref(): string | undefined;
   change(step: BookingStep): void;
   editDetails(key: keyof DetailsDraft, value: string | boolean): void;
   submitDetails(): void;
@@ -144,8 +142,7 @@ export function doneView({ c, locale, profile }: ViewContext): unknown {
     locale,
     booking: c.state.booked!,
     clinic: profile,
-    stamp: c.now(),
-    manageHref: c.manageHref(),
+    links: c.later!.links(),
     askAnother: !!c.state.askAnother,
     onAnother: () => c.askAnother(),
     onAnotherFor: (forWhom) => c.another(forWhom),

@@ -1,9 +1,11 @@
 /**
  * Managing a booking end to end, in Chromium, against the real edge API and sandbox: a patient books
- * a time next week, follows "Change or cancel" from the confirmation, reschedules by keyboard (the
+ * a time next week, downloads "Add to calendar" (the edge API's file, the manage link in it, no patient
+ * details), follows "Change or cancel" from the confirmation, reschedules by keyboard (the
  * same coreplus appointment moves), then cancels it (status Cancelled); axe finds nothing on any
  * manage view, and the CSP holds.
  */
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
 import { expectNoAxe, expectStep, heading, press, typeDetails } from "./steps.ts";
@@ -44,6 +46,21 @@ describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () =
     expect(booked).toHaveLength(1);
     const appointment = booked[0]!;
     const startBefore = appointment.start;
+
+    // "Add to calendar": a download of the edge API's file for this booking, its Change or cancel link in it.
+    const manageHref = await page.getByRole("link", { name: "Change or cancel" }).getAttribute("href");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      press(page, "link", "Add to calendar"),
+    ]);
+    const reference = /^appointment-([\w-]+)\.ics$/.exec(download.suggestedFilename())?.[1];
+    const ics = (await readFile((await download.path())!, "utf8")).replace(/\r\n /g, "");
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain(`\r\nDESCRIPTION:Reference: ${reference}\\n`);
+    expect(ics).toContain(`\r\nURL:${manageHref}\r\n`);
+    expect(ics).toContain(`Change or cancel: ${manageHref}`);
+    for (const detail of ["Patient", "manage.patient", "0400 765 432", "0400765432", "1969-10-14"])
+      expect(ics).not.toContain(detail);
 
     await press(page, "link", "Change or cancel");
     await page.waitForURL(/[?&]coreplus_booking=/);
