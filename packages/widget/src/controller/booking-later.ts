@@ -3,7 +3,6 @@
  * what only the details, review and confirmation steps do — checking the details, booking with
  * idempotency, what the booking's outcome leads to, the manage link. None of it is on the first screen.
  */
-import { clinicBase } from "../api/edge-client.js";
 import type { BookedResponse } from "../api/manage-types.js";
 import type { BookingRequest, ClinicProfile, PublicLocation, PublicQuestion } from "../api/types.js";
 import { type BookingStep, emitCoreplus } from "../events.js";
@@ -18,7 +17,7 @@ import {
 import type { DetailsDraft, FieldErrors } from "../internal/details-draft.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
 import { keepContact, loadContact } from "../internal/kept-contact.js";
-import { calendarLink, manageLink } from "../internal/manage-links.js";
+import { bookingLinks } from "../internal/manage-links.js";
 import type { Task } from "../internal/task.js";
 import { TaskStatus } from "../internal/task.js";
 import { messagesFor } from "../messages/index.js";
@@ -124,11 +123,7 @@ export class BookingLater {
    */
   links(): { manage: string; calendar: string } | undefined {
     const token = this.#c.state.manage?.token;
-    const h = this.#host;
-    const manage = token && manageLink(h.manageUrl, token, location.href);
-    return manage
-      ? { manage, calendar: calendarLink(clinicBase(h.api, h.clinic), token, manage) }
-      : undefined;
+    return token ? bookingLinks(this.#host, token, location.href) : undefined;
   }
 
   /** Continue on the details step: the error summary (focused), or the next step. */

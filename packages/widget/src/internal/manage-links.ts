@@ -3,6 +3,7 @@
  * first screen), the confirmation's "Change or cancel" link and calendar file, and `tel:` links. Pure.
  */
 
+import { clinicBase } from "../api/edge-client.js";
 import { BOOKING_PARAM } from "./requested-view.js";
 
 export { BOOKING_PARAM, requestedView, type WidgetView } from "./requested-view.js";
@@ -21,12 +22,18 @@ export function manageLink(template: string, token: string, pageHref: string): s
 }
 
 /**
- * "Add to calendar": the edge API's calendar file for the booking `token` stands for (`base` is the
- * clinic's, edge-client.ts's clinicBase), with `manage`, the "Change or cancel" link, written in it.
+ * The booking `token` stands for, as its confirmation and manage views link to it: "Change or cancel"
+ * ({@link manageLink}) and "Add to calendar", the edge API's calendar file with that link written in it.
  * A manage token is a JWS: URL-safe as it is.
  */
-export function calendarLink(base: string, token: string, manage: string): string {
-  return `${base}/bookings/${token}/calendar.ics?${new URLSearchParams({ manage })}`;
+export function bookingLinks(
+  host: { api: string; clinic: string; manageUrl: string },
+  token: string,
+  pageHref: string,
+): { manage: string; calendar: string } {
+  const manage = manageLink(host.manageUrl, token, pageHref);
+  const calendar = `${clinicBase(host.api, host.clinic)}/bookings/${token}/calendar.ics?${new URLSearchParams({ manage })}`;
+  return { manage, calendar };
 }
 
 /** A `tel:` link for a phone number as written ("03 9000 0000" → "tel:0390000000"). */

@@ -6,11 +6,26 @@
  * manage view, and the CSP holds.
  */
 import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
 import { expectNoAxe, expectStep, heading, press, typeDetails } from "./steps.ts";
 
 requireChromiumUnderCi();
+
+/** `20261201T220000Z`: an instant as the calendar file writes it. */
+const icsUtc = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, "");
+
+/** Presses "Add to calendar" and reads the download (folded lines unfolded) and its file name's reference. */
+async function downloadCalendar(page: Page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    press(page, "link", "Add to calendar"),
+  ]);
+  const reference = /^appointment-([\w-]+)\.ics$/.exec(download.suggestedFilename())?.[1];
+  const ics = (await readFile((await download.path())!, "utf8")).replace(/\r\n /g, "");
+  return { ics, reference };
+}
 
 describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () => {
   const e2e = useE2eStack();
@@ -49,18 +64,15 @@ describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () =
 
     // "Add to calendar": a download of the edge API's file for this booking, its Change or cancel link in it.
     const manageHref = await page.getByRole("link", { name: "Change or cancel" }).getAttribute("href");
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      press(page, "link", "Add to calendar"),
-    ]);
-    const reference = /^appointment-([\w-]+)\.ics$/.exec(download.suggestedFilename())?.[1];
-    const ics = (await readFile((await download.path())!, "utf8")).replace(/\r\n /g, "");
+    const { ics, reference } = await downloadCalendar(page);
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain(`\r\nDTSTART:${icsUtc(appointment.start)}\r\n`);
     expect(ics).toContain(`\r\nDESCRIPTION:Reference: ${reference}\\n`);
     expect(ics).toContain(`\r\nURL:${manageHref}\r\n`);
     expect(ics).toContain(`Change or cancel: ${manageHref}`);
-    for (const detail of ["Patient", "manage.patient", "0400 765 432", "0400765432", "1969-10-14"])
+    for (const detail of ["Patient", "manage.patient", "0400 765 432", "0400765432", "1969-10-14"]) {
       expect(ics).not.toContain(detail);
+    }
 
     await press(page, "link", "Change or cancel");
     await page.waitForURL(/[?&]coreplus_booking=/);
@@ -83,6 +95,10 @@ describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () =
     const after = [...store.appointments.values()].filter((a) => a.clientId === client?.clientId);
     expect(after.map((a) => a.appointmentId)).toEqual([appointment.appointmentId]);
     expect(after[0]!.start).not.toBe(startBefore);
+    // The file downloaded now has the new time (the same event: the same UID).
+    const moved = await downloadCalendar(page);
+    expect(moved.ics).toContain(`\r\nDTSTART:${icsUtc(after[0]!.start)}\r\n`);
+    expect(moved.ics.match(/\r\nUID:.*\r\n/)?.[0]).toBe(ics.match(/\r\nUID:.*\r\n/)?.[0]);
 
     await press(page, "button", "Cancel appointment");
     await expectStep(page, "Cancel your appointment?");
