@@ -6,6 +6,7 @@
  */
 import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ANSWER_MEMO_MAX_AGE_MS } from "../src/app/answer-memo.ts";
 import { manageClient } from "./manage-client.ts";
 import { NEXT_MONDAY, type Stack, seedIds, startStack } from "./stack.ts";
 
@@ -156,6 +157,21 @@ describe("GET …/bookings/{token}/calendar.ics", () => {
     expect(propertyOf(lines, "STATUS")).toBe("CANCELLED");
     expect(propertyOf(lines, "UID")).toBe(`${booking.reference}@coreplus-kit`);
     expect(appointmentByReference(booking.reference).status).toBe("Cancelled");
+  });
+
+  test("never remembered by the answer memo: asked again at once, the file is read fresh from coreplus", async () => {
+    const [, , , , , slot] = await slots(NEXT_MONDAY);
+    const { booking, manage } = await bookSlot(slot!);
+    await calendar(manage.token); // the catalogue is a cache hit from here on, as a remembered read's must be
+    const started = performance.now();
+    const first = await calendar(manage.token);
+    // Cancelled at the front desk, straight in coreplus: no write of this process tells the memo.
+    appointmentByReference(booking.reference).status = "Cancelled";
+    const second = await calendar(manage.token);
+    // Well inside the memo's bound, so a remembered answer would have been served.
+    expect(performance.now() - started).toBeLessThan(ANSWER_MEMO_MAX_AGE_MS);
+    expect(propertyOf(contentLines(first.text), "STATUS")).toBe("CONFIRMED");
+    expect(propertyOf(contentLines(second.text), "STATUS")).toBe("CANCELLED");
   });
 
   test("a bad, forged or other clinic's token: the same 404 as GET …/bookings/{token}", async () => {
