@@ -23,6 +23,7 @@ const WATCHED = [
   "cache-control",
   "retry-after",
   "idempotent-replayed",
+  "content-disposition",
   "etag",
   "last-modified",
   "age",
@@ -170,6 +171,12 @@ describe("documented response headers", () => {
     const token = (JSON.parse(booked.text) as { manage: { token: string } }).manage.token;
     await call(`${api}/bookings/${token}`);
     await call(`${api}/bookings/not-a-token`);
+    // Its calendar file (200 with Content-Disposition), a bad token's 404, a foreign link's 422.
+    const calendar = `${api}/bookings/${token}/calendar.ics`;
+    const ics = await call(`${calendar}?manage=${encodeURIComponent(`http://localhost:5173/?t=${token}`)}`);
+    expect(ics.res.status, ics.text).toBe(200);
+    await call(`${api}/bookings/not-a-token/calendar.ics`);
+    await call(`${calendar}?manage=${encodeURIComponent("https://elsewhere.invalid/manage")}`);
     await call(
       `${api}/bookings/lookup`,
       json({ reference: "NOPE", lastName: "Nobody", dateOfBirth: "1980-01-01" }),

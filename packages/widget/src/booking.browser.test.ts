@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { page, userEvent } from "vitest/browser";
 import { deepActive, expectStep, fillDetails, log, mount, tabTo, toReview } from "../test/browser-helpers.ts";
 
@@ -52,8 +52,10 @@ describe("<coreplus-booking> flow", () => {
     await expect.element(page.getByText("HB-0001")).toBeVisible();
     await expect.element(page.getByText("Wednesday 2 December 2026 at 9:30 am AEDT")).toBeVisible();
     await expect.element(page.getByText("We'll remind you by email and text message.")).toBeVisible();
-    const ics = page.getByRole("link", { name: "Add to calendar" });
-    await expect.element(ics).toHaveAttribute("download", "appointment-HB-0001.ics");
+    const ics = new URL(page.getByRole("link", { name: "Add to calendar" }).element().getAttribute("href")!);
+    expect(ics.origin + ics.pathname).toBe(
+      `${inject("fakeEdgeUrl")}/v1/clinics/${clinic}/bookings/tok-HB-0001/calendar.ics`,
+    );
     await expect.element(page.getByRole("link", { name: /Open map/ })).toHaveAttribute("target", "_blank");
 
     expect(events.map((e) => e.type)).toEqual([
@@ -207,13 +209,18 @@ describe("<coreplus-booking> flow", () => {
     await page.getByRole("button", { name: "Confirm booking" }).click();
     await expectStep("You're booked");
     await page.getByRole("button", { name: "Book another appointment" }).click();
+    await expect.element(page.getByText("For you again, or someone else?")).toBeVisible();
+    await page.getByRole("button", { name: "Someone I care for" }).click();
     await expectStep("What would you like to book?");
     await page.getByRole("button", { name: /Follow-up/ }).click();
     await page.getByRole("button", { name: /Ben Ng/ }).click();
     await page.getByRole("button", { name: "9:00 am", exact: true }).click();
     await expectStep("Your details");
-    // The previous patient's details are gone (a shared device, or booking for someone else).
-    await expect.element(page.getByLabelText("First name", { exact: true })).toHaveValue("");
+    // The previous patient is now the one booking for someone else: their fields start blank,
+    // the contact details stay as the carer's.
+    await expect.element(page.getByLabelText("Their first name", { exact: true })).toHaveValue("");
+    await expect.element(page.getByLabelText("First name", { exact: true })).toHaveValue("Jo");
+    await expect.element(page.getByLabelText("Email", { exact: true })).toHaveValue("jo@example.com");
     expect(deepActive()?.textContent).toBe("Your details");
   });
 });

@@ -6,6 +6,7 @@
 import { LitElement, type PropertyDeclarations, type TemplateResult } from "lit";
 import { bookingStyles } from "./booking.styles.js";
 import { BookingController } from "./controller/index.js";
+import type { BookingPrefill } from "./internal/details-draft.js";
 import { bookingView, ManageEntry } from "./view/index.js";
 
 /**
@@ -27,6 +28,12 @@ import { bookingView, ManageEntry } from "./view/index.js";
  * @attr view - `find` opens "Find my booking" (reference, last name, date of birth).
  * @attr manage-url - Where the confirmation's "Change or cancel" link points: a URL template with
  *   `{token}`; without it, this page with `?coreplus_booking=<token>`.
+ *
+ * @attr history - When present, the browser's Back and Forward (a phone's back gesture) move between
+ *   steps: each step change adds a history entry carrying only the step's name.
+ *
+ * @prop prefill - `{ firstName, lastName, dateOfBirth: "YYYY-MM-DD", email, mobile }` that a host page
+ *   already knows of its visitor: fills the empty fields of "Your details" (never what was typed).
  *
  * @fires {CustomEvent<CoreplusReadyDetail>} coreplus-ready - The clinic loaded; the first step shows.
  * @fires {CustomEvent<CoreplusStepChangeDetail>} coreplus-step-change - Another step shows.
@@ -86,6 +93,8 @@ export class CoreplusBooking extends LitElement {
     booking: {},
     view: {},
     manageUrl: { attribute: "manage-url" },
+    prefill: { attribute: false },
+    history: { type: Boolean },
     // `lang` stays the native global attribute (it also tells screen readers the language); this
     // differently named property only observes it, so changing it re-renders.
     langAttribute: { attribute: "lang" },
@@ -116,6 +125,10 @@ export class CoreplusBooking extends LitElement {
   view = "";
   /** Where "Change or cancel" points: a template with `{token}`; empty for this page. */
   manageUrl = "";
+  /** What the host page knows of its visitor; fills the empty fields of "Your details" (property only). */
+  prefill?: BookingPrefill | undefined;
+  /** Back and Forward move between steps. */
+  history?: boolean;
 
   readonly #flow = new BookingController(this);
   readonly #manage = new ManageEntry(this, this.#flow);

@@ -30,6 +30,7 @@ import { firstAU, resolveLocale } from "./messages/first-screen.js";
  * @attr booking - A manage token: the dialog opens that booking's manage view.
  * @attr view - `find` opens "Find my booking".
  * @attr manage-url - Where the confirmation's "Change or cancel" link points (a template with `{token}`).
+ * @attr history - When present, the browser's Back and Forward move between the booking's steps.
  * @attr floating - When present, the button floats over the page in a corner (see `placement`).
  * @attr placement - The floating button's corner: `bottom-right` (default), `bottom-left`, `top-right`, `top-left`.
  *

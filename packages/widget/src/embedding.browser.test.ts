@@ -120,9 +120,11 @@ describe("<coreplus-booking> embedded in real sites", () => {
       }
     };
     const sheets = [...shadow(el).adoptedStyleSheets, ...shadow(button).adoptedStyleSheets];
-    // The later views' styles are in too (the details step shows): its inputs have form.styles.ts's height.
+    // The later views' styles are in too (the details step shows): its text inputs have form.styles.ts's height.
     expect(sheets.length).toBeGreaterThan(1);
-    await expect.poll(() => getComputedStyle(shadow(el).querySelector("input")!).minHeight).toBe("44px");
+    await expect
+      .poll(() => getComputedStyle(shadow(el).querySelector("#first-name")!).minHeight)
+      .toBe("44px");
     const hovers = sheets.flatMap((s) => [...s.cssRules]).filter((r) => r.cssText.includes(":hover"));
     expect(hovers.length).toBeGreaterThan(0);
     for (const sheet of sheets) walk(sheet.cssRules, false);

@@ -81,6 +81,10 @@ export const formStyles = css`
   .check .field-error {
     grid-column: 1 / -1;
   }
+  .check p {
+    grid-column: 2;
+    margin: 0;
+  }
   .hp {
     position: absolute;
     left: -10000px;

@@ -28,5 +28,6 @@ export type {
   ManageOperation,
   ManageViewName,
 } from "./events.js";
+export type { BookingPrefill } from "./internal/details-draft.js";
 export type { DobPart, Messages } from "./messages/index.js";
 export { messageTables, resolveMessages } from "./messages/index.js";

@@ -22,6 +22,13 @@ async function book(scenario: string, attrs: Record<string, string> = {}, time =
   return { ...mounted, href };
 }
 
+/** Where "Add to calendar" points: the path on the fake edge API, and its manage parameter. */
+function calendarLink() {
+  const url = new URL(page.getByRole("link", { name: "Add to calendar" }).element().getAttribute("href")!);
+  expect(url.origin).toBe(inject("fakeEdgeUrl"));
+  return { path: url.pathname, manage: url.searchParams.get("manage") };
+}
+
 /** Mounts a second element for the same fake clinic, as the manage page would. */
 async function reopen(clinic: string, attrs: Record<string, string>) {
   document.body.replaceChildren();
@@ -37,19 +44,20 @@ async function reopen(clinic: string, attrs: Record<string, string>) {
 }
 
 describe("the confirmation says how to change or cancel", () => {
-  it("links to this page with ?coreplus_booking=, gives the policy and the phone as a tel: link, and the .ics carries the link", async () => {
-    const { href } = await book("solo");
+  it("links to this page with ?coreplus_booking=, gives the policy and the phone as a tel: link, and the calendar file carries the link", async () => {
+    const { href, clinic } = await book("solo");
     const url = new URL(href);
     expect(url.origin + url.pathname).toBe(location.origin + location.pathname);
     expect(url.searchParams.get("coreplus_booking")).toBe("tok-HB-0001");
     await expect.element(page.getByText(FAKE_POLICY)).toBeVisible();
     const tel = page.getByRole("link", { name: "03 9000 0000" });
     await expect.element(tel).toHaveAttribute("href", "tel:0390000000");
-    const ics = decodeURIComponent(
-      page.getByRole("link", { name: "Add to calendar" }).element().getAttribute("href")!,
-    ).replace(/\r\n /g, "");
-    expect(ics).toContain(`\r\nURL:${href}\r\n`);
-    expect(ics).toContain(`Change or cancel: ${href}`);
+    // The edge API's calendar file for the token, told the link to write in it (the file: test/e2e/calendar).
+    const ics = new URL(page.getByRole("link", { name: "Add to calendar" }).element().getAttribute("href")!);
+    expect(ics.origin + ics.pathname).toBe(
+      `${inject("fakeEdgeUrl")}/v1/clinics/${clinic}/bookings/tok-HB-0001/calendar.ics`,
+    );
+    expect([...ics.searchParams]).toEqual([["manage", href]]);
   });
 
   it("fills the manage-url template when the clinic sets one", async () => {
@@ -67,6 +75,10 @@ describe("managing a booking", () => {
     await expect.element(page.getByText("HB-0001")).toBeVisible();
     await expect.element(page.getByText("Wednesday 2 December 2026 at 9:00 am AEDT")).toBeVisible();
     await expect.element(page.getByText(FAKE_POLICY)).toBeVisible();
+    expect(calendarLink()).toEqual({
+      path: `/v1/clinics/${clinic}/bookings/tok-HB-0001/calendar.ics`,
+      manage: href,
+    });
     await expectNoAxe("manage");
 
     await tabTo("Reschedule");
@@ -91,6 +103,13 @@ describe("managing a booking", () => {
     await userEvent.keyboard("{Enter}");
     await expectStep("Your appointment has moved");
     await expect.element(page.getByText("Wednesday 2 December 2026 at 1:00 pm AEDT")).toBeVisible();
+    // The calendar file of the moved booking: its new token, and this page's link with it.
+    const page2 = new URL(location.href);
+    page2.searchParams.set("coreplus_booking", "tok-HB-0001.m");
+    expect(calendarLink()).toEqual({
+      path: `/v1/clinics/${clinic}/bookings/tok-HB-0001.m/calendar.ics`,
+      manage: page2.href,
+    });
     await expectNoAxe("moved");
 
     await tabTo("Cancel appointment");
@@ -102,6 +121,7 @@ describe("managing a booking", () => {
     await tabTo("Cancel appointment");
     await userEvent.keyboard("{Enter}");
     await expectStep("Your appointment is cancelled");
+    await expect.element(page.getByRole("link", { name: "Add to calendar" })).not.toBeInTheDocument();
     await expectNoAxe("cancelled");
 
     const changes = (await log(clinic)).filter(

@@ -33,7 +33,7 @@ export interface LoggedRequest {
   slotStart?: string;
   /** For bookings, lookups and changes: what the fake made of the proof. */
   proof?: "ok" | "missing" | "failed" | "replayed";
-  /** The whole booking body, for the "seen" scenario only (its tests check what is sent). */
+  /** The whole booking body, for the "seen" and "carer" scenarios only (their tests check what is sent). */
   body?: BookingRequest;
   status?: number;
   aborted: boolean;
@@ -267,7 +267,7 @@ async function handle(
       entry.idempotencyKey = key;
       const body = JSON.parse(await readBody(req)) as BookingRequest;
       entry.slotStart = body.slot.start;
-      if (scenario === "seen") entry.body = body;
+      if (scenario === "seen" || scenario === "carer") entry.body = body;
       const replay = state.bookings.get(key);
       if (replay) return send(201, replay);
       if (await proofRefused(body.proof)) return;
@@ -349,11 +349,25 @@ function profileOf(slug: string, locations: typeof LOCATIONS): ClinicProfileResp
       disciplines: [],
       // An addition since the first release (ClinicProfileResponse predates it).
       ...{ changes: { cancel: true, reschedule: true, noticeHours: 24, policy: FAKE_POLICY } },
-      questions: [],
-      privacyUrl: null,
+      // "carer": a question for every service, one for the follow-up only, and a privacy policy.
+      questions: slug.startsWith("carer.") ? CARER_QUESTIONS : [],
+      privacyUrl: slug.startsWith("carer.") ? "https://harbourside.example/privacy" : null,
     },
   };
 }
+
+/** The "carer" scenario's questions. */
+const CARER_QUESTIONS: ClinicProfileResponse["clinic"]["questions"] = [
+  { id: "referral", label: "Do you have a GP referral?", kind: "yes-no", required: true },
+  {
+    id: "school",
+    label: "School or kinder",
+    kind: "text",
+    required: false,
+    maxLength: 60,
+    appointmentTypeIds: ["type-follow"],
+  },
+];
 
 /** The clinic's services; "seen": the initial consultation is for new patients, the follow-up for returning ones. */
 function typesFor(scenario: string) {

@@ -18,6 +18,8 @@ const routes: [string, string][] = [
   ["GET", "/v1/clinics/:clinic/availability"],
   ["POST", "/v1/clinics/:clinic/bookings/lookup"],
   ["POST", "/v1/clinics/:clinic/bookings/:token/cancel"],
+  ["GET", "/v1/clinics/:clinic/bookings/:token"],
+  ["GET", "/v1/clinics/:clinic/bookings/:token/calendar.ics"],
 ];
 const withRoutes = <R extends Router<string>>(router: R): R => {
   for (const [method, path] of routes) router.add(method, path, `${method} ${path}`);
@@ -35,6 +37,8 @@ describe("MemoRouter", () => {
       ["POST", "/v1/clinics/harbourside/bookings/lookup"],
       ["POST", "/v1/clinics/harbourside/bookings/abc/cancel"],
       ["GET", "/v1/clinics/harbourside/bookings/lookup"],
+      ["GET", "/v1/clinics/harbourside/bookings/abc/calendar.ics"],
+      ["GET", "/v1/clinics/harbourside/bookings/abc/calendar.icsx"],
       ["GET", "/nowhere"],
     ];
     for (let round = 0; round < 3; round++)

@@ -76,6 +76,36 @@ describe("the OpenAPI document", () => {
       "Server-Timing",
       "Vary",
     ]);
+    expect(headers("/v1/clinics/{clinic}/bookings/{token}/calendar.ics", "get", "200")).toEqual([
+      "X-Request-Id",
+      "Server-Timing",
+      "Vary",
+      "Cache-Control",
+      "Content-Disposition",
+    ]);
+    const calendar = doc.paths["/v1/clinics/{clinic}/bookings/{token}/calendar.ics"]?.get as unknown as {
+      operationId: string;
+      tags: string[];
+      parameters: { name: string; in: string; required?: boolean }[];
+      responses: Record<string, { content?: Record<string, unknown> }>;
+    };
+    expect(calendar.operationId).toBe("getBookingCalendar");
+    expect(calendar.tags).toEqual(["manage"]);
+    expect(Object.keys(calendar.responses["200"]?.content ?? {})).toEqual(["text/calendar"]);
+    expect(Object.keys(calendar.responses).sort()).toEqual([
+      "200",
+      "403",
+      "404",
+      "422",
+      "429",
+      "502",
+      "503",
+      "504",
+    ]);
+    expect(calendar.parameters.find((p) => p.name === "manage")).toMatchObject({
+      in: "query",
+      required: false,
+    });
     expect(headers("/v1/clinics/{clinic}/challenge", "get", "200")).toContain("Cache-Control");
     expect(headers("/healthz", "get", "200")).toEqual(["X-Request-Id", "Server-Timing", "Cache-Control"]);
     expect(doc.components.headers["Retry-After"]?.required).toBe(true);

@@ -38,6 +38,20 @@ export function originAllowed(clinic: ClinicConfig, origin: string): boolean {
   }
 }
 
+/**
+ * Whether `href`, an absolute URL, is a page of a website that may call `clinic` (its origin passes
+ * {@link originAllowed}): for links the API writes into what it answers (the calendar file's manage link).
+ */
+export function pageAllowed(clinic: ClinicConfig, href: string): boolean {
+  let origin: string;
+  try {
+    origin = new URL(href).origin;
+  } catch {
+    return false;
+  }
+  return origin !== "null" && originAllowed(clinic, origin);
+}
+
 /** The CORS middleware for every `/v1/clinics/{clinic}` route (after clinicScope()). */
 export const clinicCors = (): MiddlewareHandler<EdgeEnv> => {
   return async function clinicCors(c, next) {

@@ -1,18 +1,22 @@
 /**
  * Managing a booking (architecture.md, "Managing a booking"): POST …/bookings/lookup,
- * GET …/bookings/{token}, POST …/bookings/{token}/cancel and …/reschedule. Lookup answers every
- * kind of miss with one 404 body; a bad, forged, expired or other clinic's token is the same 404.
+ * GET …/bookings/{token}, its calendar file GET …/bookings/{token}/calendar.ics, POST
+ * …/bookings/{token}/cancel and …/reschedule. Lookup answers every kind of miss with one 404 body; a bad,
+ * forged, expired or other clinic's token is the same 404.
  */
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import type { TypedResponse } from "hono";
 import { requireIdempotencyKey } from "../bookings/index.js";
 import { getCatalogue } from "../catalogue/index.js";
 import { withoutProof } from "../challenge/index.js";
-import { zodProblem } from "../http/index.js";
+import { answer, validationProblem, zodProblem } from "../http/index.js";
+import { bookingCalendar, calendarFilename } from "../manage/calendar.js";
 import { type ChangeKind, type CheckedChangeRequest, handleChange } from "../manage/change.js";
 import { lookupBooking } from "../manage/lookup.js";
 import { appointmentOfToken, managedBooking, resolveAppointment } from "../manage/managed-booking.js";
+import { pageAllowed } from "../middleware/index.js";
 import {
+  CalendarQuery,
   CancelRequest,
   LookupRequest,
   ManagedBookingResponse,
@@ -31,6 +35,7 @@ import {
   replayable,
   routesApp,
   validatedByHandler,
+  withHeaders,
 } from "./openapi.js";
 
 const IdempotencyHeaders = idempotencyHeaders("b7e1c2d4-cancel-attempt-1");
@@ -77,6 +82,47 @@ export const managedBookingRoute = createRoute({
   request: { params: TokenParams },
   responses: { 200: json(ManagedBookingResponse, "The booking"), ...readProblems, 404: notFound },
 });
+
+/** GET /v1/clinics/{clinic}/bookings/{token}/calendar.ics */
+export const bookingCalendarRoute = createRoute({
+  method: "get",
+  path: "/v1/clinics/{clinic}/bookings/{token}/calendar.ics",
+  operationId: "getBookingCalendar",
+  tags: ["manage"],
+  summary: "The booking a manage token stands for, as a calendar file (.ics)",
+  description:
+    "One RFC 5545 event in UTC, built from the booking as it is now (a rescheduled booking's new times; " +
+    "`STATUS:CANCELLED` once cancelled), with no patient detail. With `manage`, the patient's change-or-cancel " +
+    "page goes into its URL and description. Personal (the URL holds a token): `Cache-Control: no-store`. A bad, " +
+    "forged, expired or other clinic's token is the same 404 booking-not-found as GET …/bookings/{token}.",
+  request: { params: TokenParams, query: CalendarQuery },
+  responses: {
+    200: withHeaders(
+      {
+        description: "The calendar file, as an attachment `appointment-<reference>.ics`",
+        content: {
+          "text/calendar": {
+            schema: z.string().openapi({ example: "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…END:VCALENDAR\r\n" }),
+          },
+        },
+      },
+      "Cache-Control",
+      "Content-Disposition",
+    ),
+    ...readProblems,
+    404: notFound,
+    422: problem(
+      "validation: `manage` (`/query/manage`) is not an http(s) link on a website the clinic allows",
+    ),
+  },
+});
+
+/** What a calendar file's `manage` link on a website the clinic does not allow is told. */
+const FOREIGN_LINK = {
+  pointer: "/query/manage",
+  code: "origin_not_allowed",
+  detail: "must be a page of a website this clinic allows",
+};
 
 const changeRoute = (kind: ChangeKind) =>
   createRoute({
@@ -199,5 +245,26 @@ export const manageRoutes = (opts: ManageRoutesOptions) => {
         { booking: managedBooking(scope, cat, resolveAppointment(scope, cat, appointment)) },
         200,
       );
+    })
+    .openapi(bookingCalendarRoute, async (c) => {
+      const scope = c.get("scope");
+      const { manage } = c.req.valid("query");
+      // Checked before the token: a bad link costs no coreplus call.
+      if (manage !== undefined && !pageAllowed(scope.rt.config, manage))
+        throw validationProblem([FOREIGN_LINK]);
+      const [cat, appointment] = await Promise.all([
+        getCatalogue(scope),
+        appointmentOfToken(scope, c.req.valid("param").token),
+      ]);
+      const booking = managedBooking(scope, cat, resolveAppointment(scope, cat, appointment));
+      // The link as the URL parser writes it: no line break or other control character reaches the file.
+      const link = manage === undefined ? undefined : new URL(manage).href;
+      const text = bookingCalendar(booking, scope.rt.config.name, scope.now, link);
+      // Built by answer(), not c.body(): never through cachedJson, so the answer memo never keeps it.
+      return answer(c, text, 200, {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": `attachment; filename="${calendarFilename(booking.reference)}"`,
+        "cache-control": "no-store",
+      });
     });
 };

@@ -36,7 +36,8 @@ export const RESPONSE_HEADERS = {
   },
   "Cache-Control": {
     description:
-      "`no-store`: this answer (a problem, the answer to a POST, a challenge, the health) is never cached.",
+      "`no-store`: this answer (a problem, the answer to a POST, a challenge, a calendar file, the health) is " +
+      "never cached.",
     required: true,
     schema: { type: "string", examples: ["no-store"] },
   },
@@ -49,6 +50,11 @@ export const RESPONSE_HEADERS = {
     description:
       "Seconds to wait before trying again, when the API knows (coreplus's budget, a lock, an outage).",
     schema: { type: "integer", minimum: 1 },
+  },
+  "Content-Disposition": {
+    description: 'An attachment and its file name: `attachment; filename="appointment-<reference>.ics"`.',
+    required: true,
+    schema: { type: "string", examples: ['attachment; filename="appointment-100616.ics"'] },
   },
   "Idempotent-Replayed": {
     description:

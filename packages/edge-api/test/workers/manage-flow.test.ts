@@ -52,6 +52,13 @@ describe("managing a booking on Workers", () => {
     const got = await call(replicas[1]!, `${base}/${manage.token}`);
     expect(got.status, got.text).toBe(200);
     expect(got.body.booking).toMatchObject({ reference: booking.reference, status: "booked" });
+    // Its calendar file, built on Workers from the same booking.
+    const ics = await call(replicas[1]!, `${base}/${manage.token}/calendar.ics`);
+    expect(ics.status, ics.text).toBe(200);
+    expect(ics.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
+    expect(ics.headers.get("cache-control")).toBe("no-store");
+    expect(ics.text).toContain(`\r\nUID:${booking.reference}@coreplus-kit\r\n`);
+    expect(ics.text).toContain("\r\nSTATUS:CONFIRMED\r\n");
 
     // Lookup: the right details give a token for the same appointment; misses share one body.
     const details = { lastName: who.lastName, dateOfBirth: who.dateOfBirth };

@@ -43,12 +43,11 @@ export class BookingController extends StateController<FlowState> implements Lat
   #focusTarget: string | undefined;
   // The later views' transitions: the later part (later-flow.ts) sets them once the later chunk is in, which
   // is before any later view renders.
-  declare now: LaterTransitions["now"];
-  declare manageHref: LaterTransitions["manageHref"];
   declare submitDetails: LaterTransitions["submitDetails"];
   declare confirm: LaterTransitions["confirm"];
   declare change: LaterTransitions["change"];
   declare editDetails: LaterTransitions["editDetails"];
+  declare askAnother: LaterTransitions["askAnother"];
   declare another: LaterTransitions["another"];
 
   constructor(host: BookingHost) {
@@ -104,9 +103,10 @@ export class BookingController extends StateController<FlowState> implements Lat
   /**
    * The later half, once the later chunk (whoever loaded it) is in: every step that needs it comes after.
    * Made on the first host update after the chunk arrives, with the rest of the controller's later part
-   * (later-flow.ts: the booking's tasks, the later views' transitions and styles).
+   * (later-flow.ts: the booking's tasks, the later views' transitions and styles). The later views read it
+   * directly (the clinic's questions).
    */
-  get #later(): BookingLater | undefined {
+  get later(): BookingLater | undefined {
     const later = laterIn();
     if (later)
       this.#half ??= later.attachLater(
@@ -137,6 +137,8 @@ export class BookingController extends StateController<FlowState> implements Lat
       if (lockedId(attr, list)) this.set({ [key]: attr });
       else if (attr && this.state[key] === attr) this.set({ [key]: undefined });
     }
+    // The later half's part (kept contact details, prefill, history), once it is in.
+    this.later?.sync();
     this.set({ step: settledStep(this.state.step, this.steps(), this.#missingStep()) });
     if (this.state.step === "time" && !this.state.weekFrom && this.loc) this.set({ weekFrom: this.today() });
   }
@@ -207,7 +209,7 @@ export class BookingController extends StateController<FlowState> implements Lat
       returning: s.returning !== undefined || !this.steps().includes("returning"),
       time: s.chosen,
       // Until the checks load no one has typed details (the details step loads with them).
-      details: !!this.#later && Object.keys(this.#later.errors()).length === 0,
+      details: !!this.later && Object.keys(this.later.errors()).length === 0,
     });
   }
 
@@ -231,7 +233,7 @@ export class BookingController extends StateController<FlowState> implements Lat
     // The last step's announcement would be read again on the new one.
     this.set({ step, announcement: "" });
     // The challenge is solved in the background while the patient types.
-    if (step === "details") loadLater().then(() => this.#later && this.data.proofs.prepare(), ignore);
+    if (step === "details") loadLater().then(() => this.later && this.data.proofs.prepare(), ignore);
     this.#focusTarget = "#heading";
     const steps = this.steps();
     const index = step === "done" ? steps.length : steps.indexOf(step) + 1;

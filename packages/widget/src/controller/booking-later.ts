@@ -4,13 +4,20 @@
  * idempotency, what the booking's outcome leads to, the manage link. None of it is on the first screen.
  */
 import type { BookedResponse } from "../api/manage-types.js";
-import type { BookingRequest, PublicLocation } from "../api/types.js";
+import type { BookingRequest, ClinicProfile, PublicLocation, PublicQuestion } from "../api/types.js";
 import { type BookingStep, emitCoreplus } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
-import { bookingRequest, validateDetails } from "../internal/details.js";
-import type { FieldErrors } from "../internal/details-draft.js";
-import { createIdempotencyKeys, type IdempotencyKeys } from "../internal/idempotency.js";
-import { manageLink } from "../internal/manage-links.js";
+import {
+  askedQuestions,
+  attributionFrom,
+  bookingRequest,
+  validateDetails,
+  withPrefill,
+} from "../internal/details.js";
+import type { DetailsDraft, FieldErrors } from "../internal/details-draft.js";
+import { createIdempotencyKeys } from "../internal/idempotency.js";
+import { keepContact, loadContact } from "../internal/kept-contact.js";
+import { bookingLinks } from "../internal/manage-links.js";
 import type { Task } from "../internal/task.js";
 import { TaskStatus } from "../internal/task.js";
 import { messagesFor } from "../messages/index.js";
@@ -22,12 +29,16 @@ export interface FlowCore {
   readonly state: Readonly<FlowState>;
   readonly data: { booking: Task<[BookingRequest, string], BookedResponse> };
   readonly loc: PublicLocation | undefined;
+  readonly profile: ClinicProfile | undefined;
   i18n(): { locale: string };
   today(): CalendarDate;
   steps(): BookingStep[];
   goTo(step: BookingStep): void;
   next(from: BookingStep): void;
 }
+
+/** The history entries' key for the step. */
+const STEP = "coreplusBookingStep";
 
 /** Changes the flow's state; `focus` is where focus moves after the next render. */
 export type SetFlow = (patch: Partial<FlowState>, focus?: string) => void;
@@ -37,7 +48,13 @@ export class BookingLater {
   readonly #c: FlowCore;
   readonly #host: BookingHost;
   readonly #set: SetFlow;
-  #keys: IdempotencyKeys | undefined;
+  readonly #keys = createIdempotencyKeys();
+  /** The `prefill` last applied. */
+  #prefilled: unknown;
+  /** The step the page's current history entry holds, while `history` is on. */
+  #at: BookingStep | undefined;
+  /** The details last kept in sessionStorage (undefined until the kept ones are read back). */
+  #kept: unknown;
 
   constructor(c: FlowCore, host: BookingHost, set: SetFlow) {
     this.#c = c;
@@ -45,15 +62,68 @@ export class BookingLater {
     this.#set = set;
   }
 
-  /** The details' errors, in the visitor's language. */
-  errors(): FieldErrors {
-    return validateDetails(this.#c.state.details, messagesFor(this.#c.i18n().locale), this.#c.today());
+  /**
+   * Before each render (the controller's hostUpdate): first the contact details kept in this tab come
+   * back; a new `prefill` fills the empty fields; changed details are kept.
+   */
+  sync(): void {
+    const { prefill, clinic } = this.#host;
+    let { details, step } = this.#c.state;
+    // Nothing can have been typed yet: the details step comes with this half.
+    if (!this.#kept) details = { ...details, ...loadContact(clinic) };
+    if (prefill !== this.#prefilled) {
+      this.#prefilled = prefill;
+      details = withPrefill(details, prefill);
+    }
+    this.#set({ details });
+    if (details !== this.#kept) {
+      this.#kept = details;
+      keepContact(clinic, details);
+    }
+    // `history`: an entry per step change (carrying only the step's name), Back and Forward show it.
+    const on = !!this.#host.history && this.#host.isConnected;
+    if (on !== !!this.#at) {
+      if (on) history.replaceState({ ...history.state, [STEP]: step }, "");
+      (on ? addEventListener : removeEventListener)("popstate", this.#pop);
+      this.#at = on ? step : undefined;
+    } else if (on && step !== this.#at) {
+      this.#at = step;
+      history.pushState({ [STEP]: step }, "");
+    }
   }
 
-  /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
-  manageHref(): string | undefined {
+  /** Back or Forward: the entry's step (never the confirmation without a booking, nor a step after one). */
+  readonly #pop = (e: PopStateEvent): void => {
+    const step = (e.state as Record<string, BookingStep> | null)?.[STEP];
+    if (!this.#host.isConnected) {
+      // The element left the page: stop (its next sync starts again if it comes back).
+      removeEventListener("popstate", this.#pop);
+      this.#at = undefined;
+    } else if (step && (step === "done") === !!this.#c.state.booked) {
+      this.#at = step;
+      this.#c.goTo(step);
+    }
+  };
+
+  /** The clinic's questions for the chosen service (and discipline). */
+  questions(): PublicQuestion[] {
+    const { state, profile } = this.#c;
+    return askedQuestions(profile, state.typeId, state.disciplineId);
+  }
+
+  /** The details' errors, in the visitor's language. */
+  errors(): FieldErrors {
+    const c = this.#c;
+    return validateDetails(c.state.details, messagesFor(c.i18n().locale), c.today(), this.questions());
+  }
+
+  /**
+   * The confirmation's "Change or cancel" link and "Add to calendar" file (the edge API's, the link in it),
+   * when the booking has a manage token.
+   */
+  links(): { manage: string; calendar: string } | undefined {
     const token = this.#c.state.manage?.token;
-    return token && manageLink(this.#host.manageUrl, token, location.href);
+    return token ? bookingLinks(this.#host, token, location.href) : undefined;
   }
 
   /** Continue on the details step: the error summary (focused), or the next step. */
@@ -74,9 +144,12 @@ export class BookingLater {
       typeId,
       details,
       c.steps().includes("returning") ? returning : undefined,
+      this.questions(),
     );
-    if (disciplineId) body.slot = { ...body.slot, disciplineId };
-    this.#keys ??= createIdempotencyKeys();
+    if (disciplineId) body.slot.disciplineId = disciplineId;
+    // Where the visitor came from: the page's UTM parameters when they book.
+    const attribution = attributionFrom(location.search);
+    if (attribution) body.attribution = attribution;
     this.#set({ bookFailure: undefined });
     // The same body (a retry, a double click) gets the same key; any change gets a new one.
     void c.data.booking.run([body, this.#keys.keyFor(body)]);
@@ -84,8 +157,10 @@ export class BookingLater {
 
   /** Booked: the confirmation, and `coreplus-booked` for the page. */
   booked({ booking, manage }: BookedResponse): void {
-    this.#set({ booked: booking, manage });
-    this.#keys?.reset();
+    this.#set({ booked: booking, manage, askAnother: undefined });
+    this.#keys.reset();
+    // Booked: nothing stays behind in the tab (the details stay in memory for "Book another").
+    keepContact(this.#host.clinic, {} as DetailsDraft);
     this.#c.goTo("done");
     emitCoreplus(this.#host, "coreplus-booked", bookedDetail(this.#host.clinic, booking));
   }

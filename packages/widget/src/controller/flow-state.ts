@@ -4,7 +4,12 @@ import type { ManageToken } from "../api/manage-types.js";
 import type { BookingSummary, PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
 import type { CalendarDate } from "../internal/dates.js";
-import { type DetailsDraft, emptyDetails, type FieldErrors } from "../internal/details-draft.js";
+import {
+  type BookingPrefill,
+  type DetailsDraft,
+  emptyDetails,
+  type FieldErrors,
+} from "../internal/details-draft.js";
 
 /** The element's public attributes and properties, as the flow reads them. */
 export interface BookingOptions {
@@ -19,12 +24,18 @@ export interface BookingOptions {
   readonly now: () => Date;
   /** Where "Change or cancel" points: a template with `{token}`, or empty for this page. */
   readonly manageUrl: string;
+  /** What the host page knows of its visitor: fills the details' empty fields. */
+  readonly prefill?: BookingPrefill | undefined;
+  /** The `history` attribute: the browser's Back and Forward move between steps. */
+  readonly history?: boolean | undefined;
 }
 
 /** What the controller needs of its element. */
 export type BookingHost = ReactiveControllerHost &
   BookingOptions &
-  Pick<HTMLElement, "closest" | "getAttribute" | "dispatchEvent"> & { readonly renderRoot: ParentNode };
+  Pick<HTMLElement, "closest" | "getAttribute" | "dispatchEvent" | "isConnected"> & {
+    readonly renderRoot: ParentNode;
+  };
 
 /** The flow's state; the view reads it, only the controller's transitions change it. */
 export interface FlowState {
@@ -53,6 +64,8 @@ export interface FlowState {
   manage?: ManageToken | undefined;
   /** "Have you seen us before?" (asked only when some service is for new or returning patients). */
   returning?: boolean | undefined;
+  /** The confirmation asks "For you again, or someone else?" ("Book another appointment" was pressed). */
+  askAnother?: boolean | undefined;
 }
 
 /** A new visitor's state: the first step, nothing chosen (the optional answers are absent). */

@@ -1,25 +1,23 @@
 /**
- * What the booking controller takes on once the later chunk is in (booking-controller.ts, `#later`, on the
+ * What the booking controller takes on once the later chunk is in (booking-controller.ts, `later`, on the
  * first host update after it arrives, before any later view renders): the later half (booking-later.ts),
  * the booking's tasks (booking-task.ts), the transitions only the later views call (Change on the review,
- * typing details, Continue, Confirm booking, the confirmation's link, "Book another appointment"), and the
- * later views' styles (form.styles.ts), adopted into the shadow root after the first screen's as a
- * constructable stylesheet (which a strict CSP allows). None of it is on the first screen.
+ * typing details, Continue, Confirm booking, the confirmation's link, "Book another appointment" and its
+ * "For you again, or someone else?", "Start again"), and the later views' styles (form.styles.ts), adopted
+ * into the shadow root after the first screen's as a constructable stylesheet (which a strict CSP allows).
+ * None of it is on the first screen.
  */
 import type { BookingStep } from "../events.js";
 import { formStyles } from "../form.styles.js";
 import { type DetailsDraft, emptyDetails } from "../internal/details-draft.js";
 import { type FlowInputs, lockedLocation } from "../internal/flow.js";
+import { draftForAnother } from "../internal/kept-contact.js";
 import { BookingLater, type FlowCore, type SetFlow } from "./booking-later.js";
 import { type BookingTasks, bookingTasks } from "./booking-task.js";
 import type { BookingHost, FlowState } from "./flow-state.js";
 
 /** The controller's transitions that only the later views (and the manage views' "Book a new time") call. */
 export interface LaterTransitions {
-  /** The host's clock (the confirmation's calendar file is stamped with it). */
-  now(): Date;
-  /** The confirmation's "Change or cancel" link, when the booking has a manage token. */
-  manageHref(): string | undefined;
   /** Continue on the details step: the error summary (focused), or the next step. */
   submitDetails(): void;
   /** Confirm booking: one idempotency key per slot and details, reused for every retry. */
@@ -28,8 +26,13 @@ export interface LaterTransitions {
   change(step: BookingStep): void;
   /** A details field changed. */
   editDetails(key: keyof DetailsDraft, value: string | boolean): void;
-  /** "Book another appointment": a fresh flow, keeping only what the attributes fix. */
-  another(): void;
+  /** "Book another appointment": asks "For you again, or someone else?" (focus on its first answer). */
+  askAnother(): void;
+  /**
+   * A fresh flow, keeping only what the attributes fix ("Start again", the manage views' "Book a new
+   * time"); with the answer to "For you again, or someone else?", the contact details arranged for it.
+   */
+  another(forWhom?: "me" | "other"): void;
 }
 
 /** What this reads of the controller (spelled out: the later chunk never imports it). */
@@ -73,8 +76,6 @@ export function attachLater(
   const half = new BookingLater(c, host, set);
   Object.assign(c.data, bookingTasks(host, half, failed));
   const transitions: LaterTransitions = {
-    now: () => host.now(),
-    manageHref: () => half.manageHref(),
     submitDetails: () => half.submitDetails(),
     confirm: () => half.confirm(),
     change: (step) => {
@@ -82,8 +83,11 @@ export function attachLater(
       c.goTo(step);
     },
     editDetails: (key, value) => set({ details: { ...c.state.details, [key]: value } }),
-    another: () => {
+    askAnother: () => set({ askAnother: true }, "#another"),
+    another: (forWhom) => {
+      const last = c.state.details;
       set(clearedAnswers());
+      if (forWhom) set({ details: draftForAnother(last, forWhom, c.state.details) });
       if (!lockedLocation(c.flow())) set({ locationId: undefined });
       c.goTo(c.steps()[0] ?? "time");
     },

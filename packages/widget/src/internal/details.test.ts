@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { enAU } from "../messages/en-au.ts";
 import { enUS } from "../messages/en-us.ts";
 import {
+  askedQuestions,
+  attributionFrom,
   bookingRequest,
   type DetailsDraft,
   dobFocusPart,
@@ -10,6 +12,7 @@ import {
   fieldForPointer,
   serverFieldMessage,
   validateDetails,
+  withPrefill,
 } from "./details.ts";
 
 const valid: DetailsDraft = {
@@ -123,5 +126,162 @@ describe("details", () => {
     expect(bookingRequest(slot, "t1", valid, false).returning).toBe(false);
     expect(bookingRequest(slot, "t1", valid, true).returning).toBe(true);
     expect(bookingRequest(slot, "t1", valid, undefined)).not.toHaveProperty("returning");
+  });
+
+  describe("for someone else", () => {
+    const child: DetailsDraft = {
+      ...valid,
+      forWhom: "other",
+      firstName: "Sam",
+      lastName: "Rivera",
+      day: "4",
+      month: "6",
+      year: "2018",
+      carerFirstName: "Pat",
+      carerLastName: "Rivera",
+      relationship: " Mother ",
+      email: "pat@example.com",
+      mobile: "0400 111 222",
+    };
+
+    it("accepts a complete form, and needs the carer's name and relationship", () => {
+      expect(validateDetails(child, enAU, today)).toEqual({});
+      expect(validateDetails({ ...child, carerFirstName: " ", relationship: "" }, enAU, today)).toEqual({
+        carerFirstName: "Enter your first name",
+        relationship: "Enter your relationship to them, for example mother",
+      });
+      expect(validateDetails({ ...child, relationship: "x".repeat(31) }, enAU, today).relationship).toBe(
+        "Your relationship to them must be 30 characters or fewer",
+      );
+      // Booking for yourself, the carer's fields are not asked.
+      expect(validateDetails({ ...child, forWhom: "me", carerFirstName: "" }, enAU, today)).toEqual({});
+    });
+
+    it('says "their" wherever it means the patient, in the form\'s order', () => {
+      const errors = validateDetails({ ...emptyDetails(), forWhom: "other" }, enAU, today);
+      expect(errors).toEqual({
+        firstName: "Enter their first name",
+        lastName: "Enter their last name",
+        dob: "Enter their date of birth, for example 27 3 2015",
+        carerFirstName: "Enter your first name",
+        carerLastName: "Enter your last name",
+        relationship: "Enter your relationship to them, for example mother",
+        email: "Enter your email address",
+        mobile: "Enter your mobile number",
+        consent: "Tick the box to agree, so the clinic can book their appointment",
+      });
+      // The summary lists them in the order the form shows them.
+      expect(Object.keys(errors)).toEqual([
+        "firstName",
+        "lastName",
+        "dob",
+        "carerFirstName",
+        "carerLastName",
+        "relationship",
+        "email",
+        "mobile",
+        "consent",
+      ]);
+      const dob = (day: string, month: string, year: string) =>
+        validateDetails({ ...child, day, month, year }, enAU, today).dob;
+      expect(dob("4", "", "2018")).toBe("Their date of birth must include a month");
+      expect(dob("31", "2", "2018")).toBe("Their date of birth must be a real date");
+      expect(dob("2", "12", "2026")).toBe("Their date of birth must be in the past");
+      expect(validateDetails({ ...emptyDetails(), forWhom: "other" }, enUS, today).dob).toBe(
+        "Enter their date of birth, for example 3 27 2015",
+      );
+    });
+
+    it("sends bookedBy with the carer's contact, and the patient without one", () => {
+      const slot = { start: "2026-12-02T09:00:00+11:00", end: "", practitionerId: "p1", locationId: "l1" };
+      const body = bookingRequest(slot, "t1", child);
+      expect(body.patient).toEqual({ firstName: "Sam", lastName: "Rivera", dateOfBirth: "2018-06-04" });
+      expect(body.bookedBy).toEqual({
+        firstName: "Pat",
+        lastName: "Rivera",
+        relationship: "Mother",
+        email: "pat@example.com",
+        mobile: "0400 111 222",
+      });
+      expect(bookingRequest(slot, "t1", { ...child, forWhom: "me" })).not.toHaveProperty("bookedBy");
+      expect(fieldForPointer("/bookedBy/relationship")).toBe("relationship");
+      expect(fieldForPointer("/bookedBy/email")).toBe("email");
+    });
+  });
+
+  describe("the clinic's questions", () => {
+    const profile = {
+      questions: [
+        { id: "referral", label: "Do you have a GP referral?", kind: "yes-no", required: true },
+        { id: "school", label: "School", kind: "text", required: false, appointmentTypeIds: ["t1"] },
+        {
+          id: "injury",
+          label: "Injury",
+          kind: "choice",
+          options: ["Knee", "Back"],
+          required: true,
+          disciplineIds: ["physio"],
+        },
+      ],
+    } as never;
+    const slot = { start: "2026-12-02T09:00:00+11:00", end: "", practitionerId: "p1", locationId: "l1" };
+
+    it("asks the unscoped ones, and the scoped ones for their service or discipline only", () => {
+      const ids = (typeId?: string, disciplineId?: string) =>
+        askedQuestions(profile, typeId, disciplineId).map((q) => q.id);
+      expect(ids("t2")).toEqual(["referral"]);
+      expect(ids("t1")).toEqual(["referral", "school"]);
+      expect(ids("t2", "physio")).toEqual(["referral", "injury"]);
+      expect(askedQuestions(undefined, "t1", undefined)).toEqual([]);
+    });
+
+    it("needs the required ones answered, before the note, and sends only the non-blank answers", () => {
+      const asked = askedQuestions(profile, "t1", "physio");
+      expect(validateDetails({ ...valid, "q:school": "Bayside" }, enAU, today, asked)).toEqual({
+        "q:referral": 'Answer "Do you have a GP referral?"',
+        "q:injury": 'Answer "Injury"',
+      });
+      const answered = { ...valid, "q:referral": "yes", "q:injury": "Knee", "q:school": "  " };
+      expect(validateDetails(answered, enAU, today, asked)).toEqual({});
+      expect(bookingRequest(slot, "t1", answered, undefined, asked).answers).toEqual([
+        { questionId: "referral", value: "yes" },
+        { questionId: "injury", value: "Knee" },
+      ]);
+      // An answer to a question no longer asked (another service chosen since) is not sent.
+      expect(
+        bookingRequest(slot, "t2", answered, undefined, askedQuestions(profile, "t2", undefined)).answers,
+      ).toEqual([{ questionId: "referral", value: "yes" }]);
+      expect(bookingRequest(slot, "t1", valid, undefined, asked)).not.toHaveProperty("answers");
+    });
+  });
+
+  it("fills only empty fields from prefill, a date of birth only when real and none was typed", () => {
+    const d = withPrefill(
+      { ...emptyDetails(), firstName: "Joanna" },
+      { firstName: "Jo", lastName: " Citizen ", email: "jo@example.com", dateOfBirth: "1990-03-07" },
+    );
+    expect(d).toMatchObject({ firstName: "Joanna", lastName: "Citizen", email: "jo@example.com" });
+    expect(d).toMatchObject({ day: "7", month: "3", year: "1990" });
+    expect(withPrefill(emptyDetails(), { dateOfBirth: "1990-02-31" })).toMatchObject({ day: "", year: "" });
+    expect(withPrefill({ ...emptyDetails(), year: "1985" }, { dateOfBirth: "1990-03-07" })).toMatchObject({
+      day: "",
+      year: "1985",
+    });
+    // Only the documented fields: a page's object never ticks consent or writes a note.
+    const odd = { consent: true, note: "x", mobile: "0400 000 000" } as never;
+    expect(withPrefill(emptyDetails(), odd)).toEqual({ ...emptyDetails(), mobile: "0400 000 000" });
+    expect(withPrefill(valid, undefined)).toEqual(valid);
+  });
+
+  it("takes the page's well-formed UTM parameters as the attribution", () => {
+    expect(
+      attributionFrom("?utm_source=newsletter&utm_medium=%3Cb%3E&utm_campaign=spring+sale&utm_term=x"),
+    ).toEqual({
+      source: "newsletter",
+      campaign: "spring sale",
+    });
+    expect(attributionFrom(`?utm_medium=email&utm_campaign=${"x".repeat(41)}`)).toEqual({ medium: "email" });
+    expect(attributionFrom("?q=knee")).toBeUndefined();
+    expect(attributionFrom("")).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { manageLink, requestedView, telHref } from "./manage-links.ts";
+import { bookingLinks, manageLink, requestedView, telHref } from "./manage-links.ts";
 
 describe("which view the element opens", () => {
   it("prefers the booking attribute, then the page's coreplus_booking parameter, then view=find", () => {
@@ -37,6 +37,23 @@ describe("the Change or cancel link", () => {
     expect(manageLink("/manage", "tok", "https://clinic.example/book")).toBe(
       "https://clinic.example/manage?coreplus_booking=tok",
     );
+  });
+});
+
+describe("the calendar file's link", () => {
+  it("is the edge API's calendar.ics for the token, with the Change or cancel link as its manage parameter", () => {
+    const page = "https://clinic.example/book?utm_source=x";
+    const links = bookingLinks(
+      { api: "https://api.example/", clinic: "harbour side", manageUrl: "" },
+      "h.p.s",
+      page,
+    );
+    expect(links.manage).toBe("https://clinic.example/book?utm_source=x&coreplus_booking=h.p.s");
+    const calendar = new URL(links.calendar);
+    expect(calendar.origin + calendar.pathname).toBe(
+      "https://api.example/v1/clinics/harbour%20side/bookings/h.p.s/calendar.ics",
+    );
+    expect([...calendar.searchParams]).toEqual([["manage", links.manage]]);
   });
 });
 

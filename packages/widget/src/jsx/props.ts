@@ -20,6 +20,7 @@ export interface CoreplusBookingAttributes {
   booking?: string;
   view?: string;
   "manage-url"?: string;
+  history?: boolean;
 }
 
 /** The attributes of `<coreplus-booking-button>`: the booking's, which pass through, and its own. */

@@ -27,6 +27,7 @@ import { StateController } from "../controller/state-controller.js";
 import type { ManageOperation } from "../events.js";
 import { type CalendarDate, dateIn, later } from "../internal/dates.js";
 import { createIdempotencyKeys } from "../internal/idempotency.js";
+import { bookingLinks } from "../internal/manage-links.js";
 import { askedView, type WidgetView } from "../internal/requested-view.js";
 import { dayWithTimes } from "../internal/slots.js";
 import { initialState, Task, TaskStatus } from "../internal/task.js";
@@ -232,6 +233,14 @@ export class ManageController extends StateController<ManageState> {
   toBooking(): void {
     this.set({ screen: "book" });
     this.#flow.another();
+  }
+
+  /**
+   * "Add to calendar" for the booking shown (it has a token whenever it shows): the edge API's file, with
+   * this page's "Change or cancel" link in it.
+   */
+  calendarHref(): string {
+    return bookingLinks(this.#host, this.state.token!, location.href).calendar;
   }
 
   /** Shows a screen and moves focus to its heading. */

@@ -12,6 +12,8 @@ export type ManageHost = ReactiveControllerHost &
     readonly view: string;
     readonly api: string;
     readonly clinic: string;
+    /** Where "Change or cancel" points (the calendar file carries it): see BookingOptions. */
+    readonly manageUrl: string;
     readonly datalayer: boolean;
     readonly now: () => Date;
     readonly renderRoot: ParentNode;

@@ -128,15 +128,13 @@ function body(
         ${
           gone
             ? html`<p>${mm.alreadyCancelled}</p>${bookNew}`
-            : html`${policy ? html`<p>${policy}</p>` : nothing}${
-                allowed.cancel || allowed.reschedule
-                  ? html`<div class="actions">
-                      ${allowed.reschedule ? button(mm.reschedule, () => c.startMove()) : nothing}
-                      ${allowed.cancel ? button(mm.cancel, () => c.go("cancel"), "secondary") : nothing}
-                    </div>
-                    ${phoneLine(mm.byPhone, mm.on, b.location)}`
-                  : phoneLine(mm.callToChange, mm.on, b.location)
-              }`
+            : html`${policy ? html`<p>${policy}</p>` : nothing}
+                <div class="actions">
+                  ${allowed.reschedule ? button(mm.reschedule, () => c.startMove()) : nothing}
+                  ${allowed.cancel ? button(mm.cancel, () => c.go("cancel"), "secondary") : nothing}
+                  <a class="button secondary" part="secondary-button" href=${c.calendarHref()}>${m.done.calendar}</a>
+                </div>
+                ${phoneLine(allowed.cancel || allowed.reschedule ? mm.byPhone : mm.callToChange, mm.on, b.location)}`
         }
       `;
     }

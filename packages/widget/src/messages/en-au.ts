@@ -27,6 +27,8 @@ export const laterAU = {
     noteHint: "Anything they should know before your visit.",
     consent: "I agree to the clinic keeping these details to manage my appointment.",
     website: "Leave this field empty",
+    relationship: "Your relationship to them",
+    relationshipHint: "For example, mother, father or guardian.",
   },
   dobOrder: ["day", "month", "year"] as DobPart[],
   error: {
@@ -46,11 +48,48 @@ export const laterAU = {
     mobileFormat: "Enter a mobile number with 8 to 15 digits, like 0400 000 000",
     consent: "Tick the box to agree, so the clinic can book your appointment",
     server: "Check this answer and try again",
+    relationship: "Enter your relationship to them, for example mother",
+    answer: (question: string) => `Answer "${question}"`,
+  },
+  /** The clinic's own questions. */
+  optional: "(optional)",
+  yes: "Yes",
+  no: "No",
+  /** The link to the clinic's privacy policy, beside consent. */
+  privacy: "How the clinic handles your information",
+  /** "Who it is for" (ux.md): the question, and for someone else the patient's labels and errors, saying "their". */
+  who: {
+    legend: "Who is this appointment for?",
+    me: "Me",
+    other: "Someone I care for",
+    their: "Their details",
+    your: "Your details",
+    again: "For you again, or someone else?",
+    startAgain: "Start again",
+  },
+  their: {
+    field: {
+      firstName: "Their first name",
+      lastName: "Their last name",
+      dob: "Their date of birth",
+      dobHint: "For example, 27 3 2015",
+      consent: "I agree to the clinic keeping these details to manage their appointment.",
+    },
+    error: {
+      firstName: "Enter their first name",
+      lastName: "Enter their last name",
+      dob: "Enter their date of birth, for example 27 3 2015",
+      dobPart: (part: string) => `Their date of birth must include a ${part}`,
+      dobReal: "Their date of birth must be a real date",
+      dobPast: "Their date of birth must be in the past",
+      consent: "Tick the box to agree, so the clinic can book their appointment",
+    },
   },
   // The review's other rows are labelled as their steps (stepLabel) and fields (field) are.
   review: {
     name: "Name",
     note: "Note",
+    bookedBy: "Booked by",
   },
   continue: "Continue",
   change: "Change",

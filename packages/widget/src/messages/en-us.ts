@@ -18,6 +18,14 @@ export const enUS: Messages = {
     mobileFormat: "Enter a phone number with 8 to 15 digits, like 555 555 0100",
     consent: "Check the box to agree, so the clinic can book your appointment",
   },
+  their: {
+    field: { ...enAU.their.field, dobHint: "For example, 3 27 2015" },
+    error: {
+      ...enAU.their.error,
+      dob: "Enter their date of birth, for example 3 27 2015",
+      consent: "Check the box to agree, so the clinic can book their appointment",
+    },
+  },
   done: {
     ...enAU.done,
     reminders: {

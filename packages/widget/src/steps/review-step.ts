@@ -1,9 +1,6 @@
 /** The review step ("check your answers"): every choice with a Change link, then Confirm booking. */
 import { html, nothing, type TemplateResult } from "lit";
-import type { PublicSlot } from "../api/types.js";
 import type { BookingStep } from "../events.js";
-import { formatDate, formatWhen } from "../internal/dates.js";
-import { type DetailsDraft, dobIso } from "../internal/details.js";
 import type { Messages } from "../messages/index.js";
 
 /** One row of the summary list; `step` is where its Change link goes (none when locked). */
@@ -56,63 +53,4 @@ export function reviewStep(p: ReviewStepProps): TemplateResult {
       ${p.pending ? m.booking : m.confirm}
     </button>
   `;
-}
-
-/** The facts the review lists; `shown` holds the steps a Change link may go back to. */
-export interface ReviewFacts {
-  m: Messages;
-  locale: string;
-  shown: readonly BookingStep[];
-  location: { name: string; address: string; timezone: string } | undefined;
-  /** The chosen discipline's name, when the clinic has disciplines. */
-  disciplineName?: string | undefined;
-  /** The answer to "Have you seen us before?" (a row while that step is asked: the review needs it answered). */
-  returning?: boolean | undefined;
-  typeName: string;
-  practitionerName: string;
-  slot: PublicSlot | undefined;
-  details: DetailsDraft;
-}
-
-/** The rows of the summary list, in the order the visitor answered. */
-export function reviewRows(f: ReviewFacts): ReviewRow[] {
-  const { m, details: d } = f;
-  const at = (step: BookingStep) => (f.shown.includes(step) ? step : undefined);
-  const rows: ReviewRow[] = [
-    // The first question when the clinic has disciplines ("What do you need help with?").
-    ...(f.disciplineName
-      ? [{ label: m.stepLabel.discipline, value: f.disciplineName, step: at("discipline") }]
-      : []),
-    {
-      label: m.stepLabel.location,
-      value: f.location ? `${f.location.name}, ${f.location.address}` : "",
-      step: at("location"),
-    },
-    ...(f.shown.includes("returning")
-      ? [
-          {
-            label: m.stepLabel.returning,
-            value: m.returning[f.returning ? "yes" : "no"],
-            step: "returning" as const,
-          },
-        ]
-      : []),
-    { label: m.stepLabel.service, value: f.typeName, step: at("service") },
-    { label: m.stepLabel.practitioner, value: f.practitionerName, step: at("practitioner") },
-    {
-      label: m.stepLabel.time,
-      value: f.slot && f.location ? formatWhen(f.slot.start, f.locale, f.location.timezone) : "",
-      step: "time",
-    },
-    { label: m.review.name, value: `${d.firstName.trim()} ${d.lastName.trim()}`, step: "details" },
-    {
-      label: m.field.dob,
-      value: dobIso(d) ? formatDate(dobIso(d)!, f.locale, { dateStyle: "long" }) : "",
-      step: "details",
-    },
-    { label: m.field.email, value: d.email.trim(), step: "details" },
-    { label: m.field.mobile, value: d.mobile.trim(), step: "details" },
-  ];
-  if (d.note.trim()) rows.push({ label: m.review.note, value: d.note.trim(), step: "details" });
-  return rows;
 }

@@ -1,14 +1,31 @@
 /**
  * Managing a booking end to end, in Chromium, against the real edge API and sandbox: a patient books
- * a time next week, follows "Change or cancel" from the confirmation, reschedules by keyboard (the
+ * a time next week, downloads "Add to calendar" (the edge API's file, the manage link in it, no patient
+ * details), follows "Change or cancel" from the confirmation, reschedules by keyboard (the
  * same coreplus appointment moves), then cancels it (status Cancelled); axe finds nothing on any
  * manage view, and the CSP holds.
  */
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { hasChromium, openSite, requireChromiumUnderCi, useE2eStack } from "./stack.ts";
 import { expectNoAxe, expectStep, heading, press, typeDetails } from "./steps.ts";
 
 requireChromiumUnderCi();
+
+/** `20261201T220000Z`: an instant as the calendar file writes it. */
+const icsUtc = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, "");
+
+/** Presses "Add to calendar" and reads the download (folded lines unfolded) and its file name's reference. */
+async function downloadCalendar(page: Page) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    press(page, "link", "Add to calendar"),
+  ]);
+  const reference = /^appointment-([\w-]+)\.ics$/.exec(download.suggestedFilename())?.[1];
+  const ics = (await readFile((await download.path())!, "utf8")).replace(/\r\n /g, "");
+  return { ics, reference };
+}
 
 describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () => {
   const e2e = useE2eStack();
@@ -45,6 +62,18 @@ describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () =
     const appointment = booked[0]!;
     const startBefore = appointment.start;
 
+    // "Add to calendar": a download of the edge API's file for this booking, its Change or cancel link in it.
+    const manageHref = await page.getByRole("link", { name: "Change or cancel" }).getAttribute("href");
+    const { ics, reference } = await downloadCalendar(page);
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain(`\r\nDTSTART:${icsUtc(appointment.start)}\r\n`);
+    expect(ics).toContain(`\r\nDESCRIPTION:Reference: ${reference}\\n`);
+    expect(ics).toContain(`\r\nURL:${manageHref}\r\n`);
+    expect(ics).toContain(`Change or cancel: ${manageHref}`);
+    for (const detail of ["Patient", "manage.patient", "0400 765 432", "0400765432", "1969-10-14"]) {
+      expect(ics).not.toContain(detail);
+    }
+
     await press(page, "link", "Change or cancel");
     await page.waitForURL(/[?&]coreplus_booking=/);
     await heading(page, "Your appointment").waitFor();
@@ -66,6 +95,10 @@ describe.skipIf(!hasChromium)("end to end: managing a booking in Chromium", () =
     const after = [...store.appointments.values()].filter((a) => a.clientId === client?.clientId);
     expect(after.map((a) => a.appointmentId)).toEqual([appointment.appointmentId]);
     expect(after[0]!.start).not.toBe(startBefore);
+    // The file downloaded now has the new time (the same event: the same UID).
+    const moved = await downloadCalendar(page);
+    expect(moved.ics).toContain(`\r\nDTSTART:${icsUtc(after[0]!.start)}\r\n`);
+    expect(moved.ics.match(/\r\nUID:.*\r\n/)?.[0]).toBe(ics.match(/\r\nUID:.*\r\n/)?.[0]);
 
     await press(page, "button", "Cancel appointment");
     await expectStep(page, "Cancel your appointment?");

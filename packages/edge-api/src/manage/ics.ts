@@ -1,11 +1,13 @@
 /**
  * A minimal RFC 5545 calendar file for "Add to calendar": one VEVENT in UTC, escaped and folded,
- * so Apple Calendar, Google Calendar and Outlook all import it. No patient details go in it.
+ * so Apple Calendar, Google Calendar and Outlook all import it. Moved here from the widget
+ * (packages/widget/src/internal/ics.ts), which now links to GET …/bookings/{token}/calendar.ics.
  */
 
 /** What the event says. */
 export interface IcsEvent {
   uid: string;
+  /** ISO 8601 instants (any offset): written in UTC. */
   start: string;
   end: string;
   /** When the file was made (DTSTAMP). */
@@ -15,6 +17,8 @@ export interface IcsEvent {
   description?: string;
   /** A link for the event (the booking's manage page), written as the URL property. */
   url?: string;
+  /** STATUS (§3.8.1.11); absent, none is written. */
+  status?: "CONFIRMED" | "CANCELLED";
 }
 
 /** `20261201T220000Z` */
@@ -50,7 +54,7 @@ export function buildIcs(event: IcsEvent): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    "PRODID:-//coreplus-kit//booking widget//EN",
+    "PRODID:-//coreplus-kit//edge-api//EN",
     // No CALSCALE: without one the scale is Gregorian (§3.7.1).
     "METHOD:PUBLISH",
     "BEGIN:VEVENT",
@@ -63,14 +67,10 @@ export function buildIcs(event: IcsEvent): string {
     ...(event.description ? [`DESCRIPTION:${icsEscape(event.description)}`] : []),
     // A URI value, not TEXT (RFC 5545 §3.8.4.6): not escaped, only folded.
     ...(event.url ? [`URL:${event.url}`] : []),
+    ...(event.status ? [`STATUS:${event.status}`] : []),
     "END:VEVENT",
     "END:VCALENDAR",
     "", // so the last line ends with CRLF too
   ];
   return lines.map(icsFold).join("\r\n");
-}
-
-/** A data: URL for an `<a download>`: needs no blob URL to revoke and passes a strict CSP. */
-export function icsDataUrl(ics: string): string {
-  return `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
 }
