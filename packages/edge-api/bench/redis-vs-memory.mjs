@@ -8,6 +8,8 @@
 import { execFileSync } from "node:child_process";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { solveChallenge } from "altcha-lib";
+import { deriveKey as pbkdf2 } from "altcha-lib/algorithms/web/pbkdf2";
 import autocannon from "autocannon";
 import { spawnServers } from "./spawn-servers.mjs";
 
@@ -47,6 +49,12 @@ const warm = {};
 for (const [side, url] of Object.entries(sides)) {
   warm[side] = await getJson(url);
   if (warm[side].status !== 200) throw new Error(`${side}: availability answered ${warm[side].status}`);
+}
+
+/** A fresh challenge of `clinicUrl`, solved: every booking carries a proof (solved before the clock starts). */
+async function solvedProof(clinicUrl) {
+  const { challenge } = await (await fetch(`${clinicUrl}/challenge`)).json();
+  return { challenge, solution: await solveChallenge({ challenge, deriveKey: pbkdf2 }) };
 }
 
 async function cannon(url) {
@@ -93,6 +101,7 @@ for (let i = 0; i < BOOKINGS; i++) {
       mobile: `0400 100 ${String(i).padStart(3, "0")}`,
     },
     consent: true,
+    proof: await solvedProof(api(urls[side])),
   };
   const t0 = performance.now();
   const res = await fetch(`${api(urls[side])}/bookings`, {
@@ -100,9 +109,12 @@ for (let i = 0; i < BOOKINGS; i++) {
     headers: { "content-type": "application/json", "idempotency-key": `state-bench-${i}` },
     body: JSON.stringify(body),
   });
-  await res.text();
+  const answer = await res.text();
   latency[side].push(performance.now() - t0);
-  if (res.status !== 201) failures++;
+  if (res.status !== 201) {
+    failures++;
+    if (failures === 1) console.log(`  a booking answered ${res.status}: ${answer.slice(0, 200)}`);
+  }
 }
 
 console.log(`  ${"".padEnd(34)} ${"memory".padStart(12)} ${"redis".padStart(12)}`);
