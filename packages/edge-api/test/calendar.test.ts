@@ -7,11 +7,11 @@
 import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ANSWER_MEMO_MAX_AGE_MS } from "../src/app/answer-memo.ts";
+import { DEV_MANAGE_SECRET } from "../src/manage/token.ts";
 import { manageClient } from "./manage-client.ts";
 import { NEXT_MONDAY, type Stack, seedIds, startStack } from "./stack.ts";
 
 const SITE = "https://harbourside.example";
-const DEV_MANAGE_SECRET = "coreplus-kit-dev-manage-secret";
 
 let s: Stack;
 let ids: ReturnType<typeof seedIds>;

@@ -5,10 +5,9 @@
  */
 import { decodeJwt, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEV_MANAGE_SECRET } from "../src/manage/token.ts";
 import { type Link, type Managed, manageClient } from "./manage-client.ts";
 import { NEXT_MONDAY, PINNED_NOW, type Stack, seedIds, startStack } from "./stack.ts";
-
-const DEV_MANAGE_SECRET = "coreplus-kit-dev-manage-secret";
 
 let s: Stack;
 let ids: ReturnType<typeof seedIds>;

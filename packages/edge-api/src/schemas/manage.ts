@@ -74,31 +74,21 @@ export const TokenParams = ClinicParams.extend({
 /** The longest `manage` link a calendar file takes. */
 export const MANAGE_LINK_MAX = 2000;
 
-const isWebUrl = (s: string) => {
-  try {
-    const { protocol } = new URL(s);
-    return protocol === "http:" || protocol === "https:";
-  } catch {
-    return false;
-  }
-};
-
 /**
  * GET …/bookings/{token}/calendar.ics query: only `manage` is read. The handler also requires the link's
  * origin to be one the clinic allows (as CORS does), which needs the clinic: 422 on `/query/manage`.
  */
 export const CalendarQuery = z.object({
   manage: z
-    .string()
+    .url({ protocol: /^https?$/, error: "must be an absolute http: or https: URL" })
     .max(MANAGE_LINK_MAX)
-    .refine(isWebUrl, { error: "must be an absolute http: or https: URL", params: { code: "invalid_url" } })
     .optional()
     .openapi({
       param: { name: "manage", in: "query" },
       description:
         "The patient's \"Change or cancel\" page, written into the file's URL and description: an absolute " +
         `http: or https: URL of at most ${MANAGE_LINK_MAX} characters on a website the clinic allows (its CORS origins).`,
-      example: "https://harbourside.example/manage?coreplus_booking=eyJhbGciOi…",
+      example: "https://harbourside.example/manage?coreplus_booking=eyJhbGciOiJIUzI1NiJ9.eyJhcHB0IjoiMTAwNjE2In0.c2ln",
     }),
 });
 export type CalendarQuery = z.infer<typeof CalendarQuery>;
