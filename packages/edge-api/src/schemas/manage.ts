@@ -88,7 +88,8 @@ export const CalendarQuery = z.object({
       description:
         "The patient's \"Change or cancel\" page, written into the file's URL and description: an absolute " +
         `http: or https: URL of at most ${MANAGE_LINK_MAX} characters on a website the clinic allows (its CORS origins).`,
-      example: "https://harbourside.example/manage?coreplus_booking=eyJhbGciOiJIUzI1NiJ9.eyJhcHB0IjoiMTAwNjE2In0.c2ln",
+      example:
+        "https://harbourside.example/manage?coreplus_booking=eyJhbGciOiJIUzI1NiJ9.eyJhcHB0IjoiMTAwNjE2In0.c2ln",
     }),
 });
 export type CalendarQuery = z.infer<typeof CalendarQuery>;
